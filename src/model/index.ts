@@ -1,0 +1,6 @@
+export * from './diagnostic.ts';
+export * from './events.ts';
+export * from './ids.ts';
+export * from './slots.ts';
+export * from './snapshot.ts';
+export * from './parsed.ts';

@@ -1,0 +1,37 @@
+import type { Diagnostic } from './diagnostic.ts';
+import type { LineCounts, TimelineEvent } from './events.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** What kind of content a source turned out to hold (recognised by content, never by name). */
+export type SourceKind =
+  | 'redis-log'
+  | 'docker-log'
+  | 'docker-json'
+  | 'kubectl-log'
+  | 'journald'
+  | 'valkey-logfmt'
+  | 'snapshot'
+  | 'transcript'
+  | 'markdown'
+  | 'redis-conf'
+  | 'mixed'
+  | 'empty';
+
+/** The result of parsing one source. Pure data. */
+export interface ParsedSource {
+  /** Display path (relative POSIX, `-` for stdin, `a.log.gz`). */
+  source: string;
+  kind: SourceKind;
+  events: TimelineEvent[];
+  snapshots: Snapshot[];
+  counts: LineCounts;
+  diagnostics: Diagnostic[];
+}
+
+/** Options that decide how time is read. Time is an explicit input. */
+export interface TimeOptions {
+  /** IANA zone for zone-less stamps; default UTC. */
+  zone: string;
+  /** Year for year-less stamps; default: the file's modification year. */
+  year?: number;
+}

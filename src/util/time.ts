@@ -1,0 +1,120 @@
+// The only luxon importer. Time is an explicit input: nothing here reads the machine's zone.
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import type { EpochMs } from '../model/ids.ts';
+
+export const MONTHS: Record<string, number> = {
+  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
+};
+
+/** True when `zone` is an IANA zone name luxon knows (or UTC). */
+export function isValidZone(zone: string): boolean {
+  return zone === 'UTC' || IANAZone.isValidZone(zone);
+}
+
+/**
+ * Offset-cache keyed by zone and local hour: luxon is far too slow to call per log line
+ * (about 15 µs per call), and a zone's offset is constant within a local hour except at a
+ * DST transition, where luxon's own resolution of the local time is used.
+ */
+const offsetCache = new Map<string, number>();
+
+/** Local wall-clock time in `zone` → UTC ms. For zone 'UTC' this is just Date.UTC. */
+export function wallToUtc(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): EpochMs {
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (zone === 'UTC' || zone === 'Etc/UTC') return naive;
+  const key = `${zone}|${year}-${month}-${day}T${hour}`;
+  let offsetMin = offsetCache.get(key);
+  if (offsetMin === undefined) {
+    const dt = DateTime.fromObject({ year, month, day, hour, minute: 0 }, { zone });
+    offsetMin = dt.isValid ? dt.offset : 0;
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(key, offsetMin);
+  }
+  return naive - offsetMin * 60_000;
+}
+
+/** `2021-06-21T07:28:21.434Z` — UTC ISO-8601 with milliseconds. */
+export function formatUtc(ms: EpochMs): string {
+  return new Date(ms).toISOString();
+}
+
+/** `07:28:21.434` in UTC. */
+export function formatUtcTime(ms: EpochMs): string {
+  return new Date(ms).toISOString().slice(11, 23);
+}
+
+/** Format a time in a given zone for people (`2021-06-21 16:28:21.434 +09:00`). */
+export function formatInZone(ms: EpochMs, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm:ss.SSS ZZ');
+}
+
+export function utcYear(ms: EpochMs): number {
+  return new Date(ms).getUTCFullYear();
+}
+
+/** Human duration: `5.175 s`, `850 ms`, `2 min 3.000 s`. */
+export function formatDuration(ms: number): string {
+  if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`;
+  if (Math.abs(ms) < 60_000) return `${(ms / 1000).toFixed(3)} s`;
+  const min = Math.trunc(ms / 60_000);
+  return `${min} min ${((ms - min * 60_000) / 1000).toFixed(3)} s`;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** `date`'s default output: `Wed Nov 25 12:59:50 UTC 2026` (zone abbreviation optional). */
+const DATE_DEFAULT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}( [A-Z]{2,5}| [+-]\d{4})? \d{4}$/;
+const RFC2822 = /^([A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? ([+-]\d{4}|[A-Z]{2,5})$/;
+
+/**
+ * A line holding only a timestamp (ISO-8601/RFC 3339, RFC 2822, or `date`'s default output), as
+ * written before a snapshot block to give its capture time. Zone-less stamps are read in `zone`.
+ * Returns null when the line is not such a stamp. Sub-millisecond digits are truncated.
+ */
+export function parseStampLine(line: string, zone: string): EpochMs | null {
+  const text = line.trim();
+  if (text.length < 10 || text.length > 48) return null;
+  if (RFC3339.test(text)) {
+    // luxon keeps ms only; trim longer fractions (RFC 3339 nanoseconds from docker).
+    const trimmed = text.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1');
+    const dt = DateTime.fromISO(trimmed, { zone, setZone: false });
+    return dt.isValid ? dt.toMillis() : null;
+  }
+  if (RFC2822.test(text)) {
+    const dt = DateTime.fromRFC2822(text, { zone });
+    return dt.isValid ? dt.toMillis() : null;
+  }
+  if (DATE_DEFAULT.test(text)) {
+    const parts = text.split(/ +/);
+    // Wed Nov 25 12:59:50 [UTC] 2026
+    const [, mon, day, hms] = parts;
+    const year = Number(parts[parts.length - 1]);
+    const tz = parts.length === 6 ? parts[4] : undefined;
+    let z = zone;
+    if (tz === 'UTC' || tz === 'GMT') z = 'UTC';
+    else if (tz && /^[+-]\d{4}$/.test(tz)) z = `UTC${tz.slice(0, 3)}:${tz.slice(3)}`;
+    const dt = DateTime.fromFormat(`${year} ${mon} ${day} ${hms}`, 'yyyy LLL d HH:mm:ss', { zone: z });
+    return dt.isValid ? dt.toMillis() : null;
+  }
+  return null;
+}
+
+/** Parse an RFC 3339 stamp with any fraction length (docker, kubectl, journald). */
+export function parseRfc3339(text: string, zone = 'UTC'): EpochMs | null {
+  const trimmed = text.replace(/(\.\d{3})\d+/, '$1');
+  const dt = DateTime.fromISO(trimmed, { zone });
+  return dt.isValid ? dt.toMillis() : null;
+}
+
+/** Offset zone for a fixed offset in minutes (journald `+0000`). */
+export function fixedZone(offsetMinutes: number): string {
+  return FixedOffsetZone.instance(offsetMinutes).name;
+}
