@@ -4,3 +4,5 @@ export * from './ids.ts';
 export * from './slots.ts';
 export * from './snapshot.ts';
 export * from './parsed.ts';
+export * from './timeline.ts';
+export * from './analysis.ts';

@@ -1,0 +1,126 @@
+import type { Address, NodeId } from './ids.ts';
+
+/**
+ * JSON schema v1 of `failscope analyze --format json` (issue #4). Field names are a contract;
+ * new fields may be added, none renamed or removed. Times are UTC ISO-8601 with milliseconds.
+ */
+export interface AnalysisV1 {
+  schemaVersion: 1;
+  /** One entry per cluster found in the inputs (the seed document holds two). */
+  clusters: ClusterAnalysis[];
+  /** Union over clusters, for the common single-cluster case (same shape as issue #4's top level). */
+  nodes: NodeSummary[];
+  failovers: Failover[];
+  outages: Outage[];
+  findings: Finding[];
+  inputs: InputAccount[];
+  verdict: 'pass' | 'fail';
+  /** Node timeout used, and where it came from. */
+  nodeTimeout: { ms: number | null; from: 'option' | 'crash-report' | 'config-get' | 'redis-conf' | 'unknown' };
+  clockOffsets: Array<{ source: string; offsetMs: number; reason: string }>;
+}
+
+export interface NodeSummary {
+  id: NodeId;
+  addresses: Address[];
+  sources: string[];
+}
+
+export type FailoverKind = 'automatic' | 'manual' | 'takeover' | 'force';
+
+export interface Failover {
+  cluster: string;
+  kind: FailoverKind;
+  oldMaster: NodeId | null;
+  newMaster: NodeId;
+  epoch: number | null;
+  /** `0-5460,5470` */
+  slots: string;
+  /** Fault moment (best evidence), or for manual kinds the moment the request was accepted. */
+  startedAt: string;
+  /** Earliest and latest the fault can have happened, from the evidence. */
+  startedAtBounds: [string, string];
+  /** What `startedAt` rests on: a rule-like evidence label (`crash-report`, `shutdown-request`, `link-lost`, `last-pong`, …). */
+  startedAtFrom: string;
+  failMarkedAt: string | null;
+  electionStartedAt: string | null;
+  promotedAt: string;
+  timingsMs: { detection: number | null; election: number | null; unavailable: number };
+  votes?: Array<{ voter: NodeId; granted: boolean; reason?: string; at: string }>;
+  votesNeeded?: number | null;
+  rank?: number | null;
+  offset?: number | null;
+  evidence: Evidence[];
+}
+
+export interface Outage {
+  cluster: string;
+  scope: 'slots' | 'cluster';
+  /** slots scope only */
+  slots?: string;
+  nodes: NodeId[];
+  start: string;
+  end: string | null;
+  durationMs: number | null;
+  cause: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Evidence {
+  source: string;
+  line: number;
+}
+
+export interface Finding {
+  cluster?: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  at: string | null;
+  nodes: NodeId[];
+  evidence: Evidence[];
+}
+
+export interface InputAccount {
+  source: string;
+  kind: string;
+  lines: number;
+  understood: number;
+  ignored: number;
+  unknown: number;
+}
+
+export interface ClusterAnalysis {
+  id: string;
+  nodes: NodeSummary[];
+  failovers: Failover[];
+  outages: Outage[];
+  findings: Finding[];
+  /** The one-paragraph story an on-call engineer pastes into a ticket. */
+  story: string;
+  /** Start and end of the evidence. */
+  span: { start: string | null; end: string | null };
+}
+
+/** Stable rule ids (issue #4). README documents each. */
+export const RULE_IDS = [
+  'failover.completed',
+  'failover.blocked.no-replica',
+  'failover.blocked.no-quorum',
+  'failover.blocked.shard-lost',
+  'failover.blocked.replica-stale',
+  'failover.blocked.nofailover',
+  'failover.slow',
+  'failover.expired',
+  'cluster.down',
+  'node.crashed',
+  'node.rejoined-as-replica',
+  'replica.lost',
+  'master.orphaned',
+  'split-brain',
+  'epoch.collision',
+  'clock.skew',
+  'vote.denied',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];

@@ -1,0 +1,45 @@
+import type { Diagnostic } from './diagnostic.ts';
+import type { LineCounts, TimelineEvent } from './events.ts';
+import type { Address, NodeId } from './ids.ts';
+import type { SourceKind } from './parsed.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** A node as learned from all inputs. */
+export interface NodeInfo {
+  id: NodeId;
+  /** Every `ip:port` seen for it, sorted. */
+  addresses: Address[];
+  /** Display paths of the sources that are this node's own logs, sorted. */
+  sources: string[];
+}
+
+/** How one input source was accounted for. */
+export interface InputSummary extends LineCounts {
+  source: string;
+  kind: SourceKind;
+}
+
+/**
+ * One cluster found in the inputs. Inputs are grouped into clusters by node identity: node ids that
+ * appear together in a CLUSTER NODES snapshot, or in the same log source, belong to the same cluster.
+ */
+export interface ClusterTimeline {
+  /** Stable label: `cluster-1`, `cluster-2`, … in order of first event time. */
+  id: string;
+  nodes: NodeInfo[];
+  /** Time-ordered; equal times keep source order (stable). */
+  events: TimelineEvent[];
+  /** Time-ordered snapshots. */
+  snapshots: Snapshot[];
+}
+
+/** The merged timeline of every input. */
+export interface Timeline {
+  clusters: ClusterTimeline[];
+  /** Every event of every cluster plus events bound to no cluster, time-ordered. */
+  events: TimelineEvent[];
+  inputs: InputSummary[];
+  diagnostics: Diagnostic[];
+  /** Clock corrections applied per source (ms added), when any. */
+  clockOffsets: Array<{ source: string; offsetMs: number; reason: string }>;
+}
