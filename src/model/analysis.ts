@@ -101,6 +101,39 @@ export interface ClusterAnalysis {
   story: string;
   /** Start and end of the evidence. */
   span: { start: string | null; end: string | null };
+  /** Per-node role lanes over time (what the charts draw). Intervals are half-open [start, end). */
+  roles: RoleInterval[];
+  /** Slot ownership over time, as ranges (never per-slot arrays). owner null = uncovered. */
+  ownership: OwnershipInterval[];
+  /** cluster_state as each node believed it. */
+  states: StateInterval[];
+}
+
+export type RoleState = 'master' | 'replica' | 'down' | 'paused' | 'fail' | 'unknown';
+
+export interface RoleInterval {
+  node: NodeId;
+  role: RoleState;
+  /** For replicas: whose. */
+  masterId?: NodeId | null;
+  start: string;
+  /** null = still so at the end of the evidence */
+  end: string | null;
+}
+
+export interface OwnershipInterval {
+  slots: string;
+  owner: NodeId | null;
+  epoch: number | null;
+  start: string;
+  end: string | null;
+}
+
+export interface StateInterval {
+  node: NodeId;
+  state: 'ok' | 'fail';
+  start: string;
+  end: string | null;
 }
 
 /** Stable rule ids (issue #4). README documents each. */
