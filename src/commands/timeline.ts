@@ -1,0 +1,23 @@
+import { loadTimeline } from '../pipeline.ts';
+import { renderStats, renderTimelineJson, renderTimelineText } from '../report/timeline.ts';
+import { ConfigError } from '../model/diagnostic.ts';
+import type { CommandResult, InputOptions } from './result.ts';
+
+export interface TimelineOptions extends InputOptions {
+  format: string;
+  stats?: boolean;
+  strict?: boolean;
+}
+
+export async function timelineCommand(paths: string[], opts: TimelineOptions): Promise<CommandResult> {
+  if (opts.format !== 'text' && opts.format !== 'json') throw new ConfigError(`--format must be text or json, got '${opts.format}'`);
+  const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
+  let stdout = opts.format === 'json' ? renderTimelineJson(timeline) : renderTimelineText(timeline);
+  if (opts.stats) stdout += (opts.format === 'text' ? '\n' : '') + renderStats(timeline.inputs);
+  const unknown = timeline.inputs.reduce((n, i) => n + i.unknown, 0);
+  const stderr = timeline.diagnostics
+    .filter((d) => d.severity !== 'info')
+    .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
+    .join('');
+  return { stdout, stderr, exitCode: opts.strict && unknown > 0 ? 1 : 0 };
+}

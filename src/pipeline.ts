@@ -1,0 +1,48 @@
+/*
+ * The one place where the stages meet.
+ *
+ *   paths ──▶ 1. ingest ──▶ SourceInput[] ──▶ 2. parse ──▶ ParsedSource[] ──▶ 3. timeline ──▶ Timeline
+ *                                                                                   │
+ *            AnalysisV1 ◀── 5. verdict ◀── Trace ◀── 4. replay ◀─────────────────────┘
+ *                │
+ *                └──▶ 6. report (text | json | markdown | html | junit)
+ *
+ * Each stage is pure over the values it is given; file and terminal I/O stays at the edges
+ * (ingest reads, cli.ts writes).
+ */
+import type { Timeline } from './model/timeline.ts';
+import type { ParsedSource, TimeOptions } from './model/parsed.ts';
+import { ConfigError } from './model/diagnostic.ts';
+import { ingestPaths } from './ingest/index.ts';
+import { parseAll } from './parse/index.ts';
+import { buildTimeline } from './timeline/index.ts';
+import { isValidZone } from './util/time.ts';
+
+export interface LoadOptions {
+  /** IANA zone for zone-less stamps (default UTC). */
+  zone?: string;
+  /** Year for year-less stamps (default: each file's modification year). */
+  year?: number;
+  /** Bytes of standard input, used for the path `-`. */
+  stdin?: Buffer;
+}
+
+export function timeOptions(opts: LoadOptions): TimeOptions {
+  const zone = opts.zone ?? 'UTC';
+  if (!isValidZone(zone)) throw new ConfigError(`unknown time zone '${zone}' (use an IANA name such as Europe/Berlin)`);
+  if (opts.year !== undefined && !(Number.isInteger(opts.year) && opts.year >= 1970 && opts.year <= 9999))
+    throw new ConfigError(`--year must be a four-digit year, got '${opts.year}'`);
+  return { zone, year: opts.year };
+}
+
+/** Steps 1–2: read and parse every input. */
+export async function loadSources(paths: string[], opts: LoadOptions = {}): Promise<ParsedSource[]> {
+  const time = timeOptions(opts);
+  const inputs = await ingestPaths(paths, { stdin: opts.stdin });
+  return parseAll(inputs, time);
+}
+
+/** Steps 1–3: read, parse and merge every input into one timeline. */
+export async function loadTimeline(paths: string[], opts: LoadOptions = {}): Promise<Timeline> {
+  return buildTimeline(await loadSources(paths, opts));
+}
