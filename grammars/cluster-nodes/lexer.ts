@@ -1,0 +1,5 @@
+import { Lexer } from 'chevrotain';
+import { allTokens } from './tokens.ts';
+
+/** The one CLUSTER NODES lexer; reused for every line. */
+export const clusterNodesLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' });

@@ -1,0 +1,5 @@
+import { Lexer } from 'chevrotain';
+import { lexerDefinition } from './tokens.ts';
+
+/** The one nested-reply lexer; reused for every line. Offsets are kept: they carry the nesting. */
+export const clusterShardsLexer = new Lexer(lexerDefinition, { ensureOptimizations: true, positionTracking: 'onlyOffset' });

@@ -1,0 +1,25 @@
+import type { CstNode, ILexingError, IRecognitionException } from 'chevrotain';
+import { redisCliLexer } from './lexer.ts';
+import { RedisCliParser } from './parser.ts';
+
+export { RedisCliParser } from './parser.ts';
+export { redisCliLexer } from './lexer.ts';
+export * as redisCliTokens from './tokens.ts';
+export { redisCliSamples } from './samples.ts';
+
+/** The one parser instance; reset per line. */
+export const redisCliParser = new RedisCliParser();
+
+export interface RedisCliParse {
+  cst: CstNode | undefined;
+  lexErrors: ILexingError[];
+  parseErrors: IRecognitionException[];
+}
+
+/** Parse one line of a redis-cli session. Never throws on bad input. */
+export function parseRedisCliLine(text: string): RedisCliParse {
+  const lexed = redisCliLexer.tokenize(text);
+  redisCliParser.input = lexed.tokens;
+  const cst = redisCliParser.line();
+  return { cst: lexed.errors.length === 0 ? cst : undefined, lexErrors: lexed.errors, parseErrors: redisCliParser.errors };
+}

@@ -1,0 +1,23 @@
+/** One line per known variant (STYLE §6.10). Seed = the seed document (redis-cli 6.2.3). */
+export const redisCliSamples: Record<string, string> = {
+  'prompt-seed': '127.0.0.1:7001> set a b',
+  'prompt-db': '127.0.0.1:7001[1]> get a',
+  'prompt-tx': '127.0.0.1:7001(TX)> incr x',
+  'prompt-redis-2x': 'redis 127.0.0.1:6379> ping',
+  'prompt-socket': 'redis /var/run/redis/redis.sock> ping',
+  'prompt-not-connected': 'not connected> ',
+  'prompt-ipv6': '[::1]:7000> cluster nodes',
+  'redirect-seed': '-> Redirected to slot [15495] located at 127.0.0.1:7003',
+  'error-seed': '(error) CLUSTERDOWN The cluster is down',
+  'error-raw': 'CLUSTERDOWN The cluster is down',
+  'error-moved': '(error) MOVED 3999 127.0.0.1:6381',
+  'client-error-seed': 'Error: Connection reset by peer',
+  'could-not-connect': 'Could not connect to Redis at 127.0.0.1:7002: Connection refused',
+  'status-ok': 'OK',
+  'string-seed': '"b"',
+  'integer': '(integer) 1',
+  'nil': '(nil)',
+  'empty': '(empty array)',
+  'timing-seed': '(0.86s)',
+  'shell-seed': '$ redis-cli -c -p 7001',
+};
