@@ -1,0 +1,325 @@
+// The client-view probe: every intervalMs, one SET to a key in each original master's slot range, and a
+// record of every outcome. It keeps aiming at the *slot range*, not at a node: MOVED is followed (one hop)
+// and any failure triggers a refresh of the slot map from every reachable node, where the claim with the
+// highest config epoch wins (the rule Redis Cluster itself uses, redis 7.0 src/cluster.c
+// clusterUpdateSlotsConfigWith). So its failure windows measure the cluster, not a stale client.
+import type { Address, EpochMs } from '../model/ids.ts';
+import { formatRanges, type SlotRange } from '../model/slots.ts';
+import { parseClusterNodesText, isMaster } from './cluster-view.ts';
+import { keyInRange } from './keyslot.ts';
+import { classifyError, closeNodeClient, createNodeClient, type NodeClient } from './redis-client.ts';
+
+export interface ProbeTarget {
+  /** The slot range as owned by one master when the probe started, e.g. `0-5460`. */
+  slots: string;
+  key: string;
+  slot: number;
+  /** Address of the master that owned the range at start. */
+  ownerAtStart: Address;
+}
+
+export interface ProbeAttempt {
+  /** Index into the probe's targets. */
+  target: number;
+  sentAt: EpochMs;
+  doneAt: EpochMs;
+  ok: boolean;
+  /** Node the write was sent to first. */
+  node: Address;
+  /** Set when the first node answered MOVED and the write was resent there. */
+  redirectedTo?: Address;
+  errorClass?: string;
+  message?: string;
+}
+
+/** A run of failed writes on one target: writes sent in [start, end) failed, the write sent at `end` succeeded. */
+export interface FailureWindow {
+  start: EpochMs;
+  /** null when writes were still failing when the probe stopped. */
+  end: EpochMs | null;
+  /** Send time of the last failed write of the run. */
+  lastFailedAt: EpochMs;
+  attempts: number;
+  /** Failed writes per error class (see classifyError). */
+  errors: Record<string, number>;
+  /** Distinct error messages, sorted. */
+  messages: string[];
+}
+
+export interface ProbeOptions {
+  /** Any reachable nodes of the cluster; the slot ranges are read from the first that answers. */
+  seeds: Address[];
+  intervalMs?: number;
+  /** Per-write timeout (also used for slot map refreshes). */
+  timeoutMs?: number;
+  /** Slot map refreshes happen at most this often (default 200 ms). */
+  refreshMinIntervalMs?: number;
+}
+
+interface SlotClaim {
+  owner: Address;
+  epoch: number;
+}
+
+export class Probe {
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+  readonly targets: ProbeTarget[];
+  private readonly refreshMinIntervalMs: number;
+  private readonly known = new Set<Address>();
+  private readonly writeClients = new Map<Address, NodeClient>();
+  private readonly refreshClients = new Map<Address, NodeClient>();
+  private readonly route: Address[];
+  private readonly inFlight: Array<Promise<void> | null>;
+  private readonly log: ProbeAttempt[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private lastRefreshAt = 0;
+  private refreshing: Promise<void> | null = null;
+  startedAt: EpochMs | null = null;
+  stoppedAt: EpochMs | null = null;
+
+  private constructor(opts: ProbeOptions, targets: ProbeTarget[], known: Address[]) {
+    this.intervalMs = opts.intervalMs ?? 50;
+    this.timeoutMs = opts.timeoutMs ?? 250;
+    this.refreshMinIntervalMs = opts.refreshMinIntervalMs ?? 200;
+    this.targets = targets;
+    this.route = targets.map((t) => t.ownerAtStart);
+    this.inFlight = targets.map(() => null);
+    for (const a of known) this.known.add(a);
+  }
+
+  /** Reads the masters and their slot ranges from a seed and picks one key per range (one per master). */
+  static async create(opts: ProbeOptions): Promise<Probe> {
+    let lastErr: unknown = null;
+    for (const seed of opts.seeds) {
+      const c = createNodeClient(seed, { commandTimeoutMs: 1000 });
+      try {
+        await waitConnected(c, 1000);
+        const nodes = parseClusterNodesText(String(await c.redis.call('CLUSTER', 'NODES')));
+        const masters = nodes.filter((n) => isMaster(n) && n.slots.length > 0).sort((a, b) => a.slots[0].start - b.slots[0].start);
+        const targets = masters.map((m) => targetFor(m.slots, m.address));
+        return new Probe(opts, targets, [...opts.seeds, ...nodes.map((n) => n.address)]);
+      } catch (err) {
+        lastErr = err;
+      } finally {
+        closeNodeClient(c);
+      }
+    }
+    throw new Error(`probe: no seed answered CLUSTER NODES (${String((lastErr as Error)?.message ?? lastErr)})`);
+  }
+
+  /** Connects to every known node (so the first writes do not fail for want of a connection), then writes every intervalMs. */
+  async start(): Promise<void> {
+    if (this.timer) return;
+    await Promise.all([...this.known].map((a) => waitConnected(this.writeClient(a), 2000).catch(() => {})));
+    this.startedAt = Date.now();
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all(this.inFlight.filter((p): p is Promise<void> => p !== null));
+    if (this.refreshing) await this.refreshing;
+    this.stoppedAt = Date.now();
+    for (const c of [...this.writeClients.values(), ...this.refreshClients.values()]) closeNodeClient(c);
+    this.writeClients.clear();
+    this.refreshClients.clear();
+  }
+
+  /** Every write outcome so far, in completion order. */
+  attempts(): readonly ProbeAttempt[] {
+    return this.log;
+  }
+
+  /** Failure windows of one target (index into targets). */
+  failureWindows(target: number): FailureWindow[] {
+    return failureWindows(this.log.filter((a) => a.target === target));
+  }
+
+  /** True when the last `n` writes of every target succeeded. */
+  healthy(n = 3): boolean {
+    return this.targets.every((_, i) => {
+      const mine = this.log.filter((a) => a.target === i).slice(-n);
+      return mine.length === n && mine.every((a) => a.ok);
+    });
+  }
+
+  private tick(): void {
+    for (let i = 0; i < this.targets.length; i++) {
+      if (this.inFlight[i]) continue; // one write in flight per range: a hung node is not flooded
+      const p = this.attempt(i).finally(() => {
+        this.inFlight[i] = null;
+      });
+      this.inFlight[i] = p;
+    }
+  }
+
+  private writeClient(address: Address): NodeClient {
+    let c = this.writeClients.get(address);
+    if (!c) {
+      c = createNodeClient(address, { commandTimeoutMs: this.timeoutMs, reconnectDelayMs: 100 });
+      this.writeClients.set(address, c);
+      this.known.add(address);
+    }
+    return c;
+  }
+
+  private async attempt(i: number): Promise<void> {
+    const t = this.targets[i];
+    const sentAt = Date.now();
+    const node = this.route[i];
+    const value = String(sentAt);
+    let res = await this.write(node, t.key, value);
+    let redirectedTo: Address | undefined;
+    if (!res.ok && res.errorClass === 'MOVED') {
+      // "MOVED <slot> <ip:port>" — redis 7.0 src/cluster.c clusterRedirectClient()
+      const to = res.message?.split(' ')[2];
+      if (to) {
+        this.route[i] = to;
+        redirectedTo = to;
+        res = await this.write(to, t.key, value);
+      }
+    }
+    const attempt: ProbeAttempt = { target: i, sentAt, doneAt: Date.now(), ok: res.ok, node };
+    if (redirectedTo) attempt.redirectedTo = redirectedTo;
+    if (!res.ok) {
+      attempt.errorClass = res.errorClass;
+      attempt.message = res.message;
+    }
+    this.log.push(attempt);
+    if (!res.ok) this.requestRefresh();
+  }
+
+  private async write(address: Address, key: string, value: string): Promise<{ ok: boolean; errorClass?: string; message?: string }> {
+    const c = this.writeClient(address);
+    try {
+      await c.redis.call('SET', key, value);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, ...classifyError(err, c) };
+    }
+  }
+
+  private requestRefresh(): void {
+    if (this.refreshing || Date.now() - this.lastRefreshAt < this.refreshMinIntervalMs) return;
+    this.lastRefreshAt = Date.now();
+    this.refreshing = this.refreshRoutes().finally(() => {
+      this.refreshing = null;
+    });
+  }
+
+  /** Ask every known node for CLUSTER NODES; for each target slot the master claim with the highest config epoch wins. */
+  private async refreshRoutes(): Promise<void> {
+    const claims = this.targets.map((): SlotClaim | null => null);
+    const replies = await Promise.all(
+      [...this.known].map(async (address) => {
+        let c = this.refreshClients.get(address);
+        if (!c) {
+          c = createNodeClient(address, { commandTimeoutMs: this.timeoutMs, reconnectDelayMs: 100 });
+          this.refreshClients.set(address, c);
+        }
+        try {
+          return String(await c.redis.call('CLUSTER', 'NODES'));
+        } catch {
+          return null;
+        }
+      }),
+    );
+    for (const text of replies) {
+      if (text === null) continue;
+      for (const n of parseClusterNodesText(text)) {
+        if (!this.known.has(n.address) && n.port > 0) this.known.add(n.address);
+        if (!isMaster(n)) continue;
+        this.targets.forEach((t, i) => {
+          if (!n.slots.some((r) => t.slot >= r.start && t.slot <= r.end)) return;
+          const cur = claims[i];
+          if (!cur || n.configEpoch > cur.epoch) claims[i] = { owner: n.address, epoch: n.configEpoch };
+        });
+      }
+    }
+    claims.forEach((c, i) => {
+      if (c) this.route[i] = c.owner;
+    });
+  }
+}
+
+function targetFor(slots: SlotRange[], owner: Address): ProbeTarget {
+  const first = slots[0];
+  const { key, slot } = keyInRange(first.start, first.end);
+  return { slots: formatRanges(slots), key, slot, ownerAtStart: owner };
+}
+
+function waitConnected(c: NodeClient, timeoutMs: number): Promise<void> {
+  if (c.redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${c.address}: ${c.lastConnError ?? 'no connection'}`)), timeoutMs);
+    c.redis.once('ready', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
+/** Failure windows of one target's attempts (any order; sorted by send time here). */
+export function failureWindows(attempts: readonly ProbeAttempt[]): FailureWindow[] {
+  const sorted = [...attempts].sort((a, b) => a.sentAt - b.sentAt);
+  const out: FailureWindow[] = [];
+  let open: (FailureWindow & { msgSet: Set<string> }) | null = null;
+  for (const a of sorted) {
+    if (!a.ok) {
+      if (!open) open = { start: a.sentAt, end: null, lastFailedAt: a.sentAt, attempts: 0, errors: {}, messages: [], msgSet: new Set() };
+      open.attempts++;
+      open.lastFailedAt = a.sentAt;
+      const cls = a.errorClass ?? 'UNKNOWN';
+      open.errors[cls] = (open.errors[cls] ?? 0) + 1;
+      if (a.message) open.msgSet.add(a.message);
+    } else if (open) {
+      open.end = a.sentAt;
+      out.push(closeWindow(open));
+      open = null;
+    }
+  }
+  if (open) out.push(closeWindow(open));
+  return out;
+}
+
+function closeWindow(w: FailureWindow & { msgSet: Set<string> }): FailureWindow {
+  const errors: Record<string, number> = {};
+  for (const k of Object.keys(w.errors).sort()) errors[k] = w.errors[k];
+  return { start: w.start, end: w.end, lastFailedAt: w.lastFailedAt, attempts: w.attempts, errors, messages: [...w.msgSet].sort() };
+}
+
+/**
+ * Windows during which writes of one target got a given error class: from the send time of the first
+ * such reply to the send time of the next write that did not get it (null if none followed).
+ */
+export function errorClassWindows(attempts: readonly ProbeAttempt[], errorClass: string): Array<{ start: EpochMs; end: EpochMs | null }> {
+  const sorted = [...attempts].sort((a, b) => a.sentAt - b.sentAt);
+  const out: Array<{ start: EpochMs; end: EpochMs | null }> = [];
+  let start: EpochMs | null = null;
+  for (const a of sorted) {
+    const hit = !a.ok && a.errorClass === errorClass;
+    if (hit && start === null) start = a.sentAt;
+    else if (!hit && start !== null) {
+      out.push({ start, end: a.sentAt });
+      start = null;
+    }
+  }
+  if (start !== null) out.push({ start, end: null });
+  return out;
+}
+
+/** Union of windows (open-ended windows absorb everything after their start). */
+export function unionWindows(windows: ReadonlyArray<{ start: EpochMs; end: EpochMs | null }>): Array<{ start: EpochMs; end: EpochMs | null }> {
+  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  const out: Array<{ start: EpochMs; end: EpochMs | null }> = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.end === null || w.start <= last.end)) {
+      if (last.end !== null) last.end = w.end === null ? null : Math.max(last.end, w.end);
+    } else out.push({ start: w.start, end: w.end });
+  }
+  return out;
+}
