@@ -15,7 +15,10 @@ export function isExpectFile(name: string): boolean {
 
 export interface CaseSpec {
   name: string;
-  /** Paths handed to the pipeline. */
+  /**
+   * Paths handed to the pipeline: the case folder as a whole (the pipeline walks it and skips JSON
+   * documents such as the expect file), or with --expect the paths as given.
+   */
   inputs: string[];
   /** Expectations file of the case. */
   expect: string;
@@ -23,8 +26,7 @@ export interface CaseSpec {
 
 /**
  * With `--expect`: all paths form one case. Without: each path that is a folder holding an expect
- * file is a case; any other folder contributes each immediate sub-folder holding one. The paths
- * given for a case are its folder, minus the expect file itself (the pipeline never sees it).
+ * file is a case; any other folder contributes each immediate sub-folder holding one.
  */
 export function discoverCases(paths: string[], expect?: string): CaseSpec[] {
   if (paths.length === 0) throw new ConfigError('no input: give incident folders (or files with --expect)');
@@ -32,7 +34,7 @@ export function discoverCases(paths: string[], expect?: string): CaseSpec[] {
     const first = paths[0].replace(/\/+$/, '');
     const stem = basename(expect).replace(/\.?expect\.(json|ya?ml)$/, '').replace(/\.(json|ya?ml)$/, '');
     const name = isDir(first) ? basename(first) : stem || basename(first);
-    return [{ name, inputs: paths.flatMap((p) => inputsOf(p, expect)), expect }];
+    return [{ name, inputs: [...paths], expect }];
   }
   const cases: CaseSpec[] = [];
   for (const p of paths) {
@@ -40,7 +42,7 @@ export function discoverCases(paths: string[], expect?: string): CaseSpec[] {
     if (!isDir(p)) throw new ConfigError(`${p}: is a file; give incident folders, or name its expectations with --expect`);
     const own = expectFileIn(p);
     if (own) {
-      cases.push({ name: basename(p.replace(/\/+$/, '')) || p, inputs: inputsOf(p, own), expect: own });
+      cases.push({ name: basename(p.replace(/\/+$/, '')) || p, inputs: [p], expect: own });
       continue;
     }
     const subs = readdirSync(p, { withFileTypes: true })
@@ -50,7 +52,7 @@ export function discoverCases(paths: string[], expect?: string): CaseSpec[] {
     for (const s of subs) {
       const dir = join(p, s);
       const e = expectFileIn(dir);
-      if (e) cases.push({ name: s, inputs: inputsOf(dir, e), expect: e });
+      if (e) cases.push({ name: s, inputs: [dir], expect: e });
     }
   }
   if (cases.length === 0)
@@ -71,21 +73,6 @@ function expectFileIn(dir: string): string | null {
     .sort();
   if (found.length > 1) throw new ConfigError(`${dir}: more than one expectations file (${found.join(', ')}); keep one`);
   return found.length === 1 ? join(dir, found[0]) : null;
-}
-
-/**
- * A folder's inputs: the folder itself when it holds no expect file the pipeline could trip on,
- * otherwise its entries except expect files (sorted, hidden files skipped).
- */
-function inputsOf(p: string, expect: string): string[] {
-  if (!isDir(p)) return [p];
-  const entries = readdirSync(p, { withFileTypes: true }).filter((d) => !d.name.startsWith('.'));
-  const hasExpect = entries.some((d) => d.isFile() && (isExpectFile(d.name) || join(p, d.name) === expect));
-  if (!hasExpect) return [p];
-  return entries
-    .filter((d) => !(d.isFile() && (isExpectFile(d.name) || join(p, d.name) === expect)))
-    .map((d) => join(p, d.name))
-    .sort();
 }
 
 function exists(p: string): boolean {

@@ -12,3 +12,5 @@ export type { ExpectationsDoc, InitOptions } from './init.ts';
 export { EXPECT_FILE_RE, discoverCases, isExpectFile } from './cases.ts';
 export type { CaseSpec } from './cases.ts';
 export type * from './types.ts';
+export { runCheck, runInitExpect } from './run.ts';
+export type { Analyze, AnalyzeOptions, CheckOptions, GateOutput, InitExpectOptions } from './run.ts';

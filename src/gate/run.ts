@@ -1,0 +1,114 @@
+// The gate's commands minus the pipeline: `check` and `init-expect` take the analyser as a parameter,
+// so src/commands/ wires in the real pipeline and tests can hand in analyses.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AnalysisV1 } from '../model/analysis.ts';
+import { ConfigError, InputError } from '../model/diagnostic.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import { baselineFor, compareBaseline, loadBaseline } from './baseline.ts';
+import { discoverCases } from './cases.ts';
+import { parseAllowance } from './duration.ts';
+import { evaluate, worstStatus } from './evaluate.ts';
+import { expectationsFromAnalysis, renderExpectations } from './init.ts';
+import { loadExpectations } from './load.ts';
+import { buildReport, renderJson, renderJunit, renderText } from './report.ts';
+import type { CaseResult, CheckReport } from './types.ts';
+
+export interface AnalyzeOptions {
+  zone: string;
+  year?: number;
+  nodeTimeoutMs?: number;
+  stdin?: Buffer;
+}
+
+/** Inputs → analysis (pipeline + verdict). Throws InputError/ConfigError for unusable input. */
+export type Analyze = (paths: string[], opts: AnalyzeOptions) => Promise<AnalysisV1>;
+
+export interface CheckOptions {
+  expect?: string;
+  junit?: string;
+  baseline?: string;
+  maxRegression?: string;
+  format: 'text' | 'json';
+  tz: string;
+  year?: number;
+  nodeTimeout?: number;
+}
+
+export interface GateOutput {
+  stdout: string;
+  exitCode: number;
+  stderr?: string;
+}
+
+/**
+ * `failscope check`. Option mistakes (bad --format, --max-regression, unreadable --baseline, no case
+ * found) throw ConfigError; a case whose inputs or expectations are unusable becomes an `error` case
+ * (exit 2) while the other cases are still judged and reported.
+ */
+export async function runCheck(paths: string[], opts: CheckOptions, analyze: Analyze): Promise<GateOutput & { report: CheckReport }> {
+  if (opts.format !== 'text' && opts.format !== 'json') throw new ConfigError(`--format must be text or json, got '${String(opts.format)}'`);
+  if (opts.maxRegression !== undefined && opts.baseline === undefined) throw new ConfigError('--max-regression needs --baseline');
+  const allowance = parseAllowance(opts.maxRegression ?? '20%');
+  if (typeof allowance === 'string') throw new ConfigError(allowance);
+  const specs = discoverCases(paths, opts.expect);
+  const baseline = opts.baseline !== undefined ? loadBaseline(opts.baseline) : null;
+  if (baseline) baselineFor(baseline, specs[0].name, specs.length); // an analysis baseline fits one case only
+
+  const cases: CaseResult[] = [];
+  for (const spec of specs) {
+    let result: CaseResult;
+    try {
+      const expect = loadExpectations(spec.expect);
+      const analysis = await analyze(spec.inputs, {
+        zone: opts.tz,
+        year: opts.year,
+        nodeTimeoutMs: opts.nodeTimeout ?? expect.nodeTimeoutMs,
+      });
+      result = evaluate(analysis, expect, { name: spec.name, inputs: spec.inputs });
+      if (baseline && result.measured) {
+        result.results.push(...compareBaseline(result.measured, baselineFor(baseline, spec.name, specs.length), allowance, baseline.source));
+        result.status = worstStatus(result.results.map((r) => r.status));
+      }
+    } catch (err) {
+      if (!(err instanceof InputError || err instanceof ConfigError)) throw err;
+      result = { name: spec.name, inputs: spec.inputs, expect: spec.expect, status: 'error', error: err.message, results: [], measured: null, startedAt: null };
+    }
+    cases.push(result);
+  }
+
+  const report = buildReport(cases);
+  if (opts.junit !== undefined) {
+    mkdirSync(dirname(opts.junit), { recursive: true });
+    writeFileAtomic(opts.junit, renderJunit(report));
+  }
+  return { stdout: opts.format === 'json' ? renderJson(report) : renderText(report), exitCode: report.exitCode, report };
+}
+
+export interface InitExpectOptions {
+  /** Write here instead of printing; `.yaml`/`.yml` selects YAML. */
+  output?: string;
+  /** Output format when printing (default json). */
+  format?: 'json' | 'yaml';
+  tz: string;
+  year?: number;
+  nodeTimeout?: number;
+  stdin?: Buffer;
+}
+
+/** `failscope init-expect`: expectations that the analysed incident passes, printed or written. */
+export async function runInitExpect(paths: string[], opts: InitExpectOptions, analyze: Analyze): Promise<GateOutput> {
+  const format = opts.output !== undefined ? (/\.ya?ml$/i.test(opts.output) ? 'yaml' : 'json') : (opts.format ?? 'json');
+  if (format !== 'json' && format !== 'yaml') throw new ConfigError(`--format must be json or yaml, got '${String(format)}'`);
+  const analysis = await analyze(paths, { zone: opts.tz, year: opts.year, nodeTimeoutMs: opts.nodeTimeout, stdin: opts.stdin });
+  const text = renderExpectations(expectationsFromAnalysis(analysis, { inputs: paths }), format);
+  const notes: string[] = [];
+  if (analysis.verdict === 'fail') notes.push('failscope: warning: the analysis has error findings; the expectations record verdict "fail" — bless only a good run');
+  if (analysis.failovers.length === 0) notes.push('failscope: warning: no failover found; the expectations require none');
+  if (opts.output === undefined) return { stdout: text, exitCode: 0, ...(notes.length ? { stderr: notes.join('\n') + '\n' } : {}) };
+  const dir = dirname(opts.output);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(opts.output, text);
+  notes.push(`failscope: wrote ${opts.output}; check it with: failscope check ${paths.join(' ')} --expect ${opts.output}`);
+  return { stdout: '', exitCode: 0, stderr: notes.join('\n') + '\n' };
+}
