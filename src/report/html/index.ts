@@ -1,0 +1,223 @@
+import type { AnalysisV1, ClusterAnalysis, Evidence, Failover, Finding, Outage, Severity } from '../../model/analysis.ts';
+import type { NodeId } from '../../model/ids.ts';
+import type { Timeline } from '../../model/timeline.ts';
+import { writeFileAtomic } from '../../util/atomic-write.ts';
+import { formatDuration } from '../../util/time.ts';
+import { clusterCharts, type ChartEntry, type ClusterCharts } from '../specs/index.ts';
+import type { NodeStyle } from '../specs/common.ts';
+import { FILTER_SCRIPT, STYLE, contentSecurityPolicy } from './assets.ts';
+import { clip, html, trusted, type SafeHtml } from './escape.ts';
+import { renderSvg } from './svg.ts';
+import { Anchors, timelineTable } from './timeline-table.ts';
+
+export { renderSvg } from './svg.ts';
+export { cspHash, contentSecurityPolicy } from './assets.ts';
+export { esc, html } from './escape.ts';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+export interface RenderOptions {
+  /** Receives Vega / Vega-Lite warnings (they never go to the console). */
+  warnings?: string[];
+}
+
+interface PageContext {
+  styles: Map<NodeId, NodeStyle>;
+  anchors: Anchors;
+}
+
+function nodeName(id: NodeId | null, p: PageContext): SafeHtml {
+  if (!id) return html`<span class="empty">none</span>`;
+  const s = p.styles.get(id);
+  return s ? html`<span class="sw c${s.colorIndex}"></span>${s.label}` : html`<span class="sw none"></span><code>${clip(id, 40)}</code>`;
+}
+
+function time(iso: string | null): SafeHtml {
+  return iso ? html`<span class="mono">${iso}</span>` : html`<span class="empty">—</span>`;
+}
+
+function dur(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '—' : formatDuration(ms);
+}
+
+function evidenceLinks(evidence: readonly Evidence[], p: PageContext): SafeHtml {
+  if (evidence.length === 0) return html``;
+  const items = evidence.slice(0, 12).map((e) => {
+    const loc = `${clip(e.source, 80)}:${e.line}`;
+    const target = p.anchors.target(e.source, e.line);
+    return target ? html`<a href="#${target}">${loc}</a>` : html`<span class="src mono">${loc}</span>`;
+  });
+  const more = evidence.length > 12 ? html`<span>… ${evidence.length - 12} more</span>` : '';
+  return html`<div class="ev">evidence: ${items}${more}</div>`;
+}
+
+function findingsList(findings: readonly Finding[], p: PageContext): SafeHtml {
+  if (findings.length === 0) return html`<p class="empty">No findings.</p>`;
+  const sorted = SEVERITIES.flatMap((s) => findings.filter((f) => f.severity === s));
+  return html`<ul class="findings">${sorted.map(
+    (f) => html`<li class="${SEVERITIES.includes(f.severity) ? f.severity : 'info'}"><span class="sev ${SEVERITIES.includes(f.severity) ? f.severity : 'info'}">${f.severity}</span><span class="rule">${f.rule}</span>${f.at ? html` · ${time(f.at)}` : ''}
+<div>${f.message}</div>${f.nodes.length ? html`<div class="ev">nodes: ${f.nodes.map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}</div>` : ''}${evidenceLinks(f.evidence, p)}</li>`,
+  )}</ul>`;
+}
+
+function failoverTable(failovers: readonly Failover[], p: PageContext): SafeHtml {
+  if (failovers.length === 0) return html`<p class="empty">No failover happened.</p>`;
+  return html`<table class="failovers"><thead><tr><th>#</th><th>kind</th><th>old master → new master</th><th class="num">epoch</th><th>slots</th><th>fault moment (evidence, bounds)</th><th class="num">detection</th><th class="num">election</th><th class="num">unavailable</th></tr></thead><tbody>
+${failovers.map(
+  (f, i) => html`<tr><td>${i + 1}</td><td>${f.kind}</td><td>${nodeName(f.oldMaster, p)} → ${nodeName(f.newMaster, p)}</td><td class="num">${f.epoch ?? '—'}</td><td class="mono">${clip(f.slots, 60)}</td><td>${time(f.startedAt)} <span class="note">(${f.startedAtFrom}; ${f.startedAtBounds[0] === f.startedAtBounds[1] ? 'exact' : html`between ${time(f.startedAtBounds[0])} and ${time(f.startedAtBounds[1])}`})</span></td><td class="num">${dur(f.timingsMs.detection)}</td><td class="num">${dur(f.timingsMs.election)}</td><td class="num"><strong>${dur(f.timingsMs.unavailable)}</strong></td></tr>
+`,
+)}</tbody></table>`;
+}
+
+function outageTable(outages: readonly Outage[], p: PageContext): SafeHtml {
+  if (outages.length === 0) return html`<p class="empty">No outage.</p>`;
+  return html`<table class="outages"><thead><tr><th>scope</th><th>slots</th><th>nodes</th><th>start</th><th>end</th><th class="num">duration</th><th>cause</th></tr></thead><tbody>
+${outages.map(
+  (o) => html`<tr><td>${o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : 'slots'}</td><td class="mono">${o.slots ? clip(o.slots, 60) : '—'}</td><td>${o.nodes.slice(0, 8).map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}${o.nodes.length > 8 ? ` … ${o.nodes.length - 8} more` : ''}</td><td>${time(o.start)}</td><td>${o.end ? time(o.end) : html`<strong>still down at the end of the evidence</strong>`}</td><td class="num"><strong>${dur(o.durationMs)}</strong></td><td><span class="rule">${o.cause}</span></td></tr>
+`,
+)}</tbody></table>`;
+}
+
+function nodesTable(c: ClusterAnalysis, p: PageContext): SafeHtml {
+  return html`<details><summary>${c.nodes.length} node(s) and their sources</summary><table><thead><tr><th>node</th><th>id</th><th>addresses</th><th>sources</th></tr></thead><tbody>
+${[...c.nodes]
+  .sort((a, b) => (a.id < b.id ? -1 : 1))
+  .map((n) => html`<tr><td>${nodeName(n.id, p)}</td><td class="mono">${n.id}</td><td class="mono">${n.addresses.map((a) => clip(a, 60)).join(', ')}</td><td class="mono">${n.sources.map((s) => clip(s, 100)).join(', ')}</td></tr>\n`)}</tbody></table></details>`;
+}
+
+function story(text: string): SafeHtml {
+  const paras = text
+    .split(/\n\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return paras.length ? html`<div class="story">${paras.map((s) => html`<p>${s}</p>`)}</div>` : html``;
+}
+
+async function chartFigure(cluster: string, index: number, chart: ChartEntry, warnings: string[]): Promise<SafeHtml> {
+  const id = `chart-${index}-${chart.id}`;
+  if (!chart.spec) return html`<figure class="chart" id="${id}"><h3>${chart.title}</h3><p class="empty">${chart.empty ?? 'No data.'}</p></figure>`;
+  const svg = await renderSvg(chart.spec, `c${index}-${chart.id}`, warnings);
+  const json = JSON.stringify(chart.spec, null, 2);
+  const href = `data:application/json;charset=utf-8;base64,${Buffer.from(json, 'utf8').toString('base64')}`;
+  const file = `${cluster.replace(/[^A-Za-z0-9_-]/g, '_')}-${chart.id}.vl.json`;
+  return html`<figure class="chart" id="${id}" role="group" aria-label="${chart.title}">
+${trusted(svg)}
+<figcaption><a class="download" download="${file}" href="${href}">Vega-Lite spec of this chart</a> (${file}, ${Math.ceil(json.length / 1024)} kB)</figcaption>
+</figure>`;
+}
+
+function counts(findings: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (f.severity in out) out[f.severity]++;
+  return out;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+async function clusterSection(c: ClusterAnalysis, charts: ClusterCharts, index: number, p: PageContext, multi: boolean, warnings: string[]): Promise<SafeHtml> {
+  const n = counts(c.findings);
+  const figures: SafeHtml[] = [];
+  for (const ch of charts.charts) figures.push(await chartFigure(c.id, index, ch, warnings));
+  return html`<section class="cluster" id="cluster-${index}">
+<h2>${multi ? `${c.id}: ` : ''}${c.failovers.length ? plural(c.failovers.length, 'failover') : 'no failover'}, ${c.outages.length ? plural(c.outages.length, 'outage') : 'no outage'}</h2>
+<p class="meta">${plural(c.nodes.length, 'node')} · evidence from ${time(c.span.start)} to ${time(c.span.end)} · ${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info</p>
+${story(c.story)}
+<h3>Key timings</h3>
+${failoverTable(c.failovers, p)}
+${outageTable(c.outages, p)}
+<h3>Findings</h3>
+${findingsList(c.findings, p)}
+${nodesTable(c, p)}
+<h3 id="charts-${index}">Charts</h3>
+${figures}
+</section>`;
+}
+
+function inputsSection(analysis: AnalysisV1, timeline: Timeline): SafeHtml {
+  const inputs = analysis.inputs.length ? analysis.inputs : timeline.inputs;
+  const diags = timeline.diagnostics;
+  const nt = analysis.nodeTimeout;
+  return html`<section id="inputs"><h2>Inputs</h2>
+<p class="meta">Node timeout: ${nt.ms === null ? 'unknown' : `${nt.ms} ms`} (${nt.from}).${analysis.clockOffsets.length ? html` Clock corrections: ${analysis.clockOffsets.map((o, i) => html`${i ? '; ' : ''}<code>${clip(o.source, 80)}</code> ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${clip(o.reason, 200)})`)}.` : ' No clock correction applied.'}</p>
+<table><thead><tr><th>source</th><th>kind</th><th class="num">lines</th><th class="num">understood</th><th class="num">ignored</th><th class="num">unknown</th></tr></thead><tbody>
+${inputs.map((i) => html`<tr><td class="mono">${clip(i.source, 120)}</td><td>${i.kind}</td><td class="num">${i.lines}</td><td class="num">${i.understood}</td><td class="num">${i.ignored}</td><td class="num">${i.unknown}</td></tr>\n`)}</tbody></table>
+${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</summary><ul>${diags.slice(0, 200).map((d) => html`<li><span class="sev ${d.severity}">${d.severity}</span><span class="mono">${clip(d.source, 80)}:${d.line}</span> ${clip(d.message, 300)}</li>`)}</ul>${diags.length > 200 ? html`<p class="note">… ${diags.length - 200} more.</p>` : ''}</details>` : ''}
+</section>`;
+}
+
+/**
+ * The self-contained HTML postmortem (issue #6): verdict, story, key timings and findings first, then
+ * the charts as inline SVG rendered here (the page needs no script to show them), then the merged
+ * timeline with filters. No external resource of any kind; a strict CSP allows only our own style and
+ * filter script. Same inputs → byte-identical page.
+ */
+export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): Promise<string> {
+  const warnings = options.warnings ?? [];
+  const perCluster = analysis.clusters.map((c) => clusterCharts(c));
+  const styles = new Map<NodeId, NodeStyle>();
+  for (const cc of perCluster) for (const [id, s] of cc.context.styles) if (!styles.has(id)) styles.set(id, s);
+  const sources = [
+    ...timeline.inputs.map((i) => i.source),
+    ...timeline.events.map((e) => e.source),
+    ...analysis.inputs.map((i) => i.source),
+  ];
+  const p: PageContext = { styles, anchors: new Anchors(sources) };
+  // The table decides which rows (anchors) exist, so it is built before the findings that link to it.
+  const table = timelineTable(timeline, analysis, styles, p.anchors);
+
+  const multi = analysis.clusters.length > 1;
+  const sections: SafeHtml[] = [];
+  for (let i = 0; i < analysis.clusters.length; i++) sections.push(await clusterSection(analysis.clusters[i], perCluster[i], i + 1, p, multi, warnings));
+  const clusterFindings = new Set(analysis.clusters.flatMap((c) => c.findings));
+  const loose = analysis.findings.filter((f) => !clusterFindings.has(f) && !analysis.clusters.some((c) => c.id === f.cluster));
+
+  const n = counts(analysis.findings);
+  const verdict = analysis.verdict === 'fail' ? 'fail' : 'pass';
+  const headline =
+    analysis.failovers.length || analysis.outages.length
+      ? `${plural(analysis.failovers.length, 'failover')}, ${plural(analysis.outages.length, 'outage')}`
+      : 'no failover, no outage';
+  const page = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="failscope">
+<title>failscope · ${verdict.toUpperCase()} · ${headline}</title>
+<style>${trusted(STYLE)}</style>
+</head>
+<body>
+<header class="top">
+<h1><span class="verdict ${verdict}">${verdict.toUpperCase()}</span>Redis Cluster incident: ${headline}</h1>
+<p class="meta">${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info · ${plural(analysis.nodes.length, 'node')}${multi ? ` in ${analysis.clusters.length} clusters` : ''} · ${plural(timeline.inputs.length || analysis.inputs.length, 'input')}</p>
+</header>
+<nav class="toc">${analysis.clusters.map((c, i) => html`<a href="#cluster-${i + 1}">${multi ? c.id : 'Summary'}</a><a href="#charts-${i + 1}">Charts${multi ? ` (${c.id})` : ''}</a>`)}<a href="#timeline">Timeline</a><a href="#inputs">Inputs</a></nav>
+<main>
+${analysis.clusters.length === 0 ? html`<p class="empty">No cluster found in the inputs.</p>` : ''}
+${sections}
+${loose.length ? html`<section id="other-findings"><h2>Other findings</h2>${findingsList(loose, p)}</section>` : ''}
+<section id="timeline"><h2>Timeline</h2>
+${table.markup}
+</section>
+${inputsSection(analysis, timeline)}
+</main>
+<footer>Written by failscope. Charts: Vega-Lite specs rendered to SVG; each one’s spec can be downloaded under it. This file loads nothing from the network.</footer>
+<script>${trusted(FILTER_SCRIPT)}</script>
+</body>
+</html>
+`;
+  return page.value;
+}
+
+/** Render and write the report atomically (temp file in the same directory, then rename). Returns bytes written. */
+export async function writeHtmlReport(path: string, analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): Promise<number> {
+  const page = await renderHtmlReport(analysis, timeline, options);
+  const bytes = Buffer.from(page, 'utf8');
+  writeFileAtomic(path, bytes);
+  return bytes.length;
+}

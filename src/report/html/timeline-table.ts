@@ -1,0 +1,187 @@
+import type { AnalysisV1 } from '../../model/analysis.ts';
+import type { EventKind, TimelineEvent } from '../../model/events.ts';
+import type { NodeId } from '../../model/ids.ts';
+import type { Timeline } from '../../model/timeline.ts';
+import type { NodeStyle } from '../specs/common.ts';
+import { clip, html, type SafeHtml } from './escape.ts';
+
+/** Rows the page holds at most: a day of logs of a large cluster must stay a few MB. */
+export const MAX_TABLE_ROWS = 4000;
+const MAX_TEXT = 280;
+
+/** Kinds that tell the failover story; shown first when rows must be dropped, and in bold. */
+const KEY_KINDS = new Set<EventKind>([
+  'server.start',
+  'server.shutdown-requested',
+  'server.exit',
+  'server.crash',
+  'node.identity',
+  'cluster.fail-marked',
+  'cluster.fail-received',
+  'cluster.fail-cleared',
+  'cluster.state',
+  'election.delayed',
+  'election.started',
+  'election.won',
+  'election.expired',
+  'election.data-too-old',
+  'election.no-failover',
+  'vote.granted',
+  'vote.denied',
+  'epoch.set',
+  'epoch.collision',
+  'manual.requested',
+  'manual.master-paused',
+  'manual.takeover',
+  'manual.force',
+  'manual.timeout',
+  'role.replica-of',
+  'role.master',
+  'repl.link-lost',
+  'master.replica-lost',
+  'snapshot.cluster-nodes',
+  'snapshot.cluster-info',
+  'client.error',
+]);
+const NOISE_KINDS = new Set<EventKind>(['log.other', 'server.logo', 'server.section', 'client.reply']);
+
+/** Anchor ids per (source, line): `L<source index>-<line>`; the index is the sorted source order. */
+export class Anchors {
+  private readonly index = new Map<string, number>();
+  private readonly present = new Set<string>();
+  constructor(sources: Iterable<string>) {
+    [...new Set(sources)].sort().forEach((s, i) => this.index.set(s, i));
+  }
+  id(source: string, line: number): string {
+    const i = this.index.get(source);
+    return `L${i ?? 'x'}-${Number.isFinite(line) ? Math.max(0, Math.trunc(line)) : 0}`;
+  }
+  mark(source: string, line: number): string | null {
+    const id = this.id(source, line);
+    if (this.present.has(id)) return null;
+    this.present.add(id);
+    return id;
+  }
+  /** The id of a row shown on the page for this evidence, if any. */
+  target(source: string, line: number): string | null {
+    const id = this.id(source, line);
+    return this.present.has(id) ? id : null;
+  }
+}
+
+/** Incident windows (failovers and outages), merged and sorted, for choosing rows near them. */
+function windows(analysis: AnalysisV1): Array<[number, number]> {
+  const w: Array<[number, number]> = [];
+  for (const f of analysis.failovers) w.push([Date.parse(f.startedAtBounds[0]), Date.parse(f.promotedAt)]);
+  for (const o of analysis.outages) w.push([Date.parse(o.start), o.end ? Date.parse(o.end) : Date.parse(o.start)]);
+  const ok = w.filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
+  ok.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const x of ok) {
+    const last = merged[merged.length - 1];
+    if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
+    else merged.push([x[0], x[1]]);
+  }
+  return merged;
+}
+
+function distance(t: number, ws: Array<[number, number]>): number {
+  if (ws.length === 0) return 0;
+  let lo = 0;
+  let hi = ws.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ws[mid][0] <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  let d = Infinity;
+  for (const k of [lo, lo + 1]) {
+    const win = ws[k];
+    if (!win) continue;
+    d = Math.min(d, t < win[0] ? win[0] - t : t > win[1] ? t - win[1] : 0);
+  }
+  return d;
+}
+
+/** Indices of the events the table shows: all when few, else the most telling ones near the incident. */
+export function selectRows(events: readonly TimelineEvent[], analysis: AnalysisV1, max = MAX_TABLE_ROWS): number[] {
+  if (events.length <= max) return events.map((_, i) => i);
+  const ws = windows(analysis);
+  const tier = (k: EventKind) => (KEY_KINDS.has(k) ? 0 : NOISE_KINDS.has(k) ? 2 : 1);
+  const order = events.map((e, i) => ({ i, tier: tier(e.kind), d: distance(e.at, ws) }));
+  order.sort((a, b) => a.tier - b.tier || a.d - b.d || a.i - b.i);
+  return order
+    .slice(0, max)
+    .map((o) => o.i)
+    .sort((a, b) => a - b);
+}
+
+export interface TableResult {
+  markup: SafeHtml;
+  shown: number;
+  total: number;
+}
+
+/** The merged timeline as a filterable table; every row is the anchor of its `file:line`. */
+export function timelineTable(
+  timeline: Timeline,
+  analysis: AnalysisV1,
+  styles: Map<NodeId, NodeStyle>,
+  anchors: Anchors,
+): TableResult {
+  const events = timeline.events;
+  const rows = selectRows(events, analysis);
+  const nodeKey = new Map<NodeId, string>();
+  const sortedIds = [...styles.keys()].sort();
+  sortedIds.forEach((id, i) => nodeKey.set(id, `n${i}`));
+  const usedNodes = new Set<string>();
+  const usedKinds = new Set<string>();
+
+  const body: SafeHtml[] = [];
+  for (const i of rows) {
+    const e = events[i];
+    const style = e.node ? styles.get(e.node) : undefined;
+    const key = e.node ? (nodeKey.get(e.node) ?? 'n-other') : 'n-none';
+    usedNodes.add(key);
+    usedKinds.add(e.kind);
+    const id = anchors.mark(e.source, e.line);
+    const target = anchors.id(e.source, e.line);
+    const lines = e.text.split(/\r?\n/);
+    const text = clip(lines[0] ?? '', MAX_TEXT) + (lines.length > 1 ? `  (+${lines.length - 1} lines)` : '');
+    const who = style
+      ? html`<span class="sw c${style.colorIndex}"></span>${style.label}`
+      : html`<span class="sw none"></span>${e.address ? clip(e.address, 60) : e.node ? e.node.slice(0, 8) : '—'}`;
+    const loc = `${clip(e.source, 80)}:${e.line}`;
+    body.push(
+      html`<tr${id ? html` id="${id}"` : ''} data-node="${key}" data-kind="${e.kind}"${KEY_KINDS.has(e.kind) ? html` class="key"` : ''}><td class="t">${new Date(e.at).toISOString()}${e.timeInferred ? '*' : ''}</td><td>${who}</td><td class="kind">${e.kind}</td><td class="msg">${text}</td><td class="src"><a href="#${target}">${loc}</a></td></tr>\n`,
+    );
+  }
+
+  const nodeOptions = [
+    ...sortedIds.filter((id) => usedNodes.has(nodeKey.get(id)!)).map((id) => html`<option value="${nodeKey.get(id)!}">${styles.get(id)!.label}</option>`),
+    usedNodes.has('n-none') ? html`<option value="n-none">(no node)</option>` : '',
+  ];
+  const kinds = [...usedKinds].sort();
+  const groups = [...new Set(kinds.map((k) => k.split('.')[0]))];
+  const kindOptions = [
+    html`<optgroup label="groups">${groups.map((g) => html`<option value="${g}.*">${g}.*</option>`)}</optgroup>`,
+    html`<optgroup label="kinds">${kinds.map((k) => html`<option value="${k}">${k}</option>`)}</optgroup>`,
+  ];
+  const note =
+    rows.length < events.length
+      ? html`<p class="note">Showing ${rows.length.toLocaleString('en-US')} of ${events.length.toLocaleString('en-US')} events: the ones that tell the failover story and those nearest the failovers and outages. The full timeline: <code>failscope timeline</code>.</p>`
+      : '';
+  const markup = html`<form id="timeline-filters" class="filters" hidden>
+<label>Node <select name="node"><option value="">all nodes</option>${nodeOptions}</select></label>
+<label>Kind <select name="kind"><option value="">all kinds</option>${kindOptions}</select></label>
+<label>Text <input name="q" type="search" placeholder="contains…"></label>
+<button type="reset">Clear</button><span id="timeline-count"></span>
+</form>
+${note}<table id="timeline-table" class="timeline">
+<thead><tr><th>time (UTC)</th><th>node</th><th>kind</th><th>message</th><th>file:line</th></tr></thead>
+<tbody>
+${body}</tbody>
+</table>
+${events.some((e) => e.timeInferred) ? html`<p class="note">* time inferred (no full stamp on the line).</p>` : ''}`;
+  return { markup, shown: rows.length, total: events.length };
+}

@@ -1,0 +1,335 @@
+import type { Config } from 'vega-lite';
+import type { ClusterAnalysis, NodeSummary, RoleInterval } from '../../model/analysis.ts';
+import type { NodeId } from '../../model/ids.ts';
+import { shortId } from '../../model/ids.ts';
+
+/**
+ * Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), reordered so that the
+ * first colours of a small cluster are the most distinct. Grey is left out: it means "uncovered".
+ * A node keeps its colour in every chart and in the timeline table (index = position among the
+ * cluster's node ids sorted, modulo the palette).
+ */
+export const NODE_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+
+/** Roles, in legend order, with colours from the same palette family (distinct lightness too). */
+export const ROLE_COLORS = {
+  master: '#0072B2',
+  replica: '#56B4E9',
+  paused: '#F0E442',
+  fail: '#D55E00',
+  down: '#3A3A3A',
+  unknown: '#D9D9D9',
+} as const;
+
+export const STATE_COLORS = { ok: '#009E73', fail: '#D55E00' } as const;
+export const UNCOVERED_COLOR = '#BDBDBD';
+export const UNCOVERED_LABEL = 'uncovered (no master)';
+
+/** System font stack: the page loads no fonts. Unquoted so it survives as an SVG attribute verbatim. */
+export const FONT_STACK = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif';
+
+export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v5.json';
+export const CHART_WIDTH = 900;
+/** Above this many lanes, only the nodes the incident touched get one (keeps a 1000-node report small). */
+export const MAX_LANES = 40;
+/** Topology panels draw at most this many shards (the ones the incident touched first). */
+export const MAX_SHARDS = 12;
+
+/** Shared Vega-Lite config: system fonts, no ARIA strings per mark (they repeat local-time dates). */
+export function baseConfig(): Config {
+  return {
+    font: FONT_STACK,
+    aria: false,
+    background: '#ffffff',
+    view: { stroke: '#cfcfcf' },
+    axis: { labelFontSize: 11, titleFontSize: 11, labelColor: '#333333', titleColor: '#333333', gridColor: '#eeeeee' },
+    legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal', labelLimit: 0 },
+    title: { fontSize: 14, subtitleFontSize: 11, anchor: 'start', subtitleColor: '#555555' },
+  };
+}
+
+/** Axis for a UTC time scale: labels always in UTC, whatever the machine's zone. */
+export function timeAxis(ctx?: ChartContext) {
+  const day = ctx ? ctx.domain[0].slice(0, 10) : '';
+  const lastDay = ctx ? ctx.domain[1].slice(0, 10) : '';
+  const title = ctx ? `time (UTC), ${day === lastDay ? day : `${day} – ${lastDay}`}` : 'time (UTC)';
+  return { title, labelFlush: true, labelOverlap: true as const, tickCount: 8 };
+}
+
+/** Remove control characters and cap the length of any input-derived label handed to Vega. */
+export function cleanLabel(text: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex
+  const s = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export interface NodeStyle {
+  id: NodeId;
+  /** Unique, human label: `192.168.56.102:7002 (094af2ab)` or the short id alone. */
+  label: string;
+  color: string;
+  /** Palette index (CSS class `c<N>` in the HTML). */
+  colorIndex: number;
+}
+
+/** Stable style per node of one cluster: colour by sorted node id, label from the first address. */
+export function nodeStyles(nodes: readonly NodeSummary[]): Map<NodeId, NodeStyle> {
+  const sorted = [...new Set(nodes.map((n) => n.id))].sort();
+  const byId = new Map(nodes.map((n) => [n.id, n] as const));
+  const out = new Map<NodeId, NodeStyle>();
+  const used = new Set<string>();
+  sorted.forEach((id, i) => {
+    const addr = byId.get(id)?.addresses[0];
+    let label = addr ? `${cleanLabel(addr, 48)} (${shortId(id)})` : shortId(id);
+    if (used.has(label)) label = addr ? `${cleanLabel(addr, 48)} (${id})` : id;
+    for (let k = 2; used.has(label); k++) label = `${label} #${k}`;
+    used.add(label);
+    out.set(id, { id, label: cleanLabel(label, 100), color: NODE_PALETTE[i % NODE_PALETTE.length], colorIndex: i % NODE_PALETTE.length });
+  });
+  return out;
+}
+
+/** A time in ms from an ISO string (inputs are the analysis' own UTC ISO strings). */
+export function ms(iso: string): number {
+  return Date.parse(iso);
+}
+export function iso(t: number): string {
+  return new Date(t).toISOString();
+}
+
+/** Everything the chart builders of one cluster share. Built once by `chartContext`. */
+export interface ChartContext {
+  cluster: ClusterAnalysis;
+  styles: Map<NodeId, NodeStyle>;
+  /** Lanes, in display order (shard by shard: master, then its replicas). */
+  lanes: NodeStyle[];
+  /** Nodes left without a lane because the cluster is large and they took no part. */
+  omittedLanes: number;
+  /** Time domain the charts draw, ISO: the whole evidence, or the incident when that is a small part of it. */
+  domain: [string, string];
+  /** Start and end of all the evidence, ISO. */
+  span: [string, string];
+  /** True when `domain` zooms on the incident (intervals are cut to it). */
+  zoomed: boolean;
+  /** Just before the first fault / outage, and at the end of the evidence (topology panels). */
+  before: string;
+  after: string;
+}
+
+function allTimes(c: ClusterAnalysis): number[] {
+  const out: number[] = [];
+  const push = (s: string | null | undefined) => {
+    if (s) {
+      const t = ms(s);
+      if (Number.isFinite(t)) out.push(t);
+    }
+  };
+  push(c.span.start);
+  push(c.span.end);
+  for (const r of c.roles) (push(r.start), push(r.end));
+  for (const r of c.ownership) (push(r.start), push(r.end));
+  for (const r of c.states) (push(r.start), push(r.end));
+  for (const f of c.failovers) {
+    push(f.startedAt);
+    push(f.startedAtBounds[0]);
+    push(f.startedAtBounds[1]);
+    push(f.failMarkedAt);
+    push(f.electionStartedAt);
+    push(f.promotedAt);
+  }
+  for (const o of c.outages) (push(o.start), push(o.end));
+  return out;
+}
+
+/** The role interval of `node` holding at instant `t` (half-open), if any. */
+export function roleAt(roles: readonly RoleInterval[], node: NodeId, t: number, end: number): RoleInterval | undefined {
+  return roles.find((r) => r.node === node && ms(r.start) <= t && t < (r.end === null ? end + 1 : ms(r.end)));
+}
+
+/** Nodes the incident touched: in a failover, an outage, a finding, or with more than one role. */
+function involvement(c: ClusterAnalysis): Map<NodeId, number> {
+  const score = new Map<NodeId, number>();
+  const add = (id: NodeId | null | undefined, s: number) => {
+    if (id) score.set(id, (score.get(id) ?? 0) + s);
+  };
+  for (const f of c.failovers) (add(f.oldMaster, 100), add(f.newMaster, 100));
+  for (const o of c.outages) for (const n of o.nodes) add(n, 50);
+  for (const f of c.findings) for (const n of f.nodes) add(n, f.severity === 'error' ? 20 : f.severity === 'warning' ? 10 : 1);
+  const roleKinds = new Map<NodeId, Set<string>>();
+  for (const r of c.roles) {
+    const set = roleKinds.get(r.node) ?? new Set<string>();
+    set.add(`${r.role}:${r.masterId ?? ''}`);
+    roleKinds.set(r.node, set);
+  }
+  for (const [id, set] of roleKinds) if (set.size > 1) add(id, 5 * set.size);
+  return score;
+}
+
+export function chartContext(cluster: ClusterAnalysis): ChartContext {
+  // Every node the charts can name gets a style, with its addresses when the analysis knows them.
+  const known = new Map<NodeId, NodeSummary>(cluster.nodes.map((n) => [n.id, n]));
+  const mention = (id: NodeId | null | undefined) => {
+    if (id && !known.has(id)) known.set(id, { id, addresses: [], sources: [] });
+  };
+  for (const r of cluster.roles) (mention(r.node), mention(r.masterId));
+  for (const r of cluster.states) mention(r.node);
+  for (const r of cluster.ownership) mention(r.owner);
+  for (const f of cluster.failovers) (mention(f.oldMaster), mention(f.newMaster));
+  const styles = nodeStyles([...known.values()]);
+
+  const times = allTimes(cluster);
+  const lo = times.length ? Math.min(...times) : 0;
+  const hi = times.length ? Math.max(...times) : 0;
+  const pad = hi > lo ? 0 : 1000;
+  const span: [string, string] = [iso(lo - pad), iso(hi + pad)];
+  const incident = [
+    ...cluster.failovers.flatMap((f) => [ms(f.startedAtBounds[0]), ms(f.startedAt), ms(f.promotedAt)]),
+    ...cluster.outages.flatMap((o) => [ms(o.start), o.end === null ? hi : ms(o.end)]),
+  ].filter(Number.isFinite);
+  let domain = span;
+  let zoomed = false;
+  if (incident.length) {
+    const a = Math.min(...incident);
+    const b = Math.max(...incident);
+    const margin = Math.max(0.5 * (b - a), 5000);
+    const f0 = Math.max(lo, a - margin);
+    const f1 = Math.min(hi, b + margin);
+    if (f1 > f0 && f1 - f0 < 0.1 * (hi - lo)) {
+      domain = [iso(f0), iso(f1)];
+      zoomed = true;
+    }
+  }
+
+  const incidentStarts = [
+    ...cluster.failovers.map((f) => ms(f.startedAtBounds[0])),
+    ...cluster.outages.map((o) => ms(o.start)),
+  ].filter(Number.isFinite);
+  const beforeT = incidentStarts.length ? Math.max(lo, Math.min(...incidentStarts) - 1) : lo;
+  const afterT = Math.max(lo, hi - 1);
+
+  // Lane order: shard by shard as the cluster stood before the incident, then everyone else.
+  const ids = [...styles.keys()];
+  const slotStart = new Map<NodeId, number>();
+  for (const o of cluster.ownership) {
+    if (!o.owner || ms(o.start) > beforeT || (o.end !== null && beforeT >= ms(o.end))) continue;
+    const first = Number(o.slots.split(/[-,]/)[0]);
+    if (Number.isFinite(first)) slotStart.set(o.owner, Math.min(first, slotStart.get(o.owner) ?? Infinity));
+  }
+  // The last master/replica role known at `beforeT` (or the first one after, for late joiners).
+  const lastKnown = new Map<NodeId, RoleInterval>();
+  for (const r of cluster.roles) {
+    if (r.role !== 'master' && r.role !== 'replica') continue;
+    const cur = lastKnown.get(r.node);
+    const t = ms(r.start);
+    const c = cur ? ms(cur.start) : NaN;
+    const better = !cur || (t <= beforeT ? c > beforeT || c < t : c > beforeT && t < c);
+    if (better) lastKnown.set(r.node, r);
+  }
+  const masterOf = new Map<NodeId, NodeId | null>();
+  for (const id of ids) {
+    const r = lastKnown.get(id);
+    masterOf.set(id, r?.role === 'replica' ? (r.masterId ?? null) : null);
+  }
+  const replicasOf = new Map<NodeId, NodeId[]>();
+  for (const id of [...ids].sort()) {
+    const m = masterOf.get(id);
+    if (m) replicasOf.set(m, [...(replicasOf.get(m) ?? []), id]);
+  }
+  const masters = ids
+    .filter((id) => !masterOf.get(id))
+    .sort((a, b) => (slotStart.get(a) ?? 1e9) - (slotStart.get(b) ?? 1e9) || (a < b ? -1 : 1));
+  const placed = new Set<NodeId>();
+  const ordered: NodeId[] = [];
+  const place = (id: NodeId) => {
+    if (!placed.has(id)) (placed.add(id), ordered.push(id));
+  };
+  for (const m of masters) {
+    place(m);
+    for (const id of replicasOf.get(m) ?? []) place(id);
+  }
+  for (const id of [...ids].sort()) place(id);
+
+  let laneIds = ordered;
+  let omitted = 0;
+  if (ordered.length > MAX_LANES) {
+    const score = involvement(cluster);
+    const keep = new Set(
+      [...ordered]
+        .filter((id) => (score.get(id) ?? 0) > 0)
+        .sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (a < b ? -1 : 1))
+        .slice(0, MAX_LANES),
+    );
+    laneIds = ordered.filter((id) => keep.has(id));
+    omitted = ordered.length - laneIds.length;
+  }
+  return {
+    cluster,
+    styles,
+    lanes: laneIds.map((id) => styles.get(id)!),
+    omittedLanes: omitted,
+    domain,
+    span,
+    zoomed,
+    before: iso(beforeT),
+    after: iso(afterT),
+  };
+}
+
+/** End of an interval, with open ends drawn to the end of the domain. */
+export function endOr(end: string | null, ctx: ChartContext): string {
+  return end ?? ctx.domain[1];
+}
+
+/** An interval cut to the drawn domain, or null when it lies outside. Open ends run to the domain's end. */
+export function clipToDomain(start: string, end: string | null, ctx: ChartContext): { start: string; end: string; short: boolean } | null {
+  const d0 = ms(ctx.domain[0]);
+  const d1 = ms(ctx.domain[1]);
+  const a = Math.max(ms(start), d0);
+  const b = Math.min(end === null ? d1 : ms(end), d1);
+  if (b < a) return null;
+  // Shorter than ~4 px at the chart's width: drawn again as a tick so it stays visible.
+  const short = b - a < ((d1 - d0) * 4) / CHART_WIDTH;
+  return { start: a === ms(start) ? start : iso(a), end: end !== null && b === ms(end) ? end : iso(b), short };
+}
+
+export function timeNotes(ctx: ChartContext): string[] {
+  return ctx.zoomed ? [`Zoomed on the incident; the evidence runs from ${ctx.span[0]} to ${ctx.span[1]}.`] : [];
+}
+
+export function inDomain(at: string, ctx: ChartContext): boolean {
+  const t = ms(at);
+  return t >= ms(ctx.domain[0]) && t <= ms(ctx.domain[1]);
+}
+
+export function laneNote(ctx: ChartContext): string[] {
+  return [
+    ...timeNotes(ctx),
+    ...(ctx.omittedLanes > 0 ? [`${ctx.omittedLanes} node(s) the incident did not touch are left out.`] : []),
+  ];
+}
+
+/** Lane axis: room on the left of the labels for the node's colour swatch (see `laneSwatches`). */
+export function laneAxis() {
+  return { labelLimit: 0, labelPadding: 16, ticks: false, domain: false };
+}
+
+/**
+ * A square in each lane's node colour, left of its label, so a node reads the same in every chart.
+ * Needs `resolve: { scale: { color: 'independent' } }` next to another colour encoding.
+ */
+export function laneSwatches(ctx: ChartContext) {
+  return {
+    data: { values: ctx.lanes.map((l) => ({ lane: l.label, node: l.id })) },
+    mark: { type: 'square' as const, size: 70, filled: true, clip: false, opacity: 1 },
+    encoding: {
+      x: { value: -8 },
+      y: { field: 'lane', type: 'nominal' as const, sort: ctx.lanes.map((l) => l.label), title: null, axis: laneAxis() },
+      color: {
+        field: 'node',
+        type: 'nominal' as const,
+        scale: { domain: ctx.lanes.map((l) => l.id), range: ctx.lanes.map((l) => l.color) },
+        legend: null,
+      },
+    },
+  };
+}

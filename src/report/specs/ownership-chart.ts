@@ -1,0 +1,86 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { SLOT_COUNT, parseRanges } from '../../model/slots.ts';
+import {
+  CHART_WIDTH,
+  SCHEMA_URL,
+  UNCOVERED_COLOR,
+  UNCOVERED_LABEL,
+  baseConfig,
+  clipToDomain,
+  timeNotes,
+  type ChartContext,
+} from './common.ts';
+import { laneTimeX, markerLayers } from './roles-chart.ts';
+
+/**
+ * Slot ownership over time: the 0–16383 axis top to bottom, one rectangle per (interval, slot range)
+ * coloured by the owning master; ranges no master served are drawn as uncovered.
+ */
+export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
+  const rows: Array<{ owner: string; node: string; epoch: number | null; slots: string; from: number; to: number; start: string; end: string }> = [];
+  for (const o of ctx.cluster.ownership) {
+    const cut = clipToDomain(o.start, o.end, ctx);
+    if (!cut) continue;
+    const owner = o.owner ? (ctx.styles.get(o.owner)?.label ?? o.owner) : UNCOVERED_LABEL;
+    for (const r of parseRanges(o.slots)) {
+      if (!Number.isFinite(r.start) || !Number.isFinite(r.end)) continue;
+      const lo = Math.max(0, Math.min(SLOT_COUNT - 1, r.start));
+      const hi = Math.max(lo, Math.min(SLOT_COUNT - 1, r.end));
+      rows.push({
+        owner,
+        node: o.owner ?? '',
+        epoch: o.epoch,
+        slots: lo === hi ? `${lo}` : `${lo}-${hi}`,
+        from: lo,
+        to: hi + 1,
+        start: cut.start,
+        end: cut.end,
+      });
+    }
+  }
+  // Legend: owners in the order of the lanes / sorted ids, then "uncovered" when present.
+  const present = new Set(rows.map((r) => r.node));
+  const owners = [...ctx.styles.values()].filter((s) => present.has(s.id));
+  const domain = owners.map((s) => s.label);
+  const range = owners.map((s) => s.color);
+  if (present.has('')) (domain.push(UNCOVERED_LABEL), range.push(UNCOVERED_COLOR));
+  const x = laneTimeX(ctx);
+
+  return {
+    $schema: SCHEMA_URL,
+    title: {
+      text: 'Slot ownership over time',
+      subtitle: ['Which master served each hash slot (0 at the top, 16383 at the bottom); grey: no master.', ...timeNotes(ctx)],
+    },
+    width: CHART_WIDTH,
+    height: 220,
+    config: baseConfig(),
+    layer: [
+      {
+        data: { values: rows },
+        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
+        encoding: {
+          x,
+          x2: { field: 'end' },
+          y: {
+            field: 'from',
+            type: 'quantitative',
+            title: 'hash slot',
+            scale: { domain: [0, SLOT_COUNT], reverse: true, nice: false, zero: false },
+            axis: { values: [0, 4096, 8192, 12288, 16384], labelExpr: "datum.value === 16384 ? '16383' : datum.label" },
+          },
+          y2: { field: 'to' },
+          color: {
+            field: 'owner',
+            type: 'nominal',
+            title: 'master',
+            scale: { domain, range },
+            legend: { orient: 'bottom', direction: 'horizontal', columns: 3 },
+          },
+        },
+      },
+      ...markerLayers(ctx),
+    ],
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+  } as TopLevelSpec;
+}

@@ -1,0 +1,145 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Failover } from '../../model/analysis.ts';
+import {
+  CHART_WIDTH,
+  ROLE_COLORS,
+  SCHEMA_URL,
+  baseConfig,
+  clipToDomain,
+  inDomain,
+  laneAxis,
+  laneNote,
+  laneSwatches,
+  timeAxis,
+  type ChartContext,
+} from './common.ts';
+
+/** Failover moments drawn over the lanes, in legend order. */
+export const MARKERS = ['fault', 'FAIL marked', 'election started', 'promoted'] as const;
+const MARKER_SHAPES = ['cross', 'triangle-down', 'diamond', 'circle'];
+
+export function failoverLabel(index: number, f: Failover, ctx: ChartContext): string {
+  const name = (id: string | null) => (id ? (ctx.styles.get(id)?.label ?? id) : '?');
+  return `#${index + 1} ${f.kind}: ${name(f.oldMaster)} → ${name(f.newMaster)}`;
+}
+
+export function markerRows(ctx: ChartContext): Array<{ at: string; what: string; failover: string }> {
+  const rows: Array<{ at: string; what: string; failover: string }> = [];
+  ctx.cluster.failovers.forEach((f, i) => {
+    const failover = `#${i + 1}`;
+    const at: Array<string | null> = [f.startedAt, f.failMarkedAt, f.electionStartedAt, f.promotedAt];
+    at.forEach((t, k) => {
+      if (t && inDomain(t, ctx)) rows.push({ at: t, what: MARKERS[k], failover });
+    });
+  });
+  return rows;
+}
+
+/** The UTC time x encoding of a lane chart; the domain is fixed here, on the main layer only. */
+export function laneTimeX(ctx: ChartContext, field = 'start') {
+  return {
+    field,
+    type: 'temporal' as const,
+    scale: { type: 'utc' as const, domainMin: ctx.domain[0], domainMax: ctx.domain[1] },
+    axis: timeAxis(ctx),
+  };
+}
+
+/**
+ * Roles over time, one lane per node (master / replica / paused / fail / down), with each failover's
+ * fault (and its uncertainty bounds, shaded), FAIL mark, election start and promotion marked.
+ */
+export function rolesSpec(ctx: ChartContext): TopLevelSpec {
+  const laneOf = new Map(ctx.lanes.map((l) => [l.id, l.label]));
+  const lanes = ctx.lanes.map((l) => l.label);
+  const roles: Array<{ lane: string; role: string; start: string; end: string }> = [];
+  const ticks: Array<{ lane: string; role: string; start: string }> = [];
+  for (const r of ctx.cluster.roles) {
+    const lane = laneOf.get(r.node);
+    const cut = lane === undefined ? null : clipToDomain(r.start, r.end, ctx);
+    if (!lane || !cut) continue;
+    roles.push({ lane, role: r.role, start: cut.start, end: cut.end });
+    if (cut.short) ticks.push({ lane, role: r.role, start: cut.start });
+  }
+  const bounds = ctx.cluster.failovers
+    .map((f, i) => ({ failover: `#${i + 1}`, lo: f.startedAtBounds[0], hi: f.startedAtBounds[1] }))
+    .filter((b) => b.lo !== b.hi && inDomain(b.lo, ctx) && inDomain(b.hi, ctx));
+  const x = laneTimeX(ctx);
+  const y = { field: 'lane', type: 'nominal' as const, sort: lanes, title: null, axis: laneAxis() };
+  const color = {
+    field: 'role',
+    type: 'nominal' as const,
+    title: 'role',
+    scale: { domain: Object.keys(ROLE_COLORS), range: Object.values(ROLE_COLORS) },
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
+  };
+
+  return {
+    $schema: SCHEMA_URL,
+    title: {
+      text: 'Roles over time',
+      subtitle: ['Each node’s role as the evidence shows it; shaded: when the fault can have happened.', ...laneNote(ctx)],
+    },
+    width: CHART_WIDTH,
+    height: Math.max(60, lanes.length * 24),
+    config: baseConfig(),
+    layer: [
+      ...(bounds.length === 0
+        ? []
+        : [
+            {
+              data: { values: bounds },
+              mark: { type: 'rect' as const, color: '#888888', opacity: 0.22 },
+              encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+            },
+          ]),
+      {
+        data: { values: roles },
+        mark: { type: 'bar', height: { band: 0.7 }, cornerRadius: 1 },
+        encoding: { x, x2: { field: 'end' }, y, color },
+      },
+      ...(ticks.length === 0
+        ? []
+        : [
+            {
+              data: { values: ticks },
+              mark: { type: 'tick' as const, thickness: 3, bandSize: 16 },
+              encoding: { x: { ...x, scale: { type: 'utc' as const } }, y, color },
+            },
+          ]),
+      laneSwatches(ctx),
+      ...markerLayers(ctx),
+    ],
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+  } as TopLevelSpec;
+}
+
+/** Rules and top-edge symbols for each failover's fault, FAIL mark, election start and promotion. */
+export function markerLayers(ctx: ChartContext) {
+  const markers = markerRows(ctx);
+  if (markers.length === 0) return [];
+  // The domain is set once, on the chart's main layer; these layers share its scale.
+  const x = { field: 'at', type: 'temporal' as const, scale: { type: 'utc' as const }, axis: timeAxis(ctx) };
+  return [
+    {
+      data: { values: markers },
+      mark: { type: 'rule', color: '#222222', strokeWidth: 1, strokeDash: [4, 3], opacity: 0.8 },
+      encoding: { x },
+    },
+    {
+      data: { values: markers },
+      mark: { type: 'point', filled: true, color: '#222222', size: 60, yOffset: -7, clip: false, opacity: 1 },
+      encoding: {
+        x,
+        y: { value: 0 },
+        shape: {
+          field: 'what',
+          type: 'nominal',
+          title: 'failover',
+          scale: { domain: [...MARKERS], range: MARKER_SHAPES },
+          legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeColor: '#222222', symbolFillColor: '#222222' },
+        },
+      },
+    },
+  ] as const;
+}
