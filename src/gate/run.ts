@@ -60,11 +60,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, analyze: Ana
     let result: CaseResult;
     try {
       const expect = loadExpectations(spec.expect);
-      const analysis = await analyze(spec.inputs, {
-        zone: opts.tz,
-        year: opts.year,
-        nodeTimeoutMs: opts.nodeTimeout ?? expect.nodeTimeoutMs,
-      });
+      const base: AnalyzeOptions = { zone: opts.tz, year: opts.year, nodeTimeoutMs: opts.nodeTimeout };
+      let analysis = await analyze(spec.inputs, base);
+      // The file's nodeTimeout is a fallback: used only when neither the option nor the inputs give one.
+      if (analysis.nodeTimeout?.ms == null && opts.nodeTimeout === undefined && expect.nodeTimeoutMs !== undefined)
+        analysis = await analyze(spec.inputs, { ...base, nodeTimeoutMs: expect.nodeTimeoutMs });
       result = evaluate(analysis, expect, { name: spec.name, inputs: spec.inputs });
       if (baseline && result.measured) {
         result.results.push(...compareBaseline(result.measured, baselineFor(baseline, spec.name, specs.length), allowance, baseline.source));

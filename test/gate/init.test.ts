@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../src/model/analysis.ts';
 import { evaluate } from '../../src/gate/evaluate.ts';
 import { expectationsFromAnalysis, renderExpectations } from '../../src/gate/init.ts';
 import { formatLimitMs, slackLimitMs } from '../../src/gate/duration.ts';
@@ -36,20 +37,15 @@ describe('expectationsFromAnalysis', () => {
       maxClusterOutage: '3s',
       rules: {
         required: ['cluster.down', 'failover.completed', 'node.crashed', 'node.rejoined-as-replica'],
-        forbidden: [
-          'failover.blocked.no-replica',
-          'failover.blocked.no-quorum',
-          'failover.blocked.shard-lost',
-          'failover.blocked.replica-stale',
-          'failover.blocked.nofailover',
-          'failover.slow',
-          'replica.lost',
-          'master.orphaned',
-          'split-brain',
-          'epoch.collision',
-        ],
+        forbidden: RULE_IDS.filter((r) => !['cluster.down', 'failover.completed', 'node.crashed', 'node.rejoined-as-replica', 'clock.skew', 'vote.denied', 'failover.expired'].includes(r)),
       },
     });
+  });
+
+  it('forbids what matters when it did not happen', () => {
+    const forbidden = (expectationsFromAnalysis(killMaster()).rules as { forbidden: string[] }).forbidden;
+    expect(forbidden).toEqual(expect.arrayContaining(['split-brain', 'epoch.collision', 'failover.blocked.no-quorum', 'failover.slow']));
+    expect(forbidden).not.toContain('clock.skew');
   });
 
   it('the incident it came from passes it (JSON and YAML, through the strict loader)', () => {

@@ -104,7 +104,7 @@ describe('loadExpectations', () => {
     ['{ "failovers": { "count": {} } }', /failovers\.count needs "min", "max" or both/],
     ['{ "failovers": { "kinds": { "automatc": 1 } } }', /unknown key "automatc" in failovers\.kinds \(failover kinds\) \(did you mean "automatic"\?\)/],
     ['{ "rules": { "forbidden": ["split.brain"] } }', /unknown rule id "split\.brain" \(did you mean "split-brain"\?\)/],
-    ['{ "rules": { "forbidden": ["fail.*"] } }', /pattern "fail\.\*" matches no known rule id/],
+    ['{ "rules": { "forbidden": ["fail-over.*"] } }', /pattern "fail-over\.\*" matches no known rule id/],
     ['{ "rules": { "required": ["cluster.down"], "forbidden": ["cluster.down"] } }', /rule cluster\.down is both required and forbidden/],
     ['{ "rules": { "required": "cluster.down" } }', /rules\.required must be a list of rule ids/],
     ['{ "mustEndAsMaster": [{ "node": "127.0.0.1:7003", "slots": "0-16384" }] }', /slot 16384 is out of range \(0-16383\)/],

@@ -110,11 +110,24 @@ describe('runCheck', () => {
     expect(r.stdout).toContain('x.bin: not a log or snapshot: binary data');
   });
 
-  it('the expect file gives the node timeout when --node-timeout does not', async () => {
-    write(join(root, 'incidents/kill-master/expect.json'), '{ "nodeTimeout": "15s", "verdict": "pass" }');
-    await runCheck([join(root, 'incidents/kill-master')], { format: 'text', tz: 'UTC' }, analyze);
-    await runCheck([join(root, 'incidents/kill-master')], { format: 'text', tz: 'UTC', nodeTimeout: 2000 }, analyze);
-    expect(calls.map((c) => c.opts.nodeTimeoutMs)).toEqual([15000, 2000]);
+  it('the expect file gives the node timeout only when neither --node-timeout nor the inputs do', async () => {
+    write(join(root, 'incidents/kill-master/expect.json'), '{ "nodeTimeout": "15s", "failovers": { "maxUnavailable": "node-timeout" } }');
+    const kill = join(root, 'incidents/kill-master');
+    analyses['kill-master'] = () => killMaster({ nodeTimeoutMs: null });
+    try {
+      const r = await runCheck([kill], { format: 'text', tz: 'UTC' }, analyze);
+      expect(calls.map((c) => c.opts.nodeTimeoutMs)).toEqual([undefined, 15000]);
+      expect(r.exitCode).toBe(0); // the fake ignores the option; evaluate falls back to the file's 15 s
+      calls.length = 0;
+      await runCheck([kill], { format: 'text', tz: 'UTC', nodeTimeout: 2000 }, analyze);
+      expect(calls.map((c) => c.opts.nodeTimeoutMs)).toEqual([2000]);
+    } finally {
+      analyses['kill-master'] = () => killMaster();
+    }
+    calls.length = 0;
+    const known = await runCheck([kill], { format: 'text', tz: 'UTC' }, analyze);
+    expect(calls.map((c) => c.opts.nodeTimeoutMs)).toEqual([undefined]);
+    expect(known.exitCode).toBe(1); // 6.2 s > the inputs' 5 s node timeout; the file's 15 s is not used
   });
 
   it('--baseline: the previous JSON output; regressions beyond the allowance fail with both numbers', async () => {
