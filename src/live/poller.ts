@@ -54,7 +54,7 @@ export class SnapshotPoller {
 
   /** Start polling; the first round runs at once. */
   async start(): Promise<void> {
-    await mkdir(this.opts.outDir, { recursive: true });
+    await this.ensureDir();
     this.stopped = false;
     this.schedule(0);
   }
@@ -67,6 +67,12 @@ export class SnapshotPoller {
     if (this.round) await this.round;
     for (const c of this.nodes.values()) closeNodeClient(c);
     this.nodes.clear();
+  }
+
+  private dirReady: Promise<unknown> | null = null;
+  private ensureDir(): Promise<unknown> {
+    this.dirReady ??= mkdir(this.opts.outDir, { recursive: true });
+    return this.dirReady;
   }
 
   addNode(address: Address): void {
@@ -88,6 +94,7 @@ export class SnapshotPoller {
 
   /** One round over every known node, in parallel; exposed for tests and one-shot captures. */
   async pollRound(): Promise<void> {
+    await this.ensureDir();
     this.rounds++;
     const commands = this.opts.infoReplication ? [...COMMANDS, ['INFO', 'replication']] : COMMANDS;
     const discovered = new Set<Address>();

@@ -60,11 +60,12 @@ describe('live pieces against a real cluster', () => {
     expect(windows).toHaveLength(1);
     const [w] = windows;
     expect(w.errors).toEqual({ TIMEOUT: w.attempts });
-    expect(w.start).toBeGreaterThanOrEqual(stoppedAt);
-    expect(w.start).toBeLessThan(stoppedAt + 200);
+    // A write sent just before SIGSTOP may be the first to fail; the first write after it must fail.
+    expect(w.start).toBeGreaterThanOrEqual(stoppedAt - 100);
+    expect(w.start).toBeLessThan(stoppedAt + 300);
     expect(w.end).not.toBeNull();
     expect(w.end!).toBeGreaterThan(contAt - 300);
-    expect(w.end!).toBeLessThan(contAt + 600);
+    expect(w.end!).toBeLessThan(contAt + 1500);
     // Writes went on during the pause of the other ranges: about one per 50 ms.
     const others = probe.attempts().filter((a) => a.target === 0 && a.sentAt > stoppedAt && a.sentAt < contAt);
     expect(others.length).toBeGreaterThan(10);
@@ -73,9 +74,10 @@ describe('live pieces against a real cluster', () => {
 
   it('poller: timestamped raw CLUSTER NODES / CLUSTER INFO blocks; a node that does not answer is skipped', async () => {
     const out = path.join(dir, 'snap');
-    const poller = new SnapshotPoller({ seeds: ports.map((p) => `127.0.0.1:${p}`), outDir: out, timeoutMs: 300 });
-    await poller.start();
-    await sleep(1500); // two rounds: at 0 and 1000 ms
+    const poller = new SnapshotPoller({ seeds: ports.map((p) => `127.0.0.1:${p}`), outDir: out, timeoutMs: 1000 });
+    await sleep(300); // let its connections come up
+    await poller.pollRound();
+    await poller.pollRound();
     await poller.stop();
     const file = (p: number) => path.join(out, `snapshots-${p}.txt`);
     const text = readFileSync(file(ports[0]), 'utf8');
@@ -89,6 +91,14 @@ describe('live pieces against a real cluster', () => {
     const afterStamp = lines.flatMap((l, i) => (ISO_LINE.test(l) ? [lines[i + 1]] : []));
     expect(afterStamp.filter((l) => /^[0-9a-f]{40} /.test(l))).toHaveLength(2);
     expect(afterStamp.filter((l) => l.startsWith('cluster_state:'))).toHaveLength(2);
+
+    // The timer: a round at once, then one per interval, until stop().
+    const timed = new SnapshotPoller({ seeds: [`127.0.0.1:${ports[0]}`], outDir: path.join(dir, 'timed'), intervalMs: 200, discover: false });
+    await timed.start();
+    await sleep(1000);
+    await timed.stop();
+    expect(timed.rounds).toBeGreaterThanOrEqual(3);
+    expect(timed.rounds).toBeLessThanOrEqual(6);
 
     const sizeBefore = ports.map((p) => statSync(file(p)).size);
     cluster.signal(ports[2], 'SIGSTOP');
