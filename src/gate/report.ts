@@ -38,7 +38,7 @@ export function renderText(report: CheckReport): string {
     }
     const head = c.status === 'pass' ? 'PASS' : c.status === 'fail' ? 'FAIL' : 'ERROR';
     const counts = c.status === 'pass'
-      ? `${c.results.length} expectation${c.results.length === 1 ? '' : 's'} hold`
+      ? `${c.results.length} expectation${c.results.length === 1 ? ' holds' : 's hold'}`
       : `${failed.length} of ${c.results.length} expectation${c.results.length === 1 ? '' : 's'} ${c.status === 'fail' ? 'failed' : 'failed or could not be judged'}`;
     lines.push(`${head} ${c.name}: ${counts}${from}`);
     for (const r of failed) {

@@ -62,7 +62,7 @@ describe('renderText', () => {
     const text = renderText(buildReport(cases()));
     expect(text).toBe(
       [
-        'PASS clean: 1 expectation hold  (incidents/clean/expect.json)',
+        'PASS clean: 1 expectation holds  (incidents/clean/expect.json)',
         'FAIL kill-master: 2 of 6 expectations failed  (incidents/kill-master/expect.json)',
         '  ✗ failovers.maxUnavailable: expected unavailable ≤ 5.000 s for every failover; actual worst 6.200 s',
         '      failover 1 (automatic, 127.0.0.1:7000 (a0a0a0a0) → 127.0.0.1:7003 (d3d3d3d3), slots 0-5460, at 2024-05-01T10:00:00.000Z): 6.200 s',
