@@ -107,8 +107,13 @@ function distance(t: number, ws: Array<[number, number]>): number {
 export function selectRows(events: readonly TimelineEvent[], analysis: AnalysisV1, max = MAX_TABLE_ROWS): number[] {
   if (events.length <= max) return events.map((_, i) => i);
   const ws = windows(analysis);
-  const tier = (k: EventKind) => (KEY_KINDS.has(k) ? 0 : NOISE_KINDS.has(k) ? 2 : 1);
-  const order = events.map((e, i) => ({ i, tier: tier(e.kind), d: distance(e.at, ws) }));
+  // Lines cited as evidence come first, so every evidence link on the page has its row.
+  const cited = new Set<string>();
+  for (const f of analysis.findings) for (const e of f.evidence) cited.add(`${e.source}\u0000${e.line}`);
+  for (const f of analysis.failovers) for (const e of f.evidence) cited.add(`${e.source}\u0000${e.line}`);
+  const tier = (e: TimelineEvent) =>
+    cited.has(`${e.source}\u0000${e.line}`) ? -1 : KEY_KINDS.has(e.kind) ? 0 : NOISE_KINDS.has(e.kind) ? 2 : 1;
+  const order = events.map((e, i) => ({ i, tier: tier(e), d: distance(e.at, ws) }));
   order.sort((a, b) => a.tier - b.tier || a.d - b.d || a.i - b.i);
   return order
     .slice(0, max)
@@ -169,7 +174,7 @@ export function timelineTable(
   ];
   const note =
     rows.length < events.length
-      ? html`<p class="note">Showing ${rows.length.toLocaleString('en-US')} of ${events.length.toLocaleString('en-US')} events: the ones that tell the failover story and those nearest the failovers and outages. The full timeline: <code>failscope timeline</code>.</p>`
+      ? html`<p class="note">Showing ${rows.length.toLocaleString('en-US')} of ${events.length.toLocaleString('en-US')} events: the lines cited as evidence, the ones that tell the failover story, and those nearest the failovers and outages. The full timeline: <code>failscope timeline</code>.</p>`
       : '';
   const markup = html`<form id="timeline-filters" class="filters" hidden>
 <label>Node <select name="node"><option value="">all nodes</option>${nodeOptions}</select></label>

@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import type { ClusterAnalysis } from '../../src/model/index.ts';
+import { chartContext, clipToDomain, MAX_LANES, NODE_PALETTE, nodeStyles } from '../../src/report/specs/common.ts';
+import { clusterCharts, reportSpecs } from '../../src/report/specs/index.ts';
+import { topologyAt } from '../../src/report/specs/topology-chart.ts';
+import { largeCase } from './helpers/large.ts';
+import { A2, M1, M2, M3, R1, R2, R3, noReplicaCase, seedFailoverCase } from './helpers/cases.ts';
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+describe('report.vl.json goldens (reviewed)', () => {
+  test('seed-failover: the seed document’s automatic failover to 192.168.56.102:7002', async () => {
+    await expect(json(reportSpecs(seedFailoverCase().analysis))).toMatchFileSnapshot('../../fixtures/report/seed-failover/report.vl.json');
+  });
+  test('no-replica: the seed document’s crash with no replica, recovered by restart', async () => {
+    await expect(json(reportSpecs(noReplicaCase().analysis))).toMatchFileSnapshot('../../fixtures/report/no-replica/report.vl.json');
+  });
+});
+
+describe('chart data', () => {
+  test('colours follow the sorted node ids, from the Okabe-Ito palette, whatever the input order', () => {
+    const nodes = [M3, M1, R2].map((id) => ({ id, addresses: [], sources: [] }));
+    const a = nodeStyles(nodes);
+    const b = nodeStyles([...nodes].reverse());
+    const sorted = [M1, M3, R2].sort();
+    expect(sorted.map((id) => a.get(id)!.color)).toEqual(NODE_PALETTE.slice(0, 3));
+    expect([...b.entries()]).toEqual([...a.entries()]);
+  });
+
+  test('lanes go shard by shard: each master, then its replicas', () => {
+    const ctx = chartContext(seedFailoverCase().analysis.clusters[0]);
+    expect(ctx.lanes.map((l) => l.id)).toEqual([M1, R1, M2, R2, M3, R3]);
+    expect(ctx.lanes[2].label).toBe('192.168.56.101:7001 (c952f5ef)');
+  });
+
+  test('the roles chart carries one row per role interval and the four failover moments', () => {
+    const { charts } = clusterCharts(seedFailoverCase().analysis.clusters[0]);
+    type Layer = { mark: { type: string }; data: { values: Array<Record<string, unknown>> } };
+    const layers = (charts.find((c) => c.id === 'roles')!.spec as unknown as { layer: Layer[] }).layer;
+    const layer = (type: string) => layers.find((l) => l.mark.type === type)!.data.values;
+    expect(layer('bar')).toHaveLength(10);
+    expect(layer('bar').find((r) => r.lane === '192.168.56.102:7002 (094af2ab)' && r.role === 'master')).toEqual({
+      lane: '192.168.56.102:7002 (094af2ab)',
+      role: 'master',
+      start: '2021-06-23T07:49:38.756Z',
+      end: '2021-06-23T07:51:00.000Z',
+    });
+    expect(layer('point').map((r) => r.what)).toEqual(['fault', 'FAIL marked', 'election started', 'promoted']);
+    const rows = layers.flatMap((l) => l.data.values);
+    // the fault's uncertainty window is drawn
+    expect(rows.find((r) => 'lo' in r)).toEqual({ failover: '#1', lo: '2021-06-23T07:49:33.560Z', hi: '2021-06-23T07:49:33.581Z' });
+  });
+
+  test('a cluster without failover gets no waterfall, and says so', () => {
+    const { charts } = clusterCharts(noReplicaCase().analysis.clusters[0]);
+    const w = charts.find((c) => c.id === 'waterfall')!;
+    expect(w.spec).toBeNull();
+    expect(w.empty).toBe('No failover happened.');
+  });
+
+  test('topology: before the fault M2 serves 5461-10922 with R2 under it; after, R2 does with M2 under it', () => {
+    const ctx = chartContext(seedFailoverCase().analysis.clusters[0]);
+    const before = topologyAt(ctx, Date.parse(ctx.before));
+    const after = topologyAt(ctx, Date.parse(ctx.after));
+    const shardOf = (rows: typeof before, id: string) => rows.find((r) => r.node === id)!;
+    expect(shardOf(before, M2)).toMatchObject({ tier: 0, detail: 'master · 5461-10922' });
+    expect(shardOf(before, R2)).toMatchObject({ tier: 1, shard: shardOf(before, M2).shard });
+    expect(shardOf(after, R2)).toMatchObject({ tier: 0, detail: 'master · 5461-10922' });
+    expect(shardOf(after, M2)).toMatchObject({ tier: 1, shard: shardOf(after, R2).shard, detail: 'replica' });
+  });
+
+  test('topology marks a node that is down at the moment', () => {
+    const c = noReplicaCase().analysis.clusters[0];
+    const ctx = chartContext(c);
+    const during = topologyAt(ctx, Date.parse('2021-06-21T07:29:00.000Z'));
+    expect(during.find((r) => r.node === A2)).toMatchObject({ status: 'fail', detail: 'master · no slots · fail' });
+  });
+
+  test('intervals are cut to the drawn domain, and very short ones are flagged for a tick', () => {
+    const ctx = chartContext(seedFailoverCase().analysis.clusters[0]);
+    expect(ctx.zoomed).toBe(false);
+    expect(clipToDomain('2021-06-23T07:49:38.602Z', '2021-06-23T07:49:38.790Z', ctx)).toEqual({
+      start: '2021-06-23T07:49:38.602Z',
+      end: '2021-06-23T07:49:38.790Z',
+      short: true,
+    });
+    expect(clipToDomain('2021-06-23T07:40:00.000Z', '2021-06-23T07:41:00.000Z', ctx)).toBeNull();
+    expect(clipToDomain('2021-06-23T07:40:00.000Z', null, ctx)).toEqual({ start: ctx.domain[0], end: ctx.domain[1], short: false });
+  });
+
+  test('a long evidence span zooms the time charts on the incident and says so', () => {
+    const c: ClusterAnalysis = structuredClone(seedFailoverCase().analysis.clusters[0]);
+    c.span = { start: '2021-06-23T00:00:00.000Z', end: '2021-06-23T23:59:59.999Z' };
+    const ctx = chartContext(c);
+    expect(ctx.zoomed).toBe(true);
+    expect(Date.parse(ctx.domain[1]) - Date.parse(ctx.domain[0])).toBeLessThan(60_000);
+    const roles = clusterCharts(c).charts[0].spec as { title: { subtitle: string[] } };
+    expect(roles.title.subtitle.join(' ')).toContain('Zoomed on the incident');
+  });
+
+  test(`a 1000-node cluster gets at most ${MAX_LANES} lanes: the nodes the incident touched`, () => {
+    const { analysis } = largeCase({ masters: 500, replicasPerMaster: 1, eventsPerNode: 1 });
+    const ctx = chartContext(analysis.clusters[0]);
+    expect(ctx.lanes.length).toBeLessThanOrEqual(MAX_LANES);
+    expect(ctx.omittedLanes).toBe(1000 - ctx.lanes.length);
+    for (const f of analysis.failovers) {
+      expect(ctx.lanes.map((l) => l.id)).toContain(f.oldMaster);
+      expect(ctx.lanes.map((l) => l.id)).toContain(f.newMaster);
+    }
+  });
+
+  test('specs are pure: same input, same specs; the input is untouched', () => {
+    const { analysis } = seedFailoverCase();
+    const before = structuredClone(analysis);
+    expect(json(reportSpecs(analysis))).toBe(json(reportSpecs(analysis)));
+    expect(analysis).toEqual(before);
+  });
+});
