@@ -557,11 +557,18 @@ class Scanner implements SnapshotScanner {
         }
       }
     }
-    // Reporter of blocks that name no `myself`: the CLUSTER NODES block nearest by line from the same address.
+    // Reporter of blocks that name no `myself`: the CLUSTER NODES block nearest by line from the same
+    // address; without an address, the one node every CLUSTER NODES block of the source was taken from.
     const nodesBlocks = this.snapshots.map((p) => p.snap).filter((s) => s.kind === 'cluster-nodes');
+    const reporters = new Set(nodesBlocks.map((n) => n.reporter));
+    const onlyReporter = reporters.size === 1 ? [...reporters][0] : null;
     for (const p of this.snapshots) {
       const s = p.snap;
-      if (s.reporter !== null || s.reporterAddress === null) continue;
+      if (s.reporter !== null) continue;
+      if (s.reporterAddress === null) {
+        s.reporter = onlyReporter;
+        continue;
+      }
       let best: { d: number; id: NodeId } | null = null;
       for (const n of nodesBlocks)
         if (n.reporter && n.reporterAddress === s.reporterAddress) {
