@@ -30,7 +30,10 @@ nav.toc a{margin-right:1rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.4rem 0 1rem}
 th,td{text-align:left;vertical-align:top;padding:.28rem .5rem;border-bottom:1px solid var(--line)}
 th{background:var(--soft);font-weight:600;white-space:nowrap}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+caption{text-align:left;font-weight:600;font-size:.92rem;padding:.2rem 0;color:var(--muted)}
+time,td.slots{white-space:nowrap}
+td.who{white-space:nowrap;font-size:.88em}
 .sw{display:inline-block;width:.75em;height:.75em;border-radius:2px;margin-right:.35em;vertical-align:baseline;border:1px solid rgba(0,0,0,.25)}
 .sw.none{background:#fff}
 ${palette}

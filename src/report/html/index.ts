@@ -8,6 +8,7 @@ import type { NodeStyle } from '../specs/common.ts';
 import { FILTER_SCRIPT, STYLE, contentSecurityPolicy } from './assets.ts';
 import { clip, html, trusted, type SafeHtml } from './escape.ts';
 import { renderSvg } from './svg.ts';
+import { shortTime } from './time.ts';
 import { Anchors, timelineTable } from './timeline-table.ts';
 
 export { renderSvg } from './svg.ts';
@@ -24,6 +25,26 @@ export interface RenderOptions {
 interface PageContext {
   styles: Map<NodeId, NodeStyle>;
   anchors: Anchors;
+  /** The one UTC day all the evidence lies in, if so: times then show without their date. */
+  day: string | null;
+}
+
+/** The single UTC day of every time on the page, or null. */
+function singleDay(analysis: AnalysisV1, timeline: Timeline): string | null {
+  const days = new Set<string>();
+  const add = (iso: string | null) => {
+    if (iso) days.add(iso.slice(0, 10));
+  };
+  for (const c of analysis.clusters) (add(c.span.start), add(c.span.end));
+  for (const f of analysis.failovers) (add(f.startedAtBounds[0]), add(f.promotedAt));
+  for (const o of analysis.outages) (add(o.start), add(o.end));
+  if (timeline.events.length) {
+    const first = timeline.events.find((e) => Number.isFinite(e.at));
+    const last = [...timeline.events].reverse().find((e) => Number.isFinite(e.at));
+    if (first) add(new Date(first.at).toISOString());
+    if (last) add(new Date(last.at).toISOString());
+  }
+  return days.size === 1 ? [...days][0] : null;
 }
 
 function nodeName(id: NodeId | null, p: PageContext): SafeHtml {
@@ -32,8 +53,9 @@ function nodeName(id: NodeId | null, p: PageContext): SafeHtml {
   return s ? html`<span class="sw c${s.colorIndex}"></span>${s.label}` : html`<span class="sw none"></span><code>${clip(id, 40)}</code>`;
 }
 
-function time(iso: string | null): SafeHtml {
-  return iso ? html`<span class="mono">${iso}</span>` : html`<span class="empty">—</span>`;
+function time(iso: string | null, p?: PageContext): SafeHtml {
+  if (!iso) return html`<span class="empty">—</span>`;
+  return p ? html`<time class="mono" datetime="${iso}">${shortTime(iso, p.day)}</time>` : html`<time class="mono" datetime="${iso}">${iso}</time>`;
 }
 
 function dur(ms: number | null | undefined): string {
@@ -55,25 +77,25 @@ function findingsList(findings: readonly Finding[], p: PageContext): SafeHtml {
   if (findings.length === 0) return html`<p class="empty">No findings.</p>`;
   const sorted = SEVERITIES.flatMap((s) => findings.filter((f) => f.severity === s));
   return html`<ul class="findings">${sorted.map(
-    (f) => html`<li class="${SEVERITIES.includes(f.severity) ? f.severity : 'info'}"><span class="sev ${SEVERITIES.includes(f.severity) ? f.severity : 'info'}">${f.severity}</span><span class="rule">${f.rule}</span>${f.at ? html` · ${time(f.at)}` : ''}
+    (f) => html`<li class="${SEVERITIES.includes(f.severity) ? f.severity : 'info'}"><span class="sev ${SEVERITIES.includes(f.severity) ? f.severity : 'info'}">${f.severity}</span><span class="rule">${f.rule}</span>${f.at ? html` · ${time(f.at, p)}` : ''}
 <div>${f.message}</div>${f.nodes.length ? html`<div class="ev">nodes: ${f.nodes.map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}</div>` : ''}${evidenceLinks(f.evidence, p)}</li>`,
   )}</ul>`;
 }
 
 function failoverTable(failovers: readonly Failover[], p: PageContext): SafeHtml {
   if (failovers.length === 0) return html`<p class="empty">No failover happened.</p>`;
-  return html`<table class="failovers"><thead><tr><th>#</th><th>kind</th><th>old master → new master</th><th class="num">epoch</th><th>slots</th><th>fault moment (evidence, bounds)</th><th class="num">detection</th><th class="num">election</th><th class="num">unavailable</th></tr></thead><tbody>
+  return html`<table class="failovers"><caption>Failovers</caption><thead><tr><th>#</th><th>kind</th><th>old master → new master</th><th class="num">epoch</th><th>slots</th><th>fault moment (evidence, bounds)</th><th class="num">detection</th><th class="num">election</th><th class="num">unavailable</th></tr></thead><tbody>
 ${failovers.map(
-  (f, i) => html`<tr><td>${i + 1}</td><td>${f.kind}</td><td>${nodeName(f.oldMaster, p)} → ${nodeName(f.newMaster, p)}</td><td class="num">${f.epoch ?? '—'}</td><td class="mono">${clip(f.slots, 60)}</td><td>${time(f.startedAt)} <span class="note">(${f.startedAtFrom}; ${f.startedAtBounds[0] === f.startedAtBounds[1] ? 'exact' : html`between ${time(f.startedAtBounds[0])} and ${time(f.startedAtBounds[1])}`})</span></td><td class="num">${dur(f.timingsMs.detection)}</td><td class="num">${dur(f.timingsMs.election)}</td><td class="num"><strong>${dur(f.timingsMs.unavailable)}</strong></td></tr>
+  (f, i) => html`<tr><td>${i + 1}</td><td>${f.kind}</td><td>${nodeName(f.oldMaster, p)} → ${nodeName(f.newMaster, p)}</td><td class="num">${f.epoch ?? '—'}</td><td class="mono slots">${clip(f.slots, 60)}</td><td>${time(f.startedAt, p)} <span class="note">(${f.startedAtFrom}; ${f.startedAtBounds[0] === f.startedAtBounds[1] ? 'exact' : html`between ${time(f.startedAtBounds[0], p)} and ${time(f.startedAtBounds[1], p)}`})</span></td><td class="num">${dur(f.timingsMs.detection)}</td><td class="num">${dur(f.timingsMs.election)}</td><td class="num"><strong>${dur(f.timingsMs.unavailable)}</strong></td></tr>
 `,
 )}</tbody></table>`;
 }
 
 function outageTable(outages: readonly Outage[], p: PageContext): SafeHtml {
   if (outages.length === 0) return html`<p class="empty">No outage.</p>`;
-  return html`<table class="outages"><thead><tr><th>scope</th><th>slots</th><th>nodes</th><th>start</th><th>end</th><th class="num">duration</th><th>cause</th></tr></thead><tbody>
+  return html`<table class="outages"><caption>Outages</caption><thead><tr><th>scope</th><th>slots</th><th>nodes</th><th>start</th><th>end</th><th class="num">duration</th><th>cause</th></tr></thead><tbody>
 ${outages.map(
-  (o) => html`<tr><td>${o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : 'slots'}</td><td class="mono">${o.slots ? clip(o.slots, 60) : '—'}</td><td>${o.nodes.slice(0, 8).map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}${o.nodes.length > 8 ? ` … ${o.nodes.length - 8} more` : ''}</td><td>${time(o.start)}</td><td>${o.end ? time(o.end) : html`<strong>still down at the end of the evidence</strong>`}</td><td class="num"><strong>${dur(o.durationMs)}</strong></td><td><span class="rule">${o.cause}</span></td></tr>
+  (o) => html`<tr><td>${o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : 'slots'}</td><td class="mono slots">${o.slots ? clip(o.slots, 60) : '—'}</td><td>${o.nodes.slice(0, 8).map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}${o.nodes.length > 8 ? ` … ${o.nodes.length - 8} more` : ''}</td><td>${time(o.start, p)}</td><td>${o.end ? time(o.end, p) : html`<strong>still down at the end of the evidence</strong>`}</td><td class="num"><strong>${dur(o.durationMs)}</strong></td><td><span class="rule">${o.cause}</span></td></tr>
 `,
 )}</tbody></table>`;
 }
@@ -116,12 +138,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function summaryLine(failovers: number, outages: number): string {
+  return `${failovers ? plural(failovers, 'failover') : 'no failover'}, ${outages ? plural(outages, 'outage') : 'no outage'}`;
+}
+
 async function clusterSection(c: ClusterAnalysis, charts: ClusterCharts, index: number, p: PageContext, multi: boolean, warnings: string[]): Promise<SafeHtml> {
   const n = counts(c.findings);
   const figures: SafeHtml[] = [];
   for (const ch of charts.charts) figures.push(await chartFigure(c.id, index, ch, warnings));
   return html`<section class="cluster" id="cluster-${index}">
-<h2>${multi ? `${c.id}: ` : ''}${c.failovers.length ? plural(c.failovers.length, 'failover') : 'no failover'}, ${c.outages.length ? plural(c.outages.length, 'outage') : 'no outage'}</h2>
+<h2>${multi ? `${c.id}: ` : ''}${summaryLine(c.failovers.length, c.outages.length)}</h2>
 <p class="meta">${plural(c.nodes.length, 'node')} · evidence from ${time(c.span.start)} to ${time(c.span.end)} · ${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info</p>
 ${story(c.story)}
 <h3>Key timings</h3>
@@ -140,7 +166,7 @@ function inputsSection(analysis: AnalysisV1, timeline: Timeline): SafeHtml {
   const diags = timeline.diagnostics;
   const nt = analysis.nodeTimeout;
   return html`<section id="inputs"><h2>Inputs</h2>
-<p class="meta">Node timeout: ${nt.ms === null ? 'unknown' : `${nt.ms} ms`} (${nt.from}).${analysis.clockOffsets.length ? html` Clock corrections: ${analysis.clockOffsets.map((o, i) => html`${i ? '; ' : ''}<code>${clip(o.source, 80)}</code> ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${clip(o.reason, 200)})`)}.` : ' No clock correction applied.'}</p>
+<p class="meta">Node timeout: ${nt.ms === null ? 'unknown' : `${nt.ms} ms (from ${nt.from})`}.${analysis.clockOffsets.length ? html` Clock corrections: ${analysis.clockOffsets.map((o, i) => html`${i ? '; ' : ''}<code>${clip(o.source, 80)}</code> ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${clip(o.reason, 200)})`)}.` : ' No clock correction applied.'}</p>
 <table><thead><tr><th>source</th><th>kind</th><th class="num">lines</th><th class="num">understood</th><th class="num">ignored</th><th class="num">unknown</th></tr></thead><tbody>
 ${inputs.map((i) => html`<tr><td class="mono">${clip(i.source, 120)}</td><td>${i.kind}</td><td class="num">${i.lines}</td><td class="num">${i.understood}</td><td class="num">${i.ignored}</td><td class="num">${i.unknown}</td></tr>\n`)}</tbody></table>
 ${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</summary><ul>${diags.slice(0, 200).map((d) => html`<li><span class="sev ${d.severity}">${d.severity}</span><span class="mono">${clip(d.source, 80)}:${d.line}</span> ${clip(d.message, 300)}</li>`)}</ul>${diags.length > 200 ? html`<p class="note">… ${diags.length - 200} more.</p>` : ''}</details>` : ''}
@@ -163,9 +189,9 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
     ...timeline.events.map((e) => e.source),
     ...analysis.inputs.map((i) => i.source),
   ];
-  const p: PageContext = { styles, anchors: new Anchors(sources) };
+  const p: PageContext = { styles, anchors: new Anchors(sources), day: singleDay(analysis, timeline) };
   // The table decides which rows (anchors) exist, so it is built before the findings that link to it.
-  const table = timelineTable(timeline, analysis, styles, p.anchors);
+  const table = timelineTable(timeline, analysis, styles, p.anchors, p.day);
 
   const multi = analysis.clusters.length > 1;
   const sections: SafeHtml[] = [];
@@ -175,10 +201,7 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
 
   const n = counts(analysis.findings);
   const verdict = analysis.verdict === 'fail' ? 'fail' : 'pass';
-  const headline =
-    analysis.failovers.length || analysis.outages.length
-      ? `${plural(analysis.failovers.length, 'failover')}, ${plural(analysis.outages.length, 'outage')}`
-      : 'no failover, no outage';
+  const headline = summaryLine(analysis.failovers.length, analysis.outages.length);
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -194,7 +217,7 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
 <body>
 <header class="top">
 <h1><span class="verdict ${verdict}">${verdict.toUpperCase()}</span>Redis Cluster incident: ${headline}</h1>
-<p class="meta">${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info · ${plural(analysis.nodes.length, 'node')}${multi ? ` in ${analysis.clusters.length} clusters` : ''} · ${plural(timeline.inputs.length || analysis.inputs.length, 'input')}</p>
+<p class="meta">${p.day ? html`<strong>${p.day}</strong> (times in UTC) · ` : 'Times in UTC · '}${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info · ${plural(analysis.nodes.length, 'node')}${multi ? ` in ${analysis.clusters.length} clusters` : ''} · ${plural(timeline.inputs.length || analysis.inputs.length, 'input')}</p>
 </header>
 <nav class="toc">${analysis.clusters.map((c, i) => html`<a href="#cluster-${i + 1}">${multi ? c.id : 'Summary'}</a><a href="#charts-${i + 1}">Charts${multi ? ` (${c.id})` : ''}</a>`)}<a href="#timeline">Timeline</a><a href="#inputs">Inputs</a></nav>
 <main>

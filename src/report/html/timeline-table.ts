@@ -4,6 +4,7 @@ import type { NodeId } from '../../model/ids.ts';
 import type { Timeline } from '../../model/timeline.ts';
 import type { NodeStyle } from '../specs/common.ts';
 import { clip, html, type SafeHtml } from './escape.ts';
+import { shortTime } from './time.ts';
 
 /** Rows the page holds at most: a day of logs of a large cluster must stay a few MB. */
 export const MAX_TABLE_ROWS = 4000;
@@ -133,6 +134,7 @@ export function timelineTable(
   analysis: AnalysisV1,
   styles: Map<NodeId, NodeStyle>,
   anchors: Anchors,
+  day: string | null = null,
 ): TableResult {
   const events = timeline.events;
   const rows = selectRows(events, analysis);
@@ -158,7 +160,7 @@ export function timelineTable(
       : html`<span class="sw none"></span>${e.address ? clip(e.address, 60) : e.node ? e.node.slice(0, 8) : '—'}`;
     const loc = `${clip(e.source, 80)}:${e.line}`;
     body.push(
-      html`<tr${id ? html` id="${id}"` : ''} data-node="${key}" data-kind="${e.kind}"${KEY_KINDS.has(e.kind) ? html` class="key"` : ''}><td class="t">${new Date(e.at).toISOString()}${e.timeInferred ? '*' : ''}</td><td>${who}</td><td class="kind">${e.kind}</td><td class="msg">${text}</td><td class="src"><a href="#${target}">${loc}</a></td></tr>\n`,
+      html`<tr${id ? html` id="${id}"` : ''} data-node="${key}" data-kind="${e.kind}"${KEY_KINDS.has(e.kind) ? html` class="key"` : ''}><td class="t">${Number.isFinite(e.at) ? shortTime(new Date(e.at).toISOString(), day) : '?'}${e.timeInferred ? '*' : ''}</td><td class="who">${who}</td><td class="kind">${e.kind}</td><td class="msg">${text}</td><td class="src"><a href="#${target}">${loc}</a></td></tr>\n`,
     );
   }
 
@@ -183,7 +185,7 @@ export function timelineTable(
 <button type="reset">Clear</button><span id="timeline-count"></span>
 </form>
 ${note}<table id="timeline-table" class="timeline">
-<thead><tr><th>time (UTC)</th><th>node</th><th>kind</th><th>message</th><th>file:line</th></tr></thead>
+<thead><tr><th>${day ? `time (UTC, ${day})` : 'time (UTC)'}</th><th>node</th><th>kind</th><th>message</th><th>file:line</th></tr></thead>
 <tbody>
 ${body}</tbody>
 </table>
