@@ -119,7 +119,8 @@ interface PendingEvent {
 
 /** `redis-cli -h host -p port [-c] [-n db] … [command…]` → address and command (redis 7.0 parseOptions). */
 function readRedisCliInvocation(command: string): { address: Address; command: string } | null {
-  const words = command.split(/\s+/).filter(Boolean);
+  // Only the first command of a pipeline or list (`redis-cli -p 7000 cluster info | head -3`).
+  const words = command.split(/\s*(?:\|\|?|&&|;|>)\s*/)[0].split(/\s+/).filter(Boolean);
   const at = words.findIndex((w) => /(?:^|\/)(?:redis|valkey)-cli$/.test(w));
   if (at < 0) return null;
   let host = '127.0.0.1';

@@ -44,7 +44,10 @@ export function splitEndpoint(text: string): { address: string; busPort: number 
   // The first aux field is the hostname unless it is a `key=value` pair (7.2 nodes.conf writes `,,` for none).
   const hostname = aux.length > 0 && aux[0] !== '' && !aux[0].includes('=') ? aux[0] : null;
   const at = hostPart.indexOf('@');
-  const ipPort = at < 0 ? hostPart : hostPart.slice(0, at);
+  let ipPort = at < 0 ? hostPart : hostPart.slice(0, at);
+  // Redis prints IPv6 bare (`::1:7000`); a bracketed `[::1]:7000` (hand-written, redis-cli style) is read the same.
+  const bracketed = /^\[([^\]]*)\]:(\d+)$/.exec(ipPort);
+  if (bracketed) ipPort = `${bracketed[1]}:${bracketed[2]}`;
   const busPort = at < 0 ? null : Number(hostPart.slice(at + 1));
   return { address: ipPort, busPort, hostname };
 }
