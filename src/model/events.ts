@@ -1,14 +1,14 @@
 import type { Address, EpochMs, NodeId } from './ids.ts';
 
 /**
- * Every kind of timeline event. The message catalog (grammars/redis-log/catalog.ts) maps server
+ * Every kind of timeline event. The message catalog (grammars/redis-log-message/catalog.ts) maps server
  * messages onto these; snapshot blocks and wrapper lines produce the `snapshot.*` and `input.*` kinds.
  * Redis says master/slave/replica, Valkey primary/replica: both map to the same kinds.
  */
 export const EVENT_KINDS = [
   // server lifecycle
-  'server.start', // "Redis version=…, just started" / "Redis is starting oO0OoO0OoO0Oo" / Valkey equivalents
-  'server.version', // "Redis version=7.0.15, bits=64, …" when logged separately (old versions)
+  'server.start', // "Redis is starting oO0OoO0OoO0Oo" (4.0+) / "Server started, Redis version X" (2.8–3.2) / Valkey equivalents
+  'server.version', // "Redis version=7.0.15, bits=64, …, pid=N, just started" (4.0+, right after server.start)
   'server.mode', // "Running mode=cluster, port=7000."
   'server.ready', // "Ready to accept connections" (any variant)
   'server.logo', // the multi-line ASCII startup logo (one event)
@@ -81,6 +81,12 @@ export const EVENT_KINDS = [
   'client.reply', // other reply lines
   // anything else the catalog knows but the analysis does not use
   'log.other',
+  // appended by the message catalog (grammars/redis-log-message)
+  'cluster.pfail-reported', // "Node <a> reported node <b> as not reachable." (verbose; sender a, subject b)
+  'cluster.online-reported', // "Node <a> reported node <b> is back online." (verbose; sender a, subject b)
+  'cluster.failover-seen', // 7.4/Valkey 8: "A failover occurred in shard …; node <a> … to node <b> with a config epoch of N"
+  'election.rank-updated', // "Replica rank updated to #R, added N milliseconds of delay."
+  'repl.timeout', // "MASTER timeout: no data nor PING received...", "Timeout connecting to the MASTER...", bulk timeout
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -1,0 +1,238 @@
+import type { IToken } from 'chevrotain';
+import { EVENT_KINDS, type EventFields, type EventKind } from '../model/events.ts';
+import {
+  CATALOG,
+  compileTemplate,
+  globMatches,
+  matchTokens,
+  messageLexer,
+  type Captures,
+  type CatalogEntry,
+  type CompiledTemplate,
+  type TYPED,
+} from '../../grammars/redis-log-message/index.ts';
+
+/** What a message is: a typed event, a known message we ignore, or (null) unknown. */
+export type MessageClass = { kind: EventKind; fields: EventFields } | { kind: 'ignored' };
+
+// Every kind the catalog uses must be an EventKind: this line stops compiling when one is not.
+type CatalogKind = (typeof TYPED)[number]['kind'];
+const catalogKindsAreEventKinds: [CatalogKind] extends [EventKind] ? true : never = true;
+void catalogKindsAreEventKinds;
+
+/** Longer messages are only checked against ignored entries (linear glob), never lexed. */
+const MAX_LEXED_LENGTH = 4096;
+
+const NUMERIC_FIELDS = new Set(['epoch', 'rank', 'offset', 'delayMs', 'signal', 'pid', 'port', 'slot', 'nodeTimeoutMs']);
+const STRING_FIELDS = new Set(['subject', 'sender', 'reason', 'address', 'version', 'replid', 'command', 'state']);
+
+/** Signal names the server prints ("Received SIGTERM scheduling shutdown..."), as Linux numbers them. */
+const SIGNALS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGTERM: 15 };
+
+interface Compiled {
+  readonly entry: CatalogEntry;
+  readonly t: CompiledTemplate;
+  /** null for ignored entries */
+  readonly kind: EventKind | null;
+}
+
+const KIND_SET: ReadonlySet<string> = new Set(EVENT_KINDS);
+
+function compileEntry(entry: CatalogEntry): Compiled {
+  const t = compileTemplate(entry.template);
+  for (const n of t.names) {
+    if (!NUMERIC_FIELDS.has(n) && !STRING_FIELDS.has(n)) throw new Error(`catalog ${entry.id}: '${n}' is not an EventFields field`);
+  }
+  if (entry.ignore) {
+    if (entry.kind !== undefined) throw new Error(`catalog ${entry.id}: ignored entries have no kind`);
+    return { entry, t, kind: null };
+  }
+  if (entry.kind === undefined || !KIND_SET.has(entry.kind)) throw new Error(`catalog ${entry.id}: unknown kind ${String(entry.kind)}`);
+  return { entry, t, kind: entry.kind as EventKind };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The prefix table. A message is looked up by its whole text (entries without placeholders), its first
+// space-separated word, and its second word (entries that start with a one-word placeholder such as
+// "{:word} is now ready to exit, bye bye..."). Entries whose first word is glued to a placeholder
+// ("client->argv[{:int}] …") are few and checked with startsWith.
+
+interface Index {
+  readonly all: readonly Compiled[];
+  readonly byId: ReadonlyMap<string, Compiled>;
+  readonly exact: ReadonlyMap<string, Compiled>;
+  readonly first: ReadonlyMap<string, readonly Compiled[]>;
+  readonly second: ReadonlyMap<string, readonly Compiled[]>;
+  readonly glued: readonly Compiled[];
+}
+
+function firstWord(s: string): string {
+  const sp = s.indexOf(' ');
+  return sp < 0 ? s : s.slice(0, sp);
+}
+
+function buildIndex(entries: readonly CatalogEntry[]): Index {
+  const all = entries.map(compileEntry);
+  const byId = new Map<string, Compiled>();
+  const exact = new Map<string, Compiled>();
+  const first = new Map<string, Compiled[]>();
+  const second = new Map<string, Compiled[]>();
+  const glued: Compiled[] = [];
+  const push = (m: Map<string, Compiled[]>, k: string, c: Compiled): void => {
+    const list = m.get(k);
+    if (list) list.push(c);
+    else m.set(k, [c]);
+  };
+  for (const c of all) {
+    if (byId.has(c.entry.id)) throw new Error(`catalog: duplicate id ${c.entry.id}`);
+    byId.set(c.entry.id, c);
+    const lead = c.t.pieces[0].text;
+    if (c.t.literalOnly) {
+      if (!exact.has(lead)) exact.set(lead, c);
+    } else if (lead.includes(' ')) {
+      push(first, firstWord(lead), c);
+    } else if (lead !== '') {
+      glued.push(c);
+    } else {
+      // Starts with a placeholder: index by the literal word after "{x} ".
+      const after = c.t.pieces[1]?.text ?? '';
+      const word = after.startsWith(' ') ? firstWord(after.slice(1)) : '';
+      const whole = word !== '' && (after.length > word.length + 1 ? after[word.length + 1] === ' ' : c.t.pieces.length > 2 || c.t.trailing === '');
+      if (!whole || c.t.pieces[0].before !== '') throw new Error(`catalog ${c.entry.id}: cannot index a template that starts with a placeholder followed by '${after}'`);
+      push(second, word, c);
+    }
+  }
+  // Typed entries are tried before ignored ones.
+  const typedFirst = (m: Map<string, Compiled[]>): void => {
+    for (const [k, list] of m) m.set(k, [...list.filter((c) => c.kind), ...list.filter((c) => !c.kind)]);
+  };
+  typedFirst(first);
+  typedFirst(second);
+  return { all, byId, exact, first, second, glued };
+}
+
+const INDEX = buildIndex(CATALOG);
+
+// ---------------------------------------------------------------------------------------------------
+
+function toFields(caps: Captures): EventFields | null {
+  const fields: Record<string, string | number> = {};
+  for (const name of Object.keys(caps)) {
+    const v = caps[name];
+    if (NUMERIC_FIELDS.has(name)) {
+      const n = name === 'signal' && v.startsWith('SIG') ? SIGNALS[v] : Number(v);
+      if (n === undefined) continue;
+      if (!Number.isFinite(n)) return null;
+      fields[name] = n;
+    } else if (name === 'state') {
+      if (v !== 'ok' && v !== 'fail') return null;
+      fields[name] = v;
+    } else if (v !== '') {
+      fields[name] = v;
+    }
+  }
+  return fields as EventFields;
+}
+
+/** Shared and frozen: every ignored message gets the same object. */
+const IGNORED_RESULT: MessageClass = Object.freeze({ kind: 'ignored' as const });
+
+type Lexed = { tokens: IToken[] | null };
+
+function tryEntry(c: Compiled, msg: string, lexed: Lexed): MessageClass | null {
+  if (c.kind === null) return globMatches(c.t, msg, true) ? IGNORED_RESULT : null;
+  if (c.t.literalOnly) return msg === c.t.pieces[0].text ? { kind: c.kind, fields: {} } : null;
+  if (msg.length > MAX_LEXED_LENGTH || !globMatches(c.t, msg, false)) return null;
+  if (lexed.tokens === null) lexed.tokens = messageLexer.tokenize(msg).tokens;
+  const caps = matchTokens(c.t, lexed.tokens, msg);
+  if (caps === null) return null;
+  const fields = toFields(caps);
+  return fields === null ? null : { kind: c.kind, fields };
+}
+
+
+interface Decision {
+  readonly c: Compiled;
+  readonly result: MessageClass;
+}
+
+/** Try the typed (pass true) or ignored (pass false) entries of one candidate list. */
+function tryList(list: readonly Compiled[] | undefined, typed: boolean, msg: string, lexed: Lexed): Decision | null {
+  if (list === undefined) return null;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if ((c.kind !== null) !== typed) continue;
+    const result = tryEntry(c, msg, lexed);
+    if (result !== null) return { c, result };
+  }
+  return null;
+}
+
+function decide(text: string): Decision | null {
+  const msg = text.trim();
+  if (msg === '') return null;
+  const ex = INDEX.exact.get(msg);
+  if (ex) return { c: ex, result: ex.kind ? { kind: ex.kind, fields: {} } : IGNORED_RESULT };
+
+  const sp = msg.indexOf(' ');
+  const c1 = INDEX.first.get(sp < 0 ? msg : msg.slice(0, sp));
+  let c2: readonly Compiled[] | undefined;
+  if (sp >= 0) {
+    let s2 = sp + 1;
+    while (msg.charCodeAt(s2) === 32) s2++;
+    const e2 = msg.indexOf(' ', s2);
+    c2 = INDEX.second.get(msg.slice(s2, e2 < 0 ? msg.length : e2));
+  }
+  const lexed: Lexed = { tokens: null };
+  return (
+    tryList(c1, true, msg, lexed) ??
+    tryList(c2, true, msg, lexed) ??
+    tryList(INDEX.glued, true, msg, lexed) ??
+    tryList(c1, false, msg, lexed) ??
+    tryList(c2, false, msg, lexed) ??
+    tryList(INDEX.glued, false, msg, lexed)
+  );
+}
+
+/**
+ * Classify the MESSAGE part of a Redis/Valkey log line (the text after `pid:R dd Mon yyyy HH:MM:SS.mmm L `):
+ * a typed event with its fields, `{ kind: 'ignored' }` for a known message we do not model, or null when
+ * unknown. Never throws. Most routine lines are decided by a Map lookup and a string comparison; the lexer
+ * runs only for a candidate typed entry whose literal text already fits.
+ */
+export function classifyMessage(text: string): MessageClass | null {
+  try {
+    return decide(text)?.result ?? null;
+  } catch {
+    // The matcher has no known throwing path; a bug must not take down a whole parse.
+    return null;
+  }
+}
+
+/** The id of the catalog entry that decides `text` (null when unknown): for tests and diagnostics. */
+export function messageEntryId(text: string): string | null {
+  try {
+    return decide(text)?.c.entry.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Apply one entry's decision procedure to `text`, ignoring every other entry (for cross-checks). */
+export function matchCatalogEntry(id: string, text: string): MessageClass | null {
+  const c = INDEX.byId.get(id);
+  if (!c) throw new Error(`no catalog entry ${id}`);
+  const msg = text.trim();
+  return msg === '' ? null : tryEntry(c, msg, { tokens: null });
+}
+
+/** Sizes of the lookup structures (the glued list is scanned for every line, so it must stay short). */
+export function catalogIndexStats(): { entries: number; exact: number; firstWords: number; secondWords: number; glued: number } {
+  return {
+    entries: INDEX.all.length,
+    exact: INDEX.exact.size,
+    firstWords: INDEX.first.size,
+    secondWords: INDEX.second.size,
+    glued: INDEX.glued.length,
+  };
+}
