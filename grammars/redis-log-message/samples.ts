@@ -133,6 +133,7 @@ export const SAMPLES: Readonly<Record<string, string>> = {
   'master-mode/failover': 'MASTER MODE enabled (failover request from \'id=7 addr=127.0.0.1:40000 laddr=127.0.0.1:7002 fd=11 name= age=0 idle=0 flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 watch=0 qbuf=0 qbuf-free=20474 argv-mem=0 multi-mem=0 rbs=1024 rbp=0 obl=0 oll=0 omem=0 tot-mem=22400 events=r cmd=psync user=default redir=-1 resp=2 lib-name= lib-ver=\')',
   'primary-mode/user': 'PRIMARY MODE enabled (user request from \'id=7 addr=127.0.0.1:40000 laddr=127.0.0.1:7002 fd=11 name= age=0 idle=0 flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 watch=0 qbuf=0 qbuf-free=20474 argv-mem=0 multi-mem=0 rbs=1024 rbp=0 obl=0 oll=0 omem=0 tot-mem=22400 events=r cmd=replicaof user=default redir=-1 resp=2 lib-name= lib-ver=\')',
   'primary-mode/failover': 'PRIMARY MODE enabled (failover request from \'id=7 addr=127.0.0.1:40000 laddr=127.0.0.1:7002 fd=11 name= age=0 idle=0 flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 watch=0 qbuf=0 qbuf-free=20474 argv-mem=0 multi-mem=0 rbs=1024 rbp=0 obl=0 oll=0 omem=0 tot-mem=22400 events=r cmd=psync user=default redir=-1 resp=2 lib-name= lib-ver=\')',
+  'primary-after-failover/valkey-unstable': 'Setting myself to primary in shard a0f550c0500a2a1fee2380a24d6bdff2cfb4680d after failover; my old primary is 79816979a6dd4b226e476121dd385ed6c25e5151 ()',
   'empty-primary/valkey8': 'My last slot was migrated to node 79816979a6dd4b226e476121dd385ed6c25e5151 () in shard a0f550c0500a2a1fee2380a24d6bdff2cfb4680d. I am now an empty primary.',
   'failover-seen/7.4': 'A failover occurred in shard a0f550c0500a2a1fee2380a24d6bdff2cfb4680d; node 3c349984f0bb61490c170ab68f2617a35d9581d6 () lost 3 slot(s) to node 79816979a6dd4b226e476121dd385ed6c25e5151 () with a config epoch of 7',
   'failover-seen/valkey8': 'A failover occurred in shard a0f550c0500a2a1fee2380a24d6bdff2cfb4680d; node 3c349984f0bb61490c170ab68f2617a35d9581d6 () failed over to node 79816979a6dd4b226e476121dd385ed6c25e5151 () with a config epoch of 7',
@@ -244,6 +245,10 @@ export const SAMPLES: Readonly<Record<string, string>> = {
   'ignored/gossip-4.0': 'GOSSIP ffd36470e296e68c536715f528df94496bbf8331 127.0.0.1:7103@17103 master', // seen
   'ignored/gossip-3.0': 'GOSSIP a0f550c0500a2a1fee2380a24d6bdff2cfb4680d 10.0.1.12:7001 example',
   'ignored/hexdump-function': 'dump of function (hexdump of 214 bytes):', // seen
+  'ignored/aof-after-sync-redis-unstable': 'MASTER <-> REPLICA sync: Starting AOF after a successful sync',
+  'ignored/aof-restart-master-redis-unstable': 'Restarting AOF after becoming master',
+  'ignored/dual-channel-failed-valkey-unstable': 'Dual channel sync failed with error example',
+  'ignored/dual-channel-abort-psync-valkey-unstable': 'Aborting dual channel sync. Main channel psync result 3 example',
   'ignored/packet-received': 'ping packet received: cde042c36e87a74e99570565400d674dedfd5b99', // seen
   'ignored/psync-slave-request-offset': '[PSYNC] Slave request offset: 3',
   'ignored/psync-backlog-history-len-is-zero': '[PSYNC] Backlog history len is zero',
