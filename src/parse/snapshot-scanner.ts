@@ -15,9 +15,9 @@
  *
  * Time, in order of preference: a stamp line just before the block (or before the command that produced
  * it) or the wrapper time of its first line → atFrom 'stamp'; for CLUSTER NODES the newest ping-sent /
- * pong-received stamp of the block (a lower bound of the capture time) → 'inferred'; otherwise the nearest
- * known time in the same source (stamps, wrapper times, other snapshots, log times given to noteTime())
- * → 'inferred'; otherwise NaN and 'unknown'.
+ * pong-received stamp of the block (a lower bound of the capture time) → 'inferred'; otherwise the capture
+ * time of the nearest (by line) other snapshot of the source, else the nearest known time of any kind
+ * (stamps, wrapper times, log times given to noteTime()) → 'inferred'; otherwise NaN and 'unknown'.
  * redis-cli events take their wrapper time or a stamp line just before them; else the time of the
  * snapshot their command produced; else the previous known time in the source (the next one when there is
  * none before) with timeInferred set; events left without any time keep at = NaN (the merge sorts them
@@ -171,7 +171,8 @@ class Scanner implements SnapshotScanner {
   private sessionCommand = '';
   /** After a non-redis shell command: its output is ignored (markdown fences only). */
   private shellOutput = false;
-  private readonly anchors: Array<{ line: number; at: EpochMs }> = [];
+  /** Known times by line; `snapshot` marks the capture times of this source's snapshots. */
+  private readonly anchors: Array<{ line: number; at: EpochMs; snapshot?: boolean }> = [];
   private readonly snapshots: PendingSnapshot[] = [];
   private readonly clientEvents: PendingEvent[] = [];
   private readonly diagnostics: Diagnostic[] = [];
@@ -521,7 +522,7 @@ class Scanner implements SnapshotScanner {
   }
 
   private pushSnapshot(snap: Snapshot, b: Block): void {
-    if (Number.isFinite(snap.at)) this.anchors.push({ line: snap.line, at: snap.at });
+    if (Number.isFinite(snap.at)) this.anchors.push({ line: snap.line, at: snap.at, snapshot: true });
     this.snapshots.push({ snap, leadEventIndex: b.lead?.eventIndex ?? null, firstText: b.firstText });
   }
 
@@ -529,9 +530,10 @@ class Scanner implements SnapshotScanner {
 
   private resolve(): SnapshotScanResult {
     const anchors = [...this.anchors].sort((a, b) => a.line - b.line || a.at - b.at);
-    const nearest = (line: number): EpochMs | null => {
+    const snapshotAnchors = anchors.filter((a) => a.snapshot);
+    const nearest = (line: number, pool: typeof anchors): EpochMs | null => {
       let best: { d: number; at: EpochMs } | null = null;
-      for (const a of anchors) {
+      for (const a of pool) {
         const d = Math.abs(a.line - line);
         // Ties go to the earlier line (anchors are sorted, so the first of equals wins).
         if (best === null || d < best.d) best = { d, at: a.at };
@@ -551,7 +553,9 @@ class Scanner implements SnapshotScanner {
     for (const p of this.snapshots) {
       const s = p.snap;
       if (!Number.isFinite(s.at)) {
-        const at = nearest(s.line);
+        // The same session's other snapshots first (a CLUSTER INFO taken next to a CLUSTER NODES), then any
+        // known time of the source.
+        const at = nearest(s.line, snapshotAnchors) ?? nearest(s.line, anchors);
         if (at !== null) {
           s.at = at;
           s.atFrom = 'inferred';

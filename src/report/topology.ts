@@ -90,7 +90,8 @@ export function renderTopologyText(r: TopologyReport): string {
     const labels = new Map<NodeId, string>();
     for (const s of c.states) for (const n of s.view.nodes) labels.set(n.id, nodeLabel(n));
     const nodeCount = final ? final.nodes.length : 0;
-    out.push(`${c.id}: ${nodeCount} node${nodeCount === 1 ? '' : 's'}, ${c.viewCount} view${c.viewCount === 1 ? '' : 's'}${r.at !== undefined ? ` up to ${time(r.at)}` : ''}`);
+    const unused = c.unusedUntimed > 0 ? ` (${c.unusedUntimed} snapshot${c.unusedUntimed === 1 ? '' : 's'} without a capture time not used)` : '';
+    out.push(`${c.id}: ${nodeCount} node${nodeCount === 1 ? '' : 's'}, ${c.viewCount} view${c.viewCount === 1 ? '' : 's'}${r.at !== undefined ? ` up to ${time(r.at)}` : ''}${unused}`);
     if (!final) {
       out.push(`  no CLUSTER NODES snapshot${r.at !== undefined ? ` at or before ${time(r.at)}` : ''}`);
       continue;
@@ -173,6 +174,7 @@ export function renderTopologyJson(r: TopologyReport): string {
     return {
       id: c.id,
       views: c.viewCount,
+      unusedUntimed: c.unusedUntimed,
       states: c.states.map((s) => ({ ...viewHead(s.view), changes: s.changes.map(changeJson), problems: s.view.problems.map(problemJson) })),
       final: c.final ? { ...viewHead(c.final), nodes: c.final.nodes.map(nodeJson), problems: c.final.problems.map(problemJson) } : null,
       ...(a

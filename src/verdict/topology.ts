@@ -145,12 +145,16 @@ export interface ClusterTopology {
   final: TopologyView | null;
   /** Number of views (rounds of snapshots) seen. */
   viewCount: number;
+  /** CLUSTER NODES snapshots left out because others of the cluster have a stamped capture time. */
+  unusedUntimed: number;
 }
 
 // ── rounds ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Snapshots further apart than this never share a round. */
 export const ROUND_WINDOW_MS = 2000;
+/** A pause this long between two snapshots starts a new round (a recorder polls all nodes within ms). */
+export const ROUND_GAP_MS = 500;
 
 function reporterKey(s: Snapshot): string {
   return s.reporter ?? (s.reporterAddress ? `addr:${s.reporterAddress}` : `src:${s.source}`);
@@ -164,7 +168,7 @@ function byTime(a: Snapshot, b: Snapshot): number {
 
 /**
  * Cut CLUSTER NODES snapshots into rounds: a round holds at most one snapshot per reporter, all within
- * ROUND_WINDOW_MS of its first, and all with a stamped capture time or all with an inferred one (a
+ * ROUND_WINDOW_MS of its first and without a pause longer than ROUND_GAP_MS between two, and all with a stamped capture time or all with an inferred one (a
  * nodes.conf dated by its pong stamps is not mixed with outputs captured at a known moment). Snapshots
  * without a time each make a round of their own, at the end.
  */
@@ -175,11 +179,13 @@ export function roundsOf(snapshots: readonly ClusterNodesSnapshot[]): ClusterNod
   let keys = new Set<string>();
   for (const s of sorted) {
     const start = current[0]?.at;
+    const prev = current[current.length - 1]?.at;
     const fits =
       current.length > 0 &&
       Number.isFinite(s.at) &&
       Number.isFinite(start) &&
       s.at - start <= ROUND_WINDOW_MS &&
+      s.at - prev <= ROUND_GAP_MS &&
       !keys.has(reporterKey(s)) &&
       (s.atFrom === 'stamp') === (current[0].atFrom === 'stamp');
     if (!fits && current.length > 0) {
@@ -647,15 +653,21 @@ function signature(v: TopologyView): string {
 }
 
 /**
- * Every round of a cluster's snapshots, checked. The states to show are the first view and every view
+ * Every round of a cluster's snapshots, checked; when some CLUSTER NODES snapshots have a stamped capture
+ * time, only those are used (the others are counted in `unusedUntimed`). The states to show are the first view and every view
  * whose problems or topology (roles, masters, epochs, slot owners) differ from the view before it, each
  * with what changed since the state shown before. With `at`, only views at or before it count.
  */
 export function analyzeTopology(id: string, snapshots: readonly Snapshot[], opts: { at?: EpochMs } = {}): ClusterTopology {
-  const nodesSnaps = snapshots.filter((s): s is ClusterNodesSnapshot => s.kind === 'cluster-nodes');
+  const allNodes = snapshots.filter((s): s is ClusterNodesSnapshot => s.kind === 'cluster-nodes');
+  // Snapshots captured at a known moment make a clean sequence of rounds; ones dated only by their pong
+  // stamps (a nodes.conf, a paste without a stamp line) would interleave with them at guessed times.
+  const stamped = allNodes.filter((s) => s.atFrom === 'stamp');
+  const nodesSnaps = stamped.length > 0 ? stamped : allNodes;
+  const keep = (s: Snapshot) => stamped.length === 0 || s.atFrom === 'stamp';
   const extras: RoundExtras = {
-    info: snapshots.filter((s): s is ClusterInfoSnapshot => s.kind === 'cluster-info'),
-    replication: snapshots.filter((s): s is ReplicationSnapshot => s.kind === 'replication'),
+    info: snapshots.filter((s): s is ClusterInfoSnapshot => s.kind === 'cluster-info' && keep(s)),
+    replication: snapshots.filter((s): s is ReplicationSnapshot => s.kind === 'replication' && keep(s)),
   };
   let rounds = roundsOf(nodesSnaps);
   if (opts.at !== undefined) rounds = rounds.filter((r) => Number.isFinite(r[0].at) && r[0].at <= opts.at!);
@@ -670,7 +682,7 @@ export function analyzeTopology(id: string, snapshots: readonly Snapshot[], opts
     }
     prevSig = sig;
   }
-  return { id, states, final: views[views.length - 1] ?? null, viewCount: views.length };
+  return { id, states, final: views[views.length - 1] ?? null, viewCount: views.length, unusedUntimed: allNodes.length - nodesSnaps.length };
 }
 
 /** Exit status of a topology check: 1 when a final view has errors (or warnings, with strict). */
