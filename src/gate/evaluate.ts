@@ -30,6 +30,13 @@ import type {
 } from './types.ts';
 
 const MAX_EVIDENCE = 8;
+const ROLE_PHRASE: Record<string, string> = {
+  replica: 'as a replica',
+  down: 'down',
+  paused: 'paused',
+  fail: 'marked failed',
+  unknown: 'in an unknown role',
+};
 const FAILOVER_KINDS: readonly FailoverKind[] = ['automatic', 'manual', 'takeover', 'force'];
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -362,7 +369,7 @@ class Ctx {
       return { id, status: 'error', expected, actual: 'unknown', detail: `the analysis of ${this.sel.label} has no slot ownership to judge by`, evidence: [] };
     const role = this.finalRole(node);
     const isMaster = owned.length > 0 || role === 'master';
-    const ownedText = owned.length > 0 ? `master of ${formatRanges(owned)}` : isMaster ? 'master of no slots' : `not a master (${role ?? 'role unknown'})`;
+    const ownedText = owned.length > 0 ? `as master of ${formatRanges(owned)}` : isMaster ? 'as a master of no slots' : (ROLE_PHRASE[role ?? 'unknown'] ?? `as ${role}`);
     const related = this.sel.failovers.filter((f) => f.newMaster === node || f.oldMaster === node);
     const evidence = pickEvidence(related.map((f) => f.evidence));
     let ok: boolean;

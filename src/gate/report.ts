@@ -25,6 +25,14 @@ export function evidenceText(ev: Evidence[]): string {
   return ev.map((e) => (e.line > 0 ? `${e.source}:${e.line}` : e.source)).join(', ');
 }
 
+/** `evidence in dir/: a.log:1, b.log:2` when every source shares the folder, else `evidence: dir/a.log:1, …`. */
+function compactEvidence(ev: Evidence[]): string {
+  const dirs = new Set(ev.map((e) => e.source.slice(0, e.source.lastIndexOf('/') + 1)));
+  const dir = [...dirs][0];
+  if (dirs.size !== 1 || dir === '') return `evidence: ${evidenceText(ev)}`;
+  return `evidence in ${dir}: ${evidenceText(ev.map((e) => ({ source: e.source.slice(dir.length), line: e.line })))}`;
+}
+
 /** One line per passing case; for failing ones, expected vs actual and the evidence of each failed point. */
 export function renderText(report: CheckReport): string {
   const lines: string[] = [];
@@ -44,7 +52,7 @@ export function renderText(report: CheckReport): string {
     for (const r of failed) {
       lines.push(`  ${r.status === 'error' ? '!' : '✗'} ${r.id}: expected ${r.expected}; actual ${r.actual}`);
       if (r.detail) lines.push(`      ${r.detail}`);
-      if (r.evidence.length > 0) lines.push(`      evidence: ${evidenceText(r.evidence)}`);
+      if (r.evidence.length > 0) lines.push(`      ${compactEvidence(r.evidence)}`);
     }
   }
   const s = report.summary;

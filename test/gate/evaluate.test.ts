@@ -133,7 +133,7 @@ describe('evaluate: final masters', () => {
     expect(one(base, { mustEndAsMaster: [{ node: '127.0.0.1:7003', slots: '0-5460' }] })).toMatchObject({
       id: 'mustEndAsMaster.127.0.0.1:7003[0-5460]',
       status: 'pass',
-      actual: '127.0.0.1:7003 (d3d3d3d3) ends master of 0-5460',
+      actual: '127.0.0.1:7003 (d3d3d3d3) ends as master of 0-5460',
     });
   });
   it('mustEndAsMaster by id prefix, full id, and without slots', () => {
@@ -143,17 +143,17 @@ describe('evaluate: final masters', () => {
   it('mustEndAsMaster fails and says who holds the slots', () => {
     const a = killMaster({ finalOwner0: ID.m0 });
     const r = one(a, { mustEndAsMaster: [{ node: '127.0.0.1:7003', slots: '0-5460' }] });
-    expect(r).toMatchObject({ status: 'fail', actual: '127.0.0.1:7003 (d3d3d3d3) ends not a master (replica)', detail: 'missing 0-5460: 0-5460 held by 127.0.0.1:7000 (a0a0a0a0)' });
+    expect(r).toMatchObject({ status: 'fail', actual: '127.0.0.1:7003 (d3d3d3d3) ends as a replica', detail: 'missing 0-5460: 0-5460 held by 127.0.0.1:7000 (a0a0a0a0)' });
     expect(r.evidence).toContainEqual({ source: 'logs/node-7003.log', line: 88 });
     expect(one(base, { mustEndAsMaster: [{ node: '127.0.0.1:7003', slots: '0-5461' }] })).toMatchObject({ status: 'fail', detail: 'missing 5461: 5461 held by 127.0.0.1:7001 (b1b1b1b1)' });
-    expect(one(base, { mustEndAsMaster: [{ node: '127.0.0.1:7004' }] })).toMatchObject({ status: 'fail', actual: '127.0.0.1:7004 (e4e4e4e4) ends not a master (replica)' });
+    expect(one(base, { mustEndAsMaster: [{ node: '127.0.0.1:7004' }] })).toMatchObject({ status: 'fail', actual: '127.0.0.1:7004 (e4e4e4e4) ends as a replica' });
   });
   it('mustNotEndAsMaster passes and fails', () => {
-    expect(one(base, { mustNotEndAsMaster: [{ node: '127.0.0.1:7000' }] })).toMatchObject({ status: 'pass', actual: '127.0.0.1:7000 (a0a0a0a0) ends not a master (replica)' });
+    expect(one(base, { mustNotEndAsMaster: [{ node: '127.0.0.1:7000' }] })).toMatchObject({ status: 'pass', actual: '127.0.0.1:7000 (a0a0a0a0) ends as a replica' });
     expect(one(base, { mustNotEndAsMaster: [{ node: '127.0.0.1:7000', slots: '0-5460' }] }).status).toBe('pass');
     const a = killMaster({ finalOwner0: ID.m0 });
     expect(one(a, { mustNotEndAsMaster: [{ node: '127.0.0.1:7000', slots: '5000-6000' }] })).toMatchObject({ status: 'fail', detail: 'still holds 5000-5460' });
-    expect(one(a, { mustNotEndAsMaster: [{ node: 'a0a0' }] })).toMatchObject({ status: 'fail', actual: '127.0.0.1:7000 (a0a0a0a0) ends master of 0-5460' });
+    expect(one(a, { mustNotEndAsMaster: [{ node: 'a0a0' }] })).toMatchObject({ status: 'fail', actual: '127.0.0.1:7000 (a0a0a0a0) ends as master of 0-5460' });
   });
   it('a node that is not in the incident is an error, never a silent pass', () => {
     const r = one(base, { mustNotEndAsMaster: [{ node: '127.0.0.1:7009' }] });
