@@ -15,7 +15,9 @@ export type SourceKind =
   | 'markdown'
   | 'redis-conf'
   | 'mixed'
-  | 'empty';
+  | 'empty'
+  /** Non-blank lines, none of which anything recognised. */
+  | 'unknown';
 
 /** The result of parsing one source. Pure data. */
 export interface ParsedSource {

@@ -1,0 +1,90 @@
+// What a file holds, decided by its first bytes and never by its name.
+
+/** How many leading bytes decide. */
+export const HEAD_BYTES = 1024;
+
+export type ContentVerdict =
+  | { kind: 'text' }
+  | { kind: 'empty' }
+  | { kind: 'gzip' }
+  /** Not a usable input: `why` is a short phrase for the diagnostic. */
+  | { kind: 'binary'; why: string }
+  /** A text document that is not a log (HTML report, JSON output): skipped inside directories. */
+  | { kind: 'document'; why: string };
+
+const MAGIC: Array<{ bytes: number[]; why: string }> = [
+  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], why: 'xz-compressed data (decompress it first)' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], why: 'zstd-compressed data (decompress it first)' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], why: 'a zip archive (extract it first)' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], why: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], why: 'a JPEG image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], why: 'a PDF document' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], why: 'an executable (ELF)' },
+];
+
+export function isGzip(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+function startsWith(head: Buffer, bytes: number[]): boolean {
+  if (head.length < bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (head[i] !== bytes[i]) return false;
+  return true;
+}
+
+/**
+ * Count bytes that cannot be text: C0 controls other than tab/newline/CR/FF/VT/ESC, DEL, and bytes
+ * that are not part of a well-formed UTF-8 sequence. A sequence cut by the end of the head is not
+ * counted.
+ */
+export function countBadBytes(buf: Buffer, start = 0, end = buf.length): { bad: number; nul: boolean } {
+  let bad = 0;
+  let nul = false;
+  let i = start;
+  while (i < end) {
+    const c = buf[i];
+    if (c < 0x80) {
+      if (c === 0) nul = true;
+      if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 27) || c === 0x7f) bad++;
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      bad++;
+      i++;
+      continue;
+    }
+    if (i + len > end) break; // cut by the end of the sample
+    let ok = true;
+    for (let k = 1; k < len; k++) if ((buf[i + k] & 0xc0) !== 0x80) ok = false;
+    if (ok) i += len;
+    else {
+      bad++;
+      i++;
+    }
+  }
+  return { bad, nul };
+}
+
+/**
+ * Decide from the first bytes (already decompressed when the file is gzip). Binary: a NUL byte, a
+ * known binary magic, or more than 30% of bytes that cannot be UTF-8 text.
+ */
+export function judgeContent(head: Buffer): ContentVerdict {
+  if (head.length === 0) return { kind: 'empty' };
+  if (isGzip(head)) return { kind: 'gzip' };
+  for (const m of MAGIC) if (startsWith(head, m.bytes)) return { kind: 'binary', why: m.why };
+  const sample = head.length > HEAD_BYTES ? head.subarray(0, HEAD_BYTES) : head;
+  const { bad, nul } = countBadBytes(sample);
+  if (nul) return { kind: 'binary', why: 'binary data (NUL bytes)' };
+  if (bad > sample.length * 0.3) return { kind: 'binary', why: 'binary data (not UTF-8 text)' };
+  // Skip a BOM and leading white space, then look at the first character.
+  let i = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
+  while (i < sample.length && (sample[i] === 32 || sample[i] === 9 || sample[i] === 10 || sample[i] === 13)) i++;
+  const rest = sample.subarray(i, i + 64).toString('latin1');
+  if (/^<(!doctype html|html[\s>]|\?xml)/i.test(rest)) return { kind: 'document', why: 'an HTML/XML document' };
+  // A JSON document (not docker's json-file, whose every line starts with {"log":).
+  if (/^\{\s*("(?!log")|\}|$)/.test(rest) || /^\[\s*(\{|"|\]|\[|$)/.test(rest)) return { kind: 'document', why: 'a JSON document' };
+  return { kind: 'text' };
+}

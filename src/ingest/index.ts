@@ -1,0 +1,4 @@
+export { ingestPaths, displayPath, type IngestOptions } from './ingest.ts';
+export { FileSource, MemorySource, sourceFromText, type SourceInput } from './source.ts';
+export { type LineVisitor, MAX_LINE_BYTES, visitBufferLines, visitReaderLines } from './lines.ts';
+export { judgeContent, countBadBytes, type ContentVerdict } from './content.ts';

@@ -1,0 +1,1 @@
+export { parseAll, parseSource } from './parse-source.ts';

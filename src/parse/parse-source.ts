@@ -1,0 +1,810 @@
+// SourceInput → ParsedSource. One pass over the bytes of a source, line by line:
+//
+//   1. framing      ingest/lines.ts hands each physical line as a byte range (no string yet)
+//   2. clean-up     strip CR and BOM; blank lines are ignored (or kept inside a block)
+//   3. wrapper      docker -t, docker json-file, kubectl --prefix, journald (wrappers.ts)
+//   4. prefix       the Redis/Valkey prefix on bytes (prefix.ts), time via stamp.ts
+//   5. blocks       logo, crash report, sections become one event each (blocks.ts)
+//   6. message      classifyMessage() on the decoded message (message.ts)
+//   7. other lines  the snapshot scanner (CLUSTER NODES/INFO, redis-cli transcripts, …)
+//   8. accounting   every physical line is counted once: understood, ignored or unknown
+//
+// The hot path for a plain Redis line allocates one string (the message) and, when the message is
+// one the catalog knows, one event.
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { EventFields, EventKind, LevelChar, LineCounts, RoleChar, TimelineEvent } from '../model/events.ts';
+import type { ParsedSource, SourceKind, TimeOptions } from '../model/parsed.ts';
+import type { SourceInput } from '../ingest/index.ts';
+import { countBadBytes } from '../ingest/content.ts';
+import {
+  BLOCK_CRASH,
+  BLOCK_LOGO,
+  BLOCK_MAX_LINES,
+  BLOCK_SECTION,
+  BLOCK_TEXT_MAX_BYTES,
+  CRASH_MAX_SPAN_MS,
+  isBlank,
+  isCrashEnd,
+  isCrashStart,
+  isFence,
+  isHeading,
+  isLogoStart,
+  isSectionMarker,
+  LOGO_MAX_LINES,
+  readCrashLine,
+  readLogoLine,
+} from './blocks.ts';
+import { classifyMessage } from './message.ts';
+import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
+import { FORM_LOGFMT, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
+import { createSnapshotScanner, type SnapshotScanner } from './snapshot-scanner.ts';
+import { STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, type Stamp, WallClock } from './stamp.ts';
+import {
+  Wrap,
+  WRAP_BAD_JSON,
+  WRAP_DOCKER_JSON,
+  WRAP_DOCKER_T,
+  WRAP_JOURNALD,
+  WRAP_JOURNALD_META,
+  WRAP_KUBECTL,
+  WRAP_NONE,
+  unwrapLine,
+} from './wrappers.ts';
+import { wallToUtc } from '../util/time.ts';
+
+const HALF_YEAR_MS = 183 * 86_400_000;
+const DAY_MS = 86_400_000;
+/** Per-source cap on diagnostics of one category; the rest are summed up in one line. */
+const DIAG_CAP = 10;
+/** A docker json-file line split into parts longer than this is dropped. */
+const JOINED_MAX = 1024 * 1024;
+
+interface Block {
+  type: number;
+  ev: TimelineEvent;
+  lines: string[];
+  textBytes: number;
+  lineCount: number;
+  lastLine: number;
+  pendingBlanks: number;
+  at: number;
+  atInferred: boolean;
+  pid: number | undefined;
+  role: RoleChar | undefined;
+  level: LevelChar | undefined;
+  /** crash: END seen, only the indented trailer may follow */
+  ended: boolean;
+  section: string;
+  fields: EventFields;
+}
+
+/** Per-stream state: a file has one stream unless a wrapper names several (kubectl pods, journald units). */
+interface StreamState {
+  stream: string | undefined;
+  block: Block | null;
+  lastAt: number;
+  /** Block events still waiting for a time (no timed line seen yet). */
+  untimed: TimelineEvent[];
+  /** Year-less stamps: month of the last one and New Year crossings so far. */
+  lastMonth: number;
+  rolls: number;
+  /** docker json-file: parts of a split line. */
+  partial: string | null;
+  partialLine: number;
+  partialCount: number;
+}
+
+/** A year-less stamp whose year came from the file time (fixed up once the whole file is read). */
+interface YearlessNote {
+  ev: TimelineEvent;
+  ss: StreamState;
+  roll: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  ms: number;
+}
+
+const WRAP_SOURCE_KIND: Record<number, SourceKind> = {
+  [WRAP_DOCKER_T]: 'docker-log',
+  [WRAP_DOCKER_JSON]: 'docker-json',
+  [WRAP_KUBECTL]: 'kubectl-log',
+  [WRAP_JOURNALD]: 'journald',
+};
+
+/** Shared by every source: a message's class does not depend on where it was read. */
+const memo = new MessageMemo();
+
+const DIAG_TEXT = 80;
+function preview(text: string): string {
+  const t = text.length > DIAG_TEXT ? `${text.slice(0, DIAG_TEXT)}…` : text;
+  return JSON.stringify(t);
+}
+
+class SourceParser {
+  readonly source: string;
+  readonly input: SourceInput;
+  readonly time: TimeOptions;
+  readonly clock: WallClock;
+  readonly baseYear: number;
+  readonly yearFromFile: boolean;
+  readonly scanner: SnapshotScanner;
+
+  readonly events: TimelineEvent[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly counts: LineCounts = { lines: 0, understood: 0, ignored: 0, unknown: 0 };
+
+  private readonly header = new Header();
+  private readonly wrap = new Wrap();
+  private readonly main: StreamState;
+  private readonly streams = new Map<string, StreamState>();
+
+  private lineNo = 0;
+  /** Line number events of the current line get (the first part of a joined docker line). */
+  private evLine = 0;
+  /** Physical lines the current logical line stands for. */
+  private w = 1;
+
+  // accounting of lines that might turn out to be markdown prose
+  private proseOutside = 0;
+  private unknownInFence = 0;
+  private inFence = false;
+  private markdown = false;
+  private nonBlank = 0;
+  private readonly unknownNotes: Array<{ line: number; text: string; inFence: boolean }> = [];
+  private unknownNoteOverflow = { inFence: 0, outside: 0 };
+
+  // what the lines were, for SourceKind
+  private readonly wrapLines = [0, 0, 0, 0, 0];
+  private legacyLines = 0;
+  private logfmtLines = 0;
+  private scannerLines = 0;
+
+  private readonly diagCounts = new Map<string, number>();
+  /** Headed lines whose message the catalog does not know (hot: a plain counter, not the map). */
+  private unknownMessages = 0;
+  private yearless: YearlessNote[] = [];
+  private sawYearless = false;
+  private yearNote: YearlessNote | null = null;
+  private lastInferred = false;
+  /** The scanner was fed since the last timed line: give it the next log time as an anchor. */
+  private scannerWaits = false;
+  private lastTimeAt = NaN;
+  private lastTimeLine = 0;
+  private lastTimeNoted = 0;
+  private zoneHinted = false;
+
+  constructor(input: SourceInput, time: TimeOptions) {
+    this.input = input;
+    this.source = input.path;
+    this.time = time;
+    this.clock = new WallClock(time.zone);
+    this.baseYear = time.year ?? input.mtimeYear;
+    this.yearFromFile = time.year === undefined;
+    this.scanner = createSnapshotScanner(input.path, time);
+    this.main = this.newStream(undefined);
+  }
+
+  private newStream(stream: string | undefined): StreamState {
+    return {
+      stream,
+      block: null,
+      lastAt: NaN,
+      untimed: [],
+      lastMonth: 0,
+      rolls: 0,
+      partial: null,
+      partialLine: 0,
+      partialCount: 0,
+    };
+  }
+
+  private streamOf(name: string | undefined): StreamState {
+    if (name === undefined) return this.main;
+    let ss = this.streams.get(name);
+    if (!ss) this.streams.set(name, (ss = this.newStream(name)));
+    return ss;
+  }
+
+  // ---- diagnostics ----------------------------------------------------------------------------
+
+  /** Count one diagnostic of a category; true when it is still under the cap and should be recorded. */
+  private wantDiag(category: string): boolean {
+    const n = (this.diagCounts.get(category) ?? 0) + 1;
+    this.diagCounts.set(category, n);
+    return n <= DIAG_CAP;
+  }
+
+  private diag(category: string, severity: Diagnostic['severity'], line: number, message: string): void {
+    if (this.wantDiag(category)) this.diagnostics.push({ severity, source: this.source, line, message });
+  }
+
+  // ---- time -----------------------------------------------------------------------------------
+
+  /** UTC ms of a stamp. Sets lastInferred, and yearNote when a year-less stamp took the file's year. */
+  private resolve(st: Stamp, ss: StreamState, ref: number): number {
+    this.lastInferred = false;
+    this.yearNote = null;
+    const k = st.kind;
+    if (k === STAMP_EXACT) return st.at;
+    if (k === STAMP_WALL) return this.clock.toUtc(st.y, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+    if (k !== STAMP_WALL_NO_YEAR) return NaN;
+    if (!Number.isNaN(ref)) {
+      // A wrapper gave the full time: take the year that puts the stamp nearest to it.
+      const y = new Date(ref).getUTCFullYear();
+      let at = this.clock.toUtc(y, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+      if (at - ref > HALF_YEAR_MS) at = this.clock.toUtc(y - 1, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+      else if (ref - at > HALF_YEAR_MS) at = this.clock.toUtc(y + 1, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+      return at;
+    }
+    // New Year: the month falls back by half a year or more (Dec → Jan).
+    if (ss.lastMonth > 0 && ss.lastMonth - st.mo >= 6) ss.rolls++;
+    ss.lastMonth = st.mo;
+    this.lastInferred = true;
+    this.yearNote = { ev: null as unknown as TimelineEvent, ss, roll: ss.rolls, mo: st.mo, d: st.d, h: st.h, mi: st.mi, s: st.s, ms: st.ms };
+    return this.clock.toUtc(this.baseYear + ss.rolls, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+  }
+
+  /** `ev.at` came from the last resolve(): remember a year-less stamp (for the file-year fix-up). */
+  private noteYear(ev: TimelineEvent): void {
+    const n = this.yearNote;
+    if (n === null) return;
+    this.sawYearless = true;
+    if (this.yearFromFile) this.yearless.push({ ...n, ev });
+  }
+
+  /** A timed line in a stream: give waiting block events their time; tell the scanner after its lines. */
+  private timed(ss: StreamState, at: number): void {
+    ss.lastAt = at;
+    if (this.scannerWaits) {
+      this.scannerWaits = false;
+      this.scanner.noteTime(at, this.evLine);
+    }
+    this.lastTimeAt = at;
+    this.lastTimeLine = this.evLine;
+    if (ss.untimed.length > 0) {
+      for (const ev of ss.untimed) {
+        ev.at = at;
+        ev.timeInferred = true;
+        this.noteYear(ev);
+      }
+      ss.untimed.length = 0;
+    }
+  }
+
+  // ---- events ---------------------------------------------------------------------------------
+
+  private pushEvent(
+    at: number,
+    kind: EventKind,
+    fields: EventFields,
+    text: string,
+    ss: StreamState,
+    pid: number | undefined,
+    role: RoleChar | undefined,
+    level: LevelChar | undefined,
+    inferred: boolean,
+  ): TimelineEvent {
+    const ev: TimelineEvent = { at, node: null, kind, fields, text, source: this.source, line: this.evLine };
+    if (ss.stream !== undefined) ev.stream = ss.stream;
+    if (pid !== undefined) ev.pid = pid;
+    if (role !== undefined) ev.role = role;
+    if (level !== undefined) ev.level = level;
+    if (inferred) ev.timeInferred = true;
+    this.events.push(ev);
+    return ev;
+  }
+
+  // ---- blocks ---------------------------------------------------------------------------------
+
+  private openBlock(ss: StreamState, type: number, text: string, at: number, inferred: boolean): Block {
+    if (ss.block) this.closeBlock(ss);
+    const kind: EventKind = type === BLOCK_CRASH ? 'server.crash' : type === BLOCK_LOGO ? 'server.logo' : 'server.section';
+    const fields: EventFields = {};
+    const ev = this.pushEvent(NaN, kind, fields, '', ss, undefined, undefined, undefined, false);
+    const block: Block = {
+      type,
+      ev,
+      lines: [text],
+      textBytes: text.length,
+      lineCount: 1,
+      lastLine: this.lineNo,
+      pendingBlanks: 0,
+      at: NaN,
+      atInferred: false,
+      pid: undefined,
+      role: undefined,
+      level: undefined,
+      ended: false,
+      section: '',
+      fields,
+    };
+    ss.block = block;
+    this.counts.understood += this.w;
+    if (!Number.isNaN(at)) this.blockTime(block, at, inferred);
+    if (type === BLOCK_LOGO) readLogoLine(fields, text);
+    else if (type === BLOCK_SECTION) block.section = text.trim().slice(7, -7);
+    return block;
+  }
+
+  private blockTime(block: Block, at: number, inferred: boolean): void {
+    if (!Number.isNaN(block.at)) return;
+    block.at = at;
+    block.atInferred = inferred;
+    this.noteYear(block.ev);
+  }
+
+  private addBlockLine(ss: StreamState, block: Block, text: string): void {
+    this.counts.understood += this.w + block.pendingBlanks;
+    block.lineCount += 1 + block.pendingBlanks;
+    if (block.textBytes < BLOCK_TEXT_MAX_BYTES) {
+      for (let i = 0; i < block.pendingBlanks; i++) block.lines.push('');
+      block.lines.push(text);
+      block.textBytes += text.length + 1 + block.pendingBlanks;
+    }
+    block.pendingBlanks = 0;
+    block.lastLine = this.lineNo;
+    if (block.lineCount >= BLOCK_MAX_LINES) {
+      this.diag('block', 'warning', block.ev.line, `multi-line block longer than ${BLOCK_MAX_LINES} lines; closed here`);
+      this.closeBlock(ss);
+    }
+  }
+
+  private closeBlock(ss: StreamState): void {
+    const block = ss.block;
+    if (!block) return;
+    ss.block = null;
+    this.counts.ignored += block.pendingBlanks;
+    const ev = block.ev;
+    ev.text = block.lines.join('\n');
+    if (block.lastLine > ev.line) ev.endLine = block.lastLine;
+    const pid = block.pid ?? (block.type === BLOCK_LOGO ? block.fields.pid : undefined);
+    if (pid !== undefined) ev.pid = pid;
+    if (block.role !== undefined) ev.role = block.role;
+    if (block.level !== undefined) ev.level = block.level;
+    if (!Number.isNaN(block.at)) {
+      ev.at = block.at;
+      if (block.atInferred) ev.timeInferred = true;
+    } else if (!Number.isNaN(ss.lastAt)) {
+      ev.at = ss.lastAt;
+      ev.timeInferred = true;
+    } else ss.untimed.push(ev);
+  }
+
+  private blankInStream(ss: StreamState): void {
+    const block = ss.block;
+    if (!block) {
+      this.counts.ignored += this.w;
+      return;
+    }
+    if (block.type === BLOCK_LOGO) {
+      // The logo ends with an empty line ("…\n\n").
+      this.closeBlock(ss);
+      this.counts.ignored += this.w;
+      return;
+    }
+    block.pendingBlanks += this.w;
+    if (block.type === BLOCK_SECTION && block.pendingBlanks >= 2) this.closeBlock(ss);
+  }
+
+  // ---- lines ----------------------------------------------------------------------------------
+
+  readonly onLine = (buf: Buffer, start: number, end: number, overlong: boolean): void => {
+    const line = ++this.lineNo;
+    this.counts.lines++;
+    this.evLine = line;
+    this.w = 1;
+    if (overlong) {
+      this.nonBlank++;
+      this.counts.unknown++;
+      this.diag('overlong', 'warning', line, `line longer than ${end - start} bytes: skipped`);
+      return;
+    }
+    let s = start;
+    let e = end;
+    if (e > s && buf[e - 1] === 13) e--;
+    if (e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
+    if (s === e || isBlank(buf, s, e)) {
+      this.blankInStream(this.main);
+      return;
+    }
+    this.nonBlank++;
+    const w = this.wrap;
+    const wk = unwrapLine(buf, s, e, w);
+    if (wk !== WRAP_NONE) {
+      if (wk === WRAP_JOURNALD_META) {
+        this.wrapLines[WRAP_JOURNALD]++;
+        this.counts.ignored++;
+        return;
+      }
+      if (wk === WRAP_BAD_JSON) {
+        this.counts.unknown++;
+        this.diag('json', 'warning', line, 'malformed docker json-file record');
+        return;
+      }
+      this.wrapLines[wk]++;
+    }
+    const ss = this.streamOf(w.stream);
+    if (wk === WRAP_DOCKER_JSON && !this.joinPartial(ss)) return;
+    const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
+    const wrapInferred = this.lastInferred;
+    const wrapYear = this.yearNote;
+    const b = w.buf;
+    const is = w.start;
+    const ie = w.end;
+    if (is >= ie || (wk !== WRAP_NONE && isBlank(b, is, ie))) {
+      if (!Number.isNaN(wrapAt)) this.timed(ss, wrapAt);
+      this.blankInStream(ss);
+      return;
+    }
+    const h = this.header;
+    // A year-less wrapper time (journald short) cannot date a year-less Redis stamp.
+    if (parseRedisHeader(b, is, ie, h)) this.headed(b, is, ie, h, ss, wrapInferred ? NaN : wrapAt, w.stamp.kind === STAMP_EXACT);
+    else {
+      this.yearNote = wrapYear;
+      this.raw(b, is, ie, ss, wk, wrapAt, wrapInferred);
+    }
+  };
+
+  /** docker json-file: returns false while a split line is still incomplete. */
+  private joinPartial(ss: StreamState): boolean {
+    const w = this.wrap;
+    if (w.partial) {
+      if (ss.partial === null) {
+        ss.partial = '';
+        ss.partialLine = this.lineNo;
+        ss.partialCount = 0;
+      }
+      ss.partialCount++;
+      if (ss.partial.length + (w.text ?? '').length > JOINED_MAX) {
+        this.counts.unknown += ss.partialCount;
+        this.diag('overlong', 'warning', ss.partialLine, `docker json-file line longer than ${JOINED_MAX} bytes: skipped`);
+        ss.partial = null;
+        return false;
+      }
+      ss.partial += w.text ?? '';
+      return false;
+    }
+    if (ss.partial !== null) {
+      const text = ss.partial + (w.text ?? '');
+      this.w += ss.partialCount;
+      this.evLine = ss.partialLine;
+      ss.partial = null;
+      const inner = Buffer.from(text, 'utf8');
+      w.text = text;
+      w.buf = inner;
+      w.start = 0;
+      w.end = inner.length;
+    }
+    return true;
+  }
+
+  private headed(b: Buffer, s: number, e: number, h: Header, ss: StreamState, wrapAt: number, wrapExact: boolean): void {
+    let at = this.resolve(h.stamp, ss, wrapAt);
+    const inferred = this.lastInferred;
+    if (h.form === FORM_SIGNAL) {
+      // Second precision: a wrapper's time in that second is better; else keep file order when the
+      // previous line falls in the same second.
+      const prev = ss.lastAt;
+      if (wrapExact && wrapAt >= at && wrapAt < at + 1000) at = wrapAt;
+      else if (prev >= at && prev < at + 1000) at = prev;
+    } else if (h.form === FORM_LOGFMT) this.logfmtLines += this.w;
+    else this.legacyLines += this.w;
+    if (!this.zoneHinted && wrapExact && (h.stamp.kind === STAMP_WALL || h.stamp.kind === STAMP_WALL_NO_YEAR)) {
+      const diff = at - wrapAt;
+      if (Math.abs(diff) >= 15 * 60_000) {
+        this.zoneHinted = true;
+        const mins = Math.round(diff / 60_000);
+        const sign = mins >= 0 ? '+' : '-';
+        const hh = String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0');
+        const mm = String(Math.abs(mins) % 60).padStart(2, '0');
+        this.diagnostics.push({
+          severity: 'warning',
+          source: this.source,
+          line: this.lineNo,
+          message: `server stamps read in ${this.time.zone} are ${sign}${hh}:${mm} off the wrapper's UTC time: the server's clock zone is probably not ${this.time.zone} (see --tz)`,
+        });
+      }
+    }
+    this.timed(ss, at);
+    const block = ss.block;
+    if (block) {
+      const msg = this.message(b, h);
+      if (
+        block.type === BLOCK_CRASH &&
+        !msg.includes('oO0OoO0OoO0Oo') &&
+        !block.ended &&
+        (block.pid === undefined || block.pid === h.pid) &&
+        (Number.isNaN(block.at) || Math.abs(at - block.at) <= CRASH_MAX_SPAN_MS)
+      ) {
+        if (block.pid === undefined) {
+          block.pid = h.pid;
+          block.role = h.role;
+          block.level = h.level;
+        }
+        this.blockTime(block, at, inferred);
+        block.section = readCrashLine(block.fields, msg, block.section);
+        this.addBlockLine(ss, block, decodeUtf8(b, s, e));
+        return;
+      }
+      this.closeBlock(ss);
+    }
+    if (h.msgStart >= h.msgEnd) {
+      this.counts.ignored += this.w; // "pid:M date # " (the line before a raw crash banner)
+      return;
+    }
+    let res: MessageClass;
+    let text: string;
+    let shared = false;
+    if (h.msgEscaped) {
+      text = this.message(b, h);
+      res = classifyMessage(text);
+    } else {
+      res = memo.classify(b, h.msgStart, h.msgEnd);
+      text = memo.text;
+      shared = memo.hit;
+    }
+    if (res === null) {
+      this.counts.unknown += this.w;
+      if (++this.unknownMessages <= DIAG_CAP)
+        this.diagnostics.push({ severity: 'info', source: this.source, line: this.evLine, message: `unknown message: ${preview(text)}` });
+      return;
+    }
+    if (res.kind === 'ignored') {
+      this.counts.ignored += this.w;
+      return;
+    }
+    this.counts.understood += this.w;
+    const ev = this.pushEvent(at, res.kind, shared ? { ...res.fields } : res.fields, text, ss, h.pid, h.role, h.level, inferred);
+    this.noteYear(ev);
+  }
+
+  private message(b: Buffer, h: Header): string {
+    const text = decodeUtf8(b, h.msgStart, h.msgEnd);
+    return h.msgEscaped ? unescapeLogfmt(text) : text;
+  }
+
+  /** A line without a Redis prefix (after unwrapping). */
+  private raw(b: Buffer, s: number, e: number, ss: StreamState, wk: number, wrapAt: number, wrapInferred: boolean): void {
+    const timed = !Number.isNaN(wrapAt);
+    if (timed) this.timed(ss, wrapAt);
+    const block = ss.block;
+    if (isCrashStart(b, s, e)) {
+      this.openBlock(ss, BLOCK_CRASH, decodeUtf8(b, s, e), wrapAt, wrapInferred);
+      return;
+    }
+    if (block) {
+      if (isFence(b, s, e)) this.closeBlock(ss);
+      else if (block.type === BLOCK_CRASH) {
+        if (!block.ended || b[s] === 32) {
+          const text = decodeUtf8(b, s, e);
+          if (!block.ended) {
+            block.section = readCrashLine(block.fields, text, block.section);
+            if (isCrashEnd(b, s, e)) block.ended = true;
+          }
+          if (timed) this.blockTime(block, wrapAt, wrapInferred);
+          this.addBlockLine(ss, block, text);
+          return;
+        }
+        this.closeBlock(ss);
+      } else if (block.type === BLOCK_LOGO) {
+        if (block.lineCount < LOGO_MAX_LINES && !isSectionMarker(b, s, e)) {
+          const text = decodeUtf8(b, s, e);
+          readLogoLine(block.fields, text);
+          if (timed) this.blockTime(block, wrapAt, wrapInferred);
+          this.addBlockLine(ss, block, text);
+          return;
+        }
+        this.closeBlock(ss);
+      } else {
+        if (!isSectionMarker(b, s, e)) {
+          if (timed) this.blockTime(block, wrapAt, wrapInferred);
+          this.addBlockLine(ss, block, decodeUtf8(b, s, e));
+          return;
+        }
+        this.closeBlock(ss);
+      }
+    }
+    if (isLogoStart(b, s, e)) {
+      this.openBlock(ss, BLOCK_LOGO, decodeUtf8(b, s, e), wrapAt, wrapInferred);
+      return;
+    }
+    if (isSectionMarker(b, s, e)) {
+      this.openBlock(ss, BLOCK_SECTION, decodeUtf8(b, s, e), wrapAt, wrapInferred);
+      return;
+    }
+    const text = wk === WRAP_DOCKER_JSON && this.wrap.text !== null ? this.wrap.text : decodeUtf8(b, s, e);
+    if (timed && wk !== WRAP_NONE) {
+      // A bare message with the wrapper's time (journald with syslog, a raw line in docker logs).
+      const res = classifyMessage(text);
+      if (res !== null) {
+        if (res.kind === 'ignored') this.counts.ignored += this.w;
+        else {
+          this.counts.understood += this.w;
+          const ev = this.pushEvent(wrapAt, res.kind, res.fields, text, ss, this.wrap.pid, undefined, undefined, wrapInferred);
+          this.noteYear(ev);
+        }
+        return;
+      }
+    }
+    // Fences are tracked whatever the scanner makes of them: prose accounting depends on them.
+    const fence = isFence(b, s, e);
+    if (fence) {
+      this.inFence = !this.inFence;
+      this.markdown = true;
+    }
+    // Anchors for untimed snapshots: the log time just before and just after the scanner's lines.
+    if (!timed && this.lastTimeLine > this.lastTimeNoted) {
+      this.scanner.noteTime(this.lastTimeAt, this.lastTimeLine);
+      this.lastTimeNoted = this.lastTimeLine;
+    }
+    this.scannerWaits = true;
+    const r = this.scanner.feed(text, this.evLine, timed ? wrapAt : null);
+    if (r === 'understood') {
+      this.counts.understood += this.w;
+      this.scannerLines += this.w;
+      return;
+    }
+    if (r === 'ignored' || fence) {
+      this.counts.ignored += this.w;
+      return;
+    }
+    if (isHeading(b, s, e)) this.markdown = true;
+    this.unknownLine(b, s, e, text);
+  }
+
+  private unknownLine(b: Buffer, s: number, e: number, text: string): void {
+    const { bad, nul } = countBadBytes(b, s, e);
+    if (nul || bad * 10 > e - s) {
+      this.counts.unknown += this.w;
+      this.diag('binary', 'warning', this.evLine, 'binary or non-UTF-8 data');
+      return;
+    }
+    if (this.inFence) this.unknownInFence += this.w;
+    else this.proseOutside += this.w;
+    if (this.unknownNotes.length < DIAG_CAP * 4) this.unknownNotes.push({ line: this.evLine, text, inFence: this.inFence });
+    else if (this.inFence) this.unknownNoteOverflow.inFence++;
+    else this.unknownNoteOverflow.outside++;
+  }
+
+  // ---- end ------------------------------------------------------------------------------------
+
+  finish(): ParsedSource {
+    for (const ss of [this.main, ...this.streams.values()]) {
+      if (ss.partial !== null) {
+        // A split docker line whose last part never came: parse what there is.
+        this.w = ss.partialCount;
+        this.evLine = ss.partialLine;
+        const text = ss.partial;
+        ss.partial = null;
+        const inner = Buffer.from(text, 'utf8');
+        this.wrap.text = text;
+        this.wrap.pid = undefined;
+        const h = this.header;
+        if (parseRedisHeader(inner, 0, inner.length, h)) this.headed(inner, 0, inner.length, h, ss, NaN, false);
+        else this.raw(inner, 0, inner.length, ss, WRAP_DOCKER_JSON, NaN, false);
+      }
+      this.closeBlock(ss);
+    }
+    this.fixYears();
+    // Events that never got a time: the last time seen in the source, else none (epoch 0).
+    let lastAt = NaN;
+    for (const ss of [this.main, ...this.streams.values()]) if (!Number.isNaN(ss.lastAt) && !(ss.lastAt <= lastAt)) lastAt = ss.lastAt;
+    for (const ss of [this.main, ...this.streams.values()])
+      for (const ev of ss.untimed) {
+        ev.at = Number.isNaN(lastAt) ? 0 : lastAt;
+        ev.timeInferred = true;
+      }
+
+    // Markdown: unknown lines outside code fences are prose.
+    if (this.markdown) {
+      this.counts.ignored += this.proseOutside;
+      this.counts.unknown += this.unknownInFence;
+    } else this.counts.unknown += this.proseOutside + this.unknownInFence;
+    let shown = 0;
+    let hidden = this.markdown ? this.unknownNoteOverflow.inFence : this.unknownNoteOverflow.inFence + this.unknownNoteOverflow.outside;
+    for (const n of this.unknownNotes) {
+      if (this.markdown && !n.inFence) continue;
+      if (shown < DIAG_CAP) {
+        this.diagnostics.push({ severity: 'info', source: this.source, line: n.line, message: `unrecognised line: ${preview(n.text)}` });
+        shown++;
+      } else hidden++;
+    }
+    if (hidden > 0) this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: `${hidden} more unrecognised lines` });
+    if (this.unknownMessages > 0) this.diagCounts.set('unknown-message', this.unknownMessages);
+    for (const [category, n] of [...this.diagCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+      if (n > DIAG_CAP) this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: `${n - DIAG_CAP} more ${category} diagnostics` });
+
+    const scanned = this.scanner.finish();
+    const events = mergeByLine(this.events, scanned.events);
+    const diagnostics = [...this.diagnostics, ...scanned.diagnostics].sort((a, b) => a.line - b.line);
+    return {
+      source: this.source,
+      kind: this.sourceKind(scanned.events),
+      events,
+      snapshots: scanned.snapshots,
+      counts: this.counts,
+      diagnostics,
+    };
+  }
+
+  /**
+   * Year-less stamps. With --year, that is the year of the first line and later lines roll over at
+   * New Year. Without it, the file's modification time dates the END of the log: once the whole file
+   * is read and its New Year crossings are known, earlier lines are moved back accordingly.
+   */
+  private fixYears(): void {
+    if (!this.sawYearless) return;
+    const rolls = Math.max(0, ...[this.main, ...this.streams.values()].map((ss) => ss.rolls));
+    const crossing = rolls === 0 ? '' : ` and crosses New Year ${rolls === 1 ? 'once' : `${rolls} times`}`;
+    let message: string;
+    if (this.time.year !== undefined) message = `year-less timestamps: log starts in ${this.time.year} (from --year)${crossing}`;
+    else {
+      let shift = 0;
+      if (this.yearless.length > 0) {
+        const recompute = (back: number): number => {
+          let max = -Infinity;
+          for (const n of this.yearless) {
+            const y = this.baseYear - n.ss.rolls + n.roll - back;
+            n.ev.at = wallToUtc(this.time.zone, y, n.mo, n.d, n.h, n.mi, n.s, n.ms);
+            if (n.ev.at > max) max = n.ev.at;
+          }
+          return max;
+        };
+        const max = recompute(0);
+        // A log cannot end after its file was last written (a day of slack for zones and copies).
+        if (this.input.origin === 'file' && max > this.input.mtimeMs + DAY_MS) {
+          shift = 1;
+          recompute(1);
+        }
+      }
+      const from = this.input.origin === 'file' ? "the file's modification time" : 'the time it was read';
+      message = `year-less timestamps: log ends in ${this.baseYear - shift} (from ${from})${crossing}`;
+    }
+    this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message });
+  }
+
+  private sourceKind(scannerEvents: TimelineEvent[]): SourceKind {
+    let wrapKind = 0;
+    for (const k of [WRAP_DOCKER_T, WRAP_DOCKER_JSON, WRAP_KUBECTL, WRAP_JOURNALD])
+      if (this.wrapLines[k] > (wrapKind ? this.wrapLines[wrapKind] : 0)) wrapKind = k;
+    let logKind: SourceKind | null = null;
+    if (wrapKind) logKind = WRAP_SOURCE_KIND[wrapKind];
+    else if (this.logfmtLines > 0 && this.logfmtLines >= this.legacyLines) logKind = 'valkey-logfmt';
+    else if (this.legacyLines > 0 || this.events.length > 0) logKind = 'redis-log';
+    if (this.markdown) return 'markdown';
+    if (logKind && this.scannerLines > 0) return 'mixed';
+    if (logKind) return logKind;
+    if (this.scannerLines > 0) return scannerEvents.some((e) => e.kind.startsWith('client.')) ? 'transcript' : 'snapshot';
+    return this.nonBlank === 0 ? 'empty' : 'unknown';
+  }
+}
+
+function mergeByLine(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: TimelineEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(b[j].line < a[i].line ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/**
+ * Parse one source. Bad lines become counts and diagnostics; only unusable bytes (unreadable
+ * file, corrupt gzip) throw InputError.
+ */
+export function parseSource(input: SourceInput, time: TimeOptions): ParsedSource {
+  const p = new SourceParser(input, time);
+  input.readLines(p.onLine);
+  return p.finish();
+}
+
+/** Parse every source, in order. */
+export function parseAll(inputs: readonly SourceInput[], time: TimeOptions): ParsedSource[] {
+  return inputs.map((i) => parseSource(i, time));
+}
