@@ -49,6 +49,8 @@ export interface GlobPiece {
 export interface CompiledTemplate {
   readonly source: string;
   readonly parts: readonly TemplatePart[];
+  /** False when compiled with `lex: false`: `parts` then lacks the literal tokens. */
+  readonly lexed: boolean;
   /** Literal pieces in order; pieces[0].before is ''. Zero-width `tail` marks are left out. */
   readonly pieces: readonly GlobPiece[];
   /** Type of a placeholder after the last literal piece, or '' when the template ends in a literal. */
@@ -101,7 +103,13 @@ function splitTemplate(source: string): Array<string | { name: string; type: Slo
   return out;
 }
 
-export function compileTemplate(source: string): CompiledTemplate {
+/**
+ * Compile a template. With `lex: false` the literal text is not lexed and `parts` holds only the
+ * placeholders: enough for globMatches, not for matchTokens (ignored entries never need tokens, and
+ * skipping their lexing makes loading the catalog several times faster).
+ */
+export function compileTemplate(source: string, options: { lex?: boolean } = {}): CompiledTemplate {
+  const lex = options.lex ?? true;
   const pieces = splitTemplate(source);
   const parts: TemplatePart[] = [];
   const glob: GlobPiece[] = [{ text: '', before: '' }];
@@ -110,9 +118,11 @@ export function compileTemplate(source: string): CompiledTemplate {
   let literalOnly = true;
   for (const p of pieces) {
     if (typeof p === 'string') {
-      const lexed = messageLexer.tokenize(p);
-      if (lexed.errors.length > 0) throw new Error(`template ${JSON.stringify(source)}: cannot lex '${p}'`);
-      for (const t of lexed.tokens) parts.push({ lit: t.tokenType, image: t.image });
+      if (lex) {
+        const lexed = messageLexer.tokenize(p);
+        if (lexed.errors.length > 0) throw new Error(`template ${JSON.stringify(source)}: cannot lex '${p}'`);
+        for (const t of lexed.tokens) parts.push({ lit: t.tokenType, image: t.image });
+      }
       if (pending === '') glob[glob.length - 1] = { text: glob[glob.length - 1].text + p, before: glob[glob.length - 1].before };
       else glob.push({ text: p, before: pending });
       pending = '';
@@ -125,13 +135,13 @@ export function compileTemplate(source: string): CompiledTemplate {
       pending = pending === '' ? p.type : 'text';
     }
   }
-  for (let i = 1; i < parts.length; i++) {
+  for (let i = 1; lex && i < parts.length; i++) {
     const a = parts[i - 1];
     const b = parts[i];
     if ('slot' in a && 'slot' in b && VARIABLE.has(a.slot) && VARIABLE.has(b.slot))
       throw new Error(`template ${JSON.stringify(source)}: two variable-length placeholders in a row`);
   }
-  return { source, parts, pieces: glob, trailing: pending, literalOnly, names };
+  return { source, parts, lexed: lex, pieces: glob, trailing: pending, literalOnly, names };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -223,6 +233,7 @@ export type Captures = Record<string, string>;
 const STEP_BUDGET = 20_000;
 
 export function matchTokens(t: CompiledTemplate, tokens: readonly IToken[], text: string): Captures | null {
+  if (!t.lexed) throw new Error(`template ${JSON.stringify(t.source)} was compiled without lexing`);
   const parts = t.parts;
   const caps: Captures = {};
   let steps = 0;

@@ -31,7 +31,10 @@ const SIGNALS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUI
 
 interface Compiled {
   readonly entry: CatalogEntry;
+  /** Glob pieces only (not lexed): enough for the index and globMatches. */
   readonly t: CompiledTemplate;
+  /** The lexed template of a typed entry, compiled on first use (keeps loading the catalog cheap). */
+  tokens: CompiledTemplate | null;
   /** null for ignored entries */
   readonly kind: EventKind | null;
 }
@@ -39,16 +42,16 @@ interface Compiled {
 const KIND_SET: ReadonlySet<string> = new Set(EVENT_KINDS);
 
 function compileEntry(entry: CatalogEntry): Compiled {
-  const t = compileTemplate(entry.template);
+  const t = compileTemplate(entry.template, { lex: false });
   for (const n of t.names) {
     if (!NUMERIC_FIELDS.has(n) && !STRING_FIELDS.has(n)) throw new Error(`catalog ${entry.id}: '${n}' is not an EventFields field`);
   }
   if (entry.ignore) {
     if (entry.kind !== undefined) throw new Error(`catalog ${entry.id}: ignored entries have no kind`);
-    return { entry, t, kind: null };
+    return { entry, t, tokens: null, kind: null };
   }
   if (entry.kind === undefined || !KIND_SET.has(entry.kind)) throw new Error(`catalog ${entry.id}: unknown kind ${String(entry.kind)}`);
-  return { entry, t, kind: entry.kind as EventKind };
+  return { entry, t, tokens: null, kind: entry.kind as EventKind };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -144,7 +147,8 @@ function tryEntry(c: Compiled, msg: string, lexed: Lexed): MessageClass | null {
   if (c.t.literalOnly) return msg === c.t.pieces[0].text ? { kind: c.kind, fields: {} } : null;
   if (msg.length > MAX_LEXED_LENGTH || !globMatches(c.t, msg, false)) return null;
   if (lexed.tokens === null) lexed.tokens = messageLexer.tokenize(msg).tokens;
-  const caps = matchTokens(c.t, lexed.tokens, msg);
+  if (c.tokens === null) c.tokens = compileTemplate(c.entry.template);
+  const caps = matchTokens(c.tokens, lexed.tokens, msg);
   if (caps === null) return null;
   const fields = toFields(caps);
   return fields === null ? null : { kind: c.kind, fields };

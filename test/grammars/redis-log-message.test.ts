@@ -169,6 +169,10 @@ describe('classifyMessage', () => {
 });
 
 describe('templates', () => {
+  test('every catalog template compiles, lexed (typed entries are lexed lazily at run time)', () => {
+    for (const e of CATALOG) expect(() => compileTemplate(e.template), e.id).not.toThrow();
+  });
+
   test('malformed templates throw at compile time', () => {
     expect(() => compileTemplate('a {x:bogus} b')).toThrow(/unknown placeholder type/);
     expect(() => compileTemplate('a {x:text')).toThrow(/unclosed/);
