@@ -1,0 +1,517 @@
+import type { Evidence } from '../model/analysis.ts';
+import type { EpochMs, NodeId } from '../model/ids.ts';
+import type { ClusterTimeline } from '../model/timeline.ts';
+import { intersectRanges, normalizeRanges, subtractRanges, type SlotRange } from '../model/slots.ts';
+import type { ReplayOptions } from './machine.ts';
+import type { OwnershipChange, ReplayState } from './state.ts';
+import type { DownEpisode, FaultFrom, LaneRole, LifeRun, OwnershipSpan, RoleSpan, StateSpan, Trace, TraceNode } from './trace.ts';
+
+const byTime = <T extends { at: EpochMs }>(a: T, b: T) => a.at - b.at;
+
+/** Turn the replay state into the trace: close open facts, backfill what later evidence implies, build lanes. */
+export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: ReplayOptions): Trace {
+  for (const a of s.elections) if (a.outcome === 'open' && a.expiredAt !== null) a.outcome = 'expired';
+  backfillPromotions(s);
+  backfillFirstOwners(s);
+  const span = { start: s.spanStart, end: s.spanEnd };
+  const nodes: TraceNode[] = [...s.nodes.values()]
+    .map((n) => {
+      const info = cluster.nodes.find((c) => c.id === n.id);
+      const addresses = new Set(info?.addresses ?? []);
+      for (const [a, id] of s.byAddress) if (id === n.id) addresses.add(a);
+      return { id: n.id, addresses: [...addresses].sort(), sources: [...(info?.sources ?? [])].sort(), hasLog: n.hasLog };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lifeRuns: LifeRun[] = [];
+  for (const id of [...s.runs.keys()].sort()) lifeRuns.push(...(s.runs.get(id) ?? []));
+
+  const episodes = deriveEpisodes(s, nodes, opts);
+  const trace: Trace = {
+    cluster: cluster.id,
+    span,
+    nodes,
+    lifecycle: [...s.lifecycle].sort(byTime),
+    replication: [...s.replication].sort(byTime),
+    failMarks: [...s.failMarks].sort(byTime),
+    stateChanges: [...s.stateChanges].sort(byTime),
+    elections: s.elections,
+    votes: [...s.votes].sort(byTime),
+    manuals: s.manuals,
+    promotions: [...s.promotions].sort(byTime),
+    demotions: [...s.demotions].sort(byTime),
+    epochs: [...s.epochs].sort(byTime),
+    configs: [...s.configs].sort(byTime),
+    pings: s.pings,
+    offsets: [...s.offsets].sort(byTime),
+    clientErrors: s.clientErrors,
+    clientCommands: s.clientCommands,
+    lifeRuns,
+    views: s.views,
+    roles: [],
+    ownership: deriveOwnership(s, span.start),
+    states: deriveStates(s, episodes),
+    flags: s.flagSpans.map((f) => ({ ...f })),
+    episodes,
+    notes: s.notes,
+  };
+  trace.roles = deriveRoles(s, trace);
+  return trace;
+}
+
+/**
+ * A promotion read from a log line whose replaced master's slots were not known at the time gets
+ * them from the first later evidence of the winner's slots; the replaced master owned them before.
+ */
+function backfillPromotions(s: ReplayState): void {
+  for (const p of s.promotions) {
+    if (p.slots.length > 0) continue;
+    const later = s.ownershipChanges.filter((c) => c.owner === p.node && c.at >= p.at && !c.inferred).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+    if (!later) continue;
+    // Only slots nobody was known to own before this promotion can be attributed backwards.
+    const knownBefore = s.ownershipChanges.filter((c) => c.at <= p.at && c !== later);
+    let ranges = normalizeRanges(later.ranges);
+    for (const c of knownBefore) ranges = subtractRanges(ranges, c.ranges);
+    if (ranges.length === 0) continue;
+    p.slots = ranges;
+    if (p.epoch === null) p.epoch = later.epoch;
+    const start = s.spanStart ?? p.at;
+    const seq = -1; // before anything recorded at the same time
+    if (p.replaced) s.ownershipChanges.push({ at: Math.min(start, p.at), ranges, owner: p.replaced, epoch: null, inferred: true, first: true, seq });
+    s.ownershipChanges.push({ at: p.at, ranges, owner: p.node, epoch: p.epoch, inferred: true, first: false, seq });
+    s.notes.push({
+      kind: 'ownership-inferred',
+      node: p.node,
+      message: `slots ${ranges.map((r) => (r.start === r.end ? r.start : `${r.start}-${r.end}`)).join(',')}: ${p.node} took them over at its promotion${p.replaced ? ` from ${p.replaced}, who owned them before` : ''} (first seen owned at a later time)`,
+      evidence: p.evidence.slice(0, 1),
+    });
+  }
+}
+
+/**
+ * Slots first seen owned in a snapshot, with nothing earlier saying otherwise, were owned so since the
+ * start of the evidence: ownership changes only by failover or migration, and those leave lines.
+ */
+function backfillFirstOwners(s: ReplayState): void {
+  const start = s.spanStart;
+  if (start === null) return;
+  const ordered = [...s.ownershipChanges].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  let covered: SlotRange[] = [];
+  for (const c of ordered) {
+    const ranges = subtractRanges(c.ranges, covered);
+    covered = normalizeRanges([...covered, ...c.ranges]);
+    if (!c.first || c.inferred || c.at <= start || ranges.length === 0) continue;
+    // A promotion of this owner before it was first seen: backfillPromotions handled what it could.
+    if (c.owner && s.promotions.some((p) => p.node === c.owner && p.at <= c.at)) continue;
+    // A node created fresh ("No cluster configuration found") got its slots after that, when unknown.
+    if (c.owner && s.lifecycle.some((l) => l.node === c.owner && l.kind === 'identity' && l.fresh && l.at <= c.at)) continue;
+    s.ownershipChanges.push({ at: start, ranges, owner: c.owner, epoch: c.epoch, inferred: true, first: true, seq: -2 });
+  }
+}
+
+function deriveOwnership(s: ReplayState, spanStart: EpochMs | null): OwnershipSpan[] {
+  const changes: OwnershipChange[] = [...s.ownershipChanges].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  type Open = { slots: SlotRange[]; owner: NodeId | null; epoch: number | null; start: EpochMs; inferred: boolean };
+  const open: Open[] = [];
+  const closed: OwnershipSpan[] = [];
+  for (const c of changes) {
+    const cut = normalizeRanges(c.ranges);
+    // Sub-ranges already held by the same owner and epoch do not change.
+    let fresh = cut;
+    for (const o of open)
+      if (o.owner === c.owner && o.epoch === c.epoch) fresh = subtractRanges(fresh, o.slots);
+      else if (o.owner === c.owner && c.epoch === null && c.inferred === false) fresh = subtractRanges(fresh, o.slots);
+    if (fresh.length === 0) continue;
+    for (let i = 0; i < open.length; i++) {
+      const o = open[i];
+      const hit = intersectRanges(o.slots, fresh);
+      if (hit.length === 0) continue;
+      if (o.start < c.at) closed.push({ slots: hit, owner: o.owner, epoch: o.epoch, start: o.start, end: c.at, inferred: o.inferred });
+      o.slots = subtractRanges(o.slots, fresh);
+    }
+    for (let i = open.length - 1; i >= 0; i--) if (open[i].slots.length === 0) open.splice(i, 1);
+    const at = c.at;
+    const same = open.find((o) => o.owner === c.owner && o.epoch === c.epoch && o.start === at && o.inferred === c.inferred);
+    if (same) same.slots = normalizeRanges([...same.slots, ...fresh]);
+    else open.push({ slots: fresh, owner: c.owner, epoch: c.epoch, start: at, inferred: c.inferred });
+  }
+  const all: OwnershipSpan[] = [...closed, ...open.map((o) => ({ ...o, end: null }))];
+  void spanStart;
+  return all.sort((a, b) => a.start - b.start || a.slots[0].start - b.slots[0].start);
+}
+
+function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSpan[] {
+  const out: StateSpan[] = [];
+  const byNode = new Map<NodeId, typeof s.stateChanges>();
+  for (const c of [...s.stateChanges].sort(byTime)) {
+    const list = byNode.get(c.node) ?? [];
+    list.push(c);
+    byNode.set(c.node, list);
+  }
+  // A node restarted with cluster mode begins in state fail (redis 7.0 clusterInit: CLUSTER_FAIL). A
+  // brand-new node ("No cluster configuration found") is a cluster being formed, not an outage.
+  const fresh = (f: (typeof s.lifecycle)[number]) =>
+    s.lifecycle.some((x) => x.node === f.node && x.kind === 'identity' && x.fresh === true && Math.abs(x.at - f.at) < 5000);
+  for (const f of s.lifecycle)
+    if ((f.kind === 'start' || f.kind === 'identity') && !fresh(f)) {
+      const list = byNode.get(f.node) ?? [];
+      if (!list.some((c) => Math.abs(c.at - f.at) < 1000 && !c.fromSnapshot && c.evidence.source === f.evidence.source && c.at === f.at))
+        list.push({ node: f.node, state: 'fail', at: f.at, fromSnapshot: false, evidence: f.evidence });
+      byNode.set(f.node, list.sort(byTime));
+    }
+  for (const [node, all] of [...byNode].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    // Log lines say exactly when the belief changed; a snapshot near such a line adds nothing.
+    const logged = all.filter((c) => !c.fromSnapshot);
+    const list = all.filter((c) => !c.fromSnapshot || !logged.some((l) => Math.abs(l.at - c.at) <= 1000));
+    const downs = episodes.filter((e) => e.node === node && e.kind !== 'unreachable');
+    let cur: StateSpan | null = null;
+    let lastSeen = 0;
+    const close = (at: EpochMs, ev: Evidence | null, bounded: boolean) => {
+      if (!cur) return;
+      cur.end = at;
+      cur.endEvidence = ev;
+      if (bounded) cur.endBounds = [Math.min(lastSeen, at), at];
+      out.push(cur);
+      cur = null;
+    };
+    for (const c of list) {
+      // A belief ends when the node goes down.
+      const down: DownEpisode | undefined = cur ? downs.find((d) => d.start >= (cur as StateSpan).start && d.start < c.at) : undefined;
+      if (down && cur) close(down.start, down.evidence[0] ?? null, false);
+      if (cur && (cur as StateSpan).state === c.state) {
+        lastSeen = c.at;
+        continue;
+      }
+      close(c.at, c.evidence, c.fromSnapshot);
+      cur = { node, state: c.state, start: c.at, end: null, startEvidence: c.evidence, endEvidence: null };
+      lastSeen = c.at;
+    }
+    if (cur) {
+      const c = cur as StateSpan;
+      const down = downs.find((d) => d.start >= c.start);
+      if (down) close(down.start, down.evidence[0] ?? null, false);
+      else out.push(c);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+}
+
+/** Signs of life, searched by time. */
+export class LifeIndex {
+  private readonly runs: Map<NodeId, LifeRun[]>;
+  constructor(runs: ReadonlyMap<NodeId, LifeRun[]> | readonly LifeRun[]) {
+    this.runs = new Map();
+    const list = Array.isArray(runs) ? (runs as LifeRun[]) : [...(runs as ReadonlyMap<NodeId, LifeRun[]>).values()].flat();
+    for (const r of list) {
+      const l = this.runs.get(r.node) ?? [];
+      l.push(r);
+      this.runs.set(r.node, l);
+    }
+    for (const l of this.runs.values()) l.sort((a, b) => a.start - b.start);
+  }
+  /** The last sign of `node` at or before `t` (inside a run: no later than `t`). */
+  lastBefore(node: NodeId, t: EpochMs): { at: EpochMs; evidence: Evidence } | null {
+    const l = this.runs.get(node);
+    if (!l) return null;
+    for (let i = l.length - 1; i >= 0; i--) {
+      const r = l[i];
+      if (r.start > t) continue;
+      if (r.end <= t) return { at: r.end, evidence: r.last };
+      return { at: r.start, evidence: r.first };
+    }
+    return null;
+  }
+  /** The first sign of `node` strictly after `t`. */
+  firstAfter(node: NodeId, t: EpochMs): { at: EpochMs; evidence: Evidence; pid: number | null } | null {
+    const l = this.runs.get(node);
+    if (!l) return null;
+    for (const r of l) {
+      if (r.end <= t) continue;
+      if (r.start > t) return { at: r.start, evidence: r.first, pid: r.pid };
+      return { at: r.end, evidence: r.last, pid: r.pid };
+    }
+    return null;
+  }
+}
+
+/** cluster-node-timeout from the evidence, for bounding fault moments (the verdict reports where it came from). */
+function nodeTimeoutOf(s: ReplayState, opts: ReplayOptions): number | null {
+  if (opts.nodeTimeoutMs !== undefined && opts.nodeTimeoutMs > 0) return opts.nodeTimeoutMs;
+  const c = s.configs.find((x) => x.from === 'crash-report') ?? s.configs[0];
+  return c ? c.nodeTimeoutMs : null;
+}
+
+/**
+ * Windows in which a node was down or unreachable, with the fault moment bounded by the evidence:
+ * its own crash / shutdown / exit lines are exact; otherwise the last sign of life is the lower bound
+ * and the first thing others noticed (a replica losing its link, a ping left unanswered, a FAIL mark
+ * minus the node timeout) the upper bound.
+ */
+function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: ReplayOptions): DownEpisode[] {
+  const life = new LifeIndex(s.runs);
+  const nt = nodeTimeoutOf(s, opts);
+  const out: DownEpisode[] = [];
+  for (const { id } of nodes) {
+    const own = s.lifecycle.filter((f) => f.node === id).sort(byTime);
+    const noticed = [
+      ...s.replication
+        .filter((r) => r.peer === id && (r.kind === 'link-lost' || r.kind === 'replica-lost' || (r.kind === 'sync-error' && /refused/i.test(r.reason ?? ''))))
+        .map((r) => ({
+          at: r.at,
+          from: (r.kind === 'sync-error' ? 'replica-link-refused' : r.kind === 'replica-lost' ? 'master-lost-replica' : 'link-lost') as FaultFrom,
+          evidence: r.evidence,
+          refused: r.kind === 'sync-error',
+        })),
+    ].sort(byTime);
+    const marks = s.failMarks.filter((m) => m.subject === id && m.observer !== id && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail')).sort(byTime);
+    const pings = s.pings.filter((p) => p.subject === id && p.pingSent !== null && (p.pongRecv === null || (p.pingSent as number) > p.pongRecv));
+    const mine: DownEpisode[] = [];
+    const within = (t: EpochMs) => mine.some((e) => t >= e.startBounds[0] && (e.end === null || t <= e.end));
+
+    /** Bounds from what others noticed between `lo` and `limit`. */
+    const bound = (lo: EpochMs, limit: EpochMs) => {
+      let hi = limit;
+      let from: FaultFrom = 'last-sign-of-life';
+      const ev: Evidence[] = [];
+      const firstMark = marks.find((m) => m.at > lo && m.at <= limit && !m.fromSnapshot);
+      if (firstMark) {
+        const h = nt !== null ? firstMark.at - nt : firstMark.at;
+        if (h >= lo && h < hi) hi = h;
+        ev.push(firstMark.evidence);
+      }
+      const ping = pings.filter((p) => (p.pingSent as number) >= lo && (p.pingSent as number) <= limit).sort((a, b) => (a.pingSent as number) - (b.pingSent as number))[0];
+      if (ping && (ping.pingSent as number) < hi) {
+        hi = ping.pingSent as number;
+        ev.push(ping.evidence);
+      }
+      const link = noticed.find((n) => n.at >= lo && n.at <= limit && (!firstMark || n.at <= firstMark.at));
+      let est = lo;
+      if (link) {
+        if (link.at < hi) hi = link.at;
+        est = link.at;
+        from = link.from;
+        ev.unshift(link.evidence);
+      }
+      if (est > hi) est = hi;
+      if (hi < lo) hi = lo;
+      return { est, hi, from, ev, refused: noticed.some((n) => n.refused && n.at >= lo && n.at <= limit) };
+    };
+
+    // 1. The node's own death lines, and restarts (a restart implies a death before it).
+    // One start-up logs several lines (starting, version, "Node configuration loaded, I'm …"): one restart.
+    const restarts = own
+      .filter((f) => f.kind === 'start' || f.kind === 'identity')
+      .filter((f, i, all) => !all.some((o, j) => j < i && f.at - o.at < 5000 && (o.pid === null || f.pid === null || o.pid === f.pid)));
+    const deaths = own.filter((f) => f.kind === 'crash' || f.kind === 'shutdown' || f.kind === 'exit');
+    // "Received SIGTERM scheduling shutdown..." comes from the signal handler, stamped in whole seconds;
+    // the server acts (and stops taking writes) at the following "User requested shutdown...".
+    const refine = (d: (typeof deaths)[number]): { at: EpochMs; bounds: [EpochMs, EpochMs]; evidence: Evidence[] } => {
+      if (d.kind !== 'shutdown') return { at: d.at, bounds: [d.at, d.at], evidence: [d.evidence] };
+      const next = deaths.find((x) => x.kind === 'shutdown' && x.at > d.at && x.at - d.at < 1000);
+      return next ? { at: next.at, bounds: [d.at, next.at], evidence: [d.evidence, next.evidence] } : { at: d.at, bounds: [d.at, d.at], evidence: [d.evidence] };
+    };
+    const usedRestart = new Set<number>();
+    for (let i = 0; i < deaths.length; i++) {
+      const d = deaths[i];
+      if (within(d.at)) {
+        const e = mine[mine.length - 1];
+        if (e && !e.evidence.some((x) => x.source === d.evidence.source && x.line === d.evidence.line)) e.evidence.push(d.evidence);
+        if (d.kind === 'crash' && e) e.kind = 'crashed';
+        continue;
+      }
+      const restart = restarts.find((r) => r.at >= d.at);
+      if (restart) usedRestart.add(restart.at);
+      const r = refine(d);
+      mine.push({
+        node: id,
+        kind: d.kind === 'crash' ? 'crashed' : 'shutdown',
+        start: r.at,
+        startBounds: r.bounds,
+        startFrom: d.kind === 'crash' ? 'crash-report' : d.kind === 'shutdown' ? 'shutdown-request' : 'exit',
+        end: restart ? restart.at : null,
+        endFrom: restart ? 'restart' : null,
+        samePid: false,
+        evidence: [...r.evidence, ...(restart ? [restart.evidence] : [])],
+      });
+    }
+    for (const r of restarts) {
+      if (usedRestart.has(r.at) || within(r.at)) continue;
+      // The death came before whatever others noticed first since the previous start.
+      const prevStart = restarts.filter((o) => o.at < r.at).pop()?.at ?? -Infinity;
+      const firstNoticed = [...noticed.filter((n) => n.at > prevStart && n.at < r.at).map((n) => n.at), ...marks.filter((m) => m.at > prevStart && m.at < r.at).map((m) => m.at)].sort((a, b) => a - b)[0];
+      const before = life.lastBefore(id, (firstNoticed ?? r.at) - 1);
+      const priorMark = marks.find((m) => m.at < r.at && m.at > prevStart);
+      if (!before && !priorMark) continue; // first start of the evidence
+      const lo = before ? before.at : (priorMark as { at: number }).at;
+      const b = bound(lo, r.at);
+      mine.push({
+        node: id,
+        kind: 'stopped',
+        start: b.est,
+        startBounds: [lo, b.hi],
+        startFrom: b.from,
+        end: r.at,
+        endFrom: 'restart',
+        samePid: false,
+        evidence: [...(before ? [before.evidence] : []), ...b.ev, r.evidence],
+      });
+    }
+    mine.sort((a, b) => a.start - b.start);
+
+    // 2. FAIL marks that no death explains: the node was unreachable (paused, partitioned, or gone
+    //    without a trace in its own log).
+    for (const m of marks) {
+      if (within(m.at)) continue;
+      const before = life.lastBefore(id, m.at);
+      const lo = before ? before.at : (s.spanStart ?? m.at);
+      const b = bound(lo, m.at);
+      const after = life.firstAfter(id, m.at);
+      const restartAfter = own.find((f) => (f.kind === 'start' || f.kind === 'identity') && f.at > m.at);
+      const cleared = s.failMarks.find((c) => c.subject === id && c.at > m.at && (c.kind === 'cleared' || c.kind === 'seen-clear'));
+      let end: EpochMs | null = after ? after.at : null;
+      let endFrom: DownEpisode['endFrom'] = after ? 'sign-of-life' : null;
+      if (cleared && (end === null || cleared.at < end)) {
+        end = cleared.at;
+        endFrom = cleared.fromSnapshot ? 'snapshot' : 'sign-of-life';
+      }
+      const pidBefore = before ? pidAt(s, id, before.at) : null;
+      const samePid = !!after && after.pid !== null && pidBefore !== null && after.pid === pidBefore && (!restartAfter || restartAfter.at > (after?.at ?? 0));
+      const kind: DownEpisode['kind'] = b.refused ? 'stopped' : samePid ? 'paused' : 'unreachable';
+      mine.push({
+        node: id,
+        kind,
+        start: b.est,
+        startBounds: [lo, b.hi],
+        startFrom: b.from,
+        end,
+        endFrom,
+        samePid,
+        evidence: [...(before ? [before.evidence] : []), ...b.ev],
+      });
+      mine.sort((a, c) => a.start - c.start);
+    }
+    // 3. A replica's link lost with no FAIL mark and no restart: still a fault of that node when the
+    //    master says its replica is gone and the node shows no sign of life afterwards.
+    for (const n of noticed) {
+      if (within(n.at)) continue;
+      const after = life.firstAfter(id, n.at);
+      const before = life.lastBefore(id, n.at);
+      if (after && after.at - n.at < 1000) continue; // it was alive: a link problem, not a fault
+      const lo = before ? before.at : n.at;
+      mine.push({
+        node: id,
+        kind: n.refused ? 'stopped' : 'unreachable',
+        start: n.at,
+        startBounds: [Math.min(lo, n.at), n.at],
+        startFrom: n.from,
+        end: after ? after.at : null,
+        endFrom: after ? 'sign-of-life' : null,
+        samePid: false,
+        evidence: [...(before ? [before.evidence] : []), n.evidence],
+      });
+      mine.sort((a, c) => a.start - c.start);
+    }
+    // A command typed in a transcript that takes the node down says what happened.
+    for (const c of s.clientCommands) {
+      if (c.node !== id) continue;
+      const cmd = c.command.trim().toLowerCase().replace(/\s+/g, ' ');
+      const what = /^debug (segfault|panic|assert)/.test(cmd)
+        ? 'crashed'
+        : /^shutdown/.test(cmd)
+          ? 'shutdown'
+          : /^debug sleep/.test(cmd)
+            ? 'paused'
+            : null;
+      if (!what) continue;
+      const ep = mine.find((e) => (c.timeInferred ? true : e.startBounds[1] >= c.at - 1000)) ?? null;
+      if (!ep) continue;
+      ep.cause = `${c.command.trim()} (${c.evidence.source}:${c.evidence.line})`;
+      if (what === 'crashed' && ep.kind === 'stopped') ep.kind = 'crashed';
+      if (!ep.evidence.some((x) => x.source === c.evidence.source && x.line === c.evidence.line)) ep.evidence.push(c.evidence);
+    }
+    for (const e of mine) {
+      const crash = own.find((f) => f.kind === 'crash' && f.at === e.start);
+      if (crash && crash.signal !== undefined && !e.cause) e.cause = `signal ${crash.signal}`;
+    }
+    out.push(...mine);
+  }
+  return out.sort((a, b) => a.start - b.start || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+}
+
+function pidAt(s: ReplayState, node: NodeId, at: EpochMs): number | null {
+  const runs = s.runs.get(node) ?? [];
+  let pid: number | null = null;
+  for (const r of runs) {
+    if (r.start > at) break;
+    if (r.pid !== null) pid = r.pid;
+  }
+  return pid;
+}
+
+function deriveRoles(s: ReplayState, t: Trace): RoleSpan[] {
+  const out: RoleSpan[] = [];
+  const start = t.span.start;
+  if (start === null) return out;
+  for (const { id } of t.nodes) {
+    const points = s.rolePoints.filter((p) => p.node === id).sort((a, b) => a.at - b.at);
+    const eps = t.episodes.filter((e) => e.node === id);
+    // Union of FAIL flags others set on the node, each until the node's next sign of life (observers
+    // that never logged the clearing would otherwise keep it failed forever).
+    const life = new LifeIndex(t.lifeRuns);
+    const fails = t.flags
+      .filter((f) => f.subject === id && f.flag === 'fail' && f.observer !== id)
+      .map((f) => {
+        const back = life.firstAfter(id, f.start);
+        const end = back && (f.end === null || back.at < f.end) ? back.at : f.end;
+        return { ...f, end };
+      })
+      .filter((f) => f.end === null || f.end > f.start);
+    const marks: EpochMs[] = [start];
+    for (const p of points) marks.push(p.at);
+    for (const e of eps) {
+      marks.push(e.start);
+      if (e.end !== null) marks.push(e.end);
+    }
+    for (const f of fails) {
+      marks.push(f.start);
+      if (f.end !== null) marks.push(f.end);
+    }
+    const cuts = [...new Set(marks.filter((m) => m >= start))].sort((a, b) => a - b);
+    // Role before the first point: the first known role, unless the node's own promotion or
+    // demotion came first (then it was the opposite before).
+    const firstPoint = points[0];
+    const firstPromotion = t.promotions.find((p) => p.node === id);
+    const firstDemotion = t.demotions.find((d) => d.node === id);
+    let initial: { role: 'master' | 'replica' | 'unknown'; masterId: NodeId | null } = { role: 'unknown', masterId: null };
+    if (firstPoint) initial = { role: firstPoint.role, masterId: firstPoint.masterId };
+    if (firstPromotion && (!firstPoint || firstPromotion.at <= firstPoint.at)) initial = { role: 'replica', masterId: firstPromotion.replaced };
+    else if (firstDemotion && (!firstPoint || firstDemotion.at <= firstPoint.at)) initial = { role: 'master', masterId: null };
+    const roleAt = (at: EpochMs) => {
+      let cur = initial;
+      for (const p of points) {
+        if (p.at > at) break;
+        cur = { role: p.role, masterId: p.masterId };
+      }
+      return cur;
+    };
+    let last: RoleSpan | null = null;
+    for (const c of cuts) {
+      let role: LaneRole;
+      let masterId: NodeId | null | undefined;
+      const ep = eps.find((e) => c >= e.start && (e.end === null || c < e.end));
+      const flagged = fails.some((f) => c >= f.start && (f.end === null || c < f.end));
+      if (ep && ep.kind !== 'unreachable' && ep.kind !== 'paused') role = 'down';
+      else if (ep && ep.kind === 'paused') role = 'paused';
+      else if (ep || flagged) role = 'fail';
+      else {
+        const r = roleAt(c);
+        role = r.role;
+        if (r.role === 'replica') masterId = r.masterId;
+      }
+      if (last && last.role === role && (last.masterId ?? null) === (masterId ?? null)) continue;
+      if (last) last.end = c;
+      last = { node: id, role, ...(masterId !== undefined ? { masterId } : {}), start: c, end: null };
+      out.push(last);
+    }
+  }
+  return out;
+}

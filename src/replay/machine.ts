@@ -1,0 +1,65 @@
+import type { TimelineEvent } from '../model/events.ts';
+import type { Address, NodeId } from '../model/ids.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import type { ClusterTimeline } from '../model/timeline.ts';
+import { attributeEvents } from './attribute.ts';
+import { deriveTrace } from './derive.ts';
+import { applySnapshot } from './snapshots.ts';
+import { evidenceOf, ReplayState } from './state.ts';
+import type { Trace } from './trace.ts';
+import { transitions } from './transitions.ts';
+
+export interface ReplayOptions {
+  /** cluster-node-timeout in ms, when the caller knows it (used to bound fault moments). */
+  nodeTimeoutMs?: number;
+}
+
+/** Kinds that are a node's own server-log lines (signs of life of that node). */
+export function isOwnLogEvent(e: TimelineEvent): boolean {
+  return !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.');
+}
+
+/**
+ * Replay one cluster: drive the state machine over its log events and snapshots in time order, then
+ * derive the lanes. Pure: the input is not modified, and the same input gives the same trace.
+ */
+export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}): Trace {
+  const { events, notes } = attributeEvents(cluster);
+  const addresses: Array<[Address, NodeId]> = [];
+  for (const n of cluster.nodes) for (const a of n.addresses) addresses.push([a, n.id]);
+  const nodeIds = new Set<NodeId>(cluster.nodes.map((n) => n.id));
+  const withLog = new Set<NodeId>();
+  for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
+  for (const id of withLog) nodeIds.add(id);
+  const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
+  s.notes.push(...notes);
+
+  const evs = events.filter((e) => Number.isFinite(e.at));
+  const snaps = cluster.snapshots.filter((x) => Number.isFinite(x.at));
+  let i = 0;
+  let j = 0;
+  // Merge by time; at equal times log lines go first (a snapshot shows their effect).
+  while (i < evs.length || j < snaps.length) {
+    if (j >= snaps.length || (i < evs.length && evs[i].at <= snaps[j].at)) step(s, evs[i++]);
+    else applySnapshot(s, snaps[j++] as Snapshot);
+  }
+  return deriveTrace(s, cluster, opts);
+}
+
+function step(s: ReplayState, ev: TimelineEvent): void {
+  s.touch(ev.at);
+  const node = ev.node;
+  if (node && isOwnLogEvent(ev)) {
+    const n = s.node(node);
+    const pid = ev.pid ?? null;
+    // A new pid of the main process is a restart even when the start-up lines were not collected.
+    if (pid !== null && n.pid !== null && pid !== n.pid && ev.role !== 'C' && ev.kind !== 'server.start' && ev.kind !== 'node.identity')
+      s.lifecycle.push({ node, kind: 'start', at: ev.at, pid, evidence: evidenceOf(ev) });
+    if (pid !== null && ev.role !== 'C') n.pid = pid;
+    s.alive(node, ev.at, evidenceOf(ev), ev.role === 'C' ? null : pid);
+    // "S" in the prefix: the line was written while this node replicated a master (server.masterhost
+    // set). Only a hint for a node whose role is unknown: a winner still logs "S" until it switches.
+    if (ev.role === 'S' && n.role === 'unknown') s.setRole(node, ev.at, 'replica', n.masterId, true);
+  }
+  transitions[ev.kind](s, ev, node);
+}

@@ -1,0 +1,258 @@
+import type { NodeId } from '../model/ids.ts';
+import type {
+  ClusterInfoSnapshot,
+  ClusterNodesSnapshot,
+  ClusterShardsSnapshot,
+  ConfigSnapshot,
+  ReplicationSnapshot,
+  Snapshot,
+} from '../model/snapshot.ts';
+import { normalizeRanges, SLOT_COUNT, subtractRanges, type SlotRange } from '../model/slots.ts';
+import { evidenceOf, type ReplayState } from './state.ts';
+import type { SnapshotView } from './trace.ts';
+
+/** Pong stamps later than the capture time by more than this are not trusted (redis accepts 500 ms). */
+const PONG_FUTURE_TOLERANCE_MS = 500;
+
+type SnapshotHandler<S extends Snapshot> = (s: ReplayState, snap: S) => void;
+
+export const snapshotHandlers: { [K in Snapshot['kind']]: SnapshotHandler<Extract<Snapshot, { kind: K }>> } = {
+  'cluster-nodes': applyClusterNodes,
+  'cluster-info': applyClusterInfo,
+  replication: applyReplication,
+  'cluster-shards': applyClusterShards,
+  config: applyConfig,
+};
+
+export function applySnapshot(s: ReplayState, snap: Snapshot): void {
+  (snapshotHandlers[snap.kind] as SnapshotHandler<Snapshot>)(s, snap);
+}
+
+function reporterOf(s: ReplayState, snap: Snapshot): NodeId | null {
+  if (snap.reporter) return snap.reporter;
+  if (snap.kind === 'cluster-nodes') {
+    const me = snap.nodes.find((n) => n.flags.includes('myself'));
+    if (me) return me.id;
+  }
+  return s.nodeAt(snap.reporterAddress ?? undefined);
+}
+
+const timed = (snap: Snapshot) => snap.atFrom !== 'unknown' && Number.isFinite(snap.at);
+
+// https://redis.io/docs/latest/commands/cluster-nodes/
+function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
+  const reporter = reporterOf(s, snap);
+  const ev = evidenceOf(snap);
+  const at = snap.at;
+  if (timed(snap)) s.touch(at);
+  if (reporter && timed(snap)) s.alive(reporter, at, ev, null);
+  const view: SnapshotView = { reporter, at, atFrom: snap.atFrom, entries: [], evidence: ev };
+  const listed: SlotRange[] = [];
+
+  for (const e of snap.nodes) {
+    if (!e.id) continue;
+    if (e.address && !e.address.startsWith(':') && !s.byAddress.has(e.address)) s.byAddress.set(e.address, e.id);
+    const isMaster = e.flags.includes('master');
+    const isReplica = e.flags.includes('slave');
+    const role = isMaster ? 'master' : isReplica ? 'replica' : 'unknown';
+    view.entries.push({
+      id: e.id,
+      role,
+      masterId: e.masterId,
+      flags: [...e.flags],
+      configEpoch: e.configEpoch,
+      slots: e.slots.map((r) => ({ start: r.start, end: r.end })),
+      connected: e.linkState === 'connected',
+    });
+    const n = s.node(e.id);
+    if (e.flags.includes('nofailover')) n.nofailover = true;
+    if (!timed(snap)) continue;
+    const own = e.id === reporter || e.flags.includes('myself');
+
+    // Roles: a node's own view is authoritative; another's view is used for nodes we have no log of,
+    // or whose role we do not know yet.
+    if (role !== 'unknown' && (own || !n.hasLog || n.role === 'unknown')) {
+      const wasMasterWithSlots = n.role === 'master' && s.slots.rangesOf(e.id).length > 0;
+      if (role === 'replica' && n.role === 'master')
+        s.demotions.push({ node: e.id, newMaster: e.masterId, at, hadSlots: wasMasterWithSlots, fromSnapshot: true, evidence: ev });
+      s.setRole(e.id, at, role, role === 'replica' ? e.masterId : null, own);
+    }
+
+    // Failure flags as this reporter sees them.
+    if (reporter && !own) {
+      const flag = e.flags.includes('fail') ? 'fail' : e.flags.includes('fail?') ? 'pfail' : null;
+      const cur = s.flagNow.get(reporter)?.get(e.id)?.flag ?? null;
+      if (flag !== cur) {
+        s.failMarks.push({
+          observer: reporter,
+          subject: e.id,
+          kind: flag === 'fail' ? 'seen-fail' : flag === 'pfail' ? 'seen-pfail' : 'seen-clear',
+          at,
+          fromSnapshot: true,
+          evidence: ev,
+        });
+        s.setFlag(reporter, e.id, flag, at, ev);
+      }
+      // Pong stamps are in the reporter's clock; a pong received means the node was alive then.
+      if (e.pongRecv > 0 && e.pongRecv <= at + PONG_FUTURE_TOLERANCE_MS) s.alive(e.id, e.pongRecv, ev, null);
+      if ((e.pingSent > 0 && e.pingSent > e.pongRecv) || e.linkState === 'disconnected' || flag)
+        s.pings.push({
+          observer: reporter,
+          subject: e.id,
+          at,
+          pongRecv: e.pongRecv > 0 ? e.pongRecv : null,
+          pingSent: e.pingSent > 0 ? e.pingSent : null,
+          linkState: e.linkState,
+          evidence: ev,
+        });
+    }
+
+    if (isMaster && (own || n.configEpoch === null || e.configEpoch > n.configEpoch) && e.configEpoch !== n.configEpoch) {
+      n.configEpoch = e.configEpoch;
+      s.epochs.push({ node: e.id, epoch: e.configEpoch, kind: 'config', via: 'snapshot', at, evidence: ev });
+    }
+
+    if (isMaster && e.slots.length > 0) {
+      listed.push(...e.slots);
+      claimSlots(s, e.id, e.slots, e.configEpoch, at, ev, own);
+    }
+  }
+
+  // Slots nobody lists are uncovered; say so only where we did not know better already.
+  if (timed(snap) && snap.nodes.some((n) => n.slots.length > 0)) {
+    const unlisted = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], listed);
+    const unknown = s.slots.lookup(unlisted).filter((seg) => seg.owner === undefined);
+    if (unknown.length > 0) s.assignSlots(at, unknown, null, null);
+  }
+  // A view with every slot served by a master nobody flags, all reachable, means cluster_state ok
+  // (redis 7.0 clusterUpdateState) within the rejoin delay; record it only to end a known fail.
+  if (reporter && timed(snap) && s.stateNow.get(reporter) === 'fail') {
+    const masters = snap.nodes.filter((n) => n.flags.includes('master') && n.slots.length > 0);
+    const healthy = masters.every((n) => !n.flags.includes('fail') && !n.flags.includes('fail?') && (n.linkState === 'connected' || n.flags.includes('myself')));
+    const covered = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], masters.flatMap((n) => n.slots)).length === 0;
+    if (masters.length > 0 && healthy && covered) s.setState(reporter, 'ok', at, ev, true);
+  }
+  if (snap.vars && reporter && timed(snap)) {
+    s.epochs.push({ node: reporter, epoch: snap.vars.currentEpoch, kind: 'current', via: 'snapshot', at, evidence: ev });
+  }
+  s.views.push(view);
+}
+
+/**
+ * A master listed with slots at some config epoch. The higher epoch wins (redis 7.0
+ * clusterUpdateSlotsConfigWith); a change of owner seen only here becomes a promotion with bounds.
+ */
+function claimSlots(
+  s: ReplayState,
+  owner: NodeId,
+  ranges: readonly SlotRange[],
+  epoch: number,
+  at: number,
+  ev: { source: string; line: number },
+  own: boolean,
+): void {
+  const segs = s.slots.lookup(ranges);
+  const fresh = segs.filter((g) => g.owner === undefined);
+  if (fresh.length > 0) s.assignSlots(at, fresh, owner, epoch);
+  const sameOwnerNoEpoch = segs.filter((g) => g.owner === owner && g.epoch !== epoch && (g.epoch === null || epoch > g.epoch));
+  if (sameOwnerNoEpoch.length > 0) s.assignSlots(at, sameOwnerNoEpoch, owner, epoch);
+  // An owner known without its epoch (read from a log line) is displaced only by a higher epoch than
+  // that owner's last known one, or by the claimant's own view: other reporters may lag behind.
+  const beats = (g: { owner: NodeId | null | undefined; epoch: number | null }): boolean => {
+    if (g.epoch !== null) return epoch > g.epoch;
+    const known = g.owner ? s.node(g.owner).configEpoch : null;
+    return known !== null ? epoch > known : own;
+  };
+  const taken = segs.filter((g) => g.owner !== undefined && g.owner !== owner && beats(g));
+  if (taken.length === 0) return;
+  s.assignSlots(at, taken, owner, epoch);
+  const byOld = new Map<NodeId | null, SlotRange[]>();
+  for (const g of taken) {
+    const key = g.owner ?? null;
+    const list = byOld.get(key) ?? [];
+    list.push({ start: g.start, end: g.end });
+    byOld.set(key, list);
+  }
+  for (const [old, list] of byOld) {
+    // Already explained by a promotion we read from a log line?
+    const known = s.promotions.find((p) => p.node === owner && (p.replaced === old || p.replaced === null) && p.at <= at);
+    if (known) {
+      if (known.slots.length === 0) known.slots = normalizeRanges(list);
+      if (known.epoch === null) known.epoch = epoch;
+      if (known.replaced === null) known.replaced = old;
+      continue;
+    }
+    const lastView = s.views.length > 0 ? s.views[s.views.length - 1].at : at;
+    s.promotions.push({
+      node: owner,
+      replaced: old,
+      at,
+      atBounds: [Math.min(lastView, at), at],
+      epoch,
+      slots: normalizeRanges(list),
+      via: 'snapshot',
+      election: null,
+      evidence: [ev],
+    });
+  }
+}
+
+function applyClusterInfo(s: ReplayState, snap: ClusterInfoSnapshot): void {
+  const reporter = reporterOf(s, snap);
+  if (!reporter || !timed(snap)) return;
+  const ev = evidenceOf(snap);
+  s.touch(snap.at);
+  s.alive(reporter, snap.at, ev, null);
+  const st = snap.fields['cluster_state'];
+  if (st === 'ok' || st === 'fail') s.setState(reporter, st, snap.at, ev, true);
+  const my = Number(snap.fields['cluster_my_epoch']);
+  const n = s.node(reporter);
+  if (snap.fields['cluster_my_epoch'] !== undefined && Number.isFinite(my) && n.role !== 'replica' && n.configEpoch !== my) {
+    n.configEpoch = my;
+    s.epochs.push({ node: reporter, epoch: my, kind: 'config', via: 'snapshot', at: snap.at, evidence: ev });
+  }
+}
+
+function applyReplication(s: ReplayState, snap: ReplicationSnapshot): void {
+  const reporter = reporterOf(s, snap);
+  if (!reporter || !timed(snap)) return;
+  const ev = evidenceOf(snap);
+  s.touch(snap.at);
+  s.alive(reporter, snap.at, ev, null);
+  const role = snap.fields['role'];
+  if (role === 'master') s.setRole(reporter, snap.at, 'master', null, true);
+  else if (role === 'slave') {
+    const addr = snap.fields['master_host'] && snap.fields['master_port'] ? `${snap.fields['master_host']}:${snap.fields['master_port']}` : undefined;
+    s.setRole(reporter, snap.at, 'replica', s.nodeAt(addr), true);
+  }
+  const mo = Number(snap.fields['master_repl_offset']);
+  if (snap.fields['master_repl_offset'] !== undefined && Number.isFinite(mo))
+    s.offsets.push({ node: reporter, offset: mo, at: snap.at, what: role === 'slave' ? 'slave-repl' : 'master-repl', evidence: ev });
+}
+
+function applyClusterShards(s: ReplayState, snap: ClusterShardsSnapshot): void {
+  if (!timed(snap)) return;
+  const ev = evidenceOf(snap);
+  s.touch(snap.at);
+  for (const shard of snap.shards) {
+    const master = shard.nodes.find((n) => n.role === 'master');
+    if (master && shard.slots.length > 0) {
+      const fresh = s.slots.lookup(shard.slots).filter((g) => g.owner === undefined);
+      if (fresh.length > 0) s.assignSlots(snap.at, fresh, master.id, null);
+    }
+    for (const n of shard.nodes) {
+      const rt = s.node(n.id);
+      if (rt.role === 'unknown' && (n.role === 'master' || n.role === 'replica'))
+        s.setRole(n.id, snap.at, n.role, n.role === 'replica' ? (master?.id ?? null) : null, false);
+    }
+  }
+  void ev;
+}
+
+function applyConfig(s: ReplayState, snap: ConfigSnapshot): void {
+  const raw = snap.params['cluster-node-timeout'];
+  if (raw === undefined) return;
+  const ms = Number(raw);
+  if (!Number.isFinite(ms) || ms <= 0) return;
+  s.configs.push({ node: reporterOf(s, snap), nodeTimeoutMs: ms, from: 'config', source: snap.source, at: snap.at, evidence: evidenceOf(snap) });
+}

@@ -1,0 +1,502 @@
+import type { EventKind, TimelineEvent } from '../model/events.ts';
+import type { NodeId } from '../model/ids.ts';
+import { evidenceOf, type ReplayState } from './state.ts';
+import type { ElectionAttempt, ManualFailoverFact, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
+
+/**
+ * One transition per event kind (STYLE §6.5): a new kind in model/events.ts fails to compile until
+ * the replay says what it does with it. `node` is the node that wrote the line (null when unknown).
+ * Message texts and their meaning: redis 7.0 src/cluster.c and src/replication.c.
+ */
+export type Transition = (s: ReplayState, ev: TimelineEvent, node: NodeId | null) => void;
+
+const nothing: Transition = () => {};
+
+const lifecycle =
+  (kind: 'start' | 'ready' | 'identity' | 'shutdown' | 'exit' | 'crash'): Transition =>
+  (s, ev, node) => {
+    if (!node) return;
+    const pid = ev.pid ?? ev.fields.pid ?? null;
+    s.lifecycle.push({
+      node,
+      kind,
+      at: ev.at,
+      pid,
+      ...(ev.fields.signal !== undefined ? { signal: ev.fields.signal } : {}),
+      ...(ev.fields.nodeTimeoutMs !== undefined ? { nodeTimeoutMs: ev.fields.nodeTimeoutMs } : {}),
+      // redis 7.0 clusterInit: "No cluster configuration found, I'm %.40s"
+      ...(kind === 'identity' && /No cluster configuration found/i.test(ev.text) ? { fresh: true } : {}),
+      evidence: evidenceOf(ev),
+    });
+    if (pid !== null) s.node(node).pid = pid;
+    if (kind === 'crash' && ev.fields.nodeTimeoutMs !== undefined && Number.isFinite(ev.fields.nodeTimeoutMs))
+      s.configs.push({ node, nodeTimeoutMs: ev.fields.nodeTimeoutMs, from: 'crash-report', source: ev.source, at: ev.at, evidence: evidenceOf(ev) });
+  };
+
+// redis 7.0 src/cluster.c markNodeAsFailingIfNeeded / clusterProcessPacket (FAIL) / clearNodeFailureIfNeeded
+const failMark =
+  (kind: 'pfail' | 'marked' | 'received' | 'cleared'): Transition =>
+  (s, ev, node) => {
+    const subject = ev.fields.subject;
+    if (!node || !subject) return;
+    s.failMarks.push({
+      observer: node,
+      subject,
+      kind,
+      ...(ev.fields.sender ? { sender: ev.fields.sender } : {}),
+      ...(ev.fields.reason ? { reason: ev.fields.reason } : {}),
+      at: ev.at,
+      fromSnapshot: false,
+      evidence: evidenceOf(ev),
+    });
+    s.setFlag(node, subject, kind === 'cleared' ? null : kind === 'pfail' ? 'pfail' : 'fail', ev.at, evidenceOf(ev));
+    // The sender of a FAIL message had flagged the node itself.
+    if (kind === 'received' && ev.fields.sender && ev.fields.sender !== subject)
+      s.setFlag(ev.fields.sender, subject, 'fail', ev.at, evidenceOf(ev));
+  };
+
+const unable =
+  (kind: UnableKind): Transition =>
+  (s, ev, node) => {
+    if (!node) return;
+    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    a.unable.push({ kind, reason: ev.fields.reason ?? ev.text, at: ev.at, evidence: evidenceOf(ev) });
+    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(evidenceOf(ev));
+    if (kind === 'expired' && a.expiredAt === null) a.expiredAt = ev.at;
+  };
+
+const replica =
+  (kind: ReplicationKind): Transition =>
+  (s, ev, node) => {
+    if (!node) return;
+    const n = s.node(node);
+    const byAddr = s.nodeAt(ev.fields.address);
+    const master = byAddr ?? (n.role === 'replica' ? n.masterId : null);
+    s.replication.push({
+      node,
+      kind,
+      peer: master,
+      peerAddress: ev.fields.address ?? null,
+      at: ev.at,
+      ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
+      ...(ev.fields.reason ? { reason: ev.fields.reason } : kind === 'sync-error' ? { reason: ev.text } : {}),
+      evidence: evidenceOf(ev),
+    });
+    // Only replicas connect to a master: "Connecting to MASTER ip:port" says this node is a replica,
+    // and of whom. Other lines only hint at a role we do not know yet: a freshly promoted master still
+    // logs "Connection with master lost." as it drops its old link (redis 7.0 replicationUnsetMaster).
+    if (kind === 'connecting' && (n.role !== 'replica' || (byAddr && n.masterId !== byAddr))) s.setRole(node, ev.at, 'replica', master, true);
+    else if ((kind === 'sync-started' || kind === 'full' || kind === 'partial' || kind === 'sync-ok') && n.role === 'unknown')
+      s.setRole(node, ev.at, 'replica', master, true);
+    if (kind === 'full' && ev.fields.offset !== undefined)
+      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'resync', evidence: evidenceOf(ev) });
+    if (kind === 'secondary-id' && ev.fields.offset !== undefined)
+      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'secondary-id', evidence: evidenceOf(ev) });
+  };
+
+const masterSide =
+  (kind: ReplicationKind): Transition =>
+  (s, ev, node) => {
+    if (!node) return;
+    s.replication.push({
+      node,
+      kind,
+      peer: s.nodeAt(ev.fields.address),
+      peerAddress: ev.fields.address ?? null,
+      at: ev.at,
+      ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
+      evidence: evidenceOf(ev),
+    });
+  };
+
+/** The candidate takes its master's slots (redis 7.0 clusterFailoverReplaceYourMaster). */
+export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: PromotionVia, attempt: ElectionAttempt | null): void {
+  const n = s.node(node);
+  const replaced = attempt?.master ?? (n.role === 'replica' ? n.masterId : null);
+  const epoch = attempt?.epoch ?? null;
+  // The same promotion already inferred from a snapshot or a third node (their times are coarser):
+  // the node's own line is the moment; move the inferred one here.
+  const inferred = s.promotions.find(
+    (p) => p.node === node && p.via !== 'election' && p.via !== 'takeover' && p.at >= ev.at - 30_000 && (replaced === null || p.replaced === replaced || p.replaced === null),
+  );
+  if (inferred) {
+    for (let i = s.ownershipChanges.length - 1; i >= 0; i--) {
+      const c = s.ownershipChanges[i];
+      if (c.owner === node && c.at === inferred.at && !c.inferred) s.ownershipChanges.splice(i, 1);
+    }
+    s.ownershipChanges.push({ at: ev.at, ranges: inferred.slots, owner: node, epoch: epoch ?? inferred.epoch, inferred: false, first: false, seq: s.nextSeq() });
+    Object.assign(inferred, {
+      replaced: inferred.replaced ?? replaced,
+      at: ev.at,
+      atBounds: [ev.at, ev.at],
+      epoch: epoch ?? inferred.epoch,
+      via,
+      election: attempt ? s.elections.indexOf(attempt) : null,
+      evidence: [evidenceOf(ev), ...inferred.evidence],
+    });
+    s.setRole(node, ev.at, 'master', null, true);
+    return;
+  }
+  const ranges = replaced ? s.slots.rangesOf(replaced) : [];
+  if (ranges.length > 0) s.assignSlots(ev.at, ranges, node, epoch);
+  s.setRole(node, ev.at, 'master', null, true);
+  s.promotions.push({
+    node,
+    replaced,
+    at: ev.at,
+    atBounds: [ev.at, ev.at],
+    epoch,
+    slots: ranges,
+    via,
+    election: attempt ? s.elections.indexOf(attempt) : null,
+    evidence: [evidenceOf(ev)],
+  });
+}
+
+function openManual(s: ReplayState, node: NodeId): ManualFailoverFact | null {
+  const n = s.node(node);
+  if (n.manual === null) return null;
+  const m = s.manuals[n.manual];
+  return m.timedOutAt === null && m.abortedAt === null ? m : null;
+}
+
+function startManual(s: ReplayState, ev: TimelineEvent, node: NodeId, kind: 'manual' | 'takeover' | 'force'): ManualFailoverFact {
+  const n = s.node(node);
+  const m: ManualFailoverFact = {
+    kind,
+    replica: node,
+    master: n.role === 'replica' ? n.masterId : null,
+    requestedAt: ev.at,
+    pausedAt: null,
+    readyAt: null,
+    masterOffset: null,
+    timedOutAt: null,
+    abortedAt: null,
+    evidence: [evidenceOf(ev)],
+  };
+  s.manuals.push(m);
+  n.manual = s.manuals.length - 1;
+  // A new request supersedes a scheduled automatic attempt.
+  const open = s.attemptOf(node, ev.at, evidenceOf(ev), false);
+  if (open && open.startedAt === null && open.wonAt === null) open.kind = kind;
+  return m;
+}
+
+function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
+  return (s, ev, node) => {
+    if (!node || ev.fields.epoch === undefined || !Number.isFinite(ev.fields.epoch)) return;
+    const isElection = via === 'set' && /after successful failover/i.test(ev.text);
+    const kind = isElection ? 'election' : via;
+    s.epochs.push({
+      node,
+      epoch: ev.fields.epoch,
+      kind: 'config',
+      via: kind,
+      ...(via === 'collision' && ev.fields.subject ? { other: ev.fields.subject } : {}),
+      at: ev.at,
+      evidence: evidenceOf(ev),
+    });
+    s.node(node).configEpoch = ev.fields.epoch;
+    // Give the node's latest promotion its epoch when the election line did not carry it.
+    for (let i = s.promotions.length - 1; i >= 0; i--) {
+      const p = s.promotions[i];
+      if (p.node !== node) continue;
+      if (p.epoch === null && ev.at - p.at <= 5_000) {
+        p.epoch = ev.fields.epoch;
+        p.evidence.push(evidenceOf(ev));
+        if (p.slots.length > 0) s.assignSlots(ev.at, p.slots, node, ev.fields.epoch);
+      }
+      break;
+    }
+  };
+}
+
+export const transitions: Record<EventKind, Transition> = {
+  // ── server lifecycle
+  'server.start': lifecycle('start'),
+  'server.version': nothing,
+  'server.mode': nothing,
+  'server.ready': lifecycle('ready'),
+  'server.logo': nothing,
+  'server.shutdown-requested': lifecycle('shutdown'),
+  'server.exit': lifecycle('exit'),
+  'server.crash': lifecycle('crash'),
+  'server.section': nothing,
+  'server.config-loaded': nothing,
+  // ── identity ("Node configuration loaded, I'm …" is only logged at start-up: clusterInit)
+  'node.identity': lifecycle('identity'),
+  'node.address-updated': (s, ev) => {
+    if (ev.fields.subject && ev.fields.address) s.byAddress.set(ev.fields.address, ev.fields.subject);
+  },
+  // ── failure detection
+  'cluster.pfail': failMark('pfail'),
+  'cluster.fail-marked': failMark('marked'),
+  'cluster.fail-received': failMark('received'),
+  'cluster.fail-cleared': failMark('cleared'),
+  'cluster.state': (s, ev, node) => {
+    if (!node || (ev.fields.state !== 'ok' && ev.fields.state !== 'fail')) return;
+    s.setState(node, ev.fields.state, ev.at, evidenceOf(ev), false);
+  },
+  // ── elections (redis 7.0 clusterHandleSlaveFailover)
+  'election.delayed': (s, ev, node) => {
+    if (!node) return;
+    // A new schedule means the previous attempt's retry time passed: it expired.
+    const prev = s.attemptOf(node, ev.at, evidenceOf(ev), false);
+    if (prev && (prev.delayedAt !== null || prev.startedAt !== null)) {
+      prev.outcome = 'expired';
+      s.node(node).attempt = null;
+    }
+    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    a.delayedAt = ev.at;
+    a.delayMs = ev.fields.delayMs ?? null;
+    a.rank = ev.fields.rank ?? null;
+    a.offset = ev.fields.offset ?? null;
+    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(evidenceOf(ev));
+    if (ev.fields.offset !== undefined) s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'election', evidence: evidenceOf(ev) });
+  },
+  'election.started': (s, ev, node) => {
+    if (!node) return;
+    let a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    if (a.startedAt !== null) {
+      // A second start without a new schedule: a new attempt all the same.
+      a.outcome = 'expired';
+      s.node(node).attempt = null;
+      a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    }
+    a.startedAt = ev.at;
+    a.epoch = ev.fields.epoch ?? null;
+    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(evidenceOf(ev));
+    if (ev.fields.epoch !== undefined) {
+      s.node(node).currentEpoch = ev.fields.epoch;
+      s.epochs.push({ node, epoch: ev.fields.epoch, kind: 'current', via: 'election', at: ev.at, evidence: evidenceOf(ev) });
+    }
+  },
+  'election.won': (s, ev, node) => {
+    if (!node) return;
+    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    a.wonAt = ev.at;
+    a.outcome = 'won';
+    a.evidence.push(evidenceOf(ev));
+    promote(s, node, ev, 'election', a);
+    const m = openManual(s, node);
+    if (m) s.node(node).manual = null;
+  },
+  'election.expired': unable('expired'),
+  'election.waiting-votes': unable('waiting-votes'),
+  'election.waiting-delay': unable('waiting-delay'),
+  'election.data-too-old': unable('data-too-old'),
+  'election.no-failover': unable('no-failover'),
+  'election.manual-waiting': unable('manual-waiting'),
+  'election.unable': unable('other'),
+  // ── votes (redis 7.0 clusterSendFailoverAuthIfNeeded)
+  'vote.granted': (s, ev, node) => {
+    if (!node || !ev.fields.subject) return;
+    s.votes.push({ voter: node, candidate: ev.fields.subject, granted: true, epoch: ev.fields.epoch ?? null, at: ev.at, evidence: evidenceOf(ev) });
+  },
+  'vote.denied': (s, ev, node) => {
+    if (!node || !ev.fields.subject) return;
+    s.votes.push({
+      voter: node,
+      candidate: ev.fields.subject,
+      granted: false,
+      epoch: ev.fields.epoch ?? null,
+      reason: ev.fields.reason ?? ev.text,
+      at: ev.at,
+      evidence: evidenceOf(ev),
+    });
+  },
+  // ── epochs
+  'epoch.set': epochFact('set'),
+  'epoch.collision': epochFact('collision'),
+  'epoch.bumped': epochFact('bump'),
+  // ── manual failover (redis 7.0 clusterCommand FAILOVER, clusterHandleManualFailover)
+  'manual.requested': (s, ev, node) => {
+    if (node) startManual(s, ev, node, 'manual');
+  },
+  'manual.master-paused': (s, ev, node) => {
+    if (!node) return;
+    const rep = ev.fields.subject ?? null;
+    let m = rep ? openManual(s, rep) : null;
+    if (!m) {
+      m = {
+        kind: 'manual',
+        replica: rep,
+        master: node,
+        requestedAt: null,
+        pausedAt: null,
+        readyAt: null,
+        masterOffset: null,
+        timedOutAt: null,
+        abortedAt: null,
+        evidence: [],
+      };
+      s.manuals.push(m);
+      if (rep) s.node(rep).manual = s.manuals.length - 1;
+    }
+    m.master = node;
+    m.pausedAt = ev.at;
+    m.evidence.push(evidenceOf(ev));
+  },
+  'manual.ready': (s, ev, node) => {
+    const m = node ? openManual(s, node) : null;
+    if (!m) return;
+    m.readyAt = ev.at;
+    m.evidence.push(evidenceOf(ev));
+  },
+  'manual.offset': (s, ev, node) => {
+    const m = node ? openManual(s, node) : null;
+    if (!m || ev.fields.offset === undefined) return;
+    m.masterOffset = ev.fields.offset;
+    m.evidence.push(evidenceOf(ev));
+    if (m.master) s.offsets.push({ node: m.master, offset: ev.fields.offset, at: ev.at, what: 'manual-master', evidence: evidenceOf(ev) });
+  },
+  'manual.timeout': (s, ev, node) => {
+    if (!node) return;
+    // Logged by the replica, and by the master that paused its clients.
+    let m = openManual(s, node);
+    if (!m)
+      for (let i = s.manuals.length - 1; i >= 0; i--)
+        if (s.manuals[i].master === node && s.manuals[i].timedOutAt === null) {
+          m = s.manuals[i];
+          break;
+        }
+    if (!m) return;
+    m.timedOutAt = ev.at;
+    m.evidence.push(evidenceOf(ev));
+    const a = m.replica ? s.attemptOf(m.replica, ev.at, evidenceOf(ev), false) : null;
+    if (a && a.wonAt === null && m.replica === node) {
+      a.outcome = 'expired';
+      a.expiredAt ??= ev.at;
+      s.node(node).attempt = null;
+    }
+  },
+  'manual.aborted': (s, ev, node) => {
+    const m = node ? openManual(s, node) : null;
+    if (!m) return;
+    m.abortedAt = ev.at;
+    m.evidence.push(evidenceOf(ev));
+  },
+  'manual.takeover': (s, ev, node) => {
+    if (!node) return;
+    startManual(s, ev, node, 'takeover');
+    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    a.kind = 'takeover';
+    a.wonAt = ev.at;
+    a.outcome = 'won';
+    promote(s, node, ev, 'takeover', a);
+    s.node(node).manual = null;
+  },
+  'manual.force': (s, ev, node) => {
+    if (node) startManual(s, ev, node, 'force');
+  },
+  // ── roles
+  'role.replica-of': (s, ev, node) => {
+    const master = ev.fields.subject ?? null;
+    if (!node) return;
+    const had = s.slots.rangesOf(node);
+    const n = s.node(node);
+    if (n.role === 'master' || had.length > 0)
+      s.demotions.push({ node, newMaster: master, at: ev.at, hadSlots: had.length > 0, fromSnapshot: false, evidence: evidenceOf(ev) });
+    if (had.length > 0 && master) {
+      // It lost its slots to `master` (redis 7.0 clusterUpdateSlotsConfigWith); nothing we read had
+      // shown that claim yet, so this line is the first evidence of it.
+      s.assignSlots(ev.at, had, master, null);
+      if (!s.promotions.some((p) => p.node === master && p.replaced === node))
+        s.promotions.push({
+          node: master,
+          replaced: node,
+          at: ev.at,
+          atBounds: [ev.at, ev.at],
+          epoch: null,
+          slots: had,
+          via: 'demotion',
+          election: null,
+          evidence: [evidenceOf(ev)],
+        });
+      s.setRole(master, ev.at, 'master', null, false);
+    }
+    s.setRole(node, ev.at, 'replica', master, true);
+  },
+  'role.master': (s, ev, node) => {
+    if (node) s.setRole(node, ev.at, 'master', null, true);
+  },
+  'role.lost-slots': nothing,
+  // ── replication, replica side (redis 7.0 src/replication.c)
+  'repl.link-lost': replica('link-lost'),
+  'repl.connecting': replica('connecting'),
+  'repl.sync-started': replica('sync-started'),
+  'repl.sync-error': replica('sync-error'),
+  'repl.partial': replica('partial'),
+  'repl.full': replica('full'),
+  'repl.sync-finished': replica('sync-ok'),
+  'repl.secondary-id': replica('secondary-id'),
+  'repl.cache-master': nothing,
+  // ── replication, master side
+  'master.replica-sync-request': masterSide('replica-sync-request'),
+  'master.replica-lost': masterSide('replica-lost'),
+  'master.replica-synced': masterSide('replica-synced'),
+  'master.partial-accepted': masterSide('partial-accepted'),
+  'slot.migration': nothing,
+  // ── snapshots: replayed from ClusterTimeline.snapshots (see snapshots.ts), not from their events
+  'snapshot.cluster-nodes': nothing,
+  'snapshot.cluster-info': nothing,
+  'snapshot.replication': nothing,
+  'snapshot.cluster-shards': nothing,
+  'snapshot.config': nothing,
+  // ── redis-cli transcripts
+  'client.command': (s, ev, writer) => {
+    const command = ev.fields.command ?? ev.text;
+    s.clientCommands.push({
+      node: writer ?? s.nodeAt(ev.address ?? ev.fields.address),
+      command,
+      at: ev.at,
+      timeInferred: ev.timeInferred === true,
+      evidence: evidenceOf(ev),
+    });
+  },
+  'client.error': (s, ev, writer) => {
+    const node = writer ?? s.nodeAt(ev.address ?? ev.fields.address);
+    const text = ev.fields.command ?? ev.text;
+    s.clientErrors.push({
+      node,
+      text,
+      clusterDown: /CLUSTERDOWN/i.test(text),
+      at: ev.at,
+      timeInferred: ev.timeInferred === true,
+      evidence: evidenceOf(ev),
+    });
+  },
+  'client.redirect': nothing,
+  'client.reply': nothing,
+  'log.other': nothing,
+  // Failure reports gossiped by others (verbose level): the FAIL marks are what the analysis uses.
+  'cluster.pfail-reported': nothing,
+  'cluster.online-reported': nothing,
+  // redis 7.4 / valkey 8: "A failover occurred in shard …; node <a> failed over to node <b> with a config epoch of N"
+  'cluster.failover-seen': (s, ev) => {
+    const from = ev.fields.sender;
+    const to = ev.fields.subject;
+    if (!from || !to || s.promotions.some((p) => p.node === to && p.replaced === from && Math.abs(p.at - ev.at) < 60_000)) return;
+    const had = s.slots.rangesOf(from);
+    if (had.length > 0) s.assignSlots(ev.at, had, to, ev.fields.epoch ?? null);
+    s.promotions.push({
+      node: to,
+      replaced: from,
+      at: ev.at,
+      atBounds: [ev.at, ev.at],
+      epoch: ev.fields.epoch ?? null,
+      slots: had,
+      via: 'observed',
+      election: null,
+      evidence: [evidenceOf(ev)],
+    });
+  },
+  'election.rank-updated': (s, ev, node) => {
+    const a = node ? s.attemptOf(node, ev.at, evidenceOf(ev), false) : null;
+    if (!a) return;
+    if (ev.fields.rank !== undefined) a.rank = ev.fields.rank;
+    if (ev.fields.delayMs !== undefined && a.delayMs !== null) a.delayMs += ev.fields.delayMs;
+    a.evidence.push(evidenceOf(ev));
+  },
+  'repl.timeout': replica('timeout'),
+};
