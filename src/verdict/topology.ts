@@ -487,9 +487,9 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
     if (n.role !== 'master' || n.slots.length === 0) continue;
     const replicas = replicasOf.get(n.id) ?? [];
     if (replicas.length === 0) {
-      if (!failed(n)) add('topology.no-replica', `master ${label(n.id, nodes)} (slots ${slotCount(n.slots)}) has no replica`, [n.id], ownLine(n.id));
+      if (!failed(n)) add('topology.no-replica', `master ${label(n.id, nodes)} serves slots ${slotCount(n.slots)} and has no replica`, [n.id], ownLine(n.id));
     } else if (!replicas.some(working) && !failed(n))
-      add('topology.no-working-replica', `master ${label(n.id, nodes)} (slots ${slotCount(n.slots)}) has no working replica: ${who(replicas.map((r) => r.id), nodes)} failed, suspected, unreachable or nofailover`, [n.id, ...replicas.map((r) => r.id)], [...ownLine(n.id), ...replicas.flatMap((r) => ownLine(r.id))]);
+      add('topology.no-working-replica', `master ${label(n.id, nodes)} serves slots ${slotCount(n.slots)} and has no working replica: ${who(replicas.map((r) => r.id), nodes)} failed, suspected, unreachable or nofailover`, [n.id, ...replicas.map((r) => r.id)], [...ownLine(n.id), ...replicas.flatMap((r) => ownLine(r.id))]);
     const host = hostOf(n);
     for (const r of replicas)
       if (host !== null && hostOf(r) === host)
@@ -607,8 +607,8 @@ export function diffViews(before: TopologyView, after: TopologyView): TopologyCh
     if (role(x) !== role(y)) changes.push({ kind: 'role', message: `${lbl(id)}: ${role(x)} → ${role(y)}`, nodes: [id, ...(y.masterId ? [y.masterId] : [])] });
     if (x.role === 'master' && y.role === 'master' && y.configEpoch > x.configEpoch)
       changes.push({ kind: 'epoch', message: `${lbl(id)}: config epoch ${x.configEpoch} → ${y.configEpoch}`, nodes: [id] });
-    else if (x.role !== 'master' && y.role === 'master' && y.configEpoch > x.configEpoch)
-      changes.push({ kind: 'epoch', message: `${lbl(id)}: config epoch ${x.configEpoch} → ${y.configEpoch} (as the new master)`, nodes: [id] });
+    else if (x.role !== 'master' && y.role === 'master')
+      changes.push({ kind: 'epoch', message: `${lbl(id)}: config epoch ${y.configEpoch} as the new master`, nodes: [id] });
     if (x.failBy.length === 0 && y.failBy.length > 0) changes.push({ kind: 'failed', message: `${lbl(id)} flagged fail`, nodes: [id] });
     if (x.failBy.length > 0 && y.failBy.length === 0) changes.push({ kind: 'recovered', message: `${lbl(id)} no longer flagged fail`, nodes: [id] });
   }
