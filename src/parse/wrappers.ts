@@ -113,11 +113,13 @@ export function unwrapLine(b: Buffer, s: number, e: number, w: Wrap): number {
     // `2021-…` (a Redis pid line starts with digits too, but never has '-' at 4 and 'T' at 10)
     if (e - s < 20 || b[s + 4] !== 45 || b[s + 10] !== 84) return setInner(w, WRAP_NONE, b, s, e);
     const p = parseIsoStamp(b, s, e, w.stamp);
-    if (p < 0 || (p < e && b[p] !== 32)) {
+    // A stamp alone on its line is no wrapper: it is the capture time written before a snapshot.
+    // (docker -t writes an empty line as the stamp and one space.)
+    if (p < 0 || p >= e || b[p] !== 32) {
       w.stamp.kind = STAMP_NONE;
       return setInner(w, WRAP_NONE, b, s, e);
     }
-    const inner = p < e ? p + 1 : e;
+    const inner = p + 1;
     // docker and kubectl always print UTC 'Z'; journalctl prints a numeric offset.
     if (b[p - 1] !== 90) {
       const m = journaldTail(b, inner, e, w);

@@ -142,6 +142,13 @@ describe('wrappers', () => {
     ]);
   });
 
+  test('a stamp alone on its line is no docker wrapper: it reaches the snapshot scanner as a capture time', () => {
+    const p = parse(['2021-06-21T07:29:59.580Z', 'cluster_state:fail', 'cluster_slots_assigned:16384'].join('\n'));
+    expect(p.kind).toBe('snapshot');
+    expect(p.counts.unknown).toBe(0);
+    expect(p.snapshots.map((s) => [s.kind, iso(s.at)])).toEqual([['cluster-info', '2021-06-21T07:29:59.580Z']]);
+  });
+
   test('journald syslog line without a Redis prefix takes the journal time and pid', () => {
     const p = parse('Jun 21 07:28:21.434567 host redis-server[77]: Cluster state changed: fail', { zone: 'UTC', year: 2021 });
     expect(p.events.map((e) => [iso(e.at), e.pid, e.stream, e.kind])).toEqual([['2021-06-21T07:28:21.434Z', 77, 'redis-server[77]', 'cluster.state']]);
