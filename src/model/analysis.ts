@@ -155,5 +155,14 @@ export const RULE_IDS = [
   'epoch.collision',
   'clock.skew',
   'vote.denied',
+  // added with the verdict stage (issue #4's correctness checks and node episodes)
+  'node.shutdown',
+  'node.paused',
+  'node.unreachable',
+  'failover.epoch-not-greater',
+  'failover.not-replica',
+  'failover.not-best-replica',
+  'vote.duplicate',
+  'fail.without-quorum',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -162,7 +162,8 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
     // Log lines say exactly when the belief changed; a snapshot near such a line adds nothing.
     const logged = all.filter((c) => !c.fromSnapshot);
     const list = all.filter((c) => !c.fromSnapshot || !logged.some((l) => Math.abs(l.at - c.at) <= 1000));
-    const downs = episodes.filter((e) => e.node === node && e.kind !== 'unreachable');
+    // A dead process believes nothing; a paused or cut-off one keeps its belief.
+    const downs = episodes.filter((e) => e.node === node && e.kind !== 'unreachable' && e.kind !== 'paused');
     let cur: StateSpan | null = null;
     let lastSeen = 0;
     const close = (at: EpochMs, ev: Evidence | null, bounded: boolean) => {
@@ -362,6 +363,9 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     for (const m of marks) {
       if (within(m.at)) continue;
       const before = life.lastBefore(id, m.at);
+      // Alive just before and just after: a stale view (a snapshot still showing the flag), not an outage.
+      const soon = life.firstAfter(id, m.at);
+      if (before && soon && soon.at - before.at < 1000) continue;
       const lo = before ? before.at : (s.spanStart ?? m.at);
       const b = bound(lo, m.at);
       const after = life.firstAfter(id, m.at);

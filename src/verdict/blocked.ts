@@ -1,0 +1,105 @@
+import type { Evidence } from '../model/analysis.ts';
+import type { EpochMs, NodeId } from '../model/ids.ts';
+import type { Trace } from '../replay/trace.ts';
+import { dedupe, mastersAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
+import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
+
+/**
+ * Serving masters that went down with no replica taking their slots, and why (redis 7.0
+ * clusterHandleSlaveFailover / markNodeAsFailingIfNeeded): no replica at all; the master and all its
+ * replicas down together; the replicas' data too old; replicas configured `nofailover`; no majority of
+ * masters to mark FAIL or to vote; elections that expired without a winner.
+ */
+export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], nodeTimeoutMs: number | null): BlockedCase[] {
+  const out: BlockedCase[] = [];
+  const endOfEvidence = trace.span.end ?? 0;
+  for (const ep of trace.episodes) {
+    // Owned when it went down (ownership may be first known a moment after the last sign of life).
+    const firstKnown = Math.min(...trace.ownership.filter((o) => o.owner === ep.node).map((o) => o.start));
+    const at = Math.max(ep.start, Number.isFinite(firstKnown) ? firstKnown + 1 : ep.start);
+    const slots = slotsOwnedBefore(trace, ep.node, at);
+    if (slots.length === 0) continue;
+    // Answered by a failover?
+    if (failovers.some((f) => f.oldMaster === ep.node && f.promotedAt >= ep.startBounds[0] && (ep.end === null || f.promotedAt <= ep.end + 1))) continue;
+    const until = ep.end ?? endOfEvidence;
+    const length = until - ep.start;
+    const masters = mastersAt(trace, at - 1);
+    const downMasters = masters.filter((m) =>
+      trace.episodes.some((e) => e.node === m && e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
+    );
+    const marks = trace.failMarks.filter(
+      (m) => m.subject === ep.node && m.at >= ep.startBounds[0] && m.at <= until && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
+    );
+    // Not failed long enough for anyone to act (back before the node timeout): nothing was blocked.
+    if (marks.length === 0 && nodeTimeoutMs !== null && ep.end !== null && length <= nodeTimeoutMs) continue;
+    if (marks.length === 0 && nodeTimeoutMs === null && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && length < 1000) continue;
+
+    const replicas = replicasOf(trace, ep.node, at - 1);
+    const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
+    const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
+    const replicasDown = replicas.filter((r) => trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && e.kind !== 'paused'));
+    const stale = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old'));
+    const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
+    const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
+    const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
+    const quorum = Math.floor(masters.length / 2) + 1;
+
+    let reason: BlockReason;
+    let detail: string;
+    if (replicas.length === 0) {
+      reason = 'failover.blocked.no-replica';
+      detail = `no replica of it was known`;
+    } else if (replicasDown.length === replicas.length) {
+      reason = 'failover.blocked.shard-lost';
+      detail = `its ${replicas.length === 1 ? 'only replica was' : `${replicas.length} replicas were all`} down too`;
+      for (const r of replicasDown) {
+        const e = trace.episodes.find((x) => x.node === r && x.start <= until);
+        if (e) evidence.push(...e.evidence.slice(0, 1));
+      }
+    } else if (stale.length > 0) {
+      reason = 'failover.blocked.replica-stale';
+      detail = 'its replicas refused: disconnected from the master for longer than allowed (cluster-replica-validity-factor)';
+      evidence.push(...stale.slice(0, 2).map((u) => u.evidence));
+    } else if (noFo.length > 0 || (nofailoverFlag.length > 0 && nofailoverFlag.length === replicas.length - replicasDown.length)) {
+      reason = 'failover.blocked.nofailover';
+      detail = 'its replicas are configured not to fail over (cluster-replica-no-failover / nofailover flag)';
+      evidence.push(...noFo.slice(0, 2).map((u) => u.evidence));
+    } else if (marks.length === 0 || downMasters.length >= quorum || expired.some((a) => a.unable.some((u) => u.kind === 'waiting-votes'))) {
+      reason = 'failover.blocked.no-quorum';
+      detail =
+        marks.length === 0
+          ? `no node marked it FAIL: ${downMasters.length} of ${masters.length} masters were down together and FAIL needs ${quorum}`
+          : `the election could not gather ${quorum} votes: ${downMasters.length} of ${masters.length} masters were down`;
+    } else if (expired.length > 0) {
+      reason = 'failover.expired';
+      detail = `${expired.length} election attempt${expired.length === 1 ? '' : 's'} expired without a winner`;
+      evidence.push(...expired.flatMap((a) => a.evidence.slice(0, 1)));
+    } else {
+      // FAIL was marked and replicas were up, yet no attempt is in the evidence: say what we know.
+      reason = 'failover.blocked.no-quorum';
+      detail = 'it was marked FAIL but no replica started an election in the evidence';
+    }
+
+    // Recovery: the master back and its slots served again.
+    let recoveredAt: EpochMs | null = null;
+    let recoveredBy: BlockedCase['recoveredBy'] = null;
+    if (ep.end !== null) {
+      recoveredAt = ep.end;
+      recoveredBy = 'restart';
+    }
+    out.push({
+      master: ep.node,
+      episode: ep,
+      slots,
+      reason,
+      replicas,
+      mastersTotal: masters.length,
+      mastersDown: downMasters.length,
+      recoveredAt,
+      recoveredBy,
+      detail,
+      evidence: dedupe(evidence),
+    });
+  }
+  return out;
+}

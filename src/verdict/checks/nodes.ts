@@ -1,0 +1,89 @@
+import type { EpochMs, NodeId } from '../../model/ids.ts';
+import type { DownEpisode } from '../../replay/trace.ts';
+import type { Check, FindingFacts } from '../model.ts';
+import { msg } from '../messages.ts';
+import { finding } from './util.ts';
+
+const episodeCheck =
+  (rule: string, kinds: ReadonlyArray<DownEpisode['kind']>, severity: 'warning' | 'info'): Check =>
+  (ctx) =>
+    ctx.trace.episodes
+      .filter((e) => kinds.includes(e.kind))
+      .map((e) => finding(rule, severity, msg.episode(e, ctx.label), e.start, [e.node], e.evidence));
+
+export const nodeCrashed = episodeCheck('node.crashed', ['crashed', 'stopped'], 'warning');
+export const nodeShutdown = episodeCheck('node.shutdown', ['shutdown'], 'info');
+export const nodePaused = episodeCheck('node.paused', ['paused'], 'warning');
+export const nodeUnreachable = episodeCheck('node.unreachable', ['unreachable'], 'warning');
+
+/** Role of `node` just before `t`, from the role lanes (skipping down/fail lanes). */
+function roleBefore(ctx: Parameters<Check>[0], node: NodeId, t: EpochMs) {
+  return ctx.trace.roles.filter((r) => r.node === node && r.start < t && (r.role === 'master' || r.role === 'replica')).pop() ?? null;
+}
+
+export const replicaLost: Check = (ctx) => {
+  const out: FindingFacts[] = [];
+  for (const e of ctx.trace.episodes) {
+    const r = roleBefore(ctx, e.node, e.start);
+    if (!r || r.role !== 'replica') continue;
+    const master = r.masterId ?? null;
+    const seen = ctx.trace.replication.find((x) => x.kind === 'replica-lost' && x.peer === e.node && x.at >= e.startBounds[0] - 1000 && x.at <= (e.end ?? Infinity));
+    out.push(finding('replica.lost', 'warning', msg.replicaLost(e.node, master, seen ? seen.at : e.start, ctx.label), seen ? seen.at : e.start, [master, e.node], [...(seen ? [seen.evidence] : []), ...e.evidence]));
+  }
+  return out;
+};
+
+/**
+ * Masters serving slots with no working replica, after having had one (or after taking over a shard
+ * that had replicas): one more failure and their slots are lost.
+ */
+export const masterOrphaned: Check = (ctx) => {
+  const out: FindingFacts[] = [];
+  const end = ctx.trace.span.end;
+  if (end === null) return out;
+  const owners = [...new Set(ctx.trace.ownership.map((o) => o.owner).filter((o): o is NodeId => o !== null))].sort();
+  for (const m of owners) {
+    const serving = ctx.trace.roles.filter((r) => r.node === m && r.role === 'master');
+    const replicaLanes = ctx.trace.roles.filter((r) => r.role === 'replica' && r.masterId === m);
+    const promoted = ctx.failovers.filter((f) => f.newMaster === m);
+    const hadReplica = replicaLanes.length > 0 || promoted.length > 0;
+    if (!hadReplica) continue;
+    // Serving = master lane ∩ owning slots.
+    const owning = ctx.trace.ownership.filter((o) => o.owner === m);
+    const spans: Array<{ start: EpochMs; end: EpochMs | null }> = [];
+    for (const l of serving)
+      for (const o of owning) {
+        const a = Math.max(l.start, o.start);
+        const bEnd = Math.min(l.end ?? Infinity, o.end ?? Infinity);
+        if (a < bEnd) spans.push({ start: a, end: bEnd === Infinity ? null : bEnd });
+      }
+    spans.sort((x, y) => x.start - y.start);
+    for (const s of spans) {
+      const sEnd = s.end ?? end;
+      const cuts = [s.start, ...replicaLanes.flatMap((r) => [r.start, r.end ?? end])].filter((c) => c >= s.start && c < sEnd);
+      const uniq = [...new Set(cuts)].sort((a, b) => a - b);
+      let openAt: EpochMs | null = null;
+      const windows: Array<[EpochMs, EpochMs | null]> = [];
+      for (const c of uniq) {
+        const has = replicaLanes.some((r) => r.start <= c && (r.end === null || r.end > c));
+        if (!has && openAt === null) openAt = c;
+        if (has && openAt !== null) {
+          windows.push([openAt, c]);
+          openAt = null;
+        }
+      }
+      if (openAt !== null) windows.push([openAt, s.end === null ? null : s.end]);
+      for (const [from, to] of windows) {
+        // Before a replica ever attached at the start of the evidence there is nothing to report.
+        const hadBefore = replicaLanes.some((r) => r.start < from) || promoted.some((f) => f.promotedAt <= from + 1);
+        if (!hadBefore) continue;
+        // A replica re-attaching within twice the node timeout is the normal end of a failover.
+        const brief = 2 * (ctx.nodeTimeout.ms ?? 5000);
+        if (to !== null && to - from <= brief) continue;
+        if (out.some((x) => x.nodes[0] === m && x.at === from)) continue;
+        out.push(finding('master.orphaned', to === null ? 'warning' : 'info', msg.orphaned(m, from, to, ctx.label), from, [m], []));
+      }
+    }
+  }
+  return out;
+};

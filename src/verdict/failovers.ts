@@ -1,0 +1,183 @@
+import type { Evidence } from '../model/analysis.ts';
+import type { EpochMs, NodeId } from '../model/ids.ts';
+import { normalizeRanges, intersectRanges } from '../model/slots.ts';
+import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/trace.ts';
+import type { FailoverFacts } from './model.ts';
+
+/** Masters serving at least one slot at time `t` (the cluster "size" of the spec). */
+export function mastersAt(trace: Trace, t: EpochMs): NodeId[] {
+  const set = new Set<NodeId>();
+  for (const o of trace.ownership) if (o.owner && o.start <= t && (o.end === null || o.end > t)) set.add(o.owner);
+  return [...set].sort();
+}
+
+/** Slots `node` owned just before `t`. */
+export function slotsOwnedBefore(trace: Trace, node: NodeId, t: EpochMs) {
+  return normalizeRanges(trace.ownership.filter((o) => o.owner === node && o.start < t && (o.end === null || o.end >= t)).flatMap((o) => o.slots));
+}
+
+export function replicasOf(trace: Trace, master: NodeId, t: EpochMs): NodeId[] {
+  const out = new Set<NodeId>();
+  for (const r of trace.roles) if (r.role === 'replica' && r.masterId === master && r.start <= t && (r.end === null || r.end > t)) out.add(r.node);
+  // A replica flagged down or failed at t still counts as a replica of that master.
+  for (const r of trace.roles)
+    if ((r.role === 'down' || r.role === 'fail' || r.role === 'paused') && r.start <= t && (r.end === null || r.end > t)) {
+      const before = trace.roles.filter((x) => x.node === r.node && x.start < r.start && (x.role === 'replica' || x.role === 'master')).pop();
+      if (before && before.role === 'replica' && before.masterId === master) out.add(r.node);
+    }
+  return [...out].sort();
+}
+
+function manualFor(trace: Trace, p: Promotion, a: ElectionAttempt | null): ManualFailoverFact | null {
+  if (!a || a.kind === 'automatic') return null;
+  let best: ManualFailoverFact | null = null;
+  for (const m of trace.manuals)
+    if (m.replica === p.node && m.kind === a.kind && (m.requestedAt ?? m.pausedAt ?? Infinity) <= p.at) {
+      if (!best || (m.requestedAt ?? m.pausedAt ?? 0) > (best.requestedAt ?? best.pausedAt ?? 0)) best = m;
+    }
+  return best;
+}
+
+/** The old master's down episode this promotion answered. */
+function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
+  if (!p.replaced) return null;
+  const eps = trace.episodes.filter((e) => e.node === p.replaced && e.startBounds[0] <= p.at && (e.end === null || e.end >= p.at - 1));
+  return eps.length > 0 ? eps[eps.length - 1] : null;
+}
+
+/**
+ * Failovers from the promotions of the trace: kind, phases (fault moment → first FAIL mark →
+ * election start → election won), votes and the replica's rank and offset.
+ */
+export function buildFailovers(trace: Trace): FailoverFacts[] {
+  const out: FailoverFacts[] = [];
+  for (const p of trace.promotions) {
+    const a = p.election !== null ? trace.elections[p.election] : null;
+    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : 'automatic';
+    const manual = manualFor(trace, p, a);
+    const episode = kind === 'automatic' || kind === 'force' ? episodeFor(trace, p) : null;
+    const evidence: Evidence[] = [...p.evidence];
+
+    // Fault moment (automatic) or the moment writes were refused (manual kinds).
+    let startedAt: EpochMs;
+    let bounds: [EpochMs, EpochMs];
+    let from: FailoverFacts['startedAtFrom'];
+    // A log line is the moment; a snapshot only shows the flag some time after it was set.
+    const firstMark = (after: EpochMs) =>
+      trace.failMarks
+        .filter((m) => m.subject === p.replaced && m.observer !== p.replaced && m.at >= after && m.at <= p.at && (m.kind === 'marked' || m.kind === 'received'))
+        .sort((x, y) => x.at - y.at)[0] ??
+      trace.failMarks
+        .filter((m) => m.subject === p.replaced && m.at >= after && m.at <= p.at && m.kind === 'seen-fail')
+        .sort((x, y) => x.at - y.at)[0];
+    if (kind === 'manual' && manual) {
+      const t = manual.pausedAt ?? manual.requestedAt ?? p.at;
+      startedAt = t;
+      bounds = [t, t];
+      from = manual.pausedAt !== null ? 'master-paused' : 'manual-request';
+      evidence.unshift(...manual.evidence);
+    } else if (kind === 'takeover') {
+      const t = manual?.requestedAt ?? p.at;
+      startedAt = t;
+      bounds = [t, t];
+      from = 'manual-request';
+    } else if (episode) {
+      startedAt = episode.start;
+      bounds = [episode.startBounds[0], episode.startBounds[1]];
+      from = episode.startFrom;
+      evidence.unshift(...episode.evidence);
+    } else if (kind === 'force' && manual && manual.requestedAt !== null) {
+      startedAt = manual.requestedAt;
+      bounds = [startedAt, startedAt];
+      from = 'manual-request';
+    } else {
+      const m = firstMark(-Infinity);
+      const t = m ? m.at : (a?.startedAt ?? p.at);
+      startedAt = t;
+      bounds = [trace.span.start ?? t, t];
+      from = m ? 'fail-mark' : a?.startedAt ? 'election-start' : 'promotion';
+    }
+    if (startedAt > p.at) startedAt = p.at;
+
+    const mark = kind === 'automatic' || kind === 'force' ? firstMark(bounds[0]) : undefined;
+    if (mark) evidence.push(mark.evidence);
+    const epoch = p.epoch ?? a?.epoch ?? null;
+    const votes = a ? trace.votes.filter((v) => v.candidate === p.node && (epoch === null ? v.epoch === null : v.epoch === epoch || v.epoch === null) && v.at >= (a.startedAt ?? a.delayedAt ?? p.at) - 1000 && v.at <= p.at + 60_000) : [];
+    const size = mastersAt(trace, (a?.startedAt ?? p.at) - 1).length;
+
+    // Writes at risk: the winner's offset against the best known offset of the old master.
+    const masterOffsets = trace.offsets.filter((o) => o.node === p.replaced && o.at <= p.at && (o.what === 'master-repl' || o.what === 'manual-master'));
+    const siblingOffsets = trace.elections
+      .filter((x) => x.master === p.replaced && x.offset !== null && x.candidate !== p.node && x.delayedAt !== null && x.delayedAt <= p.at && x.delayedAt >= startedAt - 1)
+      .map((x) => x.offset as number);
+    const masterOffset = masterOffsets.length > 0 ? masterOffsets[masterOffsets.length - 1].offset : null;
+    const winnerOffset = a?.offset ?? null;
+    const best = Math.max(...(masterOffset !== null ? [masterOffset] : []), ...siblingOffsets);
+    const writesAtRisk =
+      winnerOffset === null || !Number.isFinite(best)
+        ? { bytes: kind === 'manual' && manual?.masterOffset !== null && manual !== null ? 0 : null, winnerOffset, masterOffset, exact: false }
+        : { bytes: Math.max(0, best - winnerOffset), winnerOffset, masterOffset, exact: masterOffset !== null && masterOffsets[masterOffsets.length - 1].what === 'manual-master' };
+
+    const candidates = trace.elections.filter((x) => x.master === p.replaced && x.offset !== null && x.delayedAt !== null && x.delayedAt >= startedAt - 1 && x.delayedAt <= p.at);
+    const bestReplica = candidates.length > 1 ? [...candidates].sort((x, y) => (y.offset as number) - (x.offset as number) || (x.candidate < y.candidate ? -1 : 1))[0].candidate : null;
+
+    const rejoin = p.replaced
+      ? (trace.demotions.find((d) => d.node === p.replaced && d.at >= p.at) ?? null)
+      : null;
+    const backAsMaster = p.replaced
+      ? trace.roles.find((r) => r.node === p.replaced && r.start > p.at && r.role === 'master' && (!rejoin || r.start < rejoin.at))
+      : undefined;
+
+    out.push({
+      kind,
+      oldMaster: p.replaced,
+      newMaster: p.node,
+      epoch,
+      slots: p.slots,
+      startedAt,
+      startedAtBounds: bounds,
+      startedAtFrom: from,
+      failMarkedAt: mark ? mark.at : null,
+      failMarkEvidence: mark ? mark.evidence : null,
+      electionStartedAt: a?.startedAt ?? null,
+      promotedAt: p.at,
+      promotedAtBounds: p.atBounds,
+      votes,
+      votesNeeded: size > 0 ? Math.floor(size / 2) + 1 : null,
+      rank: a?.rank ?? null,
+      offset: a?.offset ?? null,
+      bestReplica,
+      writesAtRisk,
+      promotion: p,
+      attempt: a,
+      episode,
+      rejoined: rejoin
+        ? { at: rejoin.at, as: 'replica', of: rejoin.newMaster, evidence: rejoin.evidence }
+        : backAsMaster
+          ? { at: backAsMaster.start, as: 'master', of: null, evidence: p.evidence[0] }
+          : null,
+      evidence: dedupe(evidence),
+    });
+  }
+  return out.sort((x, y) => x.promotedAt - y.promotedAt);
+}
+
+export function dedupe(ev: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of ev) {
+    const k = `${e.source}\u0000${e.line}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}
+
+/** Slots of `ranges` that `owner` held at `t`. */
+export function heldAt(trace: Trace, owner: NodeId, t: EpochMs, ranges: ReturnType<typeof normalizeRanges>) {
+  return intersectRanges(
+    trace.ownership.filter((o) => o.owner === owner && o.start <= t && (o.end === null || o.end > t)).flatMap((o) => o.slots),
+    ranges,
+  );
+}

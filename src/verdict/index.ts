@@ -1,0 +1,191 @@
+import type {
+  AnalysisV1,
+  ClusterAnalysis,
+  Failover,
+  Finding,
+  NodeSummary,
+  Outage,
+  OwnershipInterval,
+  RoleInterval,
+  StateInterval,
+} from '../model/analysis.ts';
+import { RULE_IDS } from '../model/analysis.ts';
+import type { EpochMs, NodeId } from '../model/ids.ts';
+import { formatRanges } from '../model/slots.ts';
+import type { ClusterTimeline, InputSummary, Timeline } from '../model/timeline.ts';
+import { shortId } from '../model/ids.ts';
+import { formatUtc } from '../util/time.ts';
+import { LifeIndex } from '../replay/derive.ts';
+import { replayCluster } from '../replay/machine.ts';
+import type { Trace } from '../replay/trace.ts';
+import { findBlocked } from './blocked.ts';
+import { checks } from './checks/index.ts';
+import { applyOffsets, solveSkew } from './clock.ts';
+import { buildFailovers } from './failovers.ts';
+import type { FailoverFacts, FindingFacts, OutageFacts, VerdictContext } from './model.ts';
+import { resolveNodeTimeout } from './node-timeout.ts';
+import { buildOutages } from './outages.ts';
+import { tellStory } from './story.ts';
+
+export interface AnalyzeOptions {
+  /** cluster-node-timeout in ms given by the user (wins over every other source). */
+  nodeTimeoutMs?: number;
+}
+
+const iso = (ms: EpochMs) => formatUtc(ms);
+const isoOrNull = (ms: EpochMs | null) => (ms === null ? null : formatUtc(ms));
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Everything the verdict established about one cluster (for renderers and tests). */
+export interface ClusterVerdict {
+  analysis: ClusterAnalysis;
+  context: VerdictContext;
+}
+
+/**
+ * Timeline → AnalysisV1: per cluster, correct clock skew, replay, find failovers, blocks and outages,
+ * run every check of the rule table, and tell the story. Pure.
+ */
+export function analyzeTimeline(timeline: Timeline, opts: AnalyzeOptions = {}): AnalysisV1 {
+  const per = timeline.clusters.map((c) => analyzeCluster(c, timeline.inputs, opts));
+  const clusters = per.map((p) => p.analysis);
+  const nodes = new Map<NodeId, NodeSummary>();
+  for (const c of clusters) for (const n of c.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+  const findings = clusters.flatMap((c) => c.findings);
+  const known = per.map((p) => p.context.nodeTimeout).find((n) => n.ms !== null);
+  return {
+    schemaVersion: 1,
+    clusters,
+    nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    failovers: clusters.flatMap((c) => c.failovers),
+    outages: clusters.flatMap((c) => c.outages),
+    findings,
+    inputs: timeline.inputs.map((i) => ({ source: i.source, kind: i.kind, lines: i.lines, understood: i.understood, ignored: i.ignored, unknown: i.unknown })),
+    verdict: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
+    nodeTimeout:
+      opts.nodeTimeoutMs !== undefined && opts.nodeTimeoutMs > 0 ? { ms: opts.nodeTimeoutMs, from: 'option' } : (known ?? { ms: null, from: 'unknown' }),
+    clockOffsets: [...timeline.clockOffsets, ...per.flatMap((p) => p.context.skew.offsets)],
+  };
+}
+
+export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputSummary[], opts: AnalyzeOptions = {}): ClusterVerdict {
+  const nodeTimeout = resolveNodeTimeout(cluster, inputs, opts.nodeTimeoutMs);
+  const skew = solveSkew(cluster);
+  const corrected = applyOffsets(cluster, skew.offsets);
+  const trace = replayCluster(corrected, nodeTimeout.ms !== null ? { nodeTimeoutMs: nodeTimeout.ms } : {});
+  const failovers = buildFailovers(trace);
+  const blocked = findBlocked(trace, failovers, nodeTimeout.ms);
+  const outages = buildOutages(trace, failovers, blocked);
+  const addr = new Map(trace.nodes.map((n) => [n.id, n.addresses[0]]));
+  const context: VerdictContext = {
+    cluster: corrected,
+    inputs,
+    trace,
+    nodeTimeout,
+    skew,
+    life: new LifeIndex(trace.lifeRuns),
+    failovers,
+    blocked,
+    outages,
+    label: (id) => (id === null ? 'an unknown node' : addr.get(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id)),
+  };
+  const facts: FindingFacts[] = RULE_IDS.flatMap((rule) => checks[rule](context));
+  facts.sort(
+    (a, b) =>
+      (a.at ?? Infinity) - (b.at ?? Infinity) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+  const findings: Finding[] = facts.map((f) => ({
+    cluster: cluster.id,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    at: isoOrNull(f.at),
+    nodes: f.nodes,
+    evidence: f.evidence,
+  }));
+  const analysis: ClusterAnalysis = {
+    id: cluster.id,
+    nodes: trace.nodes.map((n) => ({ id: n.id, addresses: n.addresses, sources: n.sources })),
+    failovers: failovers.map((f) => failoverJson(cluster.id, f)),
+    outages: outages.map((o) => outageJson(cluster.id, o)),
+    findings,
+    story: tellStory(context),
+    span: { start: isoOrNull(trace.span.start), end: isoOrNull(trace.span.end) },
+    ...lanes(trace),
+  };
+  (analysis as ClusterAnalysis & { nodeTimeout: typeof nodeTimeout }).nodeTimeout = nodeTimeout;
+  return { analysis, context };
+}
+
+function failoverJson(cluster: string, f: FailoverFacts): Failover {
+  const out: Failover & Record<string, unknown> = {
+    cluster,
+    kind: f.kind,
+    oldMaster: f.oldMaster,
+    newMaster: f.newMaster,
+    epoch: f.epoch,
+    slots: formatRanges(f.slots),
+    startedAt: iso(f.startedAt),
+    startedAtBounds: [iso(f.startedAtBounds[0]), iso(f.startedAtBounds[1])],
+    startedAtFrom: f.startedAtFrom,
+    failMarkedAt: isoOrNull(f.failMarkedAt),
+    electionStartedAt: isoOrNull(f.electionStartedAt),
+    promotedAt: iso(f.promotedAt),
+    timingsMs: {
+      detection: f.failMarkedAt !== null ? f.failMarkedAt - f.startedAt : null,
+      election: f.electionStartedAt !== null ? f.promotedAt - f.electionStartedAt : null,
+      unavailable: f.promotedAt - f.startedAt,
+    },
+    votes: f.votes.map((v) => ({ voter: v.voter, granted: v.granted, ...(v.reason ? { reason: v.reason } : {}), at: iso(v.at) })),
+    votesNeeded: f.votesNeeded,
+    rank: f.rank,
+    offset: f.offset,
+    evidence: f.evidence,
+  };
+  (out.timingsMs as Record<string, number | null>).delay = f.failMarkedAt !== null && f.electionStartedAt !== null ? f.electionStartedAt - f.failMarkedAt : null;
+  (out.timingsMs as Record<string, number | null>).unavailableMax = f.promotedAt - f.startedAtBounds[0];
+  out.promotedAtBounds = [iso(f.promotedAtBounds[0]), iso(f.promotedAtBounds[1])];
+  out.bestReplica = f.bestReplica;
+  out.writesAtRisk = f.writesAtRisk;
+  out.rejoined = f.rejoined ? { at: iso(f.rejoined.at), as: f.rejoined.as, of: f.rejoined.of } : null;
+  return out;
+}
+
+function outageJson(cluster: string, o: OutageFacts): Outage {
+  const out: Outage & Record<string, unknown> = {
+    cluster,
+    scope: o.scope,
+    ...(o.scope === 'slots' ? { slots: formatRanges(o.slots) } : {}),
+    nodes: o.nodes,
+    start: iso(o.start),
+    end: isoOrNull(o.end),
+    durationMs: o.end !== null ? o.end - o.start : null,
+    cause: o.cause,
+  };
+  out.startBounds = [iso(o.startBounds[0]), iso(o.startBounds[1])];
+  out.endBounds = o.endBounds ? [iso(o.endBounds[0]), iso(o.endBounds[1])] : null;
+  out.minDurationMs = o.end !== null ? o.end - o.startBounds[1] : o.endBounds ? o.endBounds[0] - o.startBounds[1] : null;
+  out.maxDurationMs = o.end !== null ? o.end - o.startBounds[0] : o.endBounds ? o.endBounds[1] - o.startBounds[0] : null;
+  out.evidence = o.evidence;
+  return out;
+}
+
+function lanes(trace: Trace): Pick<ClusterAnalysis, 'roles' | 'ownership' | 'states'> {
+  const roles: RoleInterval[] = trace.roles.map((r) => ({
+    node: r.node,
+    role: r.role,
+    ...(r.role === 'replica' ? { masterId: r.masterId ?? null } : {}),
+    start: iso(r.start),
+    end: isoOrNull(r.end),
+  }));
+  const ownership: OwnershipInterval[] = trace.ownership.map((o) => {
+    const x: OwnershipInterval & { inferred?: boolean } = { slots: formatRanges(o.slots), owner: o.owner, epoch: o.epoch, start: iso(o.start), end: isoOrNull(o.end) };
+    if (o.inferred) x.inferred = true;
+    return x;
+  });
+  const states: StateInterval[] = trace.states.map((s) => ({ node: s.node, state: s.state, start: iso(s.start), end: isoOrNull(s.end) }));
+  return { roles, ownership, states };
+}

@@ -1,0 +1,109 @@
+import type { EpochMs } from '../model/ids.ts';
+import { formatRanges } from '../model/slots.ts';
+import type { DownEpisode } from '../replay/trace.ts';
+import { dur, fromText, t, when } from './messages.ts';
+import type { VerdictContext } from './model.ts';
+
+/**
+ * The one paragraph an on-call engineer pastes into a ticket: what failed and how we know, when the
+ * cluster noticed and after how long, who was elected, what clients saw, what came back in what role.
+ */
+export function tellStory(ctx: VerdictContext): string {
+  const L = ctx.label;
+  const out: string[] = [];
+  const told = new Set<DownEpisode>();
+  type Item = { at: EpochMs; text: string[] };
+  const items: Item[] = [];
+
+  const how = (e: DownEpisode | null, at: EpochMs, bounds: readonly [EpochMs, EpochMs], from: string) => {
+    if (!e) return `went down ${when(at, bounds)} (from ${fromText(from)})`;
+    const what =
+      e.kind === 'crashed'
+        ? `crashed${e.cause ? ` (${e.cause})` : ''}`
+        : e.kind === 'shutdown'
+          ? 'was shut down'
+          : e.kind === 'stopped'
+            ? 'stopped (no shutdown line, no crash report)'
+            : e.kind === 'paused'
+              ? 'stopped answering (paused: same process afterwards)'
+              : 'became unreachable';
+    const exact = e.startBounds[0] === e.startBounds[1];
+    return `${what} ${exact ? `at ${t(e.start)}` : `between ${t(e.startBounds[0])} and ${t(e.startBounds[1])}`} (from ${fromText(e.startFrom)})`;
+  };
+
+  for (const f of ctx.failovers) {
+    if (f.episode) told.add(f.episode);
+    const s: string[] = [];
+    const slots = f.slots.length > 0 ? `slots ${formatRanges(f.slots)}` : 'its slots';
+    if (f.kind === 'automatic' || f.kind === 'force') {
+      s.push(`Master ${L(f.oldMaster)} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}.`);
+      if (f.failMarkedAt !== null)
+        s.push(
+          `The cluster marked it FAIL at ${t(f.failMarkedAt)}${f.startedAtBounds[0] === f.startedAtBounds[1] ? `, ${dur(f.failMarkedAt - f.startedAt)} later` : ''}.`,
+        );
+      if (f.kind === 'force') s.push(`An operator forced the failover (CLUSTER FAILOVER FORCE) on ${L(f.newMaster)}.`);
+    } else {
+      const what = f.kind === 'manual' ? 'CLUSTER FAILOVER' : 'CLUSTER FAILOVER TAKEOVER';
+      s.push(`An operator ran ${what} on ${L(f.newMaster)}, replica of ${L(f.oldMaster)}${f.startedAtFrom === 'master-paused' ? `; the master paused its clients at ${t(f.startedAt)}` : ` at ${t(f.startedAt)}`}.`);
+    }
+    const votes = f.votes.filter((v) => v.granted).length;
+    const delay = f.attempt?.delayMs;
+    s.push(
+      `${L(f.newMaster)} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} at ${t(f.promotedAt)}${f.promotedAtBounds[0] !== f.promotedAtBounds[1] ? ` (seen in snapshots only: between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])})` : ''}${f.electionStartedAt !== null ? ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}` : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
+    );
+    const un = f.promotedAt - f.startedAt;
+    s.push(
+      `Writes to ${slots} failed for ${dur(un)}${f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (at most ${dur(f.promotedAt - f.startedAtBounds[0])})` : ''}.`,
+    );
+    if (f.writesAtRisk.bytes !== null && f.writesAtRisk.bytes > 0) s.push(`Up to ${f.writesAtRisk.bytes} bytes of replication stream written before the fault never reached the winner.`);
+    if (f.rejoined)
+      s.push(
+        f.rejoined.as === 'replica'
+          ? `${L(f.oldMaster)} came back at ${t(f.rejoined.at)} as a replica of ${L(f.rejoined.of)}.`
+          : `${L(f.oldMaster)} came back at ${t(f.rejoined.at)} as a master.`,
+      );
+    items.push({ at: f.startedAt, text: s });
+  }
+
+  for (const b of ctx.blocked) {
+    told.add(b.episode);
+    const s: string[] = [];
+    s.push(`Master ${L(b.master)} ${how(b.episode, b.episode.start, b.episode.startBounds, b.episode.startFrom)}.`);
+    const marks = ctx.trace.failMarks.filter((m) => m.subject === b.master && m.at >= b.episode.startBounds[0] && (b.episode.end === null || m.at <= b.episode.end));
+    const mark = marks.find((m) => m.kind === 'marked' || m.kind === 'received') ?? marks.find((m) => m.kind === 'seen-fail');
+    if (mark) s.push(`The cluster marked it FAIL ${mark.fromSnapshot ? 'by' : 'at'} ${t(mark.at)}.`);
+    s.push(`No failover happened: ${b.detail}.`);
+    const out = ctx.outages.find((o) => o.scope === 'slots' && o.cause === b.reason && o.nodes[0] === b.master && o.start === b.episode.start);
+    if (out)
+      s.push(
+        `Slots ${formatRanges(b.slots)} had no master ${out.end !== null ? `for ${dur(out.end - out.start)}` : out.endBounds ? `until between ${t(out.endBounds[0])} and ${t(out.endBounds[1])}` : 'until the end of the evidence'}.`,
+      );
+    if (b.recoveredAt !== null) {
+      const demoted = ctx.trace.demotions.find((d) => d.node === b.master && d.at >= b.recoveredAt!);
+      s.push(`It was restarted at ${t(b.recoveredAt)} and ${demoted ? `came back as a replica of ${L(demoted.newMaster)}` : 'came back as master of its slots'}.`);
+    }
+    items.push({ at: b.episode.start, text: s });
+  }
+
+  for (const e of ctx.trace.episodes) {
+    if (told.has(e)) continue;
+    const role = ctx.trace.roles.filter((r) => r.node === e.node && r.start < e.start && (r.role === 'master' || r.role === 'replica')).pop();
+    const who = role ? (role.role === 'replica' ? `Replica ${L(e.node)}${role.masterId ? ` (of ${L(role.masterId)})` : ''}` : `Master ${L(e.node)}`) : `Node ${L(e.node)}`;
+    const back = e.end !== null ? ` It was back at ${t(e.end)}.` : ' It was not back by the end of the evidence.';
+    items.push({ at: e.start, text: [`${who} ${how(e, e.start, e.startBounds, e.startFrom)}.${back}`] });
+  }
+
+  items.sort((a, b) => a.at - b.at);
+  for (const i of items) out.push(...i.text);
+
+  const down = ctx.outages.filter((o) => o.scope === 'cluster');
+  for (const o of down)
+    out.push(
+      `Every client got CLUSTERDOWN from ${t(o.start)} ${o.end !== null ? `to ${t(o.end)} (${dur(o.end - o.start)})` : o.endBounds ? `until between ${t(o.endBounds[0])} and ${t(o.endBounds[1])}` : 'until the end of the evidence at least'}.`,
+    );
+  if (items.length === 0 && down.length === 0) {
+    const n = ctx.trace.nodes.length;
+    out.push(`No node failure, failover or outage in the evidence (${n} node${n === 1 ? '' : 's'}${ctx.trace.span.start !== null ? `, ${t(ctx.trace.span.start)} to ${t(ctx.trace.span.end)}` : ''}).`);
+  }
+  return out.join(' ');
+}
