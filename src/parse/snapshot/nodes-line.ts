@@ -31,7 +31,7 @@ const FLAG_OF_TOKEN: Record<string, NodeFlag> = {
  */
 export function looksLikeClusterNodesLine(text: string): boolean {
   const t = text.trim();
-  if (t.startsWith('vars ')) return true;
+  if (/^vars\s+[A-Za-z]+\s+\d+/.test(t)) return true;
   const f = t.split(/\s+/);
   return f.length >= 8 && /:\d+(?:@\d+)?(?:,|$)/.test(f[1]) && /^[a-z?,]+$/.test(f[2]);
 }
