@@ -57,6 +57,7 @@ form.filters select,form.filters input{font:inherit;font-size:.88rem;margin-left
 #timeline-count{font-size:.88rem;color:var(--muted)}
 table.timeline td{padding:.18rem .45rem}
 table.timeline td.t,table.timeline td.src{white-space:nowrap}
+table.timeline td.src{font-size:.8em}
 table.timeline td.msg{word-break:break-word;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82em}
 table.timeline td.kind{white-space:nowrap;font-size:.85em}
 table.timeline tr:target{background:#fff3c4}

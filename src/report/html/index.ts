@@ -65,7 +65,7 @@ function dur(ms: number | null | undefined): string {
 function evidenceLinks(evidence: readonly Evidence[], p: PageContext): SafeHtml {
   if (evidence.length === 0) return html``;
   const items = evidence.slice(0, 12).map((e) => {
-    const loc = `${clip(e.source, 80)}:${e.line}`;
+    const loc = p.anchors.label(e.source, e.line);
     const target = p.anchors.target(e.source, e.line);
     return target ? html`<a href="#${target}">${loc}</a>` : html`<span class="src mono">${loc}</span>`;
   });
@@ -104,7 +104,7 @@ function nodesTable(c: ClusterAnalysis, p: PageContext): SafeHtml {
   return html`<details><summary>${c.nodes.length} node(s) and their sources</summary><table><thead><tr><th>node</th><th>id</th><th>addresses</th><th>sources</th></tr></thead><tbody>
 ${[...c.nodes]
   .sort((a, b) => (a.id < b.id ? -1 : 1))
-  .map((n) => html`<tr><td>${nodeName(n.id, p)}</td><td class="mono">${n.id}</td><td class="mono">${n.addresses.map((a) => clip(a, 60)).join(', ')}</td><td class="mono">${n.sources.map((s) => clip(s, 100)).join(', ')}</td></tr>\n`)}</tbody></table></details>`;
+  .map((n) => html`<tr><td>${nodeName(n.id, p)}</td><td class="mono">${n.id}</td><td class="mono">${n.addresses.map((a) => clip(a, 60)).join(', ')}</td><td class="mono">${n.sources.map((s) => clip(p.anchors.name(s), 100)).join(', ')}</td></tr>\n`)}</tbody></table></details>`;
 }
 
 function story(text: string): SafeHtml {
@@ -161,15 +161,16 @@ ${figures}
 </section>`;
 }
 
-function inputsSection(analysis: AnalysisV1, timeline: Timeline): SafeHtml {
+function inputsSection(analysis: AnalysisV1, timeline: Timeline, p: PageContext): SafeHtml {
   const inputs = analysis.inputs.length ? analysis.inputs : timeline.inputs;
   const diags = timeline.diagnostics;
   const nt = analysis.nodeTimeout;
   return html`<section id="inputs"><h2>Inputs</h2>
+${p.anchors.commonDir ? html`<p class="meta">File names are relative to <code>${p.anchors.commonDir}</code>.</p>` : ''}
 <p class="meta">Node timeout: ${nt.ms === null ? 'unknown' : `${nt.ms} ms (from ${nt.from})`}.${analysis.clockOffsets.length ? html` Clock corrections: ${analysis.clockOffsets.map((o, i) => html`${i ? '; ' : ''}<code>${clip(o.source, 80)}</code> ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${clip(o.reason, 200)})`)}.` : ' No clock correction applied.'}</p>
 <table><thead><tr><th>source</th><th>kind</th><th class="num">lines</th><th class="num">understood</th><th class="num">ignored</th><th class="num">unknown</th></tr></thead><tbody>
-${inputs.map((i) => html`<tr><td class="mono">${clip(i.source, 120)}</td><td>${i.kind}</td><td class="num">${i.lines}</td><td class="num">${i.understood}</td><td class="num">${i.ignored}</td><td class="num">${i.unknown}</td></tr>\n`)}</tbody></table>
-${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</summary><ul>${diags.slice(0, 200).map((d) => html`<li><span class="sev ${d.severity}">${d.severity}</span><span class="mono">${clip(d.source, 80)}:${d.line}</span> ${clip(d.message, 300)}</li>`)}</ul>${diags.length > 200 ? html`<p class="note">… ${diags.length - 200} more.</p>` : ''}</details>` : ''}
+${inputs.map((i) => html`<tr><td class="mono">${clip(p.anchors.name(i.source), 120)}</td><td>${i.kind}</td><td class="num">${i.lines}</td><td class="num">${i.understood}</td><td class="num">${i.ignored}</td><td class="num">${i.unknown}</td></tr>\n`)}</tbody></table>
+${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</summary><ul>${diags.slice(0, 200).map((d) => html`<li><span class="sev ${d.severity}">${d.severity}</span><span class="mono">${p.anchors.label(d.source, d.line)}</span> ${clip(d.message, 300)}</li>`)}</ul>${diags.length > 200 ? html`<p class="note">… ${diags.length - 200} more.</p>` : ''}</details>` : ''}
 </section>`;
 }
 
@@ -227,7 +228,7 @@ ${loose.length ? html`<section id="other-findings"><h2>Other findings</h2>${find
 <section id="timeline"><h2>Timeline</h2>
 ${table.markup}
 </section>
-${inputsSection(analysis, timeline)}
+${inputsSection(analysis, timeline, p)}
 </main>
 <footer>Written by failscope. Charts: Vega-Lite specs rendered to SVG; each one’s spec can be downloaded under it. This file loads nothing from the network.</footer>
 <script>${trusted(FILTER_SCRIPT)}</script>

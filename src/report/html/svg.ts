@@ -1,5 +1,11 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { vegaTextWidth } from '../specs/text-width.ts';
+
+// Measure text with font metrics instead of vega's no-canvas guess (0.8 em per character); this is
+// vega's documented hook for headless renderers (vl-convert does the same). Only report/ uses vega.
+// (vega exports it at runtime; its typings omit it)
+(vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
 
 /** Vega may never fetch anything while rendering a report: all data is inline. */
 const noLoader = {
@@ -48,6 +54,9 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix: string, warnings: 
   if (!/^[a-z][a-z0-9-]*$/.test(idPrefix)) throw new Error(`bad id prefix ${idPrefix}`);
   const logger = sinkLogger(warnings);
   const vg = compile(spec, { logger }).spec;
+  // Legends of one chart side by side with room between them (a Vega-only setting Vega-Lite does not pass on).
+  const legend = vg.config?.legend ?? {};
+  vg.config = { ...vg.config, legend: { ...legend, layout: { bottom: { anchor: 'start', direction: 'horizontal', margin: 36 } } } };
   const view = new vega.View(vega.parse(vg), { renderer: 'none', loader: noLoader as unknown as vega.Loader, logger, logLevel: vega.Warn });
   let svg: string;
   try {

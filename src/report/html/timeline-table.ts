@@ -50,8 +50,20 @@ const NOISE_KINDS = new Set<EventKind>(['log.other', 'server.logo', 'server.sect
 export class Anchors {
   private readonly index = new Map<string, number>();
   private readonly present = new Set<string>();
+  /** Directory every source lies in (`fixtures/incidents/x/`), dropped from displayed names; '' if none. */
+  readonly commonDir: string;
   constructor(sources: Iterable<string>) {
-    [...new Set(sources)].sort().forEach((s, i) => this.index.set(s, i));
+    const all = [...new Set(sources)].sort();
+    all.forEach((s, i) => this.index.set(s, i));
+    this.commonDir = commonDir(all);
+  }
+  /** `node-7001.log:23`: the source without the common directory, and the line. */
+  label(source: string, line: number): string {
+    const name = this.commonDir && source.startsWith(this.commonDir) ? source.slice(this.commonDir.length) : source;
+    return `${clip(name, 80)}:${line}`;
+  }
+  name(source: string): string {
+    return this.commonDir && source.startsWith(this.commonDir) ? source.slice(this.commonDir.length) : source;
   }
   id(source: string, line: number): string {
     const i = this.index.get(source);
@@ -68,6 +80,16 @@ export class Anchors {
     const id = this.id(source, line);
     return this.present.has(id) ? id : null;
   }
+}
+
+/** The longest directory prefix (ending in `/`) shared by every source, when there are several files. */
+export function commonDir(sources: readonly string[]): string {
+  if (sources.length === 0) return '';
+  const dirs = sources.map((s) => s.split('/').slice(0, -1));
+  const first = dirs[0];
+  let n = 0;
+  while (n < first.length && dirs.every((d) => d[n] === first[n])) n++;
+  return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
 }
 
 /** Incident windows (failovers and outages), merged and sorted, for choosing rows near them. */
@@ -158,7 +180,7 @@ export function timelineTable(
     const who = style
       ? html`<span class="sw c${style.colorIndex}"></span>${style.label}`
       : html`<span class="sw none"></span>${e.address ? clip(e.address, 60) : e.node ? e.node.slice(0, 8) : '—'}`;
-    const loc = `${clip(e.source, 80)}:${e.line}`;
+    const loc = anchors.label(e.source, e.line);
     body.push(
       html`<tr${id ? html` id="${id}"` : ''} data-node="${key}" data-kind="${e.kind}"${KEY_KINDS.has(e.kind) ? html` class="key"` : ''}><td class="t">${Number.isFinite(e.at) ? shortTime(new Date(e.at).toISOString(), day) : '?'}${e.timeInferred ? '*' : ''}</td><td class="who">${who}</td><td class="kind">${e.kind}</td><td class="msg">${text}</td><td class="src"><a href="#${target}">${loc}</a></td></tr>\n`,
     );

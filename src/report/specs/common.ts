@@ -2,6 +2,7 @@ import type { Config } from 'vega-lite';
 import type { ClusterAnalysis, NodeSummary, RoleInterval } from '../../model/analysis.ts';
 import type { NodeId } from '../../model/ids.ts';
 import { shortId } from '../../model/ids.ts';
+import { textWidth } from './text-width.ts';
 
 /**
  * Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), reordered so that the
@@ -43,17 +44,38 @@ export function baseConfig(): Config {
     background: '#ffffff',
     view: { stroke: '#cfcfcf' },
     axis: { labelFontSize: 11, titleFontSize: 11, labelColor: '#333333', titleColor: '#333333', gridColor: '#eeeeee' },
-    legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal', labelLimit: 0 },
+    legend: {
+      labelFontSize: 11,
+      titleFontSize: 11,
+      orient: 'bottom',
+      direction: 'horizontal',
+      labelLimit: 0,
+      columnPadding: 14,
+      symbolType: 'square',
+      symbolOpacity: 1,
+    },
     title: { fontSize: 14, subtitleFontSize: 11, anchor: 'start', subtitleColor: '#555555' },
   };
 }
+
+/** 24-hour multi-format for time axes (Vega's default says `06 PM`); applied in UTC on a `utc` scale. */
+const TIME_FORMAT = {
+  year: '%Y',
+  month: '%b %Y',
+  week: '%b %d',
+  date: '%a %d',
+  hours: '%H:%M',
+  minutes: '%H:%M',
+  seconds: ':%S',
+  milliseconds: '.%L',
+};
 
 /** Axis for a UTC time scale: labels always in UTC, whatever the machine's zone. */
 export function timeAxis(ctx?: ChartContext) {
   const day = ctx ? ctx.domain[0].slice(0, 10) : '';
   const lastDay = ctx ? ctx.domain[1].slice(0, 10) : '';
   const title = ctx ? `time (UTC), ${day === lastDay ? day : `${day} – ${lastDay}`}` : 'time (UTC)';
-  return { title, labelFlush: true, labelOverlap: true as const, tickCount: 8 };
+  return { title, labelFlush: true, labelOverlap: true as const, tickCount: 8, format: TIME_FORMAT };
 }
 
 /** Remove control characters and cap the length of any input-derived label handed to Vega. */
@@ -313,9 +335,14 @@ export function laneAxis() {
   return { labelLimit: 0, labelPadding: 16, ticks: false, domain: false };
 }
 
+/** Width of the lane labels' column, so charts without lanes can line their time axis up with it. */
+export function laneExtent(ctx: ChartContext): number {
+  return Math.ceil(Math.max(0, ...ctx.lanes.map((l) => textWidth(l.label, 11))) + 16);
+}
+
 /**
  * A square in each lane's node colour, left of its label, so a node reads the same in every chart.
- * Needs `resolve: { scale: { color: 'independent' } }` next to another colour encoding.
+ * Uses the `fill` channel, so its node scale stays apart from the chart's own `color` scale.
  */
 export function laneSwatches(ctx: ChartContext) {
   return {
@@ -324,7 +351,7 @@ export function laneSwatches(ctx: ChartContext) {
     encoding: {
       x: { value: -8 },
       y: { field: 'lane', type: 'nominal' as const, sort: ctx.lanes.map((l) => l.label), title: null, axis: laneAxis() },
-      color: {
+      fill: {
         field: 'node',
         type: 'nominal' as const,
         scale: { domain: ctx.lanes.map((l) => l.id), range: ctx.lanes.map((l) => l.color) },

@@ -7,6 +7,7 @@ import {
   UNCOVERED_LABEL,
   baseConfig,
   clipToDomain,
+  laneExtent,
   timeNotes,
   type ChartContext,
 } from './common.ts';
@@ -67,7 +68,8 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
             type: 'quantitative',
             title: 'hash slot',
             scale: { domain: [0, SLOT_COUNT], reverse: true, nice: false, zero: false },
-            axis: { values: [0, 4096, 8192, 12288, 16384], labelExpr: "datum.value === 16384 ? '16383' : datum.label" },
+            // as wide as the lane charts' label column, so the time axes of the charts line up
+            axis: { values: [0, 4096, 8192, 12288, 16384], labelExpr: "datum.value === 16384 ? '16383' : datum.label", minExtent: Math.max(0, laneExtent(ctx) - 20) },
           },
           y2: { field: 'to' },
           color: {
@@ -81,6 +83,5 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
       },
       ...markerLayers(ctx),
     ],
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   } as TopLevelSpec;
 }

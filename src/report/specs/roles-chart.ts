@@ -110,7 +110,6 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
       laneSwatches(ctx),
       ...markerLayers(ctx),
     ],
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   } as TopLevelSpec;
 }
 

@@ -75,6 +75,5 @@ export function stateSpec(ctx: ChartContext): TopLevelSpec {
       laneSwatches(ctx),
       ...markerLayers(ctx),
     ],
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   } as TopLevelSpec;
 }
