@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '../model/events.ts';
 import type { NodeId } from '../model/ids.ts';
 import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
-import type { ClusterTimeline } from '../model/timeline.ts';
+import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
 import { evidenceOf } from './state.ts';
 import type { TraceNote } from './trace.ts';
 
@@ -53,6 +53,21 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
     runs[runs.length - 1].push(i);
     prev = e;
   }
+
+  // A node shown as master by views both before and after a line written as a replica ("S" prefix,
+  // connecting to a master, winning an election), with no view showing it a replica in between,
+  // did not write that line.
+  const timedViews = views.filter((v) => v.atFrom !== 'unknown');
+  const masterAround = (id: NodeId, at: number) => {
+    const before = timedViews.filter((v) => v.at <= at).map((v) => v.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
+    const after = timedViews.filter((v) => v.at >= at).map((v) => v.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
+    const last = before[before.length - 1];
+    const next = after[0];
+    return !!last && !!next && last.flags.includes('master') && next.flags.includes('master');
+  };
+  const contradicts = (evs: readonly TimelineEvent[], id: NodeId) =>
+    contradictsContent(evs, id) ||
+    evs.some((e) => (e.role === 'S' || e.kind === 'repl.connecting' || e.kind === 'election.won' || e.kind === 'election.started') && masterAround(id, e.at));
 
   // Nodes writing their own log in each time window (a node writes one log at a time).
   const ownWindows = new Map<NodeId, Array<[number, number, string]>>();
@@ -106,8 +121,8 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   return { events, notes };
 }
 
-/** Lines that `id` cannot have written. */
-function contradicts(evs: readonly TimelineEvent[], id: NodeId): boolean {
+/** Lines that `id` cannot have written, by their content alone. */
+function contradictsContent(evs: readonly TimelineEvent[], id: NodeId): boolean {
   for (const e of evs) {
     const f = e.fields;
     switch (e.kind) {
@@ -148,4 +163,88 @@ function fits(evs: readonly TimelineEvent[], id: NodeId, views: readonly Cluster
     }
   }
   return true;
+}
+
+/**
+ * Move runs of log lines to the cluster they belong to. A document holding excerpts of two clusters
+ * (the seed) can bind a run to a node of the wrong cluster; a run that connects to a master at an
+ * address only another cluster knows, and whose bound node cannot have written it, is moved there
+ * unbound, for attributeEvents to find its writer.
+ */
+export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map<string, TraceNote[]> } {
+  const notes = new Map<string, TraceNote[]>();
+  if (timeline.clusters.length < 2) return { timeline, notes };
+  const addrCluster = new Map<string, number>();
+  timeline.clusters.forEach((c, i) => {
+    for (const n of c.nodes) for (const a of n.addresses) if (!addrCluster.has(a)) addrCluster.set(a, i);
+    for (const s of c.snapshots) if (s.kind === 'cluster-nodes') for (const n of s.nodes) if (n.address && !addrCluster.has(n.address)) addrCluster.set(n.address, i);
+  });
+  const moved = timeline.clusters.map(() => new Set<TimelineEvent>());
+  const incoming = timeline.clusters.map(() => [] as TimelineEvent[]);
+  timeline.clusters.forEach((c, ci) => {
+    const views = c.snapshots.filter((s): s is ClusterNodesSnapshot => s.kind === 'cluster-nodes');
+    const masters = new Set<NodeId>();
+    for (const v of views) for (const n of v.nodes) if (n.flags.includes('master')) masters.add(n.id);
+    for (const v of views) for (const n of v.nodes) if (n.flags.includes('slave')) masters.delete(n.id);
+    for (const run of runsOf(c.events)) {
+      const bound = run[0].node;
+      const targets = new Set<number>();
+      for (const e of run)
+        if ((e.kind === 'repl.connecting' || e.kind === 'repl.link-lost') && e.fields.address) {
+          const t = addrCluster.get(e.fields.address);
+          if (t !== undefined) targets.add(t);
+        }
+      if (targets.size !== 1) continue;
+      const [to] = [...targets];
+      if (to === ci) continue;
+      const wrong = bound === null || contradictsContent(run, bound) || (masters.has(bound) && run.some((e) => e.role === 'S' || e.kind === 'repl.connecting'));
+      if (!wrong) continue;
+      for (const e of run) {
+        moved[ci].add(e);
+        incoming[to].push({ ...e, node: null });
+      }
+      const list = notes.get(timeline.clusters[to].id) ?? [];
+      list.push({
+        kind: 'identity-contradiction',
+        node: bound,
+        message: `${run[0].source}:${run[0].line}-${run[run.length - 1].line}: lines bound to ${bound ?? 'no node'} in ${c.id} connect to a master of ${timeline.clusters[to].id}; moved there`,
+        evidence: run.slice(0, 3).map(evidenceOf),
+      });
+      notes.set(timeline.clusters[to].id, list);
+    }
+  });
+  if (incoming.every((x) => x.length === 0)) return { timeline, notes };
+  const clusters = timeline.clusters.map((c, i) => ({
+    ...c,
+    events: [...c.events.filter((e) => !moved[i].has(e)), ...incoming[i]]
+      .map((e, k) => ({ e, k }))
+      .sort((a, b) => a.e.at - b.e.at || a.k - b.k)
+      .map((x) => x.e),
+  }));
+  return { timeline: { ...timeline, clusters }, notes };
+}
+
+/** Runs of one source's own-log lines in line order, cut at start-up lines, pid and binding changes. */
+function runsOf(events: readonly TimelineEvent[]): TimelineEvent[][] {
+  const own = events
+    .filter(isOwnLog)
+    .slice()
+    .sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : (x.stream ?? '') < (y.stream ?? '') ? -1 : (x.stream ?? '') > (y.stream ?? '') ? 1 : x.line - y.line));
+  const runs: TimelineEvent[][] = [];
+  let prev: TimelineEvent | null = null;
+  for (const e of own) {
+    const cut =
+      !prev ||
+      prev.source !== e.source ||
+      (prev.stream ?? '') !== (e.stream ?? '') ||
+      prev.node !== e.node ||
+      (e.pid !== undefined && prev.pid !== undefined && e.pid !== prev.pid && e.role !== 'C' && prev.role !== 'C') ||
+      e.kind === 'node.identity' ||
+      e.kind === 'server.start' ||
+      Math.abs(e.at - prev.at) > 6 * 3600_000;
+    if (cut) runs.push([]);
+    runs[runs.length - 1].push(e);
+    prev = e;
+  }
+  return runs;
 }

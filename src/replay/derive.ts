@@ -11,6 +11,12 @@ const byTime = <T extends { at: EpochMs }>(a: T, b: T) => a.at - b.at;
 /** Turn the replay state into the trace: close open facts, backfill what later evidence implies, build lanes. */
 export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: ReplayOptions): Trace {
   for (const a of s.elections) if (a.outcome === 'open' && a.expiredAt !== null) a.outcome = 'expired';
+  // "Connection with master lost." names no master; the reconnect line right after does.
+  for (const r of s.replication)
+    if (r.kind === 'link-lost' && r.peer === null) {
+      const next = s.replication.find((x) => x.node === r.node && x.kind === 'connecting' && x.at >= r.at && x.at - r.at <= 5000 && x.peer !== null);
+      if (next) r.peer = next.peer;
+    }
   backfillPromotions(s);
   backfillFirstOwners(s);
   const span = { start: s.spanStart, end: s.spanEnd };
@@ -151,8 +157,13 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   // brand-new node ("No cluster configuration found") is a cluster being formed, not an outage.
   const fresh = (f: (typeof s.lifecycle)[number]) =>
     s.lifecycle.some((x) => x.node === f.node && x.kind === 'identity' && x.fresh === true && Math.abs(x.at - f.at) < 5000);
+  // Only when the node's own log says what it believed later (else its belief is unknown, not fail).
+  const laterLine = (f: (typeof s.lifecycle)[number]) => {
+    const next = s.lifecycle.find((x) => x.node === f.node && (x.kind === 'start' || x.kind === 'identity') && x.at > f.at + 5000);
+    return s.stateChanges.some((c) => c.node === f.node && !c.fromSnapshot && c.at >= f.at && (!next || c.at < next.at));
+  };
   for (const f of s.lifecycle)
-    if ((f.kind === 'start' || f.kind === 'identity') && !fresh(f)) {
+    if ((f.kind === 'start' || f.kind === 'identity') && !fresh(f) && laterLine(f)) {
       const list = byNode.get(f.node) ?? [];
       if (!list.some((c) => Math.abs(c.at - f.at) < 1000 && !c.fromSnapshot && c.evidence.source === f.evidence.source && c.at === f.at))
         list.push({ node: f.node, state: 'fail', at: f.at, fromSnapshot: false, evidence: f.evidence });
@@ -428,13 +439,16 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       if (!what) continue;
       const ep = mine.find((e) => (c.timeInferred ? true : e.startBounds[1] >= c.at - 1000)) ?? null;
       if (!ep) continue;
-      ep.cause = `${c.command.trim()} (${c.evidence.source}:${c.evidence.line})`;
+      ep.cause = `${c.command.trim().toUpperCase()} typed in a redis-cli session`;
       if (what === 'crashed' && ep.kind === 'stopped') ep.kind = 'crashed';
       if (!ep.evidence.some((x) => x.source === c.evidence.source && x.line === c.evidence.line)) ep.evidence.push(c.evidence);
     }
     for (const e of mine) {
       const crash = own.find((f) => f.kind === 'crash' && f.at === e.start);
-      if (crash && crash.signal !== undefined && !e.cause) e.cause = `signal ${crash.signal}`;
+      if (crash && !e.cause) {
+        const parts = [crash.signal !== undefined ? `signal ${crash.signal}` : null, crash.command ? `while running ${crash.command}` : null].filter(Boolean);
+        if (parts.length > 0) e.cause = parts.join(', ');
+      }
     }
     out.push(...mine);
   }

@@ -6,12 +6,14 @@ import { attributeEvents } from './attribute.ts';
 import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
-import type { Trace } from './trace.ts';
+import type { Trace, TraceNote } from './trace.ts';
 import { transitions } from './transitions.ts';
 
 export interface ReplayOptions {
   /** cluster-node-timeout in ms, when the caller knows it (used to bound fault moments). */
   nodeTimeoutMs?: number;
+  /** Notes made before the replay (runs moved between clusters), kept in the trace. */
+  notes?: TraceNote[];
 }
 
 /** Kinds that are a node's own server-log lines (signs of life of that node). */
@@ -32,7 +34,7 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
   for (const id of withLog) nodeIds.add(id);
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
-  s.notes.push(...notes);
+  s.notes.push(...(opts.notes ?? []), ...notes);
 
   const evs = events.filter((e) => Number.isFinite(e.at));
   const snaps = cluster.snapshots.filter((x) => Number.isFinite(x.at));

@@ -55,6 +55,8 @@ export interface LifecycleFact {
   pid: number | null;
   signal?: number;
   nodeTimeoutMs?: number;
+  /** crash: the command being run, from the report's CURRENT CLIENT INFO argv lines. */
+  command?: string;
   /** identity: "No cluster configuration found" (a brand-new node, no slots, no role yet). */
   fresh?: boolean;
   evidence: Evidence;

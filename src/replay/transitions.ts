@@ -12,6 +12,14 @@ export type Transition = (s: ReplayState, ev: TimelineEvent, node: NodeId | null
 
 const nothing: Transition = () => {};
 
+/** redis 7.0 src/debug.c logCurrentClient: `argv[0]: '"DEBUG"'` lines of the crash report. */
+function crashCommand(text: string): { command?: string } {
+  const args: string[] = [];
+  const re = /argv\[(\d+)\]: '"?(.*?)"?'$/gm;
+  for (let m = re.exec(text); m && args.length < 4; m = re.exec(text)) args.push(m[2]);
+  return args.length > 0 ? { command: args.join(' ') } : {};
+}
+
 const lifecycle =
   (kind: 'start' | 'ready' | 'identity' | 'shutdown' | 'exit' | 'crash'): Transition =>
   (s, ev, node) => {
@@ -24,6 +32,7 @@ const lifecycle =
       pid,
       ...(ev.fields.signal !== undefined ? { signal: ev.fields.signal } : {}),
       ...(ev.fields.nodeTimeoutMs !== undefined ? { nodeTimeoutMs: ev.fields.nodeTimeoutMs } : {}),
+      ...(kind === 'crash' ? crashCommand(ev.text) : {}),
       // redis 7.0 clusterInit: "No cluster configuration found, I'm %.40s"
       ...(kind === 'identity' && /No cluster configuration found/i.test(ev.text) ? { fresh: true } : {}),
       evidence: evidenceOf(ev),

@@ -17,7 +17,8 @@ import { shortId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
 import { LifeIndex } from '../replay/derive.ts';
 import { replayCluster } from '../replay/machine.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace, TraceNote } from '../replay/trace.ts';
+import { rehomeRuns } from '../replay/attribute.ts';
 import { findBlocked } from './blocked.ts';
 import { checks } from './checks/index.ts';
 import { applyOffsets, solveSkew } from './clock.ts';
@@ -46,8 +47,9 @@ export interface ClusterVerdict {
  * Timeline → AnalysisV1: per cluster, correct clock skew, replay, find failovers, blocks and outages,
  * run every check of the rule table, and tell the story. Pure.
  */
-export function analyzeTimeline(timeline: Timeline, opts: AnalyzeOptions = {}): AnalysisV1 {
-  const per = timeline.clusters.map((c) => analyzeCluster(c, timeline.inputs, opts));
+export function analyzeTimeline(input: Timeline, opts: AnalyzeOptions = {}): AnalysisV1 {
+  const { timeline, notes } = rehomeRuns(input);
+  const per = timeline.clusters.map((c) => analyzeCluster(c, timeline.inputs, opts, notes.get(c.id)));
   const clusters = per.map((p) => p.analysis);
   const nodes = new Map<NodeId, NodeSummary>();
   for (const c of clusters) for (const n of c.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
@@ -68,11 +70,11 @@ export function analyzeTimeline(timeline: Timeline, opts: AnalyzeOptions = {}): 
   };
 }
 
-export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputSummary[], opts: AnalyzeOptions = {}): ClusterVerdict {
+export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputSummary[], opts: AnalyzeOptions = {}, notes: TraceNote[] = []): ClusterVerdict {
   const nodeTimeout = resolveNodeTimeout(cluster, inputs, opts.nodeTimeoutMs);
   const skew = solveSkew(cluster);
   const corrected = applyOffsets(cluster, skew.offsets);
-  const trace = replayCluster(corrected, nodeTimeout.ms !== null ? { nodeTimeoutMs: nodeTimeout.ms } : {});
+  const trace = replayCluster(corrected, { ...(nodeTimeout.ms !== null ? { nodeTimeoutMs: nodeTimeout.ms } : {}), notes });
   const failovers = buildFailovers(trace);
   const blocked = findBlocked(trace, failovers, nodeTimeout.ms);
   const outages = buildOutages(trace, failovers, blocked);

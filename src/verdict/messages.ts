@@ -71,14 +71,16 @@ export const msg = {
           : 'until the end of the evidence at least';
     return `Cluster down for every client (CLUSTERDOWN) from ${t(o.start)} ${end}, reported by ${o.nodes.map(L).join(', ')}${resolvedByFailover ? '; ended by the failover' : ''}.`;
   },
-  episode(e: DownEpisode, L: Label): string {
+  episode(e: DownEpisode, L: Label, ownLog: boolean): string {
     const what =
       e.kind === 'crashed'
         ? `crashed${e.cause ? ` (${e.cause})` : ''}`
         : e.kind === 'shutdown'
           ? 'was shut down'
           : e.kind === 'stopped'
-            ? 'stopped without a shutdown line or crash report (killed, or crashed without a report)'
+            ? ownLog
+              ? 'stopped without a shutdown line or crash report (killed, or crashed without a report)'
+              : 'went down (connections to it were refused; its own log is not in the evidence, so why is unknown)'
             : e.kind === 'paused'
               ? 'stopped answering and later resumed with the same process (paused, e.g. SIGSTOP or a long stall)'
               : 'was unreachable';

@@ -23,7 +23,9 @@ export function tellStory(ctx: VerdictContext): string {
         : e.kind === 'shutdown'
           ? 'was shut down'
           : e.kind === 'stopped'
-            ? 'stopped (no shutdown line, no crash report)'
+            ? ctx.trace.nodes.some((n) => n.id === e.node && n.hasLog)
+              ? 'stopped (no shutdown line, no crash report)'
+              : 'went down (connections refused; its own log is not in the evidence)'
             : e.kind === 'paused'
               ? 'stopped answering (paused: same process afterwards)'
               : 'became unreachable';

@@ -9,12 +9,22 @@ const episodeCheck =
   (ctx) =>
     ctx.trace.episodes
       .filter((e) => kinds.includes(e.kind))
-      .map((e) => finding(rule, severity, msg.episode(e, ctx.label), e.start, [e.node], e.evidence));
+      .map((e) => finding(rule, severity, msg.episode(e, ctx.label, true), e.start, [e.node], e.evidence));
 
-export const nodeCrashed = episodeCheck('node.crashed', ['crashed', 'stopped'], 'warning');
+const hasLog = (ctx: Parameters<Check>[0], id: NodeId) => ctx.trace.nodes.some((n) => n.id === id && n.hasLog);
+
+/** Crashed (crash report), or gone without a shutdown line in a log we have. */
+export const nodeCrashed: Check = (ctx) =>
+  ctx.trace.episodes
+    .filter((e) => e.kind === 'crashed' || (e.kind === 'stopped' && hasLog(ctx, e.node)))
+    .map((e) => finding('node.crashed', 'warning', msg.episode(e, ctx.label, true), e.start, [e.node], e.evidence));
 export const nodeShutdown = episodeCheck('node.shutdown', ['shutdown'], 'info');
 export const nodePaused = episodeCheck('node.paused', ['paused'], 'warning');
-export const nodeUnreachable = episodeCheck('node.unreachable', ['unreachable'], 'warning');
+/** Unreachable, or gone while we have no log of it to say why. */
+export const nodeUnreachable: Check = (ctx) =>
+  ctx.trace.episodes
+    .filter((e) => e.kind === 'unreachable' || (e.kind === 'stopped' && !hasLog(ctx, e.node)))
+    .map((e) => finding('node.unreachable', 'warning', msg.episode(e, ctx.label, hasLog(ctx, e.node)), e.start, [e.node], e.evidence));
 
 /** Role of `node` just before `t`, from the role lanes (skipping down/fail lanes). */
 function roleBefore(ctx: Parameters<Check>[0], node: NodeId, t: EpochMs) {
@@ -60,7 +70,7 @@ export const masterOrphaned: Check = (ctx) => {
     spans.sort((x, y) => x.start - y.start);
     for (const s of spans) {
       const sEnd = s.end ?? end;
-      const cuts = [s.start, ...replicaLanes.flatMap((r) => [r.start, r.end ?? end])].filter((c) => c >= s.start && c < sEnd);
+      const cuts = [s.start, ...replicaLanes.flatMap((r) => [r.start, r.end ?? end])].filter((c) => c >= s.start && c <= sEnd);
       const uniq = [...new Set(cuts)].sort((a, b) => a - b);
       let openAt: EpochMs | null = null;
       const windows: Array<[EpochMs, EpochMs | null]> = [];

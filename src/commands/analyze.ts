@@ -1,0 +1,33 @@
+import { ConfigError } from '../model/diagnostic.ts';
+import { loadTimeline } from '../pipeline.ts';
+import { renderAnalysisJson } from '../report/analysis-json.ts';
+import { renderAnalysisMarkdown } from '../report/analysis-markdown.ts';
+import { renderAnalysisText } from '../report/analysis-text.ts';
+import { analyzeTimeline } from '../verdict/index.ts';
+import type { CommandResult, InputOptions } from './result.ts';
+
+export interface AnalyzeCommandOptions extends InputOptions {
+  format: 'text' | 'json' | 'markdown' | string;
+  /** cluster-node-timeout in ms (wins over what the inputs say). */
+  nodeTimeout?: number;
+}
+
+const RENDER = { text: renderAnalysisText, json: renderAnalysisJson, markdown: renderAnalysisMarkdown } as const;
+
+/**
+ * `failscope analyze <paths…> [--format text|json|markdown] [--node-timeout ms] [--tz zone] [--year yyyy]`.
+ * Exit 1 when the verdict is fail (any finding is an error), 0 otherwise.
+ */
+export async function analyzeCommand(paths: string[], opts: AnalyzeCommandOptions): Promise<CommandResult> {
+  if (!(opts.format in RENDER)) throw new ConfigError(`--format must be text, json or markdown, got '${opts.format}'`);
+  if (opts.nodeTimeout !== undefined && !(Number.isInteger(opts.nodeTimeout) && opts.nodeTimeout > 0))
+    throw new ConfigError(`--node-timeout must be a positive number of milliseconds, got '${opts.nodeTimeout}'`);
+  const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
+  const analysis = analyzeTimeline(timeline, opts.nodeTimeout !== undefined ? { nodeTimeoutMs: opts.nodeTimeout } : {});
+  const stdout = RENDER[opts.format as keyof typeof RENDER](analysis);
+  const stderr = timeline.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
+    .join('');
+  return { stdout, stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
+}

@@ -1,0 +1,122 @@
+import type { AnalysisV1, ClusterAnalysis, Evidence, Failover, Finding, Outage, Severity } from '../model/analysis.ts';
+import { shortId, type NodeId } from '../model/ids.ts';
+import { formatDuration } from '../util/time.ts';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const ms = (iso: string) => Date.parse(iso);
+/** `13:24:50.214` from an ISO time (UTC). */
+export const hms = (iso: string | null) => (iso === null ? '—' : iso.slice(11, 23));
+export const dur = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatDuration(n));
+
+export function labeler(a: AnalysisV1 | ClusterAnalysis): (id: NodeId | null) => string {
+  const addr = new Map(a.nodes.map((n) => [n.id, n.addresses[0]]));
+  return (id) => (id === null ? 'unknown' : addr.get(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id));
+}
+
+export const evidenceText = (ev: readonly Evidence[], max = 4) =>
+  ev.length === 0 ? '' : ev.slice(0, max).map((e) => `${e.source}:${e.line}`).join(', ') + (ev.length > max ? `, +${ev.length - max} more` : '');
+
+/** Wrap a paragraph at `width` columns with an indent. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let cur = indent;
+  for (const w of words) {
+    if (cur.length > indent.length && cur.length + 1 + w.length > width) {
+      lines.push(cur);
+      cur = indent + w;
+    } else cur += (cur.length > indent.length ? ' ' : '') + w;
+  }
+  if (cur.length > indent.length) lines.push(cur);
+  return lines.join('\n');
+}
+
+export function verdictLine(a: AnalysisV1): string {
+  const n = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
+  const e = n('error');
+  const w = n('warning');
+  return `Verdict: ${a.verdict.toUpperCase()} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'})`;
+}
+
+export function nodeTimeoutLine(a: AnalysisV1): string {
+  const from = { option: '--node-timeout', 'crash-report': 'a crash report', 'config-get': 'CONFIG GET', 'redis-conf': 'redis.conf', unknown: '' }[a.nodeTimeout.from];
+  return a.nodeTimeout.ms === null
+    ? 'Node timeout: unknown (no crash report, CONFIG GET or redis.conf in the inputs; pass --node-timeout to judge phase lengths)'
+    : `Node timeout: ${a.nodeTimeout.ms} ms (from ${from})`;
+}
+
+function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] {
+  const kind = { automatic: 'automatic', manual: 'manual (CLUSTER FAILOVER)', takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)', force: 'forced (CLUSTER FAILOVER FORCE)' }[f.kind];
+  const out = [`  ${hms(f.promotedAt)}  ${kind}: ${L(f.oldMaster)} -> ${L(f.newMaster)}, slots ${f.slots || '?'}${f.epoch !== null ? `, epoch ${f.epoch}` : ''}`];
+  const bounds = f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (between ${hms(f.startedAtBounds[0])} and ${hms(f.startedAtBounds[1])})` : '';
+  const first = f.kind === 'manual' || f.kind === 'takeover' ? 'requested' : 'fault';
+  out.push(`      ${first.padEnd(12)}${hms(f.startedAt)}${bounds}  from ${f.startedAtFrom}`);
+  let prev = ms(f.startedAt);
+  const step = (name: string, at: string | null, extra = '') => {
+    if (at === null) return;
+    out.push(`      ${name.padEnd(12)}${hms(at)}  (+${dur(ms(at) - prev)})${extra}`);
+    prev = ms(at);
+  };
+  step('FAIL', f.failMarkedAt);
+  const granted = f.votes?.filter((v) => v.granted).length ?? 0;
+  const denied = f.votes?.filter((v) => !v.granted).length ?? 0;
+  step(
+    'election',
+    f.electionStartedAt,
+    `  rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${granted} vote${granted === 1 ? '' : 's'} granted${denied ? `, ${denied} denied` : ''}${f.votesNeeded != null ? ` (${f.votesNeeded} needed)` : ''}`,
+  );
+  step('won', f.promotedAt);
+  const max = (f.timingsMs as Failover['timingsMs'] & { unavailableMax?: number }).unavailableMax;
+  out.push(`      ${'unavailable'.padEnd(12)}${dur(f.timingsMs.unavailable)}${max !== undefined && max !== f.timingsMs.unavailable ? ` (at most ${dur(max)})` : ''}`);
+  const risk = (f as Failover & { writesAtRisk?: { bytes: number | null } }).writesAtRisk;
+  if (risk && risk.bytes !== null) out.push(`      ${'at risk'.padEnd(12)}${risk.bytes} bytes of replication stream`);
+  return out;
+}
+
+function outageLine(o: Outage, L: (id: NodeId | null) => string): string {
+  const x = o as Outage & { endBounds?: [string, string] | null };
+  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : `slots ${o.slots}`;
+  const end = o.end !== null ? hms(o.end) : x.endBounds ? `between ${hms(x.endBounds[0])} and ${hms(x.endBounds[1])}` : 'not over';
+  const len = o.durationMs !== null ? dur(o.durationMs) : x.endBounds ? `${dur(ms(x.endBounds[0]) - ms(o.start))} to ${dur(ms(x.endBounds[1]) - ms(o.start))}` : 'open';
+  return `  ${what.padEnd(28)} ${hms(o.start)} -> ${end}  ${len}  [${o.cause}]${o.scope === 'cluster' ? `  seen by ${o.nodes.map(L).join(', ')}` : ''}`;
+}
+
+function findingLines(f: Finding, width: number): string[] {
+  const head = `  ${f.severity.toUpperCase().padEnd(8)}${f.rule}${f.at ? `  ${hms(f.at)}` : ''}`;
+  const out = [head, wrap(f.message, width, '          ')];
+  if (f.evidence.length > 0) out.push(wrap(`evidence: ${evidenceText(f.evidence)}`, width, '          '));
+  return out;
+}
+
+/**
+ * The incident as a short story an on-call engineer pastes into a ticket: per cluster the story
+ * paragraph, then failovers with their phases, what clients saw, and the findings by severity with
+ * the file:line they rest on. Times are UTC.
+ */
+export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {}): string {
+  const width = opts.width ?? 100;
+  const lines: string[] = [verdictLine(a), nodeTimeoutLine(a)];
+  for (const o of a.clockOffsets) lines.push(`Clock of ${o.source} corrected by ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${o.reason})`);
+  if (a.clusters.length === 0) lines.push('', 'No cluster found in the inputs.');
+  for (const c of a.clusters) {
+    const L = labeler(c);
+    const day = c.span.start ? c.span.start.slice(0, 10) : '';
+    lines.push('', `== ${c.id}: ${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'}, ${day} ${hms(c.span.start)} to ${hms(c.span.end)} UTC`, '');
+    lines.push(wrap(c.story, width));
+    if (c.failovers.length > 0) {
+      lines.push('', 'Failovers');
+      for (const f of c.failovers) lines.push(...failoverBlock(f, L));
+    }
+    if (c.outages.length > 0) {
+      lines.push('', 'What clients saw');
+      for (const o of c.outages) lines.push(outageLine(o, L));
+    }
+    lines.push('', 'Findings');
+    if (c.findings.length === 0) lines.push('  none');
+    for (const sev of SEVERITIES) for (const f of c.findings.filter((x) => x.severity === sev)) lines.push(...findingLines(f, width));
+  }
+  const unknown = a.inputs.reduce((n, i) => n + i.unknown, 0);
+  const total = a.inputs.reduce((n, i) => n + i.lines, 0);
+  lines.push('', `Inputs: ${a.inputs.length} source${a.inputs.length === 1 ? '' : 's'}, ${total} lines${unknown ? `, ${unknown} not understood` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
