@@ -1,0 +1,13 @@
+// `failscope check <paths…>`: the CI gate (issue #5). See docs/ci.md.
+import { runCheck } from '../gate/run.ts';
+import type { CheckOptions } from '../gate/run.ts';
+import type { CommandResult } from './result.ts';
+import { analyzePaths } from './gate-analyze.ts';
+
+export type { CheckOptions };
+
+/** Exit 0 all cases pass, 1 some expectation failed, 2 unusable input or expectations. */
+export async function checkCommand(paths: string[], opts: CheckOptions): Promise<CommandResult> {
+  const { stdout, exitCode } = await runCheck(paths, opts, analyzePaths);
+  return { stdout, exitCode };
+}

@@ -1,0 +1,9 @@
+// The analyser the gate's commands use: the real pipeline (inputs → timeline) and verdict stage.
+import type { Analyze } from '../gate/run.ts';
+import { loadTimeline } from '../pipeline.ts';
+import { analyzeTimeline } from '../verdict/index.ts';
+
+export const analyzePaths: Analyze = async (paths, opts) => {
+  const timeline = await loadTimeline(paths, { zone: opts.zone, year: opts.year, stdin: opts.stdin });
+  return analyzeTimeline(timeline, { nodeTimeoutMs: opts.nodeTimeoutMs });
+};
