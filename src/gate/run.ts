@@ -48,7 +48,7 @@ export interface GateOutput {
  */
 export async function runCheck(paths: string[], opts: CheckOptions, analyze: Analyze): Promise<GateOutput & { report: CheckReport }> {
   if (opts.format !== 'text' && opts.format !== 'json') throw new ConfigError(`--format must be text or json, got '${String(opts.format)}'`);
-  if (opts.maxRegression !== undefined && opts.baseline === undefined) throw new ConfigError('--max-regression needs --baseline');
+  // --max-regression is checked even without --baseline (a typo must not wait for the day a baseline is added).
   const allowance = parseAllowance(opts.maxRegression ?? '20%');
   if (typeof allowance === 'string') throw new ConfigError(allowance);
   const specs = discoverCases(paths, opts.expect);

@@ -157,7 +157,9 @@ describe('runCheck', () => {
 
   it('option mistakes throw ConfigError (exit 2 in the CLI)', async () => {
     await expect(runCheck([join(root, 'incidents')], { format: 'xml' as 'text', tz: 'UTC' }, analyze)).rejects.toThrow(/--format must be text or json/);
-    await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', maxRegression: '20%' }, analyze)).rejects.toThrow(/--max-regression needs --baseline/);
+    await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', maxRegression: '20 percent' }, analyze)).rejects.toThrow(/--max-regression must be like/);
+    // The CLI passes its default 20% with or without --baseline.
+    expect((await runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', maxRegression: '20%' }, analyze)).exitCode).toBe(1);
     writeFileSync(join(root, 'b.json'), '{}');
     await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'b.json'), maxRegression: 'lots' }, analyze)).rejects.toThrow(/--max-regression must be like/);
     await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'b.json') }, analyze)).rejects.toThrow(/not a failscope baseline/);
