@@ -16,22 +16,40 @@ export function decodeUtf8(b: Buffer, s: number, e: number): string {
   return hasUtf8Slice ? (b as FastBuffer).utf8Slice!(s, e) : b.toString('utf8', s, e);
 }
 
-const SLOTS = 4096;
-const MASK = SLOTS - 1;
-/** Longer messages are decoded every time (they rarely repeat byte for byte). */
-const MAX_KEY = 160;
+function deepFreeze(o: object): void {
+  Object.freeze(o);
+  for (const v of Object.values(o)) if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) deepFreeze(v as object);
+}
 
-/** Direct-mapped cache: message bytes → (text, classification). */
+const SLOTS = 16384;
+const MASK = SLOTS - 1;
+/** Longer messages are decoded every time (crash dumps and the like; they do not repeat). */
+const MAX_KEY = 4096;
+
+/**
+ * Two-way set-associative cache: message bytes → (text, classification). A slot pair holds the two
+ * most recently used messages that hash to it, so two hot messages that collide do not evict each other.
+ */
 export class MessageMemo {
   private readonly keyHash = new Int32Array(SLOTS);
-  private readonly keyLen = new Int32Array(SLOTS).fill(-1);
-  private readonly slab = Buffer.alloc(SLOTS * MAX_KEY);
+  private readonly keys: Array<Buffer | null> = new Array<Buffer | null>(SLOTS).fill(null);
   private readonly texts: string[] = new Array<string>(SLOTS).fill('');
   private readonly results: MessageClass[] = new Array<MessageClass>(SLOTS).fill(null);
+  /** 1 when the slot was used more recently than its pair. */
+  private readonly recent = new Uint8Array(SLOTS);
   /** The text of the message last classified. */
   text = '';
-  /** True when the last answer came from the cache (its fields object is shared: copy it). */
+  /** True when the last answer came from the cache. */
   hit = false;
+
+  private same(slot: number, h: number, b: Buffer, s: number, len: number): boolean {
+    if (this.keyHash[slot] !== h) return false;
+    const k = this.keys[slot];
+    if (k === null || k.length !== len) return false;
+    let i = 0;
+    while (i < len && k[i] === b[s + i]) i++;
+    return i === len;
+  }
 
   classify(b: Buffer, s: number, e: number): MessageClass {
     const len = e - s;
@@ -40,34 +58,36 @@ export class MessageMemo {
       this.text = decodeUtf8(b, s, e);
       return classifyMessage(this.text);
     }
-    // The slot comes from the length and eight sampled bytes (hashing every byte would cost as much
-    // as decoding); the full comparison below keeps it exact.
-    const q = len >> 2;
+    // Every byte counts: messages that repeat often differ in one digit ("configEpoch set to 1 …").
     let h = Math.imul(len, 0x9e3779b1);
-    h ^= Math.imul(b[s] | (b[s + 1] << 8) | (b[e - 1] << 16) | (b[e - 2] << 24), 0x85ebca6b);
-    h ^= Math.imul(b[s + q] | (b[s + 2 * q] << 8) | (b[s + 3 * q] << 16) | (b[e - 3] << 24), 0xc2b2ae35);
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
     h ^= h >>> 15;
-    const slot = h & MASK;
-    if (this.keyHash[slot] === h && this.keyLen[slot] === len) {
-      const off = slot * MAX_KEY;
-      const slab = this.slab;
-      let i = 0;
-      while (i < len && slab[off + i] === b[s + i]) i++;
-      if (i === len) {
-        this.hit = true;
-        this.text = this.texts[slot];
-        return this.results[slot];
-      }
+    const a = h & MASK & ~1;
+    const c = a | 1;
+    let slot = -1;
+    if (this.same(a, h, b, s, len)) slot = a;
+    else if (this.same(c, h, b, s, len)) slot = c;
+    if (slot >= 0) {
+      this.recent[slot] = 1;
+      this.recent[slot ^ 1] = 0;
+      this.hit = true;
+      this.text = this.texts[slot];
+      return this.results[slot];
     }
     this.hit = false;
     const text = decodeUtf8(b, s, e);
     const res = classifyMessage(text);
+    // Events of repeated messages share this answer's fields object: frozen, so a stage that tried to
+    // change one event's fields would fail loudly instead of changing them all.
+    if (res !== null && res.kind !== 'ignored') deepFreeze(res.fields);
     this.text = text;
+    slot = this.keys[a] === null || this.recent[c] === 1 ? a : c;
     this.keyHash[slot] = h;
-    this.keyLen[slot] = len;
-    b.copy(this.slab, slot * MAX_KEY, s, e);
+    this.keys[slot] = Buffer.from(b.subarray(s, e));
     this.texts[slot] = text;
     this.results[slot] = res;
+    this.recent[slot] = 1;
+    this.recent[slot ^ 1] = 0;
     return res;
   }
 }

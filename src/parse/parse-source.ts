@@ -537,14 +537,12 @@ class SourceParser {
     }
     let res: MessageClass;
     let text: string;
-    let shared = false;
     if (h.msgEscaped) {
       text = this.message(b, h);
       res = classifyMessage(text);
     } else {
       res = memo.classify(b, h.msgStart, h.msgEnd);
       text = memo.text;
-      shared = memo.hit;
     }
     if (res === null) {
       this.counts.unknown += this.w;
@@ -557,7 +555,7 @@ class SourceParser {
       return;
     }
     this.counts.understood += this.w;
-    const ev = this.pushEvent(at, res.kind, shared ? { ...res.fields } : res.fields, text, ss, h.pid, h.role, h.level, inferred);
+    const ev = this.pushEvent(at, res.kind, res.fields, text, ss, h.pid, h.role, h.level, inferred);
     this.noteYear(ev);
   }
 
