@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from './model/diagnostic.ts';
 import type { CommandResult } from './commands/result.ts';
+import { analyzeCommand } from './commands/analyze.ts';
+import { checkCommand } from './commands/check.ts';
+import { initExpectCommand } from './commands/init-expect.ts';
+import { reportCommand } from './commands/report.ts';
 import { timelineCommand } from './commands/timeline.ts';
+import { topologyCommand } from './commands/topology.ts';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -31,6 +36,9 @@ const formatOption = (choices: string[], dflt: string) =>
 const tzOption = () => new Option('--tz <zone>', 'IANA time zone of zone-less log stamps').default('UTC');
 const yearOption = () => new Option('--year <yyyy>', 'year for year-less log stamps (default: file modification year)').argParser(intOption('--year'));
 
+const nodeTimeoutOption = () =>
+  new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout'));
+
 let pending: Promise<CommandResult> | null = null;
 
 export function buildProgram(): Command {
@@ -51,6 +59,79 @@ export function buildProgram(): Command {
     .option('--strict', 'exit 1 when any input line is unknown')
     .action((paths: string[], o) => {
       pending = timelineCommand(paths, { format: o.format, tz: o.tz, year: o.year, stats: o.stats, strict: o.strict, stdin: readStdinIfNeeded(paths) });
+    });
+
+  program
+    .command('analyze')
+    .description('replay the incident: failovers, outages, phase timings, findings and a verdict (exit 1 on fail)')
+    .argument('<paths...>', 'log files, snapshot files, directories, .gz files, or - for stdin')
+    .addOption(formatOption(['text', 'json', 'markdown'], 'text'))
+    .addOption(nodeTimeoutOption())
+    .addOption(tzOption())
+    .addOption(yearOption())
+    .option('--html <file>', 'also write the HTML postmortem report to this file')
+    .action((paths: string[], o) => {
+      const common = { tz: o.tz, year: o.year, nodeTimeout: o.nodeTimeout, stdin: readStdinIfNeeded(paths) };
+      pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
+        if (!o.html) return r;
+        const written = await reportCommand(paths, { ...common, output: o.html });
+        return { ...r, stderr: (r.stderr ?? '') + written.stdout };
+      });
+    });
+
+  program
+    .command('topology')
+    .description('check the CLUSTER NODES snapshots of every cluster, like redis-cli --cluster check and beyond')
+    .argument('<paths...>', 'snapshot files, logs, directories, or - for stdin')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .option('--at <time>', 'check the latest snapshot at or before this time instead of the last one')
+    .option('--against <file>', 'diff the final state against an earlier snapshot file')
+    .option('--strict', 'exit 1 on warnings too')
+    .addOption(tzOption())
+    .addOption(yearOption())
+    .action((paths: string[], o) => {
+      pending = topologyCommand(paths, { format: o.format, at: o.at, against: o.against, strict: o.strict, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
+    });
+
+  program
+    .command('report')
+    .description('write the self-contained HTML postmortem with charts (exit 1 when the verdict is fail)')
+    .argument('<paths...>', 'log files, snapshot files, directories, .gz files, or - for stdin')
+    .requiredOption('-o, --output <file>', 'the HTML file to write')
+    .addOption(nodeTimeoutOption())
+    .addOption(tzOption())
+    .addOption(yearOption())
+    .action((paths: string[], o) => {
+      pending = reportCommand(paths, { output: o.output, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
+    });
+
+  program
+    .command('check')
+    .description('CI gate: check recorded incidents against expectation files (exit 0 pass, 1 fail, 2 unusable)')
+    .argument('<paths...>', 'a folder of cases (each sub-folder with an expect file), or one incident with --expect')
+    .option('--expect <file>', 'expectations file for a single incident')
+    .option('--junit <file>', 'also write JUnit XML')
+    .option('--baseline <file>', "a previous run's JSON output to compare timings with")
+    .option('--max-regression <limit>', 'allowed slow-down against the baseline, e.g. 20% or 500ms', '20%')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .addOption(nodeTimeoutOption())
+    .addOption(tzOption())
+    .addOption(yearOption())
+    .action((paths: string[], o) => {
+      pending = checkCommand(paths, { expect: o.expect, junit: o.junit, baseline: o.baseline, maxRegression: o.maxRegression, format: o.format, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year });
+    });
+
+  program
+    .command('init-expect')
+    .description('print (or -o write) an expectations file from a good analysis, to edit and commit')
+    .argument('<paths...>', 'the incident to bless')
+    .option('-o, --output <file>', 'write here (.yaml/.yml for YAML) instead of printing')
+    .addOption(new Option('-f, --format <format>', 'format when printing').choices(['json', 'yaml']).default('json'))
+    .addOption(nodeTimeoutOption())
+    .addOption(tzOption())
+    .addOption(yearOption())
+    .action((paths: string[], o) => {
+      pending = initExpectCommand(paths, { output: o.output, format: o.format, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
     });
 
   return program;
