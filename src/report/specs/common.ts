@@ -25,6 +25,8 @@ export const ROLE_COLORS = {
 export const STATE_COLORS = { ok: '#009E73', fail: '#D55E00' } as const;
 export const UNCOVERED_COLOR = '#BDBDBD';
 export const UNCOVERED_LABEL = 'uncovered (no master)';
+export const UNSERVED_COLOR = '#333333';
+export const UNSERVED_LABEL = 'not served (outage)';
 
 /** System font stack: the page loads no fonts. Unquoted so it survives as an SVG attribute verbatim. */
 export const FONT_STACK = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif';

@@ -5,6 +5,8 @@ import {
   SCHEMA_URL,
   UNCOVERED_COLOR,
   UNCOVERED_LABEL,
+  UNSERVED_COLOR,
+  UNSERVED_LABEL,
   baseConfig,
   clipToDomain,
   laneExtent,
@@ -15,43 +17,46 @@ import { laneTimeX, markerLayers } from './roles-chart.ts';
 
 /**
  * Slot ownership over time: the 0–16383 axis top to bottom, one rectangle per (interval, slot range)
- * coloured by the owning master; ranges no master served are drawn as uncovered.
+ * coloured by the owning master; ranges no master owned are drawn as uncovered, and slot outages
+ * (the owner down, nobody serving) are laid over them.
  */
 export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
-  const rows: Array<{ owner: string; node: string; epoch: number | null; slots: string; from: number; to: number; start: string; end: string }> = [];
-  for (const o of ctx.cluster.ownership) {
-    const cut = clipToDomain(o.start, o.end, ctx);
-    if (!cut) continue;
-    const owner = o.owner ? (ctx.styles.get(o.owner)?.label ?? o.owner) : UNCOVERED_LABEL;
-    for (const r of parseRanges(o.slots)) {
+  type Row = { owner: string; node: string; epoch: number | null; slots: string; from: number; to: number; start: string; end: string };
+  const rows: Row[] = [];
+  const unserved: Row[] = [];
+  const push = (into: Row[], slots: string, start: string, end: string | null, owner: string, node: string, epoch: number | null) => {
+    const cut = clipToDomain(start, end, ctx);
+    if (!cut) return;
+    for (const r of parseRanges(slots)) {
       if (!Number.isFinite(r.start) || !Number.isFinite(r.end)) continue;
       const lo = Math.max(0, Math.min(SLOT_COUNT - 1, r.start));
       const hi = Math.max(lo, Math.min(SLOT_COUNT - 1, r.end));
-      rows.push({
-        owner,
-        node: o.owner ?? '',
-        epoch: o.epoch,
-        slots: lo === hi ? `${lo}` : `${lo}-${hi}`,
-        from: lo,
-        to: hi + 1,
-        start: cut.start,
-        end: cut.end,
-      });
+      into.push({ owner, node, epoch, slots: lo === hi ? `${lo}` : `${lo}-${hi}`, from: lo, to: hi + 1, start: cut.start, end: cut.end });
     }
+  };
+  for (const o of ctx.cluster.ownership) {
+    const owner = o.owner ? (ctx.styles.get(o.owner)?.label ?? o.owner) : UNCOVERED_LABEL;
+    push(rows, o.slots, o.start, o.end, owner, o.owner ?? '', o.epoch);
   }
-  // Legend: owners in the order of the lanes / sorted ids, then "uncovered" when present.
+  // Slots whose owner was down: still "owned" by the configuration, but nobody served them.
+  for (const o of ctx.cluster.outages) if (o.scope === 'slots' && o.slots) push(unserved, o.slots, o.start, o.end, UNSERVED_LABEL, '', null);
+  // Legend: owners in the order of the lanes / sorted ids, then "uncovered" and "not served" when present.
   const present = new Set(rows.map((r) => r.node));
   const owners = [...ctx.styles.values()].filter((s) => present.has(s.id));
   const domain = owners.map((s) => s.label);
   const range = owners.map((s) => s.color);
   if (present.has('')) (domain.push(UNCOVERED_LABEL), range.push(UNCOVERED_COLOR));
+  if (unserved.length) (domain.push(UNSERVED_LABEL), range.push(UNSERVED_COLOR));
   const x = laneTimeX(ctx);
 
   return {
     $schema: SCHEMA_URL,
     title: {
       text: 'Slot ownership over time',
-      subtitle: ['Which master served each hash slot (0 at the top, 16383 at the bottom); grey: no master.', ...timeNotes(ctx)],
+      subtitle: [
+        'Which master owned each hash slot (0 at the top, 16383 at the bottom); grey: no master; dark with a dashed edge: an outage, nobody served them.',
+        ...timeNotes(ctx),
+      ],
     },
     width: CHART_WIDTH,
     height: 220,
@@ -81,6 +86,21 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
           },
         },
       },
+      ...(unserved.length === 0
+        ? []
+        : [
+            {
+              data: { values: unserved },
+              mark: { type: 'rect' as const, opacity: 0.6, stroke: '#000000', strokeWidth: 1, strokeDash: [3, 2] },
+              encoding: {
+                x: { ...x, scale: { type: 'utc' as const } },
+                x2: { field: 'end' },
+                y: { field: 'from', type: 'quantitative' as const },
+                y2: { field: 'to' },
+                color: { field: 'owner', type: 'nominal' as const },
+              },
+            },
+          ]),
       ...markerLayers(ctx),
     ],
   } as TopLevelSpec;
