@@ -68,3 +68,113 @@ export function rulesBySeverity(a: AnalysisV1, severity: 'error' | 'warning' | '
 }
 
 export { ms };
+
+// ---------------------------------------------------------------------------------------------
+// Checks against the ground truth shared by every scenario test.
+import { expect } from 'vitest';
+
+export interface ScenarioSpec {
+  /** A log line marks the fault moment (crash report, shutdown line, replica losing the link). */
+  faultLogged: boolean;
+  verdict: 'pass' | 'fail';
+  errors: string[];
+  warnings: string[];
+  /** Rules that must be among the infos. */
+  infos?: string[];
+  /** Failover kind expected for every range whose master changed. */
+  kind?: 'automatic' | 'manual' | 'takeover' | 'force';
+  /** Blocked failovers: rule and the port of the master that was not replaced. */
+  blocked?: Array<{ rule: string; port: number }>;
+}
+
+const TOL_UNAVAILABLE_MS = 400;
+const TOL_CLUSTER_DOWN_MS = 300;
+/** A snapshot's stamp is when the reply arrived, a little after the node sent it. */
+const TOL_BOUNDS_MS = 10;
+
+/** Faults the recorder injected on a master, in order. */
+export function faultActions(truth: Truth) {
+  return truth.actions.filter((a) => a.action !== 'START' && a.action !== 'SIGCONT' && !a.action.startsWith('CLUSTER FAILOVER'));
+}
+
+/** Ranges whose master changed between the start and the end of the recording. */
+export function expectedFailovers(truth: Truth) {
+  const out: Array<{ slots: string; oldMaster: string; newMaster: string }> = [];
+  for (const n of truth.nodes.filter((x) => x.role === 'master' && x.slots)) {
+    const now = truth.finalNodes.find((f) => f.role === 'master' && intersectRanges(parseRanges(f.slots), parseRanges(n.slots)).length > 0);
+    if (now && now.id !== n.id) out.push({ slots: n.slots, oldMaster: n.id, newMaster: now.id });
+  }
+  return out;
+}
+
+export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpec): void {
+  expect(a.clusters).toHaveLength(1);
+  const c = a.clusters[0];
+
+  // 1. Verdict and findings.
+  expect(a.verdict).toBe(spec.verdict);
+  expect(rulesBySeverity(a, 'error')).toEqual([...spec.errors].sort());
+  expect(rulesBySeverity(a, 'warning')).toEqual([...spec.warnings].sort());
+  for (const r of spec.infos ?? []) expect(rulesBySeverity(a, 'info')).toContain(r);
+
+  // 2. Failovers: exactly the ranges whose master changed, old and new master, kind.
+  const want = expectedFailovers(truth);
+  expect(a.failovers.map((f) => [f.slots, f.oldMaster, f.newMaster])).toEqual(want.map((w) => [w.slots, w.oldMaster, w.newMaster]));
+  for (const f of a.failovers) {
+    expect(f.kind).toBe(spec.kind ?? 'automatic');
+    expect(ms(f.promotedAt)).toBeGreaterThanOrEqual(ms(f.startedAt));
+    // The fault the recorder injected lies inside the bounds we give.
+    const fault = faultActions(truth).find((x) => x.target.id === f.oldMaster);
+    if (fault && (f.kind === 'automatic' || f.kind === 'force')) {
+      expect(ms(fault.at)).toBeGreaterThanOrEqual(ms(f.startedAtBounds[0]) - TOL_BOUNDS_MS);
+      expect(ms(fault.at)).toBeLessThanOrEqual(ms(f.startedAtBounds[1]) + TOL_BOUNDS_MS);
+    }
+    // 3. Unavailability against what the probe saw on that range.
+    const runs = failuresFor(truth, f.slots).map(truthWindow).filter((w) => w.end !== null && w.end >= ms(f.startedAt) - 1000 && w.start <= ms(f.promotedAt) + 1000);
+    const truthMs = runs.length > 0 ? Math.max(...runs.map((w) => w.durationMs as number)) : 0;
+    if (spec.faultLogged) expect(Math.abs(f.timingsMs.unavailable - truthMs), `unavailable ${f.timingsMs.unavailable} vs probe ${truthMs}`).toBeLessThanOrEqual(TOL_UNAVAILABLE_MS);
+  }
+
+  // 4. Blocked failovers: which master, and its slots out for as long as the probe saw.
+  const blocked = a.findings.filter((f) => f.rule.startsWith('failover.blocked.'));
+  expect(blocked.map((f) => [f.rule, f.nodes[0]]).sort()).toEqual((spec.blocked ?? []).map((b) => [b.rule, idOf(truth, b.port)]).sort());
+  for (const b of spec.blocked ?? []) {
+    const id = idOf(truth, b.port);
+    const slots = (truth.nodes.find((n) => n.id === id) as { slots: string }).slots;
+    const out = a.outages.find((o) => o.scope === 'slots' && o.slots === slots && o.cause === b.rule) as Outage;
+    expect(out).toBeDefined();
+    const probe = failuresFor(truth, slots).map(truthWindow).find((w) => w.end !== null && Math.abs(w.start - ms(out.start)) < 5000) as ReturnType<typeof truthWindow>;
+    expect(probe).toBeDefined();
+    const fault = faultActions(truth).find((x) => x.target.id === id) as Truth['actions'][number];
+    const bounds = (out as Outage & { startBounds: [string, string] }).startBounds;
+    expect(ms(fault.at)).toBeGreaterThanOrEqual(ms(bounds[0]) - TOL_BOUNDS_MS);
+    expect(ms(fault.at)).toBeLessThanOrEqual(ms(bounds[1]) + TOL_BOUNDS_MS);
+    if (spec.faultLogged) {
+      expect(out.end).not.toBeNull();
+      expect(Math.abs(ms(out.end as string) - (probe.end as number)), 'slot outage end').toBeLessThanOrEqual(TOL_UNAVAILABLE_MS);
+      expect(Math.abs((out.durationMs as number) - (probe.durationMs as number)), 'slot outage length').toBeLessThanOrEqual(TOL_UNAVAILABLE_MS);
+    }
+  }
+
+  // 5. Cluster-wide outage: the union of CLUSTERDOWN windows the probe saw.
+  const ours = clusterOutages(a);
+  expect(ours.length, 'cluster-wide outages').toBe(truth.clusterDown.length);
+  truth.clusterDown.forEach((t, i) => {
+    const o = ours[i];
+    expect(Math.abs(ms(o.start) - ms(t.start)), 'CLUSTERDOWN start').toBeLessThanOrEqual(TOL_CLUSTER_DOWN_MS);
+    expect(o.end).not.toBeNull();
+    expect(Math.abs(ms(o.end as string) - ms(t.end as string)), 'CLUSTERDOWN end').toBeLessThanOrEqual(TOL_CLUSTER_DOWN_MS);
+    expect(Math.abs((o.durationMs as number) - (ms(t.end as string) - ms(t.start))), 'CLUSTERDOWN length').toBeLessThanOrEqual(TOL_CLUSTER_DOWN_MS);
+  });
+
+  // 6. How it ended: every node's role and master, and who owns which slots.
+  for (const n of truth.finalNodes) {
+    const lane = c.roles.find((r) => r.node === n.id && r.end === null);
+    expect(lane, `role lane of ${n.port}`).toBeDefined();
+    expect([n.port, lane?.role, lane?.masterId ?? null]).toEqual([n.port, n.role, n.masterId]);
+    if (n.role === 'master' && n.slots) {
+      const own = c.ownership.filter((o) => o.end === null && o.owner === n.id).map((o) => o.slots);
+      expect(own.join(','), `slots of ${n.port} at the end`).toBe(n.slots);
+    }
+  }
+}
