@@ -9,6 +9,13 @@ import { bindIdentities } from './bind.ts';
 import { groupClusters } from './clusters.ts';
 import { mergeEvents } from './merge.ts';
 
+/** Time order; a snapshot whose time is unknown (NaN) sorts last, keeping input order. */
+function bySnapshotTime(a: Snapshot, b: Snapshot): number {
+  const ta = Number.isNaN(a.at) ? Infinity : a.at;
+  const tb = Number.isNaN(b.at) ? Infinity : b.at;
+  return (ta === tb ? 0 : ta - tb) || a.line - b.line;
+}
+
 /**
  * ParsedSource[] → Timeline: bind events to the nodes that wrote them, learn addresses, group
  * the inputs into clusters by node identity, merge every source into one time order.
@@ -52,7 +59,7 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
       id: g.id,
       nodes: [...g.nodeIds].sort().map(nodeInfo),
       events: events.filter((e, i) => evSet.has(merged[i])),
-      snapshots: allSnapshots.filter((s) => snapSet.has(s)).sort((a, b) => a.at - b.at || a.line - b.line),
+      snapshots: allSnapshots.filter((s) => snapSet.has(s)).sort(bySnapshotTime),
     };
   });
 
