@@ -310,7 +310,8 @@ export function clipToDomain(start: string, end: string | null, ctx: ChartContex
   const d1 = ms(ctx.domain[1]);
   const a = Math.max(ms(start), d0);
   const b = Math.min(end === null ? d1 : ms(end), d1);
-  if (b < a) return null;
+  // an unreadable time draws nothing rather than a wrong bar
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return null;
   // Shorter than ~4 px at the chart's width: drawn again as a tick so it stays visible.
   const short = b - a < ((d1 - d0) * 4) / CHART_WIDTH;
   return { start: a === ms(start) ? start : iso(a), end: end !== null && b === ms(end) ? end : iso(b), short };
