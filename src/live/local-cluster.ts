@@ -2,12 +2,12 @@
 // fixtures and for integration tests. Every process started here is SIGKILLed on stop(), and also when
 // this Node process exits or gets SIGINT/SIGTERM, so no test or recording leaves servers behind.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { NodeId } from '../model/ids.ts';
 import { parseClusterNodesText, parseInfoText, myselfOf, isMaster, type LiveNode } from './cluster-view.ts';
-import { createNodeClient, closeNodeClient, type NodeClient } from './redis-client.ts';
+import { createNodeClient, closeNodeClient, type ConnectionOptions, type NodeClient } from './redis-client.ts';
 
 export interface LocalClusterOptions {
   /** Scratch directory; node `P` lives in `<baseDir>/<P>/` (redis.conf, nodes.conf, redis.log). */
@@ -24,6 +24,17 @@ export interface LocalClusterOptions {
   extraConfig?: string[];
   /** Progress messages (nothing is printed otherwise). */
   log?: (message: string) => void;
+  /** `requirepass` (and `masterauth`) of every node; the cluster's own clients authenticate with it. */
+  password?: string;
+  /** Serve TLS only (`port 0`, `tls-port P`, TLS on the bus and replication links, client certificates required). */
+  tls?: LocalTlsFiles;
+}
+
+/** PEM files of a TLS cluster: the CA that signed everything, and one certificate/key used by servers and clients. */
+export interface LocalTlsFiles {
+  caFile: string;
+  certFile: string;
+  keyFile: string;
 }
 
 /** One run of one redis-server process. */
@@ -127,6 +138,10 @@ export class LocalCluster {
   readonly redisCli: string;
   private readonly extraConfig: string[];
   private readonly log: (message: string) => void;
+  private readonly password: string | undefined;
+  private readonly tls: LocalTlsFiles | undefined;
+  /** How clients reach these nodes (AUTH / TLS), for the cluster's own admin client and for tests. */
+  readonly connection: ConnectionOptions;
   private readonly children = new Map<number, ChildProcess>();
   private readonly runs: NodeProcessRun[] = [];
   private readonly admin = new Map<number, NodeClient>();
@@ -142,6 +157,17 @@ export class LocalCluster {
     this.redisCli = opts.redisCli ?? process.env.FAILSCOPE_REDIS_CLI ?? '/usr/bin/redis-cli';
     this.extraConfig = opts.extraConfig ?? [];
     this.log = opts.log ?? (() => {});
+    this.password = opts.password;
+    this.tls = opts.tls;
+    this.connection = {};
+    if (opts.password !== undefined) this.connection.password = opts.password;
+    if (opts.tls)
+      this.connection.tls = {
+        ca: readFileSync(opts.tls.caFile),
+        cert: readFileSync(opts.tls.certFile),
+        key: readFileSync(opts.tls.keyFile),
+        checkServerIdentity: () => undefined,
+      };
     installExitHooks();
   }
 
@@ -174,8 +200,21 @@ export class LocalCluster {
 
   private configText(port: number): string {
     const dir = this.nodeDir(port);
+    const auth = this.password === undefined ? [] : [`requirepass ${this.password}`, `masterauth ${this.password}`];
+    const tls = this.tls
+      ? [
+          'port 0',
+          `tls-port ${port}`,
+          `tls-cert-file ${this.tls.certFile}`,
+          `tls-key-file ${this.tls.keyFile}`,
+          `tls-ca-cert-file ${this.tls.caFile}`,
+          'tls-cluster yes',
+          'tls-replication yes',
+        ]
+      : [`port ${port}`];
     return [
-      `port ${port}`,
+      ...tls,
+      ...auth,
       'bind 127.0.0.1',
       `dir ${dir}`,
       'daemonize no',
@@ -281,7 +320,7 @@ export class LocalCluster {
   private adminClient(port: number): NodeClient {
     let c = this.admin.get(port);
     if (!c) {
-      c = createNodeClient(this.address(port), { commandTimeoutMs: 1000, reconnectDelayMs: 50 });
+      c = createNodeClient(this.address(port), { commandTimeoutMs: 1000, reconnectDelayMs: 50, connection: this.connection });
       this.admin.set(port, c);
     }
     return c;
@@ -318,10 +357,18 @@ export class LocalCluster {
    * 1..n), then each replica joins with CLUSTER MEET and CLUSTER REPLICATE of its given master, so the
    * pairing is the same on every run (redis-cli's own replica placement is randomised).
    */
+  /** redis-cli's AUTH / TLS arguments for these nodes. */
+  cliArgs(): string[] {
+    const out: string[] = [];
+    if (this.password !== undefined) out.push('-a', this.password, '--no-auth-warning');
+    if (this.tls) out.push('--tls', '--cacert', this.tls.caFile, '--cert', this.tls.certFile, '--key', this.tls.keyFile);
+    return out;
+  }
+
   async createCluster(layout: ClusterLayout, { timeoutMs = 60_000 } = {}): Promise<LiveNode[]> {
     const create = await execFileText(
       this.redisCli,
-      ['--cluster', 'create', ...layout.masters.map((p) => this.address(p)), '--cluster-replicas', '0', '--cluster-yes'],
+      [...this.cliArgs(), '--cluster', 'create', ...layout.masters.map((p) => this.address(p)), '--cluster-replicas', '0', '--cluster-yes'],
       timeoutMs,
     );
     if (create.code !== 0 || !create.out.includes('[OK] All 16384 slots covered'))
@@ -386,7 +433,7 @@ export class LocalCluster {
 
   /** `redis-cli --cluster check` from the first port; null when it passes. */
   async clusterCheckProblem(): Promise<string | null> {
-    const r = await execFileText(this.redisCli, ['--cluster', 'check', this.address(this.ports[0])], 30_000);
+    const r = await execFileText(this.redisCli, [...this.cliArgs(), '--cluster', 'check', this.address(this.ports[0])], 30_000);
     const ok =
       r.code === 0 &&
       r.out.includes('[OK] All nodes agree about slots configuration.') &&

@@ -1,13 +1,15 @@
 // The client-view probe: every intervalMs, one SET to a key in each original master's slot range, and a
 // record of every outcome. It keeps aiming at the *slot range*, not at a node: MOVED is followed (one hop)
-// and any failure triggers a refresh of the slot map from every reachable node, where the claim with the
-// highest config epoch wins (the rule Redis Cluster itself uses, redis 7.0 src/cluster.c
-// clusterUpdateSlotsConfigWith). So its failure windows measure the cluster, not a stale client.
+// and any failure, or a write pending longer than stallMs, triggers a refresh of the slot map from every
+// known node; each node's answer is applied as it arrives, and a master claiming the slot with a higher
+// config epoch than the current route's claim becomes the route (the rule Redis Cluster itself uses,
+// redis 7.0 src/cluster.c clusterUpdateSlotsConfigWith). A write still hanging on the old owner does not
+// hold up the first write to the new one. So its failure windows measure the cluster, not a stale client.
 import type { Address, EpochMs } from '../model/ids.ts';
 import { formatRanges, type SlotRange } from '../model/slots.ts';
 import { parseClusterNodesText, isMaster } from './cluster-view.ts';
 import { keyInRange } from './keyslot.ts';
-import { classifyError, closeNodeClient, createNodeClient, type NodeClient } from './redis-client.ts';
+import { classifyError, closeNodeClient, createNodeClient, type ConnectionOptions, type NodeClient } from './redis-client.ts';
 
 export interface ProbeTarget {
   /** The slot range as owned by one master when the probe started, e.g. `0-5460`. */
@@ -54,11 +56,10 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** Slot map refreshes happen at most this often (default 200 ms). */
   refreshMinIntervalMs?: number;
-}
-
-interface SlotClaim {
-  owner: Address;
-  epoch: number;
+  /** A write pending this long already asks for a slot map refresh, before it times out (default timeoutMs / 2). */
+  stallMs?: number;
+  /** AUTH / TLS for every node. */
+  connection?: ConnectionOptions;
 }
 
 export class Probe {
@@ -66,25 +67,34 @@ export class Probe {
   readonly timeoutMs: number;
   readonly targets: ProbeTarget[];
   private readonly refreshMinIntervalMs: number;
+  private readonly stallMs: number;
+  private readonly connection: ConnectionOptions | undefined;
   private readonly known = new Set<Address>();
   private readonly writeClients = new Map<Address, NodeClient>();
   private readonly refreshClients = new Map<Address, NodeClient>();
   private readonly route: Address[];
-  private readonly inFlight: Array<Promise<void> | null>;
+  /** Config epoch of the claim each route rests on (a MOVED keeps the old one). */
+  private readonly routeEpoch: number[];
+  /** Writes in flight per range, by the node they went to: one per node, so a hung node is not flooded. */
+  private readonly inFlight: Array<Map<Address, { sentAt: EpochMs; done: Promise<void> }>>;
   private readonly log: ProbeAttempt[] = [];
   private timer: NodeJS.Timeout | null = null;
   private lastRefreshAt = 0;
-  private refreshing: Promise<void> | null = null;
+  /** CLUSTER NODES requests in flight, by node (a hung node does not hold up the answers of the others). */
+  private readonly refreshing = new Map<Address, Promise<void>>();
   startedAt: EpochMs | null = null;
   stoppedAt: EpochMs | null = null;
 
-  private constructor(opts: ProbeOptions, targets: ProbeTarget[], known: Address[]) {
+  private constructor(opts: ProbeOptions, targets: ProbeTarget[], epochs: number[], known: Address[]) {
     this.intervalMs = opts.intervalMs ?? 50;
     this.timeoutMs = opts.timeoutMs ?? 250;
     this.refreshMinIntervalMs = opts.refreshMinIntervalMs ?? 200;
+    this.stallMs = opts.stallMs ?? Math.round(this.timeoutMs / 2);
+    this.connection = opts.connection;
     this.targets = targets;
     this.route = targets.map((t) => t.ownerAtStart);
-    this.inFlight = targets.map(() => null);
+    this.routeEpoch = epochs;
+    this.inFlight = targets.map(() => new Map());
     for (const a of known) this.known.add(a);
   }
 
@@ -92,13 +102,13 @@ export class Probe {
   static async create(opts: ProbeOptions): Promise<Probe> {
     let lastErr: unknown = null;
     for (const seed of opts.seeds) {
-      const c = createNodeClient(seed, { commandTimeoutMs: 1000 });
+      const c = createNodeClient(seed, { commandTimeoutMs: 1000, connection: opts.connection });
       try {
         await waitConnected(c, 1000);
         const nodes = parseClusterNodesText(String(await c.redis.call('CLUSTER', 'NODES')));
         const masters = nodes.filter((n) => isMaster(n) && n.slots.length > 0).sort((a, b) => a.slots[0].start - b.slots[0].start);
         const targets = masters.map((m) => targetFor(m.slots, m.address));
-        return new Probe(opts, targets, [...opts.seeds, ...nodes.map((n) => n.address)]);
+        return new Probe(opts, targets, masters.map((m) => m.configEpoch), [...opts.seeds, ...nodes.filter((n) => n.port > 0).map((n) => n.address)]);
       } catch (err) {
         lastErr = err;
       } finally {
@@ -120,8 +130,8 @@ export class Probe {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await Promise.all(this.inFlight.filter((p): p is Promise<void> => p !== null));
-    if (this.refreshing) await this.refreshing;
+    await Promise.all(this.inFlight.flatMap((m) => [...m.values()].map((w) => w.done)));
+    await Promise.all([...this.refreshing.values()]);
     this.stoppedAt = Date.now();
     for (const c of [...this.writeClients.values(), ...this.refreshClients.values()]) closeNodeClient(c);
     this.writeClients.clear();
@@ -147,29 +157,37 @@ export class Probe {
   }
 
   private tick(): void {
+    const now = Date.now();
     for (let i = 0; i < this.targets.length; i++) {
-      if (this.inFlight[i]) continue; // one write in flight per range: a hung node is not flooded
-      const p = this.attempt(i).finally(() => {
-        this.inFlight[i] = null;
+      const node = this.route[i];
+      const pending = this.inFlight[i].get(node);
+      if (pending) {
+        // A write that hangs (stopped or sleeping master) asks for the slot map before it times out, so
+        // a promotion is followed as soon as the other nodes know of it.
+        if (now - pending.sentAt >= this.stallMs) this.requestRefresh();
+        continue;
+      }
+      // A write still pending on a node the range has moved away from does not hold up the new owner.
+      const done: Promise<void> = this.attempt(i, node).finally(() => {
+        if (this.inFlight[i].get(node)?.done === done) this.inFlight[i].delete(node);
       });
-      this.inFlight[i] = p;
+      this.inFlight[i].set(node, { sentAt: now, done });
     }
   }
 
   private writeClient(address: Address): NodeClient {
     let c = this.writeClients.get(address);
     if (!c) {
-      c = createNodeClient(address, { commandTimeoutMs: this.timeoutMs, reconnectDelayMs: 100 });
+      c = createNodeClient(address, { commandTimeoutMs: this.timeoutMs, reconnectDelayMs: 100, connection: this.connection });
       this.writeClients.set(address, c);
       this.known.add(address);
     }
     return c;
   }
 
-  private async attempt(i: number): Promise<void> {
+  private async attempt(i: number, node: Address): Promise<void> {
     const t = this.targets[i];
     const sentAt = Date.now();
-    const node = this.route[i];
     const value = String(sentAt);
     let res = await this.write(node, t.key, value);
     let redirectedTo: Address | undefined;
@@ -203,45 +221,42 @@ export class Probe {
   }
 
   private requestRefresh(): void {
-    if (this.refreshing || Date.now() - this.lastRefreshAt < this.refreshMinIntervalMs) return;
+    if (Date.now() - this.lastRefreshAt < this.refreshMinIntervalMs) return;
     this.lastRefreshAt = Date.now();
-    this.refreshing = this.refreshRoutes().finally(() => {
-      this.refreshing = null;
-    });
+    for (const address of this.known) {
+      if (this.refreshing.has(address)) continue;
+      const done: Promise<void> = this.refreshFrom(address).finally(() => {
+        if (this.refreshing.get(address) === done) this.refreshing.delete(address);
+      });
+      this.refreshing.set(address, done);
+    }
   }
 
-  /** Ask every known node for CLUSTER NODES; for each target slot the master claim with the highest config epoch wins. */
-  private async refreshRoutes(): Promise<void> {
-    const claims = this.targets.map((): SlotClaim | null => null);
-    const replies = await Promise.all(
-      [...this.known].map(async (address) => {
-        let c = this.refreshClients.get(address);
-        if (!c) {
-          c = createNodeClient(address, { commandTimeoutMs: this.timeoutMs, reconnectDelayMs: 100 });
-          this.refreshClients.set(address, c);
-        }
-        try {
-          return String(await c.redis.call('CLUSTER', 'NODES'));
-        } catch {
-          return null;
-        }
-      }),
-    );
-    for (const text of replies) {
-      if (text === null) continue;
-      for (const n of parseClusterNodesText(text)) {
-        if (!this.known.has(n.address) && n.port > 0) this.known.add(n.address);
-        if (!isMaster(n)) continue;
-        this.targets.forEach((t, i) => {
-          if (!n.slots.some((r) => t.slot >= r.start && t.slot <= r.end)) return;
-          const cur = claims[i];
-          if (!cur || n.configEpoch > cur.epoch) claims[i] = { owner: n.address, epoch: n.configEpoch };
-        });
-      }
+  /**
+   * One node's CLUSTER NODES, applied as soon as it arrives: a master claiming a target's slot with a
+   * higher config epoch than the claim the route rests on becomes the route.
+   */
+  private async refreshFrom(address: Address): Promise<void> {
+    let c = this.refreshClients.get(address);
+    if (!c) {
+      c = createNodeClient(address, { commandTimeoutMs: this.timeoutMs, reconnectDelayMs: 100, connection: this.connection });
+      this.refreshClients.set(address, c);
     }
-    claims.forEach((c, i) => {
-      if (c) this.route[i] = c.owner;
-    });
+    let text: string;
+    try {
+      text = String(await c.redis.call('CLUSTER', 'NODES'));
+    } catch {
+      return;
+    }
+    for (const n of parseClusterNodesText(text)) {
+      if (!this.known.has(n.address) && n.port > 0) this.known.add(n.address);
+      if (!isMaster(n)) continue;
+      this.targets.forEach((t, i) => {
+        if (n.configEpoch <= this.routeEpoch[i] || !n.slots.some((r) => t.slot >= r.start && t.slot <= r.end)) return;
+        this.route[i] = n.address;
+        this.routeEpoch[i] = n.configEpoch;
+      });
+    }
   }
 }
 

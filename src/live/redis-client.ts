@@ -1,13 +1,26 @@
 // One place that builds ioredis connections for the live tools, tuned to report failures instead of
 // hiding them: no offline queue, no retries, short command timeouts, fast reconnects.
+// ioredis (well kept, the client most Node services use, RESP2/3, TLS, ACL AUTH, per-command timeouts)
+// rather than a hand-written protocol: the live tools need exactly its connection handling.
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { Redis } from 'ioredis';
 import type { Address } from '../model/ids.ts';
+
+/** How to reach a node: AUTH (password, or ACL user + password) and TLS, as redis-cli takes them. */
+export interface ConnectionOptions {
+  username?: string;
+  password?: string;
+  /** Set to speak TLS (node:tls options: ca, cert, key, servername, rejectUnauthorized …). */
+  tls?: TlsConnectionOptions;
+}
 
 export interface NodeClientOptions {
   /** Per-command timeout; a stopped (SIGSTOP) or sleeping server shows up as TIMEOUT after this. */
   commandTimeoutMs: number;
   /** Delay between reconnect attempts after the connection dropped. */
   reconnectDelayMs?: number;
+  /** AUTH / TLS (none by default). */
+  connection?: ConnectionOptions;
 }
 
 /** An ioredis client for one node plus the last transport error it saw (for error classification). */
@@ -20,7 +33,9 @@ export interface NodeClient {
 
 export function splitAddress(address: Address): { host: string; port: number } {
   const i = address.lastIndexOf(':');
-  return { host: address.slice(0, i), port: Number(address.slice(i + 1)) };
+  const host = address.slice(0, i);
+  // `[::1]:7000` as users write IPv6; CLUSTER NODES prints `::1:7000`.
+  return { host: host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host, port: Number(address.slice(i + 1)) };
 }
 
 export function createNodeClient(address: Address, opts: NodeClientOptions): NodeClient {
@@ -39,6 +54,7 @@ export function createNodeClient(address: Address, opts: NodeClientOptions): Nod
     commandTimeout: opts.commandTimeoutMs,
     connectTimeout: Math.max(opts.commandTimeoutMs, 200),
     retryStrategy: () => opts.reconnectDelayMs ?? 100,
+    ...connectionFields(opts.connection),
   });
   const client: NodeClient = { address, redis, lastConnError: null };
   redis.on('error', (err: NodeJS.ErrnoException) => {
@@ -48,6 +64,15 @@ export function createNodeClient(address: Address, opts: NodeClientOptions): Nod
     client.lastConnError = null;
   });
   return client;
+}
+
+/** The ioredis fields for AUTH and TLS (only the ones that are set). */
+export function connectionFields(c: ConnectionOptions | undefined): { username?: string; password?: string; tls?: TlsConnectionOptions } {
+  const out: { username?: string; password?: string; tls?: TlsConnectionOptions } = {};
+  if (c?.username !== undefined) out.username = c.username;
+  if (c?.password !== undefined) out.password = c.password;
+  if (c?.tls !== undefined) out.tls = c.tls;
+  return out;
 }
 
 export function closeNodeClient(client: NodeClient): void {
