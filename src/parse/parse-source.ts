@@ -15,7 +15,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EventFields, EventKind, LevelChar, LineCounts, RoleChar, TimelineEvent } from '../model/events.ts';
 import type { ParsedSource, SourceKind, TimeOptions } from '../model/parsed.ts';
 import type { SourceInput } from '../ingest/index.ts';
-import { countBadBytes } from '../ingest/content.ts';
+import { countBadBytes } from '../util/utf8.ts';
 import {
   BLOCK_CRASH,
   BLOCK_LOGO,
