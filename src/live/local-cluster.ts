@@ -26,6 +26,11 @@ export interface LocalClusterOptions {
   log?: (message: string) => void;
   /** `requirepass` (and `masterauth`) of every node; the cluster's own clients authenticate with it. */
   password?: string;
+  /**
+   * Also SIGKILL every server and exit on SIGINT/SIGTERM/SIGHUP (default true). Tests that send
+   * themselves SIGINT (to test Ctrl-C handling) turn it off; servers are still killed when the process exits.
+   */
+  signalHooks?: boolean;
   /** Serve TLS only (`port 0`, `tls-port P`, TLS on the bus and replication links, client certificates required). */
   tls?: LocalTlsFiles;
 }
@@ -55,7 +60,8 @@ export interface ClusterLayout {
 
 // ---- process registry: kill everything we started, whatever way we leave ----
 const liveChildren = new Set<ChildProcess>();
-let hooksInstalled = false;
+let exitHookInstalled = false;
+let signalHooksInstalled = false;
 function killAllChildrenSync(): void {
   for (const child of liveChildren) {
     try {
@@ -66,10 +72,13 @@ function killAllChildrenSync(): void {
   }
   liveChildren.clear();
 }
-function installExitHooks(): void {
-  if (hooksInstalled) return;
-  hooksInstalled = true;
-  process.on('exit', killAllChildrenSync);
+function installExitHooks(withSignals: boolean): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', killAllChildrenSync);
+  }
+  if (!withSignals || signalHooksInstalled) return;
+  signalHooksInstalled = true;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => {
       killAllChildrenSync();
@@ -168,7 +177,7 @@ export class LocalCluster {
         key: readFileSync(opts.tls.keyFile),
         checkServerIdentity: () => undefined,
       };
-    installExitHooks();
+    installExitHooks(opts.signalHooks ?? true);
   }
 
   nodeDir(port: number): string {
