@@ -12,7 +12,7 @@
  */
 import type { Timeline } from './model/timeline.ts';
 import type { ParsedSource, TimeOptions } from './model/parsed.ts';
-import { ConfigError } from './model/diagnostic.ts';
+import { ConfigError, type Diagnostic } from './model/diagnostic.ts';
 import { ingestPaths } from './ingest/index.ts';
 import { parseAll } from './parse/index.ts';
 import { buildTimeline } from './timeline/index.ts';
@@ -38,8 +38,12 @@ export function timeOptions(opts: LoadOptions): TimeOptions {
 /** Steps 1–2: read and parse every input. */
 export async function loadSources(paths: string[], opts: LoadOptions = {}): Promise<ParsedSource[]> {
   const time = timeOptions(opts);
-  const inputs = await ingestPaths(paths, { stdin: opts.stdin });
-  return parseAll(inputs, time);
+  const skipped: Diagnostic[] = [];
+  const inputs = await ingestPaths(paths, { stdin: opts.stdin, onDiagnostic: (d) => skipped.push(d) });
+  const parsed = parseAll(inputs, time);
+  // Files skipped inside directories (binary, JSON documents such as truth.json) are accounted for too.
+  if (skipped.length > 0 && parsed.length > 0) parsed[0] = { ...parsed[0], diagnostics: [...skipped, ...parsed[0].diagnostics] };
+  return parsed;
 }
 
 /** Steps 1–3: read, parse and merge every input into one timeline. */

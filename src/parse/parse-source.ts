@@ -151,6 +151,8 @@ class SourceParser {
   private proseOutside = 0;
   private unknownInFence = 0;
   private inFence = false;
+  /** Line of the fence that opened the current code block: each block of a pasted document is its own excerpt. */
+  private fenceLine = 0;
   private markdown = false;
   private nonBlank = 0;
   private readonly unknownNotes: Array<{ line: number; text: string; inFence: boolean }> = [];
@@ -289,6 +291,9 @@ class SourceParser {
   ): TimelineEvent {
     const ev: TimelineEvent = { at, node: null, kind, fields, text, source: this.source, line: this.evLine };
     if (ss.stream !== undefined) ev.stream = ss.stream;
+    // A code block of a pasted document is a separate excerpt (often another node's log, all with
+    // pid 1 in containers): identities must not leak from one block to the next.
+    else if (this.inFence) ev.stream = `fence@${this.fenceLine}`;
     if (pid !== undefined) ev.pid = pid;
     if (role !== undefined) ev.role = role;
     if (level !== undefined) ev.level = level;
@@ -631,6 +636,7 @@ class SourceParser {
     const fence = isFence(b, s, e);
     if (fence) {
       this.inFence = !this.inFence;
+      this.fenceLine = this.inFence ? this.evLine : 0;
       this.markdown = true;
     }
     // Anchors for untimed snapshots: the log time just before and just after the scanner's lines.

@@ -71,7 +71,7 @@ const INFO_SECTIONS = new Set([
 ]);
 /** Keys that make a `key:value` line ours without a section header (CLUSTER INFO, INFO replication). */
 const KNOWN_KEY =
-  /^(?:cluster_\w+|total_cluster_\w+|role|connected_slaves|connected_replicas|slave\d+|replica\d+|master_\w+|slave_\w+|replica_\w+|second_repl_offset|repl_backlog_\w+|min_slaves_\w+|min_replicas_\w+)$/;
+  /^(?:cluster_[\w-]+|total_cluster_\w+|role|connected_slaves|connected_replicas|slave\d+|replica\d+|master_\w+|slave_\w+|replica_\w+|second_repl_offset|repl_backlog_\w+|min_slaves_\w+|min_replicas_\w+)$/;
 const PROMPT_LIKE = /^(?:redis )?\S+:\d+(?:\[\d+\])?(?:\(TX\))?>/;
 const CLI_START = /^(?:\(|"|->|Error:|Could not connect|\$|not connected>|redis |\[|[A-Z][A-Z0-9_]*(?: |$)|\S+:\d+(?:\[\d+\])?(?:\(TX\))?>)/;
 const ARRAY_LINE = /^\s*\d+[)#~](?: |$)/;
