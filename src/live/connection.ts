@@ -206,6 +206,8 @@ export async function checkSeed(address: Address, connection: ConnectionOptions 
     const nodes = parseClusterNodesText(text);
     const myself = myselfOf(nodes);
     if (!myself) throw new InputError(address, 0, 'CLUSTER NODES reply has no myself line (not a Redis Cluster node?)');
+    // A node that never met another one does not know its own IP yet and lists itself as `:port`.
+    if (myself.address.startsWith(':')) myself.address = `${host}${myself.address}`;
     return { address, nodes, myself, text };
   } catch (err) {
     if (err instanceof InputError) throw err;

@@ -236,7 +236,8 @@ export class SnapshotPoller {
           if (cmd[1] === 'NODES') {
             const nodes = parseClusterNodesText(reply);
             node.id = myselfOf(nodes)?.id ?? node.id;
-            if (this.opts.discover) for (const n of nodes) if (n.port > 0) discovered.add(n.address);
+            // `:port` (a node that does not know its own IP yet) is no address to dial.
+            if (this.opts.discover) for (const n of nodes) if (n.port > 0 && !n.address.startsWith(':')) discovered.add(n.address);
           }
         }
         if (failed === null && !this.onceDone.has(c.address) && this.opts.onceCommands.length > 0) {
