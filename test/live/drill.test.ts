@@ -52,7 +52,10 @@ describe('drill against a real cluster', () => {
       progress: (l) => lines.push(l),
       ...opts,
     });
-    const doc = JSON.parse(r.stdout) as AnalysisV1 & { drill: DrillSummary };
+    // text and markdown runs also write drill.json: the same summary the JSON output carries.
+    const summary = JSON.parse(readFileSync(path.join(out, 'drill.json'), 'utf8')) as DrillSummary;
+    const doc = (opts.format && opts.format !== 'json' ? { drill: summary } : JSON.parse(r.stdout)) as AnalysisV1 & { drill: DrillSummary };
+    if (!opts.format || opts.format === 'json') expect(doc.drill).toEqual(summary);
     const truth = JSON.parse(readFileSync(path.join(out, 'truth.json'), 'utf8')) as DrillTruth;
     const why = `${lines.join('\n')}\n${JSON.stringify(doc.drill.comparison, null, 2)}\nreasons: ${doc.drill.reasons.join('; ')}`;
     if (process.env.FAILSCOPE_TEST_VERBOSE) console.log(`${name}: exit ${r.exitCode}\n${why}`);
@@ -88,8 +91,13 @@ describe('drill against a real cluster', () => {
 
   it('takeover: CLUSTER FAILOVER TAKEOVER', async () => {
     const master = await masterOf(0);
-    const { r, s, why } = await drill('takeover', { fault: 'takeover', target: `127.0.0.1:${master}` });
+    const { r, s, why } = await drill('takeover', { fault: 'takeover', target: `127.0.0.1:${master}`, format: 'text' });
     expect(r.exitCode, why).toBe(0);
+    // Text: the plan, the analysis as `analyze` prints it, the comparison, the outcome.
+    expect(r.stdout).toMatch(/^drill: takeover of 127\.0\.0\.1:\d+ \(/);
+    expect(r.stdout).toContain('\nAnalysis vs probe (tolerance: unavailable 400 ms, cluster outage 300 ms)\n');
+    expect(r.stdout).toMatch(/ok {3}takeover failover 127\.0\.0\.1:\d+ → 127\.0\.0\.1:\d+ \(0-5460\)/);
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('DRILL PASSED');
     expectAgreement(s, why, 'takeover');
     expect(await masterOf(0)).not.toBe(master);
   }, 60_000);
@@ -97,7 +105,10 @@ describe('drill against a real cluster', () => {
   it('force: CLUSTER FAILOVER FORCE, target given as a node id prefix', async () => {
     const master = await masterOf(12000);
     const id = await cluster.myId(master);
-    const { r, s, why } = await drill('force', { fault: 'force', target: id.slice(0, 10) });
+    const { r, s, why } = await drill('force', { fault: 'force', target: id.slice(0, 10), format: 'markdown' });
+    expect(r.stdout).toMatch(/^# Drill: force of 127\.0\.0\.1:\d+\n/);
+    expect(r.stdout).toContain('\n## Analysis vs probe\n');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('**DRILL PASSED**');
     expect(s.target).toBe(`127.0.0.1:${master}`);
     expect(r.exitCode, why).toBe(0);
     expectAgreement(s, why, 'force');
