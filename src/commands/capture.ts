@@ -25,7 +25,7 @@ export interface CaptureOptions extends ConnectionCliOptions {
   timeout?: string;
   /** Stops the capture; default: this process's SIGINT / SIGTERM (a second Ctrl-C kills it outright). */
   signal?: AbortSignal;
-  /** Progress lines (nodes lost, back, discovered); the CLI sends them to stderr. */
+  /** Progress lines (what is captured, nodes lost, back, discovered). Default: standard error. */
   progress?: (line: string) => void;
 }
 
@@ -76,7 +76,7 @@ export async function captureCommand(opts: CaptureOptions): Promise<CommandResul
   const durationMs = opts.duration === undefined ? null : parseDuration(opts.duration, '--duration', 1);
   const timeoutMs = opts.timeout === undefined ? Math.min(1000, Math.max(100, intervalMs)) : parseDuration(opts.timeout, '--timeout', 10);
   const connection = connectionFromCli(opts);
-  const progress = opts.progress ?? (() => {});
+  const progress = opts.progress ?? ((line: string) => void process.stderr.write(`${line}\n`));
 
   await ensureWritableDir(opts.out, '--out');
   const view = await checkSeed(seed, connection);
