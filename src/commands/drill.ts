@@ -73,6 +73,8 @@ export interface DrillSummary {
   command: string;
   plan: string[];
   faultAt: string;
+  /** Where the analysis puts the fault of each failover of the drill, against the moment the drill sent it. */
+  faultMoments: Array<{ newMaster: NodeId; analysisStartedAt: string; bounds: [string, string]; from: string; offByMs: number; withinBounds: boolean }>;
   recovered: boolean;
   recoveryMs: number | null;
   problem: string | null;
@@ -260,6 +262,19 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
     command: plan.command.join(' '),
     plan: planLines,
     faultAt: run.truth.actions[0]?.at ?? '',
+    faultMoments: analysis.failovers
+      .filter((f) => comparison.failovers.some((c) => c.newMaster === f.newMaster && c.slots === f.slots))
+      .map((f) => {
+        const [lo, hi] = f.startedAtBounds.map((t) => parseRfc3339(t)!);
+        return {
+          newMaster: f.newMaster,
+          analysisStartedAt: f.startedAt,
+          bounds: f.startedAtBounds,
+          from: f.startedAtFrom,
+          offByMs: parseRfc3339(f.startedAt)! - run.faultAt,
+          withinBounds: run.faultAt >= lo - 50 && run.faultAt <= hi + 50,
+        };
+      }),
     recovered: run.recovered,
     recoveryMs: run.truth.drill.recoveryMs,
     problem: run.problem,
@@ -292,7 +307,11 @@ function render(format: Format, analysis: AnalysisV1, s: DrillSummary, gateText:
   }
   const name = nodeNamer(analysis, plan);
   const outcome = s.recovered ? `recovered after ${formatMs(s.recoveryMs ?? 0)}` : `NOT recovered: ${s.problem}`;
-  const head = [...s.plan, `fault at ${s.faultAt}; ${outcome}`];
+  const head = [...s.plan, `fault sent at ${s.faultAt}; ${outcome}`];
+  for (const m of s.faultMoments)
+    head.push(
+      `  the analysis puts the fault of the failover to ${name(m.newMaster)} at ${m.analysisStartedAt} (${m.from}; bounds ${m.bounds[0]} – ${m.bounds[1]}): ${m.offByMs >= 0 ? '+' : ''}${m.offByMs} ms from the moment it was sent${m.withinBounds ? '' : ', outside its bounds'}`,
+    );
   const comparison = renderComparisonText(s.comparison, name);
   const verdict = s.ok ? 'DRILL PASSED' : `DRILL FAILED: ${s.reasons.join('; ')}`;
   if (format === 'markdown') {

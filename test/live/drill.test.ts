@@ -58,7 +58,7 @@ describe('drill against a real cluster', () => {
     if (!opts.format || opts.format === 'json') expect(doc.drill).toEqual(summary);
     const truth = JSON.parse(readFileSync(path.join(out, 'truth.json'), 'utf8')) as DrillTruth;
     const why = `${lines.join('\n')}\n${JSON.stringify(doc.drill.comparison, null, 2)}\nreasons: ${doc.drill.reasons.join('; ')}`;
-    if (process.env.FAILSCOPE_TEST_VERBOSE) console.log(`${name}: exit ${r.exitCode}\n${why}`);
+    if (process.env.FAILSCOPE_TEST_VERBOSE) console.log(`${name}: exit ${r.exitCode}\n${why}\n${JSON.stringify(doc.drill.faultMoments)}`);
     return { r, doc, s: doc.drill, truth, lines, why, out };
   }
 
@@ -69,6 +69,12 @@ describe('drill against a real cluster', () => {
     for (const f of s.comparison.failovers) expect(f.diffMs, why).toBeLessThanOrEqual(400);
     expect(s.comparison.clusterOutage.diffMs, why).toBeLessThanOrEqual(300);
     expect(s.comparison.checks.every((c) => c.ok), why).toBe(true);
+    // The drill knows when it sent the fault: the analysis' bounds of the fault moment must hold it.
+    expect(s.faultMoments, why).toHaveLength(1);
+    for (const m of s.faultMoments) {
+      expect(m.withinBounds, JSON.stringify(m)).toBe(true);
+      expect(Math.abs(m.offByMs), JSON.stringify(m)).toBeLessThanOrEqual(400);
+    }
   }
 
   it('failover: CLUSTER FAILOVER on the replica; said before done; capture + truth written; analysis agrees', async () => {
