@@ -4,7 +4,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from './model/diagnostic.ts';
 import type { CommandResult } from './commands/result.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { captureCommand } from './commands/capture.ts';
 import { checkCommand } from './commands/check.ts';
+import { drillCommand, type FaultKind } from './commands/drill.ts';
 import { initExpectCommand } from './commands/init-expect.ts';
 import { reportCommand } from './commands/report.ts';
 import { timelineCommand } from './commands/timeline.ts';
@@ -134,8 +136,84 @@ export function buildProgram(): Command {
       pending = initExpectCommand(paths, { output: o.output, format: o.format, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
     });
 
+  const connectionOptions = (cmd: Command) =>
+    cmd
+      .option('--user <name>', 'ACL user name (AUTH user pass)')
+      .option('-a, --pass <password>', 'password (default: $REDISCLI_AUTH)')
+      .option('--tls', 'connect with TLS')
+      .option('--sni <host>', 'server name for TLS SNI')
+      .option('--cacert <file>', 'CA certificate bundle to verify the server')
+      .option('--cacertdir <dir>', 'directory of CA certificates')
+      .option('--cert <file>', 'client certificate')
+      .option('--key <file>', 'client private key')
+      .option('--insecure', 'do not verify the server certificate');
+  const connection = (o: Record<string, unknown>) => ({
+    user: o.user as string | undefined,
+    pass: o.pass as string | undefined,
+    tls: o.tls as boolean | undefined,
+    sni: o.sni as string | undefined,
+    cacert: o.cacert as string | undefined,
+    cacertdir: o.cacertdir as string | undefined,
+    cert: o.cert as string | undefined,
+    key: o.key as string | undefined,
+    insecure: o.insecure as boolean | undefined,
+  });
+
+  connectionOptions(
+    program
+      .command('capture')
+      .description('poll CLUSTER NODES, CLUSTER INFO and INFO replication of every node into snapshot files until Ctrl-C')
+      .requiredOption('--seed <host:port>', 'any node of the cluster')
+      .requiredOption('-o, --out <dir>', 'directory for the snapshot files')
+      .option('--interval <duration>', 'time between polls (500ms, 1s, …)', '500ms')
+      .option('--duration <duration>', 'stop after this long (default: until Ctrl-C)')
+      .option('--timeout <duration>', 'per-request timeout'),
+  ).action((o) => {
+    pending = captureCommand({ ...connection(o), seed: o.seed, out: o.out, interval: o.interval, duration: o.duration, timeout: o.timeout, progress });
+  });
+
+  connectionOptions(
+    program
+      .command('drill')
+      .description('cause a fault on a live cluster, capture and probe it, then analyse and compare (destructive)')
+      .requiredOption('--seed <host:port>', 'any node of the cluster')
+      .addOption(new Option('--fault <kind>', 'the fault to cause').choices(['segfault', 'pause', 'failover', 'takeover', 'force']).makeOptionMandatory())
+      .requiredOption('--target <node>', 'node id, id prefix or host:port of the master to hit')
+      .requiredOption('-o, --out <dir>', 'directory for the capture, probe truth and results')
+      .option('--pause-ms <ms>', 'length of DEBUG SLEEP for --fault pause (default 3 × node timeout)', intOption('--pause-ms'))
+      .option('--logs <paths...>', 'server logs to add to the analysis')
+      .addOption(formatOption(['text', 'json', 'markdown'], 'text'))
+      .option('--report <file>', 'also write the HTML report')
+      .option('--expect <file>', 'gate the drill with an expectations file')
+      .option('--recovery-timeout <duration>', 'how long to wait for the cluster to recover', '60s')
+      .option('--interval <duration>', 'snapshot poll interval', '500ms')
+      .addOption(nodeTimeoutOption())
+      .option('--yes', 'allow a target that is not on the loopback interface'),
+  ).action((o) => {
+    pending = drillCommand({
+      ...connection(o),
+      seed: o.seed,
+      fault: o.fault as FaultKind,
+      target: o.target,
+      out: o.out,
+      pauseMs: o.pauseMs,
+      logs: o.logs,
+      format: o.format,
+      report: o.report,
+      expect: o.expect,
+      recoveryTimeout: o.recoveryTimeout,
+      interval: o.interval,
+      nodeTimeout: o.nodeTimeout,
+      yes: o.yes,
+      progress,
+    });
+  });
+
   return program;
 }
+
+/** Live commands report progress (the drill's plan before it acts) on stderr, as they go. */
+const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
 function writeOut(text: string): Promise<void> {
   return new Promise((resolve) => {
