@@ -54,20 +54,7 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
     prev = e;
   }
 
-  // A node shown as master by views both before and after a line written as a replica ("S" prefix,
-  // connecting to a master, winning an election), with no view showing it a replica in between,
-  // did not write that line.
-  const timedViews = views.filter((v) => v.atFrom !== 'unknown');
-  const masterAround = (id: NodeId, at: number) => {
-    const before = timedViews.filter((v) => v.at <= at).map((v) => v.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
-    const after = timedViews.filter((v) => v.at >= at).map((v) => v.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
-    const last = before[before.length - 1];
-    const next = after[0];
-    return !!last && !!next && last.flags.includes('master') && next.flags.includes('master');
-  };
-  const contradicts = (evs: readonly TimelineEvent[], id: NodeId) =>
-    contradictsContent(evs, id) ||
-    evs.some((e) => (e.role === 'S' || e.kind === 'repl.connecting' || e.kind === 'election.won' || e.kind === 'election.started') && masterAround(id, e.at));
+  const contradicts = contradictsContent;
 
   // Nodes writing their own log in each time window (a node writes one log at a time).
   const ownWindows = new Map<NodeId, Array<[number, number, string]>>();

@@ -66,28 +66,43 @@ export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: Repl
 
 /**
  * A promotion read from a log line whose replaced master's slots were not known at the time gets
- * them from the first later evidence of the winner's slots; the replaced master owned them before.
+ * them from later evidence: the slots of the promotion that replaced this winner in turn, or the
+ * winner's slots first seen in a snapshot. The replaced master owned them before (inferred).
  */
 function backfillPromotions(s: ReplayState): void {
-  for (const p of s.promotions) {
+  const proms = [...s.promotions].sort((a, b) => a.at - b.at);
+  const filled = new Set<(typeof proms)[number]>();
+  for (let i = proms.length - 1; i >= 0; i--) {
+    const p = proms[i];
     if (p.slots.length > 0) continue;
+    const next = proms.find((q) => q.at > p.at && q.replaced === p.node && q.slots.length > 0);
+    if (next) {
+      p.slots = next.slots.map((r) => ({ ...r }));
+      filled.add(p);
+      continue;
+    }
     const later = s.ownershipChanges.filter((c) => c.owner === p.node && c.at >= p.at && !c.inferred).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
     if (!later) continue;
-    // Only slots nobody was known to own before this promotion can be attributed backwards.
-    const knownBefore = s.ownershipChanges.filter((c) => c.at <= p.at && c !== later);
-    let ranges = normalizeRanges(later.ranges);
-    for (const c of knownBefore) ranges = subtractRanges(ranges, c.ranges);
-    if (ranges.length === 0) continue;
-    p.slots = ranges;
+    p.slots = normalizeRanges(later.ranges);
     if (p.epoch === null) p.epoch = later.epoch;
-    const start = s.spanStart ?? p.at;
-    const seq = -1; // before anything recorded at the same time
-    if (p.replaced) s.ownershipChanges.push({ at: Math.min(start, p.at), ranges, owner: p.replaced, epoch: null, inferred: true, first: true, seq });
-    s.ownershipChanges.push({ at: p.at, ranges, owner: p.node, epoch: p.epoch, inferred: true, first: false, seq });
+    filled.add(p);
+  }
+  const start = s.spanStart;
+  for (const p of proms) {
+    if (!filled.has(p)) continue;
+    s.ownershipChanges.push({ at: p.at, ranges: p.slots, owner: p.node, epoch: p.epoch, inferred: true, first: false, seq: -1 });
+    // Before the earliest promotion of these slots, and where nothing read says otherwise, the
+    // replaced master owned them.
+    if (!p.replaced || start === null) continue;
+    let ranges = p.slots;
+    for (const q of proms) if (q.at < p.at) ranges = subtractRanges(ranges, q.slots);
+    for (const c of s.ownershipChanges) if (!c.inferred && c.at <= p.at) ranges = subtractRanges(ranges, c.ranges);
+    if (ranges.length === 0) continue;
+    s.ownershipChanges.push({ at: Math.min(start, p.at), ranges, owner: p.replaced, epoch: null, inferred: true, first: true, seq: -2 });
     s.notes.push({
       kind: 'ownership-inferred',
       node: p.node,
-      message: `slots ${ranges.map((r) => (r.start === r.end ? r.start : `${r.start}-${r.end}`)).join(',')}: ${p.node} took them over at its promotion${p.replaced ? ` from ${p.replaced}, who owned them before` : ''} (first seen owned at a later time)`,
+      message: `slots ${ranges.map((r) => (r.start === r.end ? r.start : `${r.start}-${r.end}`)).join(',')}: ${p.node} took them over at its promotion from ${p.replaced}, who owned them before (first seen owned at a later time)`,
       evidence: p.evidence.slice(0, 1),
     });
   }

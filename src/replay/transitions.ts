@@ -404,7 +404,9 @@ export const transitions: Record<EventKind, Transition> = {
     if (!node) return;
     const had = s.slots.rangesOf(node);
     const n = s.node(node);
-    if (n.role === 'master' || had.length > 0)
+    // Logged only by a master turning replica (or a replica changing master): unless we know it was
+    // a replica already, it is a demotion.
+    if (n.role !== 'replica' || had.length > 0)
       s.demotions.push({ node, newMaster: master, at: ev.at, hadSlots: had.length > 0, fromSnapshot: false, evidence: evidenceOf(ev) });
     if (had.length > 0 && master) {
       // It lost its slots to `master` (redis 7.0 clusterUpdateSlotsConfigWith); nothing we read had

@@ -1,7 +1,7 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { Trace } from '../replay/trace.ts';
-import { dedupe, mastersAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
+import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 
 /**
@@ -30,6 +30,9 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const marks = trace.failMarks.filter(
       (m) => m.subject === ep.node && m.at >= ep.startBounds[0] && m.at <= until && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
     );
+    // The evidence ends before anyone could have marked it (two node timeouts; 15 s, Redis's default,
+    // when unknown): too early to say a failover was blocked.
+    if (marks.length === 0 && ep.end === null && endOfEvidence - ep.start < 2 * (nodeTimeoutMs ?? 15_000)) continue;
     // Not failed long enough for anyone to act (back before the node timeout): nothing was blocked.
     if (marks.length === 0 && nodeTimeoutMs !== null && ep.end !== null && length <= nodeTimeoutMs) continue;
     if (marks.length === 0 && nodeTimeoutMs === null && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && length < 1000) continue;
@@ -43,6 +46,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
     const quorum = Math.floor(masters.length / 2) + 1;
+    const sizeKnown = ownershipKnownAt(trace, at - 1);
 
     let reason: BlockReason;
     let detail: string;
@@ -64,10 +68,13 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       reason = 'failover.blocked.nofailover';
       detail = 'its replicas are configured not to fail over (cluster-replica-no-failover / nofailover flag)';
       evidence.push(...noFo.slice(0, 2).map((u) => u.evidence));
-    } else if (marks.length === 0 || downMasters.length >= quorum || expired.some((a) => a.unable.some((u) => u.kind === 'waiting-votes'))) {
+    } else if (marks.length === 0 || (sizeKnown && downMasters.length >= quorum) || expired.some((a) => a.unable.some((u) => u.kind === 'waiting-votes'))) {
       reason = 'failover.blocked.no-quorum';
-      detail =
-        marks.length === 0
+      detail = !sizeKnown
+        ? marks.length === 0
+          ? `no node marked it FAIL (a majority of masters must report it; ${downMasters.length} master${downMasters.length === 1 ? ' was' : 's were'} seen down together)`
+          : 'the election could not gather a majority of votes'
+        : marks.length === 0
           ? `no node marked it FAIL: ${downMasters.length} of ${masters.length} masters were down together and FAIL needs ${quorum}`
           : `the election could not gather ${quorum} votes: ${downMasters.length} of ${masters.length} masters were down`;
     } else if (expired.length > 0) {
@@ -85,7 +92,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     let recoveredBy: BlockedCase['recoveredBy'] = null;
     if (ep.end !== null) {
       recoveredAt = ep.end;
-      recoveredBy = 'restart';
+      recoveredBy = ep.endFrom === 'restart' ? 'restart' : 'back';
     }
     out.push({
       master: ep.node,

@@ -50,7 +50,7 @@ export function causalPairs(events: readonly TimelineEvent[]): CausalPair[] {
     if (s && s.source !== v.source) pairs.push({ before: side(s, 'election started'), after: side(v, 'vote granted') });
   }
   for (const w of won) {
-    const s = [...started].reverse().find((x) => x.node === w.node && x.at <= w.at + MATCH_WINDOW_MS);
+    const s = [...started].reverse().find((x) => x.node === w.node && x.at <= w.at && w.at - x.at <= MATCH_WINDOW_MS);
     if (!s) continue;
     const votes = events.filter((v) => v.kind === 'vote.granted' && v.fields.subject === w.node && v.fields.epoch === s.fields.epoch && v.source !== w.source);
     if (votes.length === 0) continue;

@@ -4,6 +4,13 @@ import { normalizeRanges, intersectRanges } from '../model/slots.ts';
 import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/trace.ts';
 import type { FailoverFacts } from './model.ts';
 
+/** True when the owner (or uncoveredness) of every slot is known at `t`. */
+export function ownershipKnownAt(trace: Trace, t: EpochMs): boolean {
+  let n = 0;
+  for (const o of trace.ownership) if (o.start <= t && (o.end === null || o.end > t)) for (const r of o.slots) n += r.end - r.start + 1;
+  return n >= 16384;
+}
+
 /** Masters serving at least one slot at time `t` (the cluster "size" of the spec). */
 export function mastersAt(trace: Trace, t: EpochMs): NodeId[] {
   const set = new Set<NodeId>();
@@ -103,7 +110,8 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     if (mark) evidence.push(mark.evidence);
     const epoch = p.epoch ?? a?.epoch ?? null;
     const votes = a ? trace.votes.filter((v) => v.candidate === p.node && (epoch === null ? v.epoch === null : v.epoch === epoch || v.epoch === null) && v.at >= (a.startedAt ?? a.delayedAt ?? p.at) - 1000 && v.at <= p.at + 60_000) : [];
-    const size = mastersAt(trace, (a?.startedAt ?? p.at) - 1).length;
+    const sizeAt = (a?.startedAt ?? p.at) - 1;
+    const size = ownershipKnownAt(trace, sizeAt) ? mastersAt(trace, sizeAt).length : 0;
 
     // Writes at risk: the winner's offset against the best known offset of the old master.
     const masterOffsets = trace.offsets.filter((o) => o.node === p.replaced && o.at <= p.at && (o.what === 'master-repl' || o.what === 'manual-master'));

@@ -50,7 +50,10 @@ export const msg = {
     return parts.join(' ');
   },
   blocked(b: BlockedCase, L: Label): string {
-    const back = b.recoveredAt !== null ? ` It came back at ${t(b.recoveredAt)} (restart), not through a failover.` : ' It was not back by the end of the evidence.';
+    const back =
+      b.recoveredAt !== null
+        ? ` It came back at ${t(b.recoveredAt)} (${b.recoveredBy === 'restart' ? 'restart' : 'answering again'}), not through a failover.`
+        : ' It was not back by the end of the evidence.';
     return `No failover for ${slots(b.slots)} of ${L(b.master)}, down since ${when(b.episode.start, b.episode.startBounds).replace(/^at /, '')}: ${b.detail}.${back}`;
   },
   expired(a: ElectionAttempt, won: boolean, L: Label): string {

@@ -57,7 +57,7 @@ export interface BlockedCase {
   mastersDown: number;
   /** When the slots were served again (the master back and answering), or null. */
   recoveredAt: EpochMs | null;
-  recoveredBy: 'restart' | 'failover' | null;
+  recoveredBy: 'restart' | 'back' | null;
   detail: string;
   evidence: Evidence[];
 }

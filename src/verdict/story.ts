@@ -82,7 +82,7 @@ export function tellStory(ctx: VerdictContext): string {
       );
     if (b.recoveredAt !== null) {
       const demoted = ctx.trace.demotions.find((d) => d.node === b.master && d.at >= b.recoveredAt!);
-      s.push(`It was restarted at ${t(b.recoveredAt)} and ${demoted ? `came back as a replica of ${L(demoted.newMaster)}` : 'came back as master of its slots'}.`);
+      s.push(`It ${b.recoveredBy === 'restart' ? 'was restarted' : 'answered again'} at ${t(b.recoveredAt)} and ${demoted ? `came back as a replica of ${L(demoted.newMaster)}` : 'came back as master of its slots'}.`);
     }
     items.push({ at: b.episode.start, text: s });
   }

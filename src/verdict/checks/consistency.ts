@@ -1,8 +1,8 @@
 import type { Evidence } from '../../model/analysis.ts';
 import type { EpochMs, NodeId } from '../../model/ids.ts';
-import { intersectRanges } from '../../model/slots.ts';
+import { formatRanges, intersectRanges, type SlotRange } from '../../model/slots.ts';
 import type { Check, FindingFacts } from '../model.ts';
-import { mastersAt } from '../failovers.ts';
+import { mastersAt, ownershipKnownAt } from '../failovers.ts';
 import { msg } from '../messages.ts';
 import { finding } from './util.ts';
 
@@ -23,7 +23,10 @@ export const splitBrain: Check = (ctx) => {
     // TAKEOVER replaces a master without its consent: two masters until it hears of it is by design.
     const severity = f.kind === 'takeover' || f.kind === 'force' ? 'warning' : 'error';
     const demoted = ctx.trace.demotions.find((d) => d.node === old && d.at >= f.promotedAt && !d.fromSnapshot) ?? ctx.trace.demotions.find((d) => d.node === old && d.at >= f.promotedAt);
-    const until = demoted ? demoted.at : ctx.trace.span.end;
+    // Until it heard (demoted), or until it legitimately became master again in a later failover.
+    const back = ctx.failovers.find((g) => g.newMaster === old && g.promotedAt > f.promotedAt);
+    const ends = [demoted?.at, back?.promotedAt, ctx.trace.span.end].filter((x): x is number => typeof x === 'number');
+    const until = ends.length > 0 ? Math.min(...ends) : null;
     if (until === null || until <= f.promotedAt) continue;
     // Up: not inside a down/paused/unreachable episode (a paused node is up again at its first sign of life).
     const eps = ctx.trace.episodes.filter((e) => e.node === old && e.startBounds[0] <= until && (e.end === null || e.end > f.promotedAt));
@@ -51,33 +54,39 @@ export const splitBrain: Check = (ctx) => {
         out.push(finding('split-brain', sev, msg.splitBrain(f.newMaster, old, f.slots, from, to, ctx.label), from, [old, f.newMaster], [...f.evidence.slice(0, 1), s.startEvidence, ...(demoted ? [demoted.evidence] : [])]));
       }
   }
-  // Own views claiming the same slots as master at the same moment, in two capture rounds at least a
-  // second apart (a single round catches the ordinary moment before the old master hears the news).
-  const claims = ctx.trace.views.filter((v) => v.reporter && v.atFrom !== 'unknown');
-  const pairs = new Map<string, { a: NodeId; b: NodeId; slots: ReturnType<typeof intersectRanges>; first: EpochMs; last: EpochMs; evidence: Evidence[] }>();
-  for (let i = 0; i < claims.length; i++) {
-    const a = claims[i];
-    const me = a.entries.find((e) => e.id === a.reporter && e.role === 'master' && e.slots.length > 0);
-    if (!me) continue;
-    for (let j = i + 1; j < claims.length && claims[j].at - a.at <= 500; j++) {
-      const b = claims[j];
-      if (b.reporter === a.reporter) continue;
-      const other = b.entries.find((e) => e.id === b.reporter && e.role === 'master' && e.slots.length > 0);
-      if (!other) continue;
-      const both = intersectRanges(me.slots, other.slots);
-      if (both.length === 0) continue;
-      const [x, y] = me.id < other.id ? [me.id, other.id] : [other.id, me.id];
-      const key = `${x}/${y}`;
-      const p = pairs.get(key);
-      if (p) p.last = b.at;
-      else pairs.set(key, { a: x, b: y, slots: both, first: a.at, last: b.at, evidence: [a.evidence, b.evidence] });
+  // Own views claiming the same slots as master for over a second at the same time: runs of a node's
+  // own CLUSTER NODES replies saying "myself,master" with the slots (a single late reply of a resumed
+  // master, answered from its old view, is the moment before it hears the news, not a split brain).
+  type Run = { node: NodeId; slots: SlotRange[]; start: EpochMs; end: EpochMs; evidence: Evidence[] };
+  const runs: Run[] = [];
+  const open = new Map<NodeId, Run>();
+  for (const v of ctx.trace.views) {
+    if (!v.reporter || v.atFrom === 'unknown') continue;
+    const me = v.entries.find((e) => e.id === v.reporter);
+    const claims = me && me.role === 'master' && me.slots.length > 0 ? me.slots : null;
+    const cur = open.get(v.reporter);
+    if (cur && (!claims || v.at - cur.end > 1500 || formatRanges(claims) !== formatRanges(cur.slots))) {
+      runs.push(cur);
+      open.delete(v.reporter);
     }
+    if (!claims) continue;
+    const run = open.get(v.reporter);
+    if (run) run.end = v.at;
+    else open.set(v.reporter, { node: v.reporter, slots: claims, start: v.at, end: v.at, evidence: [v.evidence] });
   }
-  for (const p of pairs.values()) {
-    if (p.last - p.first < 1000) continue;
-    if (out.some((x) => x.rule === 'split-brain' && x.nodes.includes(p.a) && x.nodes.includes(p.b))) continue;
-    out.push(finding('split-brain', 'error', msg.splitBrain(p.a, p.b, p.slots, p.first, p.last, ctx.label), p.first, [p.a, p.b], p.evidence));
-  }
+  runs.push(...open.values());
+  for (let i = 0; i < runs.length; i++)
+    for (let j = i + 1; j < runs.length; j++) {
+      const a = runs[i];
+      const b = runs[j];
+      if (a.node === b.node) continue;
+      const both = intersectRanges(a.slots, b.slots);
+      const from = Math.max(a.start, b.start);
+      const to = Math.min(a.end, b.end);
+      if (both.length === 0 || to - from < 1000) continue;
+      if (out.some((x) => x.rule === 'split-brain' && x.severity === 'error' && x.nodes.includes(a.node) && x.nodes.includes(b.node))) continue;
+      out.push(finding('split-brain', 'error', msg.splitBrain(a.node, b.node, both, from, to, ctx.label), from, [a.node, b.node], [...a.evidence, ...b.evidence]));
+    }
   return out;
 };
 
@@ -116,7 +125,7 @@ export const voteDuplicate: Check = (ctx) => {
 export const failWithoutQuorum: Check = (ctx) => {
   const out: FindingFacts[] = [];
   for (const m of ctx.trace.failMarks) {
-    if (m.kind !== 'marked') continue;
+    if (m.kind !== 'marked' || !ownershipKnownAt(ctx.trace, m.at)) continue;
     const masters = mastersAt(ctx.trace, m.at);
     const needed = Math.floor(masters.length / 2) + 1;
     const reachable = masters.filter(
