@@ -66,8 +66,10 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] 
     `  rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${granted} vote${granted === 1 ? '' : 's'} granted${denied ? `, ${denied} denied` : ''}${f.votesNeeded != null ? ` (${f.votesNeeded} needed)` : ''}`,
   );
   step('won', f.promotedAt);
-  const max = (f.timingsMs as Failover['timingsMs'] & { unavailableMax?: number }).unavailableMax;
-  out.push(`      ${'unavailable'.padEnd(12)}${dur(f.timingsMs.unavailable)}${max !== undefined && max !== f.timingsMs.unavailable ? ` (at most ${dur(max)})` : ''}`);
+  const b = f.startedAtBounds;
+  const lo = ms(f.promotedAt) - Math.min(ms(b[1]), ms(f.promotedAt));
+  const hi = ms(f.promotedAt) - ms(b[0]);
+  out.push(`      ${'unavailable'.padEnd(12)}${dur(f.timingsMs.unavailable)}${lo !== hi ? ` (the bounds allow ${dur(lo)} to ${dur(hi)})` : ''}`);
   const risk = (f as Failover & { writesAtRisk?: { bytes: number | null } }).writesAtRisk;
   if (risk && risk.bytes !== null) out.push(`      ${'at risk'.padEnd(12)}${risk.bytes} bytes of replication stream`);
   return out;

@@ -43,7 +43,11 @@ export const msg = {
       f.kind === 'automatic' || f.kind === 'force'
         ? `Fault ${when(f.startedAt, f.startedAtBounds)} (from ${fromText(f.startedAtFrom)}), FAIL ${t(f.failMarkedAt)}, election ${t(f.electionStartedAt)}, won ${t(f.promotedAt)}:`
         : `Requested ${t(f.startedAt)}, won ${t(f.promotedAt)}:`,
-      `slots unavailable ${dur(f.promotedAt - f.startedAt)}${f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (at most ${dur(f.promotedAt - f.startedAtBounds[0])})` : ''}.`,
+      `slots unavailable ${
+        f.startedAtBounds[0] !== f.startedAtBounds[1]
+          ? `between ${dur(f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt))} and ${dur(f.promotedAt - f.startedAtBounds[0])}`
+          : dur(f.promotedAt - f.startedAt)
+      }.`,
     ];
     if (f.electionStartedAt !== null)
       parts.push(`Rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${votes} vote${votes === 1 ? '' : 's'} granted${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}.`);

@@ -54,9 +54,9 @@ export function tellStory(ctx: VerdictContext): string {
       `${L(f.newMaster)} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} at ${t(f.promotedAt)}${f.promotedAtBounds[0] !== f.promotedAtBounds[1] ? ` (seen in snapshots only: between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])})` : ''}${f.electionStartedAt !== null ? ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}` : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
     );
     const un = f.promotedAt - f.startedAt;
-    s.push(
-      `Writes to ${slots} failed for ${dur(un)}${f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (at most ${dur(f.promotedAt - f.startedAtBounds[0])})` : ''}.`,
-    );
+    const lo = f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt);
+    const hi = f.promotedAt - f.startedAtBounds[0];
+    s.push(`Writes to ${slots} failed for ${lo === hi ? dur(un) : `between ${dur(lo)} and ${dur(hi)}`}.`);
     if (f.writesAtRisk.bytes !== null && f.writesAtRisk.bytes > 0) s.push(`Up to ${f.writesAtRisk.bytes} bytes of replication stream written before the fault never reached the winner.`);
     if (f.rejoined)
       s.push(
