@@ -1,0 +1,94 @@
+// Run a command as a child process and measure wall time and peak RSS. Peak RSS comes from GNU time
+// (`/usr/bin/time -f %M`, Debian package `time`) when present, else from polling
+// /proc/<pid>/status VmHWM every 20 ms. Output goes to /dev/null unless a file is given.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface RunResult {
+  wallS: number;
+  peakRssMB: number;
+  exitCode: number | null;
+  timedOut: boolean;
+  /** First lines of stderr (for a failed run). */
+  stderr: string;
+  stdout?: string;
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  timeoutS: number;
+  /** Keep stdout (small outputs only, e.g. `grep -c`); else it goes to /dev/null. */
+  captureStdout?: boolean;
+  /** Write stdout to this file. */
+  stdoutFile?: string;
+}
+
+const GNU_TIME = '/usr/bin/time';
+export const haveGnuTime = existsSync(GNU_TIME);
+
+function readHwmKB(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function runMeasured(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  const timeFile = path.join(os.tmpdir(), `failscope-bench-time-${process.pid}-${Date.now()}`);
+  const argv = haveGnuTime ? [GNU_TIME, '-f', '%M %x', '-o', timeFile, cmd, ...args] : [cmd, ...args];
+  const out = opts.captureStdout ? 'pipe' : openSync(opts.stdoutFile ?? '/dev/null', 'w');
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(argv[0], argv.slice(1), {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', out, 'pipe'],
+      // Own process group: a timeout kills the command and GNU time together.
+      detached: true,
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      if (stderr.length < 4000) stderr += d.toString();
+    });
+    if (opts.captureStdout) child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    let hwm = 0;
+    const poll = haveGnuTime
+      ? null
+      : setInterval(() => {
+          hwm = Math.max(hwm, readHwmKB(child.pid!));
+        }, 20);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, opts.timeoutS * 1000);
+    child.on('close', (code) => {
+      const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
+      clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      if (typeof out === 'number') closeSync(out);
+      let exitCode = code;
+      if (haveGnuTime && existsSync(timeFile)) {
+        const text = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
+        const m = /(\d+) (\d+)$/.exec(text);
+        if (m) {
+          hwm = Number(m[1]);
+          exitCode = Number(m[2]);
+        }
+        // "Command exited with non-zero status N" precedes the format line
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ wallS, peakRssMB: hwm / 1024, exitCode: timedOut ? null : exitCode, timedOut, stderr: stderr.split('\n').slice(0, 5).join('\n'), stdout });
+    });
+  });
+}
