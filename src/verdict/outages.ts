@@ -101,9 +101,13 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     merged.push({ start: w.start, end: w.end, nodes: new Set([w.node]), evidence: [w.startEv, ...(w.endEv ? [w.endEv] : [])], ...(w.endBounds ? { endBounds: w.endBounds } : {}) });
   }
   return merged.map((m) => {
-    const cause = slotOutages.find(
-      (o) => o.start <= m.start && (o.end === null || o.end >= m.start || (o.endBounds !== null && o.endBounds[1] >= m.start)),
-    );
+    const covers = (o: (typeof slotOutages)[number]) =>
+      o.end === null || o.end >= m.start || (o.endBounds !== null && o.endBounds[1] >= m.start);
+    // The slot outage that was under way when the cluster went down; failing that, one that began
+    // while it was down (a manual failover's hand-over can start a few ms after a node flags fail).
+    const cause =
+      slotOutages.find((o) => o.start <= m.start && covers(o)) ??
+      slotOutages.find((o) => o.start > m.start && (m.end === null || o.start <= m.end) && covers(o));
     // An end read from a snapshot is a bound, not a moment; it cannot precede the master's return.
     let end = m.end;
     let endBounds: [EpochMs, EpochMs] | null = null;
