@@ -17,7 +17,7 @@ import { loadIncident, loadIncidents } from './lib/incidents.ts';
 import { haveGnuTime, type RunResult, runMeasured } from './lib/measure.ts';
 import { summariseProfile } from './lib/profile.ts';
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export function repoRoot(): string {
   let dir = path.dirname(new URL(import.meta.url).pathname);

@@ -127,14 +127,31 @@ export function generateEpisodes(dir: string, incidents: readonly RecordedIncide
       for (const port of alive) {
         const ps = state.get(port)!;
         const w = writers.get(port)!;
-        const lines: Array<RoutineLine & { at: number; pid: number }> = [];
+        // Unit start times rise (one per slot of the gap, jittered inside it); a unit's later lines
+        // wait in `pending` (sorted, small) until the next unit starts after them.
+        const pending: RoutineLine[] = [];
         const span = Math.max(1, opts.gapMs - 3000);
+        const step = span / Math.max(1, unitsPerPort);
+        const flushUntil = (until: number) => {
+          let k = 0;
+          while (k < pending.length && pending[k].at! <= until) {
+            const r = pending[k++];
+            w.log(r.pid!, r.child ? 'C' : ps.role, r.at!, r.level, r.msg);
+          }
+          if (k > 0) pending.splice(0, k);
+        };
         for (let u = 0; u < unitsPerPort; u++) {
-          const at = t + 500 + Math.floor(rng.next() * span);
-          for (const r of routineUnit(rng, port, ps.routine)) lines.push({ ...r, at: at + r.dt, pid: r.child ? ps.routine.childPid : ps.pid });
+          const at = t + 500 + Math.floor(u * step + rng.next() * step);
+          flushUntil(at);
+          for (const r of routineUnit(rng, port, ps.routine)) {
+            r.at = at + r.dt;
+            r.pid = r.child ? ps.routine.childPid : ps.pid;
+            let i = pending.length;
+            while (i > 0 && pending[i - 1].at! > r.at) i--;
+            pending.splice(i, 0, r);
+          }
         }
-        lines.sort((a, b) => a.at - b.at);
-        for (const r of lines) w.log(r.pid, r.child ? 'C' : ps.role, r.at, r.level, r.msg);
+        flushUntil(Infinity);
       }
     }
     t += opts.gapMs;

@@ -25,6 +25,9 @@ export interface RoutineLine {
   child: boolean;
   level: string;
   msg: string;
+  /** filled in by the caller: absolute time and pid */
+  at?: number;
+  pid?: number;
 }
 
 const CMDS = ['get', 'set', 'mget', 'hgetall', 'ping', 'incr', 'expire', 'del', 'cluster|nodes', 'info'];
