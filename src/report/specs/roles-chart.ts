@@ -45,56 +45,62 @@ export function laneTimeX(ctx: ChartContext, field = 'start') {
   };
 }
 
+/** One node's value (role, cluster_state, …) over an interval, to be drawn in that node's lane. */
+export interface LaneSegment {
+  node: string;
+  value: string;
+  start: string;
+  end: string | null;
+}
+
 /**
- * Roles over time, one lane per node (master / replica / paused / fail / down), with each failover's
- * fault (and its uncertainty bounds, shaded), FAIL mark, election start and promotion marked.
+ * A lane chart: one lane per node with `segments` as bars coloured by `field` (ticks where a bar is too
+ * short to see), `background` layers behind them, and the failover markers on top.
  */
-export function rolesSpec(ctx: ChartContext): TopLevelSpec {
+export function laneSpec(
+  ctx: ChartContext,
+  opts: {
+    field: string;
+    legendTitle: string;
+    colors: Readonly<Record<string, string>>;
+    title: string;
+    subtitle: string;
+    segments: readonly LaneSegment[];
+    background: readonly object[];
+  },
+): TopLevelSpec {
+  const { field } = opts;
   const laneOf = new Map(ctx.lanes.map((l) => [l.id, l.label]));
   const lanes = ctx.lanes.map((l) => l.label);
-  const roles: Array<{ lane: string; role: string; start: string; end: string }> = [];
-  const ticks: Array<{ lane: string; role: string; start: string }> = [];
-  for (const r of ctx.cluster.roles) {
-    const lane = laneOf.get(r.node);
-    const cut = lane === undefined ? null : clipToDomain(r.start, r.end, ctx);
+  const bars: Array<Record<string, string>> = [];
+  const ticks: Array<Record<string, string>> = [];
+  for (const s of opts.segments) {
+    const lane = laneOf.get(s.node);
+    const cut = lane === undefined ? null : clipToDomain(s.start, s.end, ctx);
     if (!lane || !cut) continue;
-    roles.push({ lane, role: r.role, start: cut.start, end: cut.end });
-    if (cut.short) ticks.push({ lane, role: r.role, start: cut.start });
+    bars.push({ lane, [field]: s.value, start: cut.start, end: cut.end });
+    if (cut.short) ticks.push({ lane, [field]: s.value, start: cut.start });
   }
-  const bounds = ctx.cluster.failovers
-    .map((f, i) => ({ failover: `#${i + 1}`, lo: f.startedAtBounds[0], hi: f.startedAtBounds[1] }))
-    .filter((b) => b.lo !== b.hi && inDomain(b.lo, ctx) && inDomain(b.hi, ctx));
   const x = laneTimeX(ctx);
   const y = { field: 'lane', type: 'nominal' as const, sort: lanes, title: null, axis: laneAxis() };
   const color = {
-    field: 'role',
+    field,
     type: 'nominal' as const,
-    title: 'role',
-    scale: { domain: Object.keys(ROLE_COLORS), range: Object.values(ROLE_COLORS) },
+    title: opts.legendTitle,
+    scale: { domain: Object.keys(opts.colors), range: Object.values(opts.colors) },
     legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
   };
 
   return {
     $schema: SCHEMA_URL,
-    title: {
-      text: 'Roles over time',
-      subtitle: ['Each node’s role as the evidence shows it; shaded: when the fault can have happened.', ...laneNote(ctx)],
-    },
+    title: { text: opts.title, subtitle: [opts.subtitle, ...laneNote(ctx)] },
     width: CHART_WIDTH,
     height: Math.max(60, lanes.length * 24),
     config: baseConfig(),
     layer: [
-      ...(bounds.length === 0
-        ? []
-        : [
-            {
-              data: { values: bounds },
-              mark: { type: 'rect' as const, color: '#888888', opacity: 0.22 },
-              encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
-            },
-          ]),
+      ...opts.background,
       {
-        data: { values: roles },
+        data: { values: bars },
         mark: { type: 'bar', height: { band: 0.7 }, cornerRadius: 1 },
         encoding: { x, x2: { field: 'end' }, y, color },
       },
@@ -111,6 +117,35 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
       ...markerLayers(ctx),
     ],
   } as TopLevelSpec;
+}
+
+/**
+ * Roles over time, one lane per node (master / replica / paused / fail / down), with each failover's
+ * fault (and its uncertainty bounds, shaded), FAIL mark, election start and promotion marked.
+ */
+export function rolesSpec(ctx: ChartContext): TopLevelSpec {
+  const bounds = ctx.cluster.failovers
+    .map((f, i) => ({ failover: `#${i + 1}`, lo: f.startedAtBounds[0], hi: f.startedAtBounds[1] }))
+    .filter((b) => b.lo !== b.hi && inDomain(b.lo, ctx) && inDomain(b.hi, ctx));
+  const x = laneTimeX(ctx);
+  return laneSpec(ctx, {
+    field: 'role',
+    legendTitle: 'role',
+    colors: ROLE_COLORS,
+    title: 'Roles over time',
+    subtitle: 'Each node’s role as the evidence shows it; shaded: when the fault can have happened.',
+    segments: ctx.cluster.roles.map((r) => ({ node: r.node, value: r.role, start: r.start, end: r.end })),
+    background:
+      bounds.length === 0
+        ? []
+        : [
+            {
+              data: { values: bounds },
+              mark: { type: 'rect' as const, color: '#888888', opacity: 0.22 },
+              encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+            },
+          ],
+  });
 }
 
 /** Rules and top-edge symbols for each failover's fault, FAIL mark, election start and promotion. */
