@@ -635,6 +635,11 @@ export const TYPED = [
   { id: 'secondary-id', kind: 'repl.secondary-id',
     template: 'Setting secondary replication ID to {:text}, valid up to offset: {offset:int}. New replication ID is {replid:text}',
     src: 'redis 4.0–7.4 src/replication.c shiftReplicationId; valkey 7.2–8.0 src/replication.c shiftReplicationId' },
+  // The new master refusing its old master's (or a lagging sibling's) PSYNC on the old history: the
+  // requested offset minus what it can serve is replication stream the promoted replica never got.
+  { id: 'psync-refused', kind: 'repl.psync-refused',
+    template: 'Partial resynchronization not accepted: Requested offset for second ID was {offset:int}, but I can reply up to {upTo:int}',
+    src: 'redis 4.0–7.4 src/replication.c masterTryPartialResynchronization; valkey 7.2–8.0 src/replication.c masterTryPartialResynchronization/primaryTryPartialResynchronization' },
   { id: 'cache/master', kind: 'repl.cache-master',
     template: 'Caching the disconnected master state.',
     src: 'redis 2.8–7.4 src/replication.c replicationCacheMaster; valkey 7.2 src/replication.c replicationCacheMaster' },

@@ -509,7 +509,7 @@ export const SAMPLES: Readonly<Record<string, string>> = {
   'ignored/possible-security-attack-detected-it-looks-like': 'Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance. Connection aborted.',
   'ignored/warning-bio-thread-started-with-wrong-type': 'Warning: bio thread started with wrong type 3',
   'ignored/partial-resynchronization-not-accepted-replication-id-mismatch': 'Partial resynchronization not accepted: Replication ID mismatch (Slave asked for \'example\', my replication IDs are \'example\' and \'example\')',
-  'ignored/partial-resynchronization-not-accepted-requested-offset-for': 'Partial resynchronization not accepted: Requested offset for second ID was 3, but I can reply up to 3',
+  'psync-refused': 'Partial resynchronization not accepted: Requested offset for second ID was 3504, but I can reply up to 2424', // seen (master-sigstop incident)
   'ignored/bgsave-for-replication-replication-information-not-available': 'BGSAVE for replication: replication information not available, can\'t generate the RDB file right now. Try later.',
   'ignored/replica-is-about-to-load-the-rdb': 'Replica is about to load the RDB file received from the master, but there is a pending RDB child running. Killing process 3 and removing its temp file to avoid any race',
   'ignored/master-replication-id-changed-to': 'Master replication ID changed to 4e2615939f36b44fbdf47a2aa2d89346a8ee6dbe', // seen

@@ -63,6 +63,7 @@ export const EVENT_KINDS = [
   'repl.full', // "Full resync from master: <replid>:<offset>"
   'repl.sync-finished', // "MASTER <-> REPLICA sync: Finished with success"
   'repl.secondary-id', // "Setting secondary replication ID to …, valid up to offset: N. New replication ID is …"
+  'repl.psync-refused', // "Partial resynchronization not accepted: Requested offset for second ID was N, but I can reply up to M"
   'repl.cache-master', // "Caching the disconnected master state." / "Discarding previously cached master state."
   'master.replica-sync-request', // "Replica ip:port asks for synchronization"
   'master.replica-lost', // "Connection with replica ip:port lost."
@@ -108,6 +109,8 @@ export interface EventFields {
   epoch?: number;
   rank?: number;
   offset?: number;
+  /** repl.psync-refused: the highest offset of the old replication history this node can serve. */
+  upTo?: number;
   delayMs?: number;
   /** ok | fail for cluster.state */
   state?: 'ok' | 'fail';

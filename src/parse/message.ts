@@ -23,7 +23,7 @@ void catalogKindsAreEventKinds;
 /** Longer messages are only checked against ignored entries (linear glob), never lexed. */
 const MAX_LEXED_LENGTH = 4096;
 
-const NUMERIC_FIELDS = new Set(['epoch', 'rank', 'offset', 'delayMs', 'signal', 'pid', 'port', 'slot', 'nodeTimeoutMs']);
+const NUMERIC_FIELDS = new Set(['epoch', 'rank', 'offset', 'upTo', 'delayMs', 'signal', 'pid', 'port', 'slot', 'nodeTimeoutMs']);
 const STRING_FIELDS = new Set(['subject', 'sender', 'reason', 'address', 'version', 'replid', 'command', 'state']);
 
 /** Signal names the server prints ("Received SIGTERM scheduling shutdown..."), as Linux numbers them. */

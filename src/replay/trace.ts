@@ -226,7 +226,9 @@ export interface OffsetFact {
   node: NodeId;
   offset: number;
   at: EpochMs;
-  what: 'election' | 'manual-master' | 'master-repl' | 'slave-repl' | 'resync' | 'secondary-id';
+  what: 'election' | 'manual-master' | 'master-repl' | 'slave-repl' | 'resync' | 'secondary-id' | 'psync-refused';
+  /** psync-refused: the end of the old history this node can serve (offset is what was asked for). */
+  upTo?: number;
   evidence: Evidence;
 }
 

@@ -441,6 +441,10 @@ export const transitions: Record<EventKind, Transition> = {
   'repl.full': replica('full'),
   'repl.sync-finished': replica('sync-ok'),
   'repl.secondary-id': replica('secondary-id'),
+  'repl.psync-refused': (s, ev, node) => {
+    if (node && ev.fields.offset !== undefined && ev.fields.upTo !== undefined)
+      s.offsets.push({ node, offset: ev.fields.offset, upTo: ev.fields.upTo, at: ev.at, what: 'psync-refused', evidence: evidenceOf(ev) });
+  },
   'repl.cache-master': nothing,
   // ── replication, master side
   'master.replica-sync-request': masterSide('replica-sync-request'),

@@ -121,10 +121,19 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     const masterOffset = masterOffsets.length > 0 ? masterOffsets[masterOffsets.length - 1].offset : null;
     const winnerOffset = a?.offset ?? null;
     const best = Math.max(...(masterOffset !== null ? [masterOffset] : []), ...siblingOffsets);
-    const writesAtRisk =
-      winnerOffset === null || !Number.isFinite(best)
+    // The surest evidence comes later: the new master refusing a PSYNC on the old history (the old
+    // master rejoining, or a sibling that was ahead) names both ends of the lost stream exactly.
+    const nextPromotion = trace.promotions.find((q) => q.node !== p.node && q.at > p.at && q.replaced === p.node);
+    const refusals = trace.offsets.filter(
+      (o) => o.what === 'psync-refused' && o.node === p.node && o.at >= p.at && (!nextPromotion || o.at < nextPromotion.at) && o.upTo !== undefined && o.offset > o.upTo,
+    );
+    const refused = refusals.length > 0 ? refusals.reduce((x, y) => (y.offset > x.offset ? y : x)) : null;
+    const writesAtRisk = refused
+      ? { bytes: refused.offset - (refused.upTo as number), winnerOffset: winnerOffset ?? (refused.upTo as number) - 1, masterOffset: refused.offset - 1, exact: true }
+      : winnerOffset === null || !Number.isFinite(best)
         ? { bytes: kind === 'manual' && manual?.masterOffset !== null && manual !== null ? 0 : null, winnerOffset, masterOffset, exact: false }
         : { bytes: Math.max(0, best - winnerOffset), winnerOffset, masterOffset, exact: masterOffset !== null && masterOffsets[masterOffsets.length - 1].what === 'manual-master' };
+    if (refused) evidence.push(refused.evidence);
 
     const candidates = trace.elections.filter((x) => x.master === p.replaced && x.offset !== null && x.delayedAt !== null && x.delayedAt >= startedAt - 1 && x.delayedAt <= p.at);
     const bestReplica = candidates.length > 1 ? [...candidates].sort((x, y) => (y.offset as number) - (x.offset as number) || (x.candidate < y.candidate ? -1 : 1))[0].candidate : null;

@@ -57,7 +57,12 @@ export function tellStory(ctx: VerdictContext): string {
     const lo = f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt);
     const hi = f.promotedAt - f.startedAtBounds[0];
     s.push(`Writes to ${slots} failed for ${lo === hi ? dur(un) : `between ${dur(lo)} and ${dur(hi)}`}.`);
-    if (f.writesAtRisk.bytes !== null && f.writesAtRisk.bytes > 0) s.push(`Up to ${f.writesAtRisk.bytes} bytes of replication stream written before the fault never reached the winner.`);
+    if (f.writesAtRisk.bytes !== null && f.writesAtRisk.bytes > 0)
+      s.push(
+        f.writesAtRisk.exact
+          ? `${f.writesAtRisk.bytes} bytes of replication stream written to the old master never reached the winner (lost writes).`
+          : `Up to ${f.writesAtRisk.bytes} bytes of replication stream written before the fault never reached the winner.`,
+      );
     if (f.rejoined)
       s.push(
         f.rejoined.as === 'replica'
