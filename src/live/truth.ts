@@ -102,8 +102,11 @@ export function windowTruth(w: FailureWindow): TruthWindow {
   return { start: iso(w.start), end: isoOrNull(w.end), lastFailedAt: iso(w.lastFailedAt), attempts: w.attempts, errors: w.errors, messages: w.messages };
 }
 
-/** The probe section of truth.json; `idOf` names the node at an address (from the starting topology). */
-export function probeTruth(probe: Probe, idOf: (address: Address) => NodeId): ProbeTruth {
+/**
+ * The probe section of truth.json; `idOf` names the node at an address (from the starting topology).
+ * `withAddress` false leaves `ownerAtStart.address` out, as the recorder's truth.json does.
+ */
+export function probeTruth(probe: Probe, idOf: (address: Address) => NodeId, withAddress = true): ProbeTruth {
   const attempts = probe.attempts();
   return {
     intervalMs: probe.intervalMs,
@@ -116,7 +119,11 @@ export function probeTruth(probe: Probe, idOf: (address: Address) => NodeId): Pr
         slots: t.slots,
         key: t.key,
         slot: t.slot,
-        ownerAtStart: { port: splitAddress(t.ownerAtStart).port, id: idOf(t.ownerAtStart), address: t.ownerAtStart },
+        ownerAtStart: {
+          port: splitAddress(t.ownerAtStart).port,
+          id: idOf(t.ownerAtStart),
+          ...(withAddress ? { address: t.ownerAtStart } : {}),
+        },
         writes: mine.length,
         failedWrites: mine.filter((a) => !a.ok).length,
         redirects: mine.filter((a) => a.redirectedTo !== undefined).length,
