@@ -6,7 +6,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import type { AnalysisV1 } from '../model/analysis.ts';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import type { Address, NodeId } from '../model/ids.ts';
@@ -23,7 +22,7 @@ import { compareWithProbe, renderComparisonText, type Comparison } from '../live
 import { checkSeed, connectionFromCli, parseHostPort, type ConnectionCliOptions } from '../live/connection.ts';
 import { DrillError, FAULT_KINDS, describePlan, planDrill, runDrill, type DrillPlan, type DrillRun, type FaultKind } from '../live/drill.ts';
 import { formatMs, parseDuration } from '../live/duration.ts';
-import { connectionFields, splitAddress, type ConnectionOptions } from '../live/redis-client.ts';
+import { createCheckClient, type ConnectionOptions } from '../live/redis-client.ts';
 import { parseRfc3339 } from '../util/time.ts';
 import { ensureWritableDir, interruptSignal } from './capture.ts';
 import type { CommandResult } from './result.ts';
@@ -90,20 +89,7 @@ export interface DrillSummary {
 }
 
 async function readLive(address: Address, connection: ConnectionOptions): Promise<{ nodeTimeoutMs: number | null; version: string | null }> {
-  const { host, port } = splitAddress(address);
-  const r = new Redis({
-    host,
-    port,
-    protocol: 2,
-    disableClientInfo: true,
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 2000,
-    commandTimeout: 2000,
-    retryStrategy: () => null,
-    ...connectionFields(connection),
-  });
+  const r = createCheckClient(address, connection, 2000);
   r.on('error', () => {});
   let nodeTimeoutMs: number | null = null;
   let version: string | null = null;
@@ -123,8 +109,7 @@ async function readLive(address: Address, connection: ConnectionOptions): Promis
 
 /** DEBUG is refused unless enable-debug-command allows it (redis 7.0 src/server.c processCommand, CMD_PROTECTED). */
 async function checkDebugAllowed(address: Address, connection: ConnectionOptions): Promise<void> {
-  const { host, port } = splitAddress(address);
-  const r = new Redis({ host, port, protocol: 2, disableClientInfo: true, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000, commandTimeout: 2000, retryStrategy: () => null, ...connectionFields(connection) });
+  const r = createCheckClient(address, connection, 2000);
   r.on('error', () => {});
   try {
     await r.connect();

@@ -5,11 +5,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
-import { Redis } from 'ioredis';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import type { Address } from '../model/ids.ts';
 import { myselfOf, parseClusterNodesText, type LiveNode } from './cluster-view.ts';
-import { connectionFields, splitAddress, type ConnectionOptions } from './redis-client.ts';
+import { createCheckClient, splitAddress, type ConnectionOptions } from './redis-client.ts';
 
 /**
  * The connection options of redis-cli (redis 7.0 src/redis-cli.c parseOptions / usage): `--user`,
@@ -173,23 +172,12 @@ export function describeConnectFailure(err: unknown, events: readonly unknown[],
  * `127.0.0.1:7000: connection refused (nothing listening there?)`.
  */
 export async function checkSeed(address: Address, connection: ConnectionOptions = {}, timeoutMs = 2000): Promise<SeedView> {
-  const { host, port } = splitAddress(address);
+  const { host } = splitAddress(address);
   const events: unknown[] = [];
-  const redis = new Redis({
-    host,
-    port,
-    protocol: 2,
-    disableClientInfo: true,
-    lazyConnect: true,
-    enableOfflineQueue: false,
+  const redis = createCheckClient(address, connection, timeoutMs, {
     enableReadyCheck: false,
-    maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
-    connectTimeout: timeoutMs,
-    commandTimeout: timeoutMs,
-    retryStrategy: () => null,
     reconnectOnError: () => false,
-    ...connectionFields(connection),
   });
   redis.on('error', (err: unknown) => events.push(err));
   let timer: NodeJS.Timeout | undefined;

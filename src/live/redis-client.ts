@@ -3,7 +3,7 @@
 // ioredis (well kept, the client most Node services use, RESP2/3, TLS, ACL AUTH, per-command timeouts)
 // rather than a hand-written protocol: the live tools need exactly its connection handling.
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { Address } from '../model/ids.ts';
 
 /** How to reach a node: AUTH (password, or ACL user + password) and TLS, as redis-cli takes them. */
@@ -64,6 +64,28 @@ export function createNodeClient(address: Address, opts: NodeClientOptions): Nod
     client.lastConnError = null;
   });
   return client;
+}
+
+/**
+ * A client for one short check (the seed check, reading a setting): it connects on `connect()`, queues
+ * nothing offline, retries and reconnects never, and gives up after `timeoutMs`; `extra` adds ioredis options.
+ */
+export function createCheckClient(address: Address, connection: ConnectionOptions | undefined, timeoutMs: number, extra: RedisOptions = {}): Redis {
+  const { host, port } = splitAddress(address);
+  return new Redis({
+    host,
+    port,
+    protocol: 2,
+    disableClientInfo: true,
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    retryStrategy: () => null,
+    ...extra,
+    ...connectionFields(connection),
+  });
 }
 
 /** The ioredis fields for AUTH and TLS (only the ones that are set). */
