@@ -29,8 +29,7 @@ export function tellStory(ctx: VerdictContext): string {
             : e.kind === 'paused'
               ? 'stopped answering (paused: same process afterwards)'
               : 'became unreachable';
-    const exact = e.startBounds[0] === e.startBounds[1];
-    return `${what} ${exact ? `at ${t(e.start)}` : `between ${t(e.startBounds[0])} and ${t(e.startBounds[1])}`} (from ${fromText(e.startFrom)})`;
+    return `${what} ${when(e.start, e.startBounds)} (from ${fromText(e.startFrom)})`;
   };
 
   for (const f of ctx.failovers) {
