@@ -4,7 +4,7 @@
 // Connection refused" every second while a master is down), so the answer for a message is memoised
 // by its exact bytes: a repeat is neither decoded nor classified again. classifyMessage is a pure
 // function of the text, so this changes nothing but speed.
-import { classifyMessage } from './message.ts';
+import { classifyMessage, decidingPrefixes, IGNORED_CLASS } from './message.ts';
 
 export type MessageClass = ReturnType<typeof classifyMessage>;
 
@@ -27,6 +27,39 @@ const MASK = SLOTS - 1;
 const MAX_KEY = 4096;
 
 /**
+ * Prefixes that decide a message alone (message.ts decidingPrefixes: always 'ignored'), as bytes,
+ * bucketed by first byte. They catch routine lines that never repeat byte for byte (redis 7.0's
+ * verbose "Client closed connection id=… addr=…"), which would otherwise miss the memo, be decoded and
+ * go through the catalog one by one.
+ */
+const PREFIXES_BY_BYTE: Array<Buffer[] | undefined> = (() => {
+  const table: Array<Buffer[] | undefined> = new Array(256).fill(undefined);
+  for (const p of decidingPrefixes()) {
+    const b = Buffer.from(p, 'latin1');
+    (table[b[0]] ??= []).push(b);
+  }
+  return table;
+})();
+
+/** `b[s, e)` starts with a deciding prefix, has more after it and ends in printable ASCII (trim-proof). */
+function decidedByPrefix(b: Buffer, s: number, e: number): boolean {
+  const list = PREFIXES_BY_BYTE[b[s]];
+  if (list === undefined) return false;
+  const last = b[e - 1];
+  if (last < 0x21 || last > 0x7e) return false;
+  const len = e - s;
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k];
+    const n = p.length;
+    if (n >= len) continue;
+    let i = 1;
+    while (i < n && p[i] === b[s + i]) i++;
+    if (i === n) return true;
+  }
+  return false;
+}
+
+/**
  * Two-way set-associative cache: message bytes → (text, classification). A slot pair holds the two
  * most recently used messages that hash to it, so two hot messages that collide do not evict each other.
  */
@@ -37,7 +70,7 @@ export class MessageMemo {
   private readonly results: MessageClass[] = new Array<MessageClass>(SLOTS).fill(null);
   /** 1 when the slot was used more recently than its pair. */
   private readonly recent = new Uint8Array(SLOTS);
-  /** The text of the message last classified. */
+  /** The text of the message last classified ('' when a deciding prefix answered: always ignored). */
   text = '';
   /** True when the last answer came from the cache. */
   hit = false;
@@ -53,6 +86,12 @@ export class MessageMemo {
 
   classify(b: Buffer, s: number, e: number): MessageClass {
     const len = e - s;
+    if (len > 0 && decidedByPrefix(b, s, e)) {
+      // Ignored whatever follows; callers use `text` only for events and unknown lines.
+      this.hit = true;
+      this.text = '';
+      return IGNORED_CLASS;
+    }
     if (len > MAX_KEY || len < 4) {
       this.hit = false;
       this.text = decodeUtf8(b, s, e);

@@ -240,3 +240,49 @@ export function catalogIndexStats(): { entries: number; exact: number; firstWord
     glued: INDEX.glued.length,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Prefixes that decide a message alone (issue #8: "message kind by first bytes"). Routine lines such as
+// redis 7.0's verbose "Client closed connection id=… addr=… (30 more fields)" never repeat byte for
+// byte, so the memo cannot help them and each one would be decoded and run through decide(). An
+// ignored entry of the form `<literal with two fixed words>{:text}` matches every message that starts
+// with that literal; when no typed entry decide() would try for such a message (the first-word and
+// second-word candidates, the glued ones, the exact texts) could match it too, the answer for every
+// such message is 'ignored', whatever follows. This derives those prefixes from the index itself, so
+// they can never disagree with decide().
+
+function buildDecidingPrefixes(ix: Index): string[] {
+  const out: string[] = [];
+  const typedExact = [...ix.exact.values()].filter((c) => c.kind !== null).map((c) => c.t.pieces[0].text);
+  for (const c of ix.all) {
+    if (c.kind !== null || c.t.literalOnly || c.t.pieces.length !== 1) continue;
+    if (c.t.trailing !== 'text' && c.t.trailing !== 'rest') continue;
+    const lead = c.t.pieces[0].text;
+    const sp = lead.indexOf(' ');
+    if (sp <= 0) continue;
+    let s2 = sp + 1;
+    while (lead.charCodeAt(s2) === 32) s2++;
+    const e2 = lead.indexOf(' ', s2);
+    if (e2 < 0) continue; // the second word is not fixed by the prefix
+    const candidates = [...(ix.first.get(lead.slice(0, sp)) ?? []), ...(ix.second.get(lead.slice(s2, e2)) ?? []), ...ix.glued];
+    const clash = candidates.some((t) => t.kind !== null && (lead.startsWith(t.t.pieces[0].text) || t.t.pieces[0].text.startsWith(lead)));
+    if (clash || typedExact.some((x) => x.startsWith(lead))) continue;
+    if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(lead)) continue; // compared on bytes: ASCII only
+    out.push(lead);
+  }
+  return out.sort();
+}
+
+const DECIDING_PREFIXES: readonly string[] = Object.freeze(buildDecidingPrefixes(INDEX));
+
+/**
+ * Literal prefixes P such that classifyMessage(m) is `{ kind: 'ignored' }` for every message m that
+ * starts with P, is longer than P and ends in a printable ASCII character (so trimming cannot change
+ * it). Derived from the catalog index; see buildDecidingPrefixes.
+ */
+export function decidingPrefixes(): readonly string[] {
+  return DECIDING_PREFIXES;
+}
+
+/** The shared frozen answer for ignored messages. */
+export const IGNORED_CLASS: MessageClass = IGNORED_RESULT;

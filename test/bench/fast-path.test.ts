@@ -1,0 +1,50 @@
+// The byte-prefix fast path of the message memo (src/parse/memo.ts, message.ts decidingPrefixes)
+// must never answer differently from the catalog itself: it only exists to skip decoding and
+// classifying routine lines that never repeat (issue #8).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SAMPLES } from '../../grammars/redis-log-message/index.ts';
+import { MessageMemo } from '../../src/parse/memo.ts';
+import { classifyMessage, decidingPrefixes } from '../../src/parse/message.ts';
+
+const kindOf = (c: ReturnType<typeof classifyMessage>) => (c === null ? 'unknown' : c.kind);
+
+describe('deciding prefixes', () => {
+  const prefixes = decidingPrefixes();
+
+  it('include the routine lines redis 7.0 writes at verbose level that never repeat', () => {
+    expect(prefixes).toContain('Client closed connection ');
+    expect(prefixes.length).toBeGreaterThan(20);
+  });
+
+  it('every message that starts with one (and ends in printable ASCII) is ignored by the catalog', () => {
+    const suffix = fc.stringMatching(/^[\x20-\x7e]{0,80}[\x21-\x7e]$/);
+    fc.assert(
+      fc.property(fc.constantFrom(...prefixes), suffix, (p, s) => {
+        expect(kindOf(classifyMessage(p + s))).toBe('ignored');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the memo agrees with classifyMessage on every catalog sample, on the real 7.0.15 client line, and on near misses', () => {
+    const memo = new MessageMemo();
+    const texts = [
+      ...Object.values(SAMPLES),
+      'Client closed connection id=4 addr=127.0.0.1:47836 laddr=127.0.0.1:21001 fd=8 name= age=0 idle=0 flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=20474 argv-mem=0 multi-mem=0 rbs=16384 rbp=16384 obl=0 oll=0 omem=0 tot-mem=37632 events=r cmd=set user=default redir=-1 resp=2',
+      'Client closed connection ',
+      'Client closed connection',
+      'Client closed connection x ',
+      'Client closed connection \u00e9',
+      ...prefixes.map((p) => p.trimEnd()),
+      ...prefixes.map((p) => `${p}x`),
+    ];
+    for (const t of texts) {
+      const b = Buffer.from(t, 'utf8');
+      const fromMemo = memo.classify(b, 0, b.length);
+      expect(kindOf(fromMemo), t).toBe(kindOf(classifyMessage(t)));
+      // twice: the second answer may come from the cache
+      expect(kindOf(memo.classify(b, 0, b.length)), t).toBe(kindOf(classifyMessage(t)));
+    }
+  });
+});
