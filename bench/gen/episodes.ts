@@ -110,7 +110,7 @@ export function generateEpisodes(dir: string, incidents: readonly RecordedIncide
         }
         const pid = rw.pid(l.pid);
         w.log(pid, l.role, l.at + shift, l.level, rw.text(l.msg));
-        if (l.role !== 'C') {
+        if (l.role !== 'C' && l.role !== 'signal-handler') {
           ps.pid = pid;
           ps.role = l.role;
         }

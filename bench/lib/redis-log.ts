@@ -5,6 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 export interface LogLine {
   at: number;
   pid: number;
+  /** M S C X, or 'signal-handler' for `pid:signal-handler (unix-seconds) msg` (second precision) */
   role: string;
   level: string;
   /** The message (may be empty: "pid:M date # " before a raw crash banner). */
@@ -16,6 +17,8 @@ export interface LogLine {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // redis 7.0 src/server.c serverLogRaw: "%d:%c %s %c %s\n", stamp strftime "%d %b %Y %H:%M:%S." + "%03d"
 const PREFIX = /^(\d+):([MSCX]) (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d)\.(\d{3}) ([.\-*#])(?: (.*))?$/;
+// redis 7.0 src/server.c serverLogFromHandler: pid ":signal-handler (" time(NULL) ") " msg
+const SIGNAL = /^(\d+):signal-handler \((\d+)\) (.*)$/;
 
 /** Parse the lines of a recorded log (the machine that recorded them wrote UTC stamps). */
 export function parseLog(text: string): LogLine[] {
@@ -24,6 +27,11 @@ export function parseLog(text: string): LogLine[] {
   if (lines[lines.length - 1] === '') lines.pop();
   for (const raw of lines) {
     const m = PREFIX.exec(raw);
+    const sig = m ? null : SIGNAL.exec(raw);
+    if (sig) {
+      out.push({ at: Number(sig[2]) * 1000, pid: Number(sig[1]), role: 'signal-handler', level: '', msg: sig[3], raw });
+      continue;
+    }
     if (!m) {
       out.push({ at: NaN, pid: 0, role: '', level: '', msg: '', raw });
       continue;
@@ -109,6 +117,7 @@ export class RedisLogWriter {
     this.out = new FileWriter(path);
   }
   log(pid: number, role: string, at: number, level: string, msg: string): void {
+    if (role === 'signal-handler') return this.out.line(`${pid}:signal-handler (${Math.floor(at / 1000)}) ${msg}`);
     this.out.line(`${pid}:${role} ${this.stamps.format(at)} ${level}${msg === '' ? ' ' : ' ' + msg}`);
   }
   raw(text: string): void {
