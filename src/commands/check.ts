@@ -1,4 +1,4 @@
-// `failscope check <paths…>`: the CI gate (issue #5). See docs/ci.md.
+// `failscope check <paths…>`: the CI gate (issue #5). See the README, section "CI".
 import { runCheck } from '../gate/run.ts';
 import type { CheckOptions } from '../gate/run.ts';
 import type { CommandResult } from './result.ts';

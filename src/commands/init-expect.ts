@@ -1,4 +1,4 @@
-// `failscope init-expect <paths…> [-o file]`: expectations from a good analysis. See docs/ci.md.
+// `failscope init-expect <paths…> [-o file]`: expectations from a good analysis. See the README, section "CI".
 import { runInitExpect } from '../gate/run.ts';
 import type { InitExpectOptions } from '../gate/run.ts';
 import type { CommandResult } from './result.ts';
