@@ -32,23 +32,12 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   const order = cluster.events
     .map((e, i) => i)
     .filter((i) => isOwnLog(cluster.events[i]))
-    .sort((a, b) => {
-      const x = cluster.events[a];
-      const y = cluster.events[b];
-      return x.source < y.source ? -1 : x.source > y.source ? 1 : (x.stream ?? '') < (y.stream ?? '') ? -1 : (x.stream ?? '') > (y.stream ?? '') ? 1 : x.line - y.line;
-    });
+    .sort((a, b) => byLogLine(cluster.events[a], cluster.events[b]));
   const runs: number[][] = [];
   let prev: TimelineEvent | null = null;
   for (const i of order) {
     const e = cluster.events[i];
-    const cut =
-      !prev ||
-      prev.source !== e.source ||
-      (prev.stream ?? '') !== (e.stream ?? '') ||
-      prev.node !== e.node ||
-      (e.pid !== undefined && prev.pid !== undefined && e.pid !== prev.pid && e.role !== 'C' && prev.role !== 'C') ||
-      e.kind === 'node.identity' ||
-      e.kind === 'server.start';
+    const cut = !prev || startsRun(prev, e);
     if (cut) runs.push([]);
     runs[runs.length - 1].push(i);
     prev = e;
@@ -211,24 +200,33 @@ export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map
   return { timeline: { ...timeline, clusters }, notes };
 }
 
+/** Own-log lines in (source, stream, line) order. */
+function byLogLine(x: TimelineEvent, y: TimelineEvent): number {
+  return x.source < y.source ? -1 : x.source > y.source ? 1 : (x.stream ?? '') < (y.stream ?? '') ? -1 : (x.stream ?? '') > (y.stream ?? '') ? 1 : x.line - y.line;
+}
+
+/** Whether `e` cannot continue the run `prev` ends: another file or stream, node, process (pid), or a start-up line. */
+function startsRun(prev: TimelineEvent, e: TimelineEvent): boolean {
+  return (
+    prev.source !== e.source ||
+    (prev.stream ?? '') !== (e.stream ?? '') ||
+    prev.node !== e.node ||
+    (e.pid !== undefined && prev.pid !== undefined && e.pid !== prev.pid && e.role !== 'C' && prev.role !== 'C') ||
+    e.kind === 'node.identity' ||
+    e.kind === 'server.start'
+  );
+}
+
 /** Runs of one source's own-log lines in line order, cut at start-up lines, pid and binding changes. */
 function runsOf(events: readonly TimelineEvent[]): TimelineEvent[][] {
   const own = events
     .filter(isOwnLog)
     .slice()
-    .sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : (x.stream ?? '') < (y.stream ?? '') ? -1 : (x.stream ?? '') > (y.stream ?? '') ? 1 : x.line - y.line));
+    .sort(byLogLine);
   const runs: TimelineEvent[][] = [];
   let prev: TimelineEvent | null = null;
   for (const e of own) {
-    const cut =
-      !prev ||
-      prev.source !== e.source ||
-      (prev.stream ?? '') !== (e.stream ?? '') ||
-      prev.node !== e.node ||
-      (e.pid !== undefined && prev.pid !== undefined && e.pid !== prev.pid && e.role !== 'C' && prev.role !== 'C') ||
-      e.kind === 'node.identity' ||
-      e.kind === 'server.start' ||
-      Math.abs(e.at - prev.at) > 6 * 3600_000;
+    const cut = !prev || startsRun(prev, e) || Math.abs(e.at - prev.at) > 6 * 3600_000;
     if (cut) runs.push([]);
     runs[runs.length - 1].push(e);
     prev = e;
