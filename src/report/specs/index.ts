@@ -34,22 +34,20 @@ export interface ClusterCharts {
 /** Which charts a cluster gets, in page order; a chart without data says why instead. */
 export function clusterCharts(cluster: ClusterAnalysis): ClusterCharts {
   const ctx = chartContext(cluster);
+  const chart = (id: ChartId, title: string, has: number, spec: (c: ChartContext) => TopLevelSpec, empty: string): ChartEntry =>
+    has ? { id, title, spec: spec(ctx) } : { id, title, spec: null, empty };
   const charts: ChartEntry[] = [
-    cluster.roles.length
-      ? { id: 'roles', title: 'Roles over time', spec: rolesSpec(ctx) }
-      : { id: 'roles', title: 'Roles over time', spec: null, empty: 'The evidence shows no node roles.' },
-    cluster.ownership.length
-      ? { id: 'ownership', title: 'Slot ownership over time', spec: ownershipSpec(ctx) }
-      : { id: 'ownership', title: 'Slot ownership over time', spec: null, empty: 'The evidence shows no slot ownership.' },
-    cluster.states.length
-      ? { id: 'state', title: 'cluster_state per node', spec: stateSpec(ctx) }
-      : { id: 'state', title: 'cluster_state per node', spec: null, empty: 'No node reported its cluster_state.' },
-    cluster.failovers.length
-      ? { id: 'waterfall', title: 'Failover phases', spec: waterfallSpec(ctx) }
-      : { id: 'waterfall', title: 'Failover phases', spec: null, empty: 'No failover happened.' },
-    cluster.roles.length || cluster.ownership.length
-      ? { id: 'topology', title: 'Topology before and after', spec: topologySpec(ctx) }
-      : { id: 'topology', title: 'Topology before and after', spec: null, empty: 'The evidence shows no topology.' },
+    chart('roles', 'Roles over time', cluster.roles.length, rolesSpec, 'The evidence shows no node roles.'),
+    chart('ownership', 'Slot ownership over time', cluster.ownership.length, ownershipSpec, 'The evidence shows no slot ownership.'),
+    chart('state', 'cluster_state per node', cluster.states.length, stateSpec, 'No node reported its cluster_state.'),
+    chart('waterfall', 'Failover phases', cluster.failovers.length, waterfallSpec, 'No failover happened.'),
+    chart(
+      'topology',
+      'Topology before and after',
+      cluster.roles.length || cluster.ownership.length,
+      topologySpec,
+      'The evidence shows no topology.',
+    ),
   ];
   return { cluster: cluster.id, context: ctx, charts };
 }
