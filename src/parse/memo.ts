@@ -32,16 +32,50 @@ const MAX_KEY = 4096;
  * verbose "Client closed connection id=… addr=…"), which would otherwise miss the memo, be decoded and
  * go through the catalog one by one.
  */
-const PREFIXES_BY_BYTE: Array<Buffer[] | undefined> = (() => {
-  const table: Array<Buffer[] | undefined> = new Array(256).fill(undefined);
+const TAIL_TEXT = 0;
+const TAIL_INT = 1;
+const TAIL_NUM = 2;
+const TAIL_ADDR = 3;
+const TAILS = { text: TAIL_TEXT, int: TAIL_INT, num: TAIL_NUM, addr: TAIL_ADDR } as const;
+
+interface BytePrefix {
+  bytes: Buffer;
+  tail: number;
+}
+
+const PREFIXES_BY_BYTE: Array<BytePrefix[] | undefined> = (() => {
+  const table: Array<BytePrefix[] | undefined> = new Array(256).fill(undefined);
   for (const p of decidingPrefixes()) {
-    const b = Buffer.from(p, 'latin1');
-    (table[b[0]] ??= []).push(b);
+    const bytes = Buffer.from(p.prefix, 'latin1');
+    (table[bytes[0]] ??= []).push({ bytes, tail: TAILS[p.tail] });
   }
   return table;
 })();
 
-/** `b[s, e)` starts with a deciding prefix, has more after it and ends in printable ASCII (trim-proof). */
+/** `b[i, e)` (non-empty) is one word of the tail's shape; stricter than the catalog's glob. */
+function tailFits(tail: number, b: Buffer, i: number, e: number): boolean {
+  if (tail === TAIL_TEXT) return true;
+  if (tail === TAIL_ADDR) {
+    let colon = -1;
+    for (let k = i; k < e; k++) {
+      const c = b[k];
+      if (c < 0x21 || c > 0x7e) return false;
+      if (c === 58) colon = k;
+    }
+    if (colon <= i || colon === e - 1) return false;
+    for (let k = colon + 1; k < e; k++) if (b[k] < 48 || b[k] > 57) return false;
+    return true;
+  }
+  if (tail === TAIL_INT && b[i] === 45) i++;
+  if (i >= e) return false;
+  for (let k = i; k < e; k++) {
+    const c = b[k];
+    if (!((c >= 48 && c <= 57) || (tail === TAIL_NUM && c === 46))) return false;
+  }
+  return true;
+}
+
+/** `b[s, e)` is decided by a prefix (see decidingPrefixes): always ignored. */
 function decidedByPrefix(b: Buffer, s: number, e: number): boolean {
   const list = PREFIXES_BY_BYTE[b[s]];
   if (list === undefined) return false;
@@ -49,12 +83,12 @@ function decidedByPrefix(b: Buffer, s: number, e: number): boolean {
   if (last < 0x21 || last > 0x7e) return false;
   const len = e - s;
   for (let k = 0; k < list.length; k++) {
-    const p = list[k];
+    const p = list[k].bytes;
     const n = p.length;
     if (n >= len) continue;
     let i = 1;
     while (i < n && p[i] === b[s + i]) i++;
-    if (i === n) return true;
+    if (i === n && tailFits(list[k].tail, b, s + n, e)) return true;
   }
   return false;
 }

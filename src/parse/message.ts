@@ -251,36 +251,62 @@ export function catalogIndexStats(): { entries: number; exact: number; firstWord
 // such message is 'ignored', whatever follows. This derives those prefixes from the index itself, so
 // they can never disagree with decide().
 
-function buildDecidingPrefixes(ix: Index): string[] {
-  const out: string[] = [];
+/** What may follow a deciding prefix: anything, or one word of a given shape (checked on bytes). */
+export type DecidingTail = 'text' | 'int' | 'num' | 'addr';
+
+export interface DecidingPrefix {
+  readonly prefix: string;
+  readonly tail: DecidingTail;
+}
+
+/** Could `word` be the span of a placeholder of this type (a superset of what the glob accepts)? */
+function couldBe(tail: DecidingTail, word: string): boolean {
+  if (tail === 'text') return true;
+  if (tail === 'addr') return word.includes(':');
+  return /[0-9]/.test(word);
+}
+
+function buildDecidingPrefixes(ix: Index): DecidingPrefix[] {
+  const out: DecidingPrefix[] = [];
   const typedExact = [...ix.exact.values()].filter((c) => c.kind !== null).map((c) => c.t.pieces[0].text);
+  const typedSecondWords = [...ix.second].filter(([, list]) => list.some((c) => c.kind !== null)).map(([w]) => w);
   for (const c of ix.all) {
     if (c.kind !== null || c.t.literalOnly || c.t.pieces.length !== 1) continue;
-    if (c.t.trailing !== 'text' && c.t.trailing !== 'rest') continue;
+    const trailing = c.t.trailing;
+    const tail: DecidingTail | null =
+      trailing === 'text' || trailing === 'rest' ? 'text' : trailing === 'int' || trailing === 'num' || trailing === 'addr' ? trailing : null;
+    if (tail === null) continue;
     const lead = c.t.pieces[0].text;
+    if (!/^[\x21-\x7e][\x20-\x7e]* $/.test(lead)) continue; // compared on bytes: ASCII, ends in a space
     const sp = lead.indexOf(' ');
-    if (sp <= 0) continue;
     let s2 = sp + 1;
     while (lead.charCodeAt(s2) === 32) s2++;
     const e2 = lead.indexOf(' ', s2);
-    if (e2 < 0) continue; // the second word is not fixed by the prefix
-    const candidates = [...(ix.first.get(lead.slice(0, sp)) ?? []), ...(ix.second.get(lead.slice(s2, e2)) ?? []), ...ix.glued];
+    let second: readonly Compiled[];
+    if (e2 >= 0) second = ix.second.get(lead.slice(s2, e2)) ?? [];
+    else if (s2 === lead.length && tail !== 'text') {
+      // The placeholder is the second word: no typed entry may be indexed under a word it could be.
+      if (typedSecondWords.some((w) => couldBe(tail, w))) continue;
+      second = [];
+    } else continue; // the second word is not fixed by the prefix
+    const candidates = [...(ix.first.get(lead.slice(0, sp)) ?? []), ...second, ...ix.glued];
     const clash = candidates.some((t) => t.kind !== null && (lead.startsWith(t.t.pieces[0].text) || t.t.pieces[0].text.startsWith(lead)));
     if (clash || typedExact.some((x) => x.startsWith(lead))) continue;
-    if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(lead)) continue; // compared on bytes: ASCII only
-    out.push(lead);
+    out.push({ prefix: lead, tail });
   }
-  return out.sort();
+  return out.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
 }
 
-const DECIDING_PREFIXES: readonly string[] = Object.freeze(buildDecidingPrefixes(INDEX));
+const DECIDING_PREFIXES: readonly DecidingPrefix[] = Object.freeze(buildDecidingPrefixes(INDEX));
 
 /**
- * Literal prefixes P such that classifyMessage(m) is `{ kind: 'ignored' }` for every message m that
- * starts with P, is longer than P and ends in a printable ASCII character (so trimming cannot change
- * it). Derived from the catalog index; see buildDecidingPrefixes.
+ * Literal prefixes P (with what may follow them) such that classifyMessage(m) is `{ kind: 'ignored' }`
+ * for every message m = P + rest where rest is non-empty, ends in printable ASCII (so trimming cannot
+ * change m) and, for a typed tail, is one ASCII word of that shape: 'int' an optional '-' and digits,
+ * 'num' digits and dots, 'addr' printable non-space bytes ending in ':' and digits. Derived from the
+ * catalog index; see buildDecidingPrefixes.
  */
-export function decidingPrefixes(): readonly string[] {
+export function decidingPrefixes(): readonly DecidingPrefix[] {
   return DECIDING_PREFIXES;
 }
 

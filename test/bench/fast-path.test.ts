@@ -13,17 +13,40 @@ describe('deciding prefixes', () => {
   const prefixes = decidingPrefixes();
 
   it('include the routine lines redis 7.0 writes at verbose level that never repeat', () => {
-    expect(prefixes).toContain('Client closed connection ');
+    expect(prefixes).toContainEqual({ prefix: 'Client closed connection ', tail: 'text' });
+    expect(prefixes).toContainEqual({ prefix: 'Accepted ', tail: 'addr' });
     expect(prefixes.length).toBeGreaterThan(20);
   });
 
-  it('every message that starts with one (and ends in printable ASCII) is ignored by the catalog', () => {
-    const suffix = fc.stringMatching(/^[\x20-\x7e]{0,80}[\x21-\x7e]$/);
+  const shaped = {
+    text: fc.stringMatching(/^[\x20-\x7e]{0,80}[\x21-\x7e]$/),
+    int: fc.stringMatching(/^-?[0-9]{1,12}$/),
+    num: fc.stringMatching(/^[0-9.]{1,12}$/),
+    addr: fc.stringMatching(/^[\x21-\x7e]{1,30}:[0-9]{1,5}$/),
+  };
+
+  it('every message made of one and a tail of its shape is ignored by the catalog', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...prefixes), suffix, (p, s) => {
-        expect(kindOf(classifyMessage(p + s))).toBe('ignored');
+      fc.property(
+        fc.constantFrom(...prefixes).chain((p) => fc.tuple(fc.constant(p.prefix), shaped[p.tail])),
+        ([p, s]) => {
+          expect(kindOf(classifyMessage(p + s))).toBe('ignored');
+        },
+      ),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('the memo answers like classifyMessage for any text after a deciding prefix', () => {
+    const memo = new MessageMemo();
+    const any = fc.oneof(shaped.text, shaped.int, shaped.addr, fc.string({ maxLength: 40 }), fc.stringMatching(/^[0-9a-f: ]{0,30}$/));
+    fc.assert(
+      fc.property(fc.constantFrom(...prefixes.map((p) => p.prefix)), any, (p, s) => {
+        const t = p + s;
+        const b = Buffer.from(t, 'utf8');
+        expect(kindOf(memo.classify(b, 0, b.length))).toBe(kindOf(classifyMessage(t)));
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
   });
 
@@ -36,8 +59,14 @@ describe('deciding prefixes', () => {
       'Client closed connection',
       'Client closed connection x ',
       'Client closed connection \u00e9',
-      ...prefixes.map((p) => p.trimEnd()),
-      ...prefixes.map((p) => `${p}x`),
+      'Accepted 10.1.2.3:45678',
+      'Accepted 10.1.2.3:',
+      'Accepted :1',
+      'Background saving started by pid 2903',
+      'Background saving started by pid -',
+      ...prefixes.map((p) => p.prefix.trimEnd()),
+      ...prefixes.map((p) => `${p.prefix}x`),
+      ...prefixes.map((p) => `${p.prefix}1`),
     ];
     for (const t of texts) {
       const b = Buffer.from(t, 'utf8');
