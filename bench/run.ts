@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { generateEpisodes } from './gen/episodes.ts';
 import { generateLargeCluster } from './gen/large-cluster.ts';
 import { loadIncident, loadIncidents } from './lib/incidents.ts';
@@ -20,7 +21,7 @@ import { summariseProfile } from './lib/profile.ts';
 const GENERATOR_VERSION = 2;
 
 export function repoRoot(): string {
-  let dir = path.dirname(new URL(import.meta.url).pathname);
+  let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, 'package.json');
     if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'failscope') return dir;
@@ -226,7 +227,6 @@ function countFailovers(jsonFile: string): number | null {
 async function measureInput(input: Input, a: Args, root: string, lnav: string | null, problems: string[]): Promise<Row[]> {
   const rows: Row[] = [];
   const files = input.files;
-  const logs = files.filter((f) => path.basename(f).startsWith('node-'));
   const opts = { timeoutS: a.timeoutS, cwd: root };
   const cli = path.join(root, 'bin', 'failscope.js');
   const say = (t: string) => process.stderr.write(`  ${input.name}: ${t}\n`);
@@ -240,12 +240,12 @@ async function measureInput(input: Input, a: Args, root: string, lnav: string | 
   if (lnav) {
     const env = { ...process.env, HOME: lnav };
     say('lnav count');
-    rows.push({ input, tool: 'lnav count', r: await runMeasured('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', ...logs], { ...opts, env }) });
+    rows.push({ input, tool: 'lnav count', r: await runMeasured('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', ...files], { ...opts, env }) });
     say('lnav query');
     rows.push({
       input,
       tool: 'lnav query',
-      r: await runMeasured('lnav', ['-n', '-c', ";SELECT count(*) FROM redis_log WHERE log_body LIKE '%Failover election won%'", ...logs], { ...opts, env }),
+      r: await runMeasured('lnav', ['-n', '-c', ";SELECT count(*) FROM redis_log WHERE log_body LIKE '%Failover election won%'", ...files], { ...opts, env }),
     });
   }
   for (const cmd of ['timeline', 'analyze']) {
@@ -318,7 +318,7 @@ function table(rows: Row[]): string {
       done ? r.wallS.toFixed(2) : `> ${r.wallS.toFixed(0)} (timeout)`,
       done ? fmt(mbs, 1) : '–',
       done ? fmt(input.lines / r.wallS) : '–',
-      fmt(r.peakRssMB, 0),
+      done ? fmt(r.peakRssMB, 0) : `≥ ${fmt(r.peakRssMB, 0)}`,
       ratio(grep),
       ratio(lnav),
       row.extra ?? (r.exitCode !== 0 && r.exitCode !== 1 && done ? `exit ${r.exitCode}` : ''),

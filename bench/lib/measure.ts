@@ -29,6 +29,16 @@ export interface RunOptions {
 const GNU_TIME = '/usr/bin/time';
 export const haveGnuTime = existsSync(GNU_TIME);
 
+/** The first child of `pid` (GNU time's command), or `pid` itself. */
+function commandPid(pid: number): number {
+  try {
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return kids.length > 0 ? Number(kids[0]) : pid;
+  } catch {
+    return pid;
+  }
+}
+
 function readHwmKB(pid: number): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -57,12 +67,11 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
       if (stderr.length < 4000) stderr += d.toString();
     });
     if (opts.captureStdout) child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    // Polled as well when GNU time measures: a run killed at the timeout still shows its peak so far.
     let hwm = 0;
-    const poll = haveGnuTime
-      ? null
-      : setInterval(() => {
-          hwm = Math.max(hwm, readHwmKB(child.pid!));
-        }, 20);
+    const poll = setInterval(() => {
+      hwm = Math.max(hwm, readHwmKB(haveGnuTime ? commandPid(child.pid!) : child.pid!));
+    }, haveGnuTime ? 200 : 20);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -75,14 +84,14 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
     child.on('close', (code) => {
       const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
       clearTimeout(timer);
-      if (poll) clearInterval(poll);
+      clearInterval(poll);
       if (typeof out === 'number') closeSync(out);
       let exitCode = code;
       if (haveGnuTime && existsSync(timeFile)) {
         const text = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
         const m = /(\d+) (\d+)$/.exec(text);
         if (m) {
-          hwm = Number(m[1]);
+          hwm = Math.max(hwm, Number(m[1]));
           exitCode = Number(m[2]);
         }
         // "Command exited with non-zero status N" precedes the format line
