@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../model/events.ts';
 import { shortId } from '../model/ids.ts';
 import type { InputSummary, Timeline } from '../model/timeline.ts';
+import { maxOf } from '../util/extent.ts';
 import { formatUtc } from '../util/time.ts';
 
 /** JSON shape of one timeline event (`failscope timeline --format json`). Keys in a fixed order. */
@@ -45,8 +46,8 @@ export function renderTimelineText(t: Timeline): string {
     const who = e.node ? `${shortId(e.node)}${e.address ? ` ${e.address}` : ''}` : e.address ?? '-';
     return [at, who, e.kind, firstLine(e.text), `${e.source}:${e.line}`];
   });
-  const w1 = Math.max(4, ...rows.map((r) => r[1].length));
-  const w2 = Math.max(4, ...rows.map((r) => r[2].length));
+  const w1 = Math.max(4, maxOf(rows.map((r) => r[1].length)));
+  const w2 = Math.max(4, maxOf(rows.map((r) => r[2].length)));
   const lines = rows.map((r) => `${r[0]}  ${r[1].padEnd(w1)}  ${r[2].padEnd(w2)}  ${r[3]}  ${r[4]}`);
   if (t.clusters.length > 1) lines.push('', `${t.clusters.length} clusters in these inputs: ${t.clusters.map((c) => `${c.id} (${c.nodes.length} nodes)`).join(', ')}`);
   return lines.length ? `${lines.join('\n')}\n` : '';

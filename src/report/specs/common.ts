@@ -3,6 +3,7 @@ import type { ClusterAnalysis, NodeSummary, RoleInterval } from '../../model/ana
 import type { NodeId } from '../../model/ids.ts';
 import { shortId } from '../../model/ids.ts';
 import { textWidth } from './text-width.ts';
+import { maxOf, minOf } from '../../util/extent.ts';
 
 /**
  * Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), reordered so that the
@@ -202,8 +203,8 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
   const styles = nodeStyles([...known.values()]);
 
   const times = allTimes(cluster);
-  const lo = times.length ? Math.min(...times) : 0;
-  const hi = times.length ? Math.max(...times) : 0;
+  const lo = minOf(times, 0);
+  const hi = maxOf(times, 0);
   const pad = hi > lo ? 0 : 1000;
   const span: [string, string] = [iso(lo - pad), iso(hi + pad)];
   const incident = [
@@ -213,8 +214,8 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
   let domain = span;
   let zoomed = false;
   if (incident.length) {
-    const a = Math.min(...incident);
-    const b = Math.max(...incident);
+    const a = minOf(incident);
+    const b = maxOf(incident);
     const margin = Math.max(0.5 * (b - a), 5000);
     const f0 = Math.max(lo, a - margin);
     const f1 = Math.min(hi, b + margin);
@@ -228,7 +229,7 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
     ...cluster.failovers.map((f) => ms(f.startedAtBounds[0])),
     ...cluster.outages.map((o) => ms(o.start)),
   ].filter(Number.isFinite);
-  const beforeT = incidentStarts.length ? Math.max(lo, Math.min(...incidentStarts) - 1) : lo;
+  const beforeT = incidentStarts.length ? Math.max(lo, minOf(incidentStarts) - 1) : lo;
   const afterT = Math.max(lo, hi - 1);
 
   // Lane order: shard by shard as the cluster stood before the incident, then everyone else.
