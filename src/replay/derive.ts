@@ -5,26 +5,37 @@ import { intersectRanges, normalizeRanges, subtractRanges, type SlotRange } from
 import type { ReplayOptions } from './machine.ts';
 import type { OwnershipChange, ReplayState } from './state.ts';
 import type { DownEpisode, FaultFrom, LaneRole, LifeRun, OwnershipSpan, RoleSpan, StateSpan, Trace, TraceNode } from './trace.ts';
+import { firstAfter, groupBy, IntervalSet, isSortedBy, lowerBound, upperBound } from './sorted.ts';
 
 const byTime = <T extends { at: EpochMs }>(a: T, b: T) => a.at - b.at;
+const atOf = (x: { at: EpochMs }) => x.at;
 
 /** Turn the replay state into the trace: close open facts, backfill what later evidence implies, build lanes. */
 export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: ReplayOptions): Trace {
   for (const a of s.elections) if (a.outcome === 'open' && a.expiredAt !== null) a.outcome = 'expired';
   // "Connection with master lost." names no master; the reconnect line right after does.
+  const connecting = groupBy(
+    s.replication.filter((x) => x.kind === 'connecting' && x.peer !== null),
+    (x) => x.node,
+  );
+  const connectingSorted = new Map([...connecting].map(([k, l]) => [k, isSortedBy(l, atOf)]));
   for (const r of s.replication)
     if (r.kind === 'link-lost' && r.peer === null) {
-      const next = s.replication.find((x) => x.node === r.node && x.kind === 'connecting' && x.at >= r.at && x.at - r.at <= 5000 && x.peer !== null);
+      const list = connecting.get(r.node) ?? [];
+      const next = firstAfter(list, connectingSorted.get(r.node) ?? false, r.at, atOf, true, undefined, r.at + 5000);
       if (next) r.peer = next.peer;
     }
   backfillPromotions(s);
   backfillFirstOwners(s);
   const span = { start: s.spanStart, end: s.spanEnd };
+  const infoById = new Map<NodeId, (typeof cluster.nodes)[number]>();
+  for (const c of cluster.nodes) if (!infoById.has(c.id)) infoById.set(c.id, c);
+  const addressesById = groupBy(s.byAddress, ([, id]) => id);
   const nodes: TraceNode[] = [...s.nodes.values()]
     .map((n) => {
-      const info = cluster.nodes.find((c) => c.id === n.id);
+      const info = infoById.get(n.id);
       const addresses = new Set(info?.addresses ?? []);
-      for (const [a, id] of s.byAddress) if (id === n.id) addresses.add(a);
+      for (const [a] of addressesById.get(n.id) ?? []) addresses.add(a);
       return { id: n.id, addresses: [...addresses].sort(), sources: [...(info?.sources ?? [])].sort(), hasLog: n.hasLog };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -72,31 +83,57 @@ export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: Repl
 function backfillPromotions(s: ReplayState): void {
   const proms = [...s.promotions].sort((a, b) => a.at - b.at);
   const filled = new Set<(typeof proms)[number]>();
+  // Read (not inferred) ownership changes per owner, in (time, seq) order.
+  const readChanges = s.ownershipChanges.filter((c) => !c.inferred).sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const readByOwner = groupBy(readChanges, (c) => c.owner);
+  // Per replaced master: indices of later promotions that know their slots, latest index first.
+  const knownByReplaced = new Map<NodeId, number[]>();
+  const known = (i: number) => {
+    const q = proms[i];
+    if (q.replaced === null || q.slots.length === 0) return;
+    const l = knownByReplaced.get(q.replaced);
+    if (l) l.push(i);
+    else knownByReplaced.set(q.replaced, [i]);
+  };
   for (let i = proms.length - 1; i >= 0; i--) {
     const p = proms[i];
-    if (p.slots.length > 0) continue;
-    const next = proms.find((q) => q.at > p.at && q.replaced === p.node && q.slots.length > 0);
+    if (p.slots.length > 0) {
+      known(i);
+      continue;
+    }
+    // The earliest later promotion that replaced this winner and knows its slots.
+    const cands = knownByReplaced.get(p.node) ?? [];
+    let next: (typeof proms)[number] | undefined;
+    for (let k = cands.length - 1; k >= 0 && !next; k--) if (proms[cands[k]].at > p.at) next = proms[cands[k]];
     if (next) {
       p.slots = next.slots.map((r) => ({ ...r }));
       filled.add(p);
+      known(i);
       continue;
     }
-    const later = s.ownershipChanges.filter((c) => c.owner === p.node && c.at >= p.at && !c.inferred).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+    const mine = readByOwner.get(p.node) ?? [];
+    const later = mine[lowerBound(mine, p.at, atOf)];
     if (!later) continue;
     p.slots = normalizeRanges(later.ranges);
     if (p.epoch === null) p.epoch = later.epoch;
     filled.add(p);
+    known(i);
   }
   const start = s.spanStart;
+  // Slots of promotions strictly earlier, and of read changes at or before, as running unions.
+  let promsBefore: SlotRange[] = [];
+  let nProms = 0;
+  let readBefore: SlotRange[] = [];
+  let nRead = 0;
   for (const p of proms) {
     if (!filled.has(p)) continue;
     s.ownershipChanges.push({ at: p.at, ranges: p.slots, owner: p.node, epoch: p.epoch, inferred: true, first: false, seq: -1 });
     // Before the earliest promotion of these slots, and where nothing read says otherwise, the
     // replaced master owned them.
     if (!p.replaced || start === null) continue;
-    let ranges = p.slots;
-    for (const q of proms) if (q.at < p.at) ranges = subtractRanges(ranges, q.slots);
-    for (const c of s.ownershipChanges) if (!c.inferred && c.at <= p.at) ranges = subtractRanges(ranges, c.ranges);
+    for (; nProms < proms.length && proms[nProms].at < p.at; nProms++) promsBefore = normalizeRanges([...promsBefore, ...proms[nProms].slots]);
+    for (; nRead < readChanges.length && readChanges[nRead].at <= p.at; nRead++) readBefore = normalizeRanges([...readBefore, ...readChanges[nRead].ranges]);
+    const ranges = nProms + nRead > 0 ? subtractRanges(p.slots, [...promsBefore, ...readBefore]) : p.slots;
     if (ranges.length === 0) continue;
     s.ownershipChanges.push({ at: Math.min(start, p.at), ranges, owner: p.replaced, epoch: null, inferred: true, first: true, seq: -2 });
     s.notes.push({
@@ -170,26 +207,53 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   }
   // A node restarted with cluster mode begins in state fail (redis 7.0 clusterInit: CLUSTER_FAIL). A
   // brand-new node ("No cluster configuration found") is a cluster being formed, not an outage.
-  const fresh = (f: (typeof s.lifecycle)[number]) =>
-    s.lifecycle.some((x) => x.node === f.node && x.kind === 'identity' && x.fresh === true && Math.abs(x.at - f.at) < 5000);
-  // Only when the node's own log says what it believed later (else its belief is unknown, not fail).
-  const laterLine = (f: (typeof s.lifecycle)[number]) => {
-    const next = s.lifecycle.find((x) => x.node === f.node && (x.kind === 'start' || x.kind === 'identity') && x.at > f.at + 5000);
-    return s.stateChanges.some((c) => c.node === f.node && !c.fromSnapshot && c.at >= f.at && (!next || c.at < next.at));
+  const freshAt = new Map([...groupBy(s.lifecycle, (x) => (x.kind === 'identity' && x.fresh === true ? x.node : null))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]));
+  const fresh = (f: (typeof s.lifecycle)[number]) => {
+    const ats = freshAt.get(f.node) ?? [];
+    const i = upperBound(ats, f.at - 5000, (x) => x);
+    return i < ats.length && ats[i] < f.at + 5000;
   };
+  // Only when the node's own log says what it believed later (else its belief is unknown, not fail).
+  const starts = groupBy(s.lifecycle, (x) => (x.kind === 'start' || x.kind === 'identity' ? x.node : null));
+  const startsSorted = new Map([...starts].map(([k, l]) => [k, isSortedBy(l, atOf)]));
+  const loggedAt = new Map([...groupBy(s.stateChanges, (c) => (c.fromSnapshot ? null : c.node))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]));
+  const laterLine = (f: (typeof s.lifecycle)[number]) => {
+    const next = firstAfter(starts.get(f.node) ?? [], startsSorted.get(f.node) ?? false, f.at + 5000, atOf, false);
+    const ats = loggedAt.get(f.node) ?? [];
+    const i = lowerBound(ats, f.at, (x) => x);
+    return i < ats.length && (!next || ats[i] < next.at);
+  };
+  const added = new Set<NodeId>();
+  const loggedKeys = new Map<NodeId, Set<string>>();
   for (const f of s.lifecycle)
     if ((f.kind === 'start' || f.kind === 'identity') && !fresh(f) && laterLine(f)) {
       const list = byNode.get(f.node) ?? [];
-      if (!list.some((c) => Math.abs(c.at - f.at) < 1000 && !c.fromSnapshot && c.evidence.source === f.evidence.source && c.at === f.at))
+      let keys = loggedKeys.get(f.node);
+      if (!keys) {
+        keys = new Set(list.filter((c) => !c.fromSnapshot).map((c) => `${c.at}\u0000${c.evidence.source}`));
+        loggedKeys.set(f.node, keys);
+      }
+      const k = `${f.at}\u0000${f.evidence.source}`;
+      if (!keys.has(k)) {
+        keys.add(k);
         list.push({ node: f.node, state: 'fail', at: f.at, fromSnapshot: false, evidence: f.evidence });
-      byNode.set(f.node, list.sort(byTime));
+      }
+      byNode.set(f.node, list);
+      added.add(f.node);
     }
+  for (const node of added) (byNode.get(node) as typeof s.stateChanges).sort(byTime);
+  const downsByNode = groupBy(episodes, (e) => (e.kind !== 'unreachable' && e.kind !== 'paused' ? e.node : null));
   for (const [node, all] of [...byNode].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     // Log lines say exactly when the belief changed; a snapshot near such a line adds nothing.
     const logged = all.filter((c) => !c.fromSnapshot);
-    const list = all.filter((c) => !c.fromSnapshot || !logged.some((l) => Math.abs(l.at - c.at) <= 1000));
+    const loggedTimes = logged.map(atOf).sort((a, b) => a - b);
+    const nearLogged = (t: EpochMs) => {
+      const i = lowerBound(loggedTimes, t - 1000, (x) => x);
+      return i < loggedTimes.length && loggedTimes[i] <= t + 1000;
+    };
+    const list = all.filter((c) => !c.fromSnapshot || !nearLogged(c.at));
     // A dead process believes nothing; a paused or cut-off one keeps its belief.
-    const downs = episodes.filter((e) => e.node === node && e.kind !== 'unreachable' && e.kind !== 'paused');
+    const downs = downsByNode.get(node) ?? [];
     let cur: StateSpan | null = null;
     let lastSeen = 0;
     const close = (at: EpochMs, ev: Evidence | null, bounded: boolean) => {
@@ -202,7 +266,8 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
     };
     for (const c of list) {
       // A belief ends when the node goes down.
-      const down: DownEpisode | undefined = cur ? downs.find((d) => d.start >= (cur as StateSpan).start && d.start < c.at) : undefined;
+      const next = cur ? downs[lowerBound(downs, (cur as StateSpan).start, (d) => d.start)] : undefined;
+      const down: DownEpisode | undefined = next && next.start < c.at ? next : undefined;
       if (down && cur) close(down.start, down.evidence[0] ?? null, false);
       if (cur && (cur as StateSpan).state === c.state) {
         lastSeen = c.at;
@@ -214,7 +279,7 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
     }
     if (cur) {
       const c = cur as StateSpan;
-      const down = downs.find((d) => d.start >= c.start);
+      const down = downs[lowerBound(downs, c.start, (d) => d.start)];
       if (down) close(down.start, down.evidence[0] ?? null, false);
       else out.push(c);
     }
@@ -225,6 +290,8 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
 /** Signs of life, searched by time. */
 export class LifeIndex {
   private readonly runs: Map<NodeId, LifeRun[]>;
+  /** Per node, the running maximum of run ends (runs sorted by start), for binary search. */
+  private readonly maxEnd: Map<NodeId, number[]>;
   constructor(runs: ReadonlyMap<NodeId, LifeRun[]> | readonly LifeRun[]) {
     this.runs = new Map();
     const list = Array.isArray(runs) ? (runs as LifeRun[]) : [...(runs as ReadonlyMap<NodeId, LifeRun[]>).values()].flat();
@@ -233,30 +300,35 @@ export class LifeIndex {
       l.push(r);
       this.runs.set(r.node, l);
     }
-    for (const l of this.runs.values()) l.sort((a, b) => a.start - b.start);
+    this.maxEnd = new Map();
+    for (const [node, l] of this.runs) {
+      l.sort((a, b) => a.start - b.start);
+      const m: number[] = [];
+      for (let i = 0; i < l.length; i++) m.push(Math.max(i > 0 ? m[i - 1] : -Infinity, l[i].end));
+      this.maxEnd.set(node, m);
+    }
   }
   /** The last sign of `node` at or before `t` (inside a run: no later than `t`). */
   lastBefore(node: NodeId, t: EpochMs): { at: EpochMs; evidence: Evidence } | null {
     const l = this.runs.get(node);
     if (!l) return null;
-    for (let i = l.length - 1; i >= 0; i--) {
-      const r = l[i];
-      if (r.start > t) continue;
-      if (r.end <= t) return { at: r.end, evidence: r.last };
-      return { at: r.start, evidence: r.first };
-    }
-    return null;
+    // The last run that started at or before t.
+    const i = upperBound(l, t, (r) => r.start) - 1;
+    if (i < 0) return null;
+    const r = l[i];
+    if (r.end <= t) return { at: r.end, evidence: r.last };
+    return { at: r.start, evidence: r.first };
   }
   /** The first sign of `node` strictly after `t`. */
   firstAfter(node: NodeId, t: EpochMs): { at: EpochMs; evidence: Evidence; pid: number | null } | null {
     const l = this.runs.get(node);
     if (!l) return null;
-    for (const r of l) {
-      if (r.end <= t) continue;
-      if (r.start > t) return { at: r.start, evidence: r.first, pid: r.pid };
-      return { at: r.end, evidence: r.last, pid: r.pid };
-    }
-    return null;
+    // The first run (in start order) that ends after t: where the running maximum of ends passes t.
+    const i = upperBound(this.maxEnd.get(node) as number[], t, (x) => x);
+    if (i >= l.length) return null;
+    const r = l[i];
+    if (r.start > t) return { at: r.start, evidence: r.first, pid: r.pid };
+    return { at: r.end, evidence: r.last, pid: r.pid };
   }
 }
 
@@ -277,11 +349,30 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
   const life = new LifeIndex(s.runs);
   const nt = nodeTimeoutOf(s, opts);
   const out: DownEpisode[] = [];
+  // Every fact grouped once by the node it is about (input order kept).
+  const lifecycleOf = groupBy(s.lifecycle, (f) => f.node);
+  const lostOf = groupBy(
+    s.replication.filter((r) => r.kind === 'link-lost' || r.kind === 'replica-lost' || (r.kind === 'sync-error' && /refused/i.test(r.reason ?? ''))),
+    (r) => r.peer,
+  );
+  const marksOf = groupBy(
+    s.failMarks.filter((m) => m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
+    (m) => m.subject,
+  );
+  const clearsOf = groupBy(
+    s.failMarks.filter((c) => c.kind === 'cleared' || c.kind === 'seen-clear'),
+    (c) => c.subject,
+  );
+  const pingsOf = groupBy(
+    s.pings.filter((p) => p.pingSent !== null && (p.pongRecv === null || (p.pingSent as number) > p.pongRecv)),
+    (p) => p.subject,
+  );
+  const commandsOf = groupBy(s.clientCommands, (c) => c.node);
+  const pids = new PidIndex(s);
   for (const { id } of nodes) {
-    const own = s.lifecycle.filter((f) => f.node === id).sort(byTime);
+    const own = [...(lifecycleOf.get(id) ?? [])].sort(byTime);
     const noticed = [
-      ...s.replication
-        .filter((r) => r.peer === id && (r.kind === 'link-lost' || r.kind === 'replica-lost' || (r.kind === 'sync-error' && /refused/i.test(r.reason ?? ''))))
+      ...(lostOf.get(id) ?? [])
         .map((r) => ({
           at: r.at,
           from: (r.kind === 'sync-error' ? 'replica-link-refused' : r.kind === 'replica-lost' ? 'master-lost-replica' : 'link-lost') as FaultFrom,
@@ -289,28 +380,38 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
           refused: r.kind === 'sync-error',
         })),
     ].sort(byTime);
-    const marks = s.failMarks.filter((m) => m.subject === id && m.observer !== id && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail')).sort(byTime);
-    const pings = s.pings.filter((p) => p.subject === id && p.pingSent !== null && (p.pongRecv === null || (p.pingSent as number) > p.pongRecv));
+    const marks = (marksOf.get(id) ?? []).filter((m) => m.observer !== id).sort(byTime);
+    const sentOf = (p: (typeof s.pings)[number]) => p.pingSent as number;
+    const pings = [...(pingsOf.get(id) ?? [])].sort((a, b) => sentOf(a) - sentOf(b));
+    const clears = clearsOf.get(id) ?? [];
+    const clearsSorted = isSortedBy(clears, atOf);
     const mine: DownEpisode[] = [];
-    const within = (t: EpochMs) => mine.some((e) => t >= e.startBounds[0] && (e.end === null || t <= e.end));
+    // Episodes cover [startBounds[0], end]; `within` asks whether any covers t.
+    const covered = new IntervalSet();
+    const within = (t: EpochMs) => covered.contains(t);
+    const add = (e: DownEpisode, keepSorted: boolean) => {
+      if (keepSorted) mine.splice(upperBound(mine, e.start, (x) => x.start), 0, e);
+      else mine.push(e);
+      covered.add(e.startBounds[0], e.end);
+    };
 
     /** Bounds from what others noticed between `lo` and `limit`. */
     const bound = (lo: EpochMs, limit: EpochMs) => {
       let hi = limit;
       let from: FaultFrom = 'last-sign-of-life';
       const ev: Evidence[] = [];
-      const firstMark = marks.find((m) => m.at > lo && m.at <= limit && !m.fromSnapshot);
+      const firstMark = firstAfter(marks, true, lo, atOf, false, (m) => !m.fromSnapshot, limit);
       if (firstMark) {
         const h = nt !== null ? firstMark.at - nt : firstMark.at;
         if (h >= lo && h < hi) hi = h;
         ev.push(firstMark.evidence);
       }
-      const ping = pings.filter((p) => (p.pingSent as number) >= lo && (p.pingSent as number) <= limit).sort((a, b) => (a.pingSent as number) - (b.pingSent as number))[0];
+      const ping = firstAfter(pings, true, lo, sentOf, true, undefined, limit);
       if (ping && (ping.pingSent as number) < hi) {
         hi = ping.pingSent as number;
         ev.push(ping.evidence);
       }
-      const link = noticed.find((n) => n.at >= lo && n.at <= limit && (!firstMark || n.at <= firstMark.at));
+      const link = firstAfter(noticed, true, lo, atOf, true, undefined, Math.min(limit, firstMark ? firstMark.at : Infinity));
       let est = lo;
       if (link) {
         if (link.at < hi) hi = link.at;
@@ -320,20 +421,27 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       }
       if (est > hi) est = hi;
       if (hi < lo) hi = lo;
-      return { est, hi, from, ev, refused: noticed.some((n) => n.refused && n.at >= lo && n.at <= limit) };
+      return { est, hi, from, ev, refused: firstAfter(noticed, true, lo, atOf, true, (n) => n.refused, limit) !== undefined };
     };
 
     // 1. The node's own death lines, and restarts (a restart implies a death before it).
     // One start-up logs several lines (starting, version, "Node configuration loaded, I'm …"): one restart.
-    const restarts = own
-      .filter((f) => f.kind === 'start' || f.kind === 'identity')
-      .filter((f, i, all) => !all.some((o, j) => j < i && f.at - o.at < 5000 && (o.pid === null || f.pid === null || o.pid === f.pid)));
+    const starts = own.filter((f) => f.kind === 'start' || f.kind === 'identity');
+    const restarts = starts.filter((f, i, all) => {
+      // An earlier line of the same start-up: less than 5 s before (sorted, so scan back until then).
+      for (let j = i - 1; j >= 0 && f.at - all[j].at < 5000; j--) {
+        const o = all[j];
+        if (o.pid === null || f.pid === null || o.pid === f.pid) return false;
+      }
+      return true;
+    });
     const deaths = own.filter((f) => f.kind === 'crash' || f.kind === 'shutdown' || f.kind === 'exit');
     // "Received SIGTERM scheduling shutdown..." comes from the signal handler, stamped in whole seconds;
     // the server acts (and stops taking writes) at the following "User requested shutdown...".
-    const refine = (d: (typeof deaths)[number]): { at: EpochMs; bounds: [EpochMs, EpochMs]; evidence: Evidence[] } => {
+    const refine = (i: number): { at: EpochMs; bounds: [EpochMs, EpochMs]; evidence: Evidence[] } => {
+      const d = deaths[i];
       if (d.kind !== 'shutdown') return { at: d.at, bounds: [d.at, d.at], evidence: [d.evidence] };
-      const next = deaths.find((x) => x.kind === 'shutdown' && x.at > d.at && x.at - d.at < 1000);
+      const next = firstAfter(deaths, true, d.at, atOf, false, (x) => x.kind === 'shutdown' && x.at - d.at < 1000, d.at + 1000);
       return next ? { at: next.at, bounds: [d.at, next.at], evidence: [d.evidence, next.evidence] } : { at: d.at, bounds: [d.at, d.at], evidence: [d.evidence] };
     };
     const usedRestart = new Set<number>();
@@ -345,10 +453,10 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         if (d.kind === 'crash' && e) e.kind = 'crashed';
         continue;
       }
-      const restart = restarts.find((r) => r.at >= d.at);
+      const restart = restarts[lowerBound(restarts, d.at, atOf)];
       if (restart) usedRestart.add(restart.at);
-      const r = refine(d);
-      mine.push({
+      const r = refine(i);
+      add({
         node: id,
         kind: d.kind === 'crash' ? 'crashed' : 'shutdown',
         start: r.at,
@@ -358,19 +466,20 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         endFrom: restart ? 'restart' : null,
         samePid: false,
         evidence: [...r.evidence, ...(restart ? [restart.evidence] : [])],
-      });
+      }, false);
     }
     for (const r of restarts) {
       if (usedRestart.has(r.at) || within(r.at)) continue;
       // The death came before whatever others noticed first since the previous start.
-      const prevStart = restarts.filter((o) => o.at < r.at).pop()?.at ?? -Infinity;
-      const firstNoticed = [...noticed.filter((n) => n.at > prevStart && n.at < r.at).map((n) => n.at), ...marks.filter((m) => m.at > prevStart && m.at < r.at).map((m) => m.at)].sort((a, b) => a - b)[0];
+      const prevStart = restarts[lowerBound(restarts, r.at, atOf) - 1]?.at ?? -Infinity;
+      const firstLost = firstAfter(noticed, true, prevStart, atOf, false, (n) => n.at < r.at, r.at);
+      const priorMark = firstAfter(marks, true, prevStart, atOf, false, (m) => m.at < r.at, r.at);
+      const firstNoticed = firstLost && priorMark ? Math.min(firstLost.at, priorMark.at) : (firstLost ?? priorMark)?.at;
       const before = life.lastBefore(id, (firstNoticed ?? r.at) - 1);
-      const priorMark = marks.find((m) => m.at < r.at && m.at > prevStart);
       if (!before && !priorMark) continue; // first start of the evidence
       const lo = before ? before.at : (priorMark as { at: number }).at;
       const b = bound(lo, r.at);
-      mine.push({
+      add({
         node: id,
         kind: 'stopped',
         start: b.est,
@@ -380,7 +489,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         endFrom: 'restart',
         samePid: false,
         evidence: [...(before ? [before.evidence] : []), ...b.ev, r.evidence],
-      });
+      }, false);
     }
     mine.sort((a, b) => a.start - b.start);
 
@@ -395,18 +504,18 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       const lo = before ? before.at : (s.spanStart ?? m.at);
       const b = bound(lo, m.at);
       const after = life.firstAfter(id, m.at);
-      const restartAfter = own.find((f) => (f.kind === 'start' || f.kind === 'identity') && f.at > m.at);
-      const cleared = s.failMarks.find((c) => c.subject === id && c.at > m.at && (c.kind === 'cleared' || c.kind === 'seen-clear'));
+      const restartAfter = starts[upperBound(starts, m.at, atOf)];
+      const cleared = firstAfter(clears, clearsSorted, m.at, atOf, false);
       let end: EpochMs | null = after ? after.at : null;
       let endFrom: DownEpisode['endFrom'] = after ? 'sign-of-life' : null;
       if (cleared && (end === null || cleared.at < end)) {
         end = cleared.at;
         endFrom = cleared.fromSnapshot ? 'snapshot' : 'sign-of-life';
       }
-      const pidBefore = before ? pidAt(s, id, before.at) : null;
+      const pidBefore = before ? pids.at(id, before.at) : null;
       const samePid = !!after && after.pid !== null && pidBefore !== null && after.pid === pidBefore && (!restartAfter || restartAfter.at > (after?.at ?? 0));
       const kind: DownEpisode['kind'] = b.refused ? 'stopped' : samePid ? 'paused' : 'unreachable';
-      mine.push({
+      add({
         node: id,
         kind,
         start: b.est,
@@ -416,8 +525,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         endFrom,
         samePid,
         evidence: [...(before ? [before.evidence] : []), ...b.ev],
-      });
-      mine.sort((a, c) => a.start - c.start);
+      }, true);
     }
     // 3. A replica's link lost with no FAIL mark and no restart: still a fault of that node when the
     //    master says its replica is gone and the node shows no sign of life afterwards.
@@ -427,7 +535,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       const before = life.lastBefore(id, n.at);
       if (after && after.at - n.at < 1000) continue; // it was alive: a link problem, not a fault
       const lo = before ? before.at : n.at;
-      mine.push({
+      add({
         node: id,
         kind: n.refused ? 'stopped' : 'unreachable',
         start: n.at,
@@ -437,12 +545,10 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         endFrom: after ? 'sign-of-life' : null,
         samePid: false,
         evidence: [...(before ? [before.evidence] : []), n.evidence],
-      });
-      mine.sort((a, c) => a.start - c.start);
+      }, true);
     }
     // A command typed in a transcript that takes the node down says what happened.
-    for (const c of s.clientCommands) {
-      if (c.node !== id) continue;
+    for (const c of commandsOf.get(id) ?? []) {
       const cmd = c.command.trim().toLowerCase().replace(/\s+/g, ' ');
       const what = /^debug (segfault|panic|assert)/.test(cmd)
         ? 'crashed'
@@ -458,8 +564,10 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       if (what === 'crashed' && ep.kind === 'stopped') ep.kind = 'crashed';
       if (!ep.evidence.some((x) => x.source === c.evidence.source && x.line === c.evidence.line)) ep.evidence.push(c.evidence);
     }
+    const crashAt = new Map<EpochMs, (typeof own)[number]>();
+    for (const f of own) if (f.kind === 'crash' && !crashAt.has(f.at)) crashAt.set(f.at, f);
     for (const e of mine) {
-      const crash = own.find((f) => f.kind === 'crash' && f.at === e.start);
+      const crash = crashAt.get(e.start);
       if (crash && !e.cause) {
         const parts = [crash.signal !== undefined ? `signal ${crash.signal}` : null, crash.command ? `while running ${crash.command}` : null].filter(Boolean);
         if (parts.length > 0) e.cause = parts.join(', ');
@@ -470,28 +578,52 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
   return out.sort((a, b) => a.start - b.start || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
 }
 
-function pidAt(s: ReplayState, node: NodeId, at: EpochMs): number | null {
-  const runs = s.runs.get(node) ?? [];
-  let pid: number | null = null;
-  for (const r of runs) {
-    if (r.start > at) break;
-    if (r.pid !== null) pid = r.pid;
+/** The pid of a node's last run started at or before a time (runs in the order the replay kept them). */
+class PidIndex {
+  private readonly byNode = new Map<NodeId, { runs: LifeRun[]; sorted: boolean; lastPid: Array<number | null> }>();
+  private readonly s: ReplayState;
+  constructor(s: ReplayState) {
+    this.s = s;
   }
-  return pid;
+  at(node: NodeId, at: EpochMs): number | null {
+    let x = this.byNode.get(node);
+    if (!x) {
+      const runs = this.s.runs.get(node) ?? [];
+      const lastPid: Array<number | null> = [];
+      for (let i = 0; i < runs.length; i++) lastPid.push(runs[i].pid !== null ? runs[i].pid : i > 0 ? lastPid[i - 1] : null);
+      x = { runs, sorted: isSortedBy(runs, (r) => r.start), lastPid };
+      this.byNode.set(node, x);
+    }
+    // The runs before the first one that started after `at`.
+    let n = 0;
+    if (x.sorted) n = upperBound(x.runs, at, (r) => r.start);
+    else while (n < x.runs.length && x.runs[n].start <= at) n++;
+    return n > 0 ? x.lastPid[n - 1] : null;
+  }
 }
 
 function deriveRoles(s: ReplayState, t: Trace): RoleSpan[] {
   const out: RoleSpan[] = [];
   const start = t.span.start;
   if (start === null) return out;
+  const life = new LifeIndex(t.lifeRuns);
+  const pointsOf = groupBy(s.rolePoints, (p) => p.node);
+  const episodesOf = groupBy(t.episodes, (e) => e.node);
+  const failFlagsOf = groupBy(
+    t.flags.filter((f) => f.flag === 'fail'),
+    (f) => f.subject,
+  );
+  const firstPromotionOf = new Map<NodeId, (typeof t.promotions)[number]>();
+  for (const p of t.promotions) if (!firstPromotionOf.has(p.node)) firstPromotionOf.set(p.node, p);
+  const firstDemotionOf = new Map<NodeId, (typeof t.demotions)[number]>();
+  for (const d of t.demotions) if (!firstDemotionOf.has(d.node)) firstDemotionOf.set(d.node, d);
   for (const { id } of t.nodes) {
-    const points = s.rolePoints.filter((p) => p.node === id).sort((a, b) => a.at - b.at);
-    const eps = t.episodes.filter((e) => e.node === id);
+    const points = [...(pointsOf.get(id) ?? [])].sort((a, b) => a.at - b.at);
+    const eps = episodesOf.get(id) ?? [];
     // Union of FAIL flags others set on the node, each until the node's next sign of life (observers
     // that never logged the clearing would otherwise keep it failed forever).
-    const life = new LifeIndex(t.lifeRuns);
-    const fails = t.flags
-      .filter((f) => f.subject === id && f.flag === 'fail' && f.observer !== id)
+    const fails = (failFlagsOf.get(id) ?? [])
+      .filter((f) => f.observer !== id)
       .map((f) => {
         const back = life.firstAfter(id, f.start);
         const end = back && (f.end === null || back.at < f.end) ? back.at : f.end;
@@ -512,33 +644,38 @@ function deriveRoles(s: ReplayState, t: Trace): RoleSpan[] {
     // Role before the first point: the first known role, unless the node's own promotion or
     // demotion came first (then it was the opposite before).
     const firstPoint = points[0];
-    const firstPromotion = t.promotions.find((p) => p.node === id);
-    const firstDemotion = t.demotions.find((d) => d.node === id);
+    const firstPromotion = firstPromotionOf.get(id);
+    const firstDemotion = firstDemotionOf.get(id);
     let initial: { role: 'master' | 'replica' | 'unknown'; masterId: NodeId | null } = { role: 'unknown', masterId: null };
     if (firstPoint) initial = { role: firstPoint.role, masterId: firstPoint.masterId };
     if (firstPromotion && (!firstPoint || firstPromotion.at <= firstPoint.at)) initial = { role: 'replica', masterId: firstPromotion.replaced };
     else if (firstDemotion && (!firstPoint || firstDemotion.at <= firstPoint.at)) initial = { role: 'master', masterId: null };
-    const roleAt = (at: EpochMs) => {
-      let cur = initial;
-      for (const p of points) {
-        if (p.at > at) break;
-        cur = { role: p.role, masterId: p.masterId };
-      }
-      return cur;
-    };
+    // The cuts ascend, so the role, the open episodes and the open flags are swept forward once.
+    let nextPoint = 0;
+    let cur = initial;
+    let nextEp = 0;
+    let openEps: number[] = [];
+    const failsByStart = [...fails].sort((a, b) => a.start - b.start);
+    let nextFail = 0;
+    let openFails: Array<(typeof fails)[number]> = [];
     let last: RoleSpan | null = null;
     for (const c of cuts) {
+      for (; nextPoint < points.length && points[nextPoint].at <= c; nextPoint++) cur = { role: points[nextPoint].role, masterId: points[nextPoint].masterId };
+      for (; nextEp < eps.length && eps[nextEp].start <= c; nextEp++) openEps.push(nextEp);
+      openEps = openEps.filter((i) => eps[i].end === null || c < (eps[i].end as number));
+      for (; nextFail < failsByStart.length && failsByStart[nextFail].start <= c; nextFail++) openFails.push(failsByStart[nextFail]);
+      openFails = openFails.filter((f) => f.end === null || c < f.end);
       let role: LaneRole;
       let masterId: NodeId | null | undefined;
-      const ep = eps.find((e) => c >= e.start && (e.end === null || c < e.end));
-      const flagged = fails.some((f) => c >= f.start && (f.end === null || c < f.end));
+      // The first episode (in episode order) that covers c.
+      const ep = openEps.length > 0 ? eps[openEps[0]] : undefined;
+      const flagged = openFails.length > 0;
       if (ep && ep.kind !== 'unreachable' && ep.kind !== 'paused') role = 'down';
       else if (ep && ep.kind === 'paused') role = 'paused';
       else if (ep || flagged) role = 'fail';
       else {
-        const r = roleAt(c);
-        role = r.role;
-        if (r.role === 'replica') masterId = r.masterId;
+        role = cur.role;
+        if (cur.role === 'replica') masterId = cur.masterId;
       }
       if (last && last.role === role && (last.masterId ?? null) === (masterId ?? null)) continue;
       if (last) last.end = c;

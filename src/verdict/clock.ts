@@ -24,56 +24,123 @@ const MATCH_WINDOW_MS = 60_000;
  * Causality between sources: a FAIL is marked before it is received; votes are granted after the
  * election started and (at least one) before it was won; a manual failover is requested before the
  * master pauses for it; an election is won before the old master reconfigures as the winner's replica.
+ *
+ * Every lookup goes through an index (by sender and subject, by node, by node and epoch) and a window
+ * search over time-sorted lists, so the cost grows with the number of events, not with its square
+ * (a flapping cluster has thousands of failovers between the same node ids).
  */
 export function causalPairs(events: readonly TimelineEvent[]): CausalPair[] {
   const pairs: CausalPair[] = [];
   const side = (e: TimelineEvent, what: string) => ({ source: e.source, at: e.at, evidence: { source: e.source, line: e.line }, what });
-  const nearest = (list: readonly TimelineEvent[], at: EpochMs) => {
-    let best: TimelineEvent | null = null;
-    for (const x of list) if (Math.abs(x.at - at) <= MATCH_WINDOW_MS && (!best || Math.abs(x.at - at) < Math.abs(best.at - at))) best = x;
-    return best;
-  };
-  const marks = events.filter((e) => e.kind === 'cluster.fail-marked' && e.node && e.fields.subject);
+  const marks = new Index();
+  const started = new Index();
+  const startedByNode = new Index();
+  const won = new Index();
+  const votes = new Index();
+  const requests = new Index();
+  for (const e of events) {
+    const f = e.fields;
+    if (e.kind === 'cluster.fail-marked' && e.node && f.subject) marks.add(key(e.node, f.subject), e);
+    else if (e.kind === 'election.started' && e.node && f.epoch !== undefined) {
+      started.add(key(e.node, String(f.epoch)), e);
+      startedByNode.add(e.node, e);
+    } else if (e.kind === 'election.won' && e.node) won.add(e.node, e);
+    else if (e.kind === 'vote.granted' && f.subject) votes.add(key(f.subject, String(f.epoch)), e);
+    else if ((e.kind === 'manual.requested' || e.kind === 'manual.force') && e.node) requests.add(e.node, e);
+  }
   for (const r of events) {
     if (r.kind !== 'cluster.fail-received' || !r.fields.sender || !r.fields.subject) continue;
-    const m = nearest(
-      marks.filter((x) => x.node === r.fields.sender && x.fields.subject === r.fields.subject),
-      r.at,
-    );
+    const m = marks.nearest(key(r.fields.sender, r.fields.subject), r.at);
     if (m && m.source !== r.source) pairs.push({ before: side(m, 'FAIL marked'), after: side(r, 'FAIL received') });
   }
-  const started = events.filter((e) => e.kind === 'election.started' && e.node && e.fields.epoch !== undefined);
-  const won = events.filter((e) => e.kind === 'election.won' && e.node);
   for (const v of events) {
-    if (v.kind !== 'vote.granted' || !v.fields.subject) continue;
-    const s = started.find((x) => x.node === v.fields.subject && x.fields.epoch === v.fields.epoch);
+    if (v.kind !== 'vote.granted' || !v.fields.subject || v.fields.epoch === undefined) continue;
+    const s = started.first(key(v.fields.subject, String(v.fields.epoch)));
     if (s && s.source !== v.source) pairs.push({ before: side(s, 'election started'), after: side(v, 'vote granted') });
   }
-  for (const w of won) {
-    const s = [...started].reverse().find((x) => x.node === w.node && x.at <= w.at && w.at - x.at <= MATCH_WINDOW_MS);
+  for (const w of events) {
+    if (w.kind !== 'election.won' || !w.node) continue;
+    const s = startedByNode.lastWithin(w.node, w.at - MATCH_WINDOW_MS, w.at);
     if (!s) continue;
-    const votes = events.filter((v) => v.kind === 'vote.granted' && v.fields.subject === w.node && v.fields.epoch === s.fields.epoch && v.source !== w.source);
-    if (votes.length === 0) continue;
-    const first = votes.reduce((a, b) => (b.at < a.at ? b : a));
-    pairs.push({ before: side(first, 'vote granted'), after: side(w, 'election won') });
+    let first: TimelineEvent | null = null;
+    for (const v of votes.all(key(w.node, String(s.fields.epoch)))) if (v.source !== w.source && (!first || v.at < first.at)) first = v;
+    if (first) pairs.push({ before: side(first, 'vote granted'), after: side(w, 'election won') });
   }
   for (const p of events) {
     if (p.kind !== 'manual.master-paused' || !p.fields.subject) continue;
-    const req = nearest(
-      events.filter((x) => (x.kind === 'manual.requested' || x.kind === 'manual.force') && x.node === p.fields.subject),
-      p.at,
-    );
+    const req = requests.nearest(p.fields.subject, p.at);
     if (req && req.source !== p.source) pairs.push({ before: side(req, 'manual failover requested'), after: side(p, 'master paused') });
   }
   for (const r of events) {
     if (r.kind !== 'role.replica-of' || !r.fields.subject) continue;
-    const w = nearest(
-      won.filter((x) => x.node === r.fields.subject),
-      r.at,
-    );
+    const w = won.nearest(r.fields.subject, r.at);
     if (w && w.source !== r.source) pairs.push({ before: side(w, 'election won'), after: side(r, 'reconfigured as its replica') });
   }
   return pairs;
+}
+
+const key = (a: string, b: string) => `${a}\u0000${b}`;
+
+/** Events grouped by a key, each group in event order (which is time order in a merged timeline). */
+class Index {
+  private readonly groups = new Map<string, TimelineEvent[]>();
+  /** Keys whose group is not sorted by time (only hand-built timelines): searched linearly. */
+  private readonly unsorted = new Set<string>();
+
+  add(k: string, e: TimelineEvent): void {
+    const g = this.groups.get(k);
+    if (!g) this.groups.set(k, [e]);
+    else {
+      if (g[g.length - 1].at > e.at) this.unsorted.add(k);
+      g.push(e);
+    }
+  }
+
+  all(k: string): readonly TimelineEvent[] {
+    return this.groups.get(k) ?? [];
+  }
+
+  first(k: string): TimelineEvent | null {
+    return this.groups.get(k)?.[0] ?? null;
+  }
+
+  /** The event closest in time within the match window; on a tie the earliest in event order. */
+  nearest(k: string, at: EpochMs): TimelineEvent | null {
+    const g = this.groups.get(k);
+    if (!g) return null;
+    let i = this.unsorted.has(k) ? 0 : lowerBound(g, at - MATCH_WINDOW_MS);
+    let best: TimelineEvent | null = null;
+    for (; i < g.length; i++) {
+      const x = g[i];
+      if (!this.unsorted.has(k) && x.at > at + MATCH_WINDOW_MS) break;
+      if (Math.abs(x.at - at) <= MATCH_WINDOW_MS && (!best || Math.abs(x.at - at) < Math.abs(best.at - at))) best = x;
+    }
+    return best;
+  }
+
+  /** The last event (in event order) with from ≤ time ≤ to. */
+  lastWithin(k: string, from: EpochMs, to: EpochMs): TimelineEvent | null {
+    const g = this.groups.get(k);
+    if (!g) return null;
+    if (this.unsorted.has(k)) {
+      for (let i = g.length - 1; i >= 0; i--) if (g[i].at <= to && g[i].at >= from) return g[i];
+      return null;
+    }
+    const i = lowerBound(g, to + 1) - 1;
+    return i >= 0 && g[i].at >= from ? g[i] : null;
+  }
+}
+
+/** First index whose time is ≥ at (the group is sorted by time). */
+function lowerBound(g: readonly TimelineEvent[], at: number): number {
+  let lo = 0;
+  let hi = g.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (g[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -1,0 +1,100 @@
+/*
+ * Searching lists that are sorted by time, and grouping facts by node, so the replay and the verdict
+ * look up "the first X of this node after t" in O(log n) instead of scanning every fact of the
+ * cluster (a flapping cluster has thousands of failovers between the same six nodes; a large one has
+ * a thousand nodes).
+ */
+
+/** First index i with key(list[i]) ≥ t; list sorted ascending by key. */
+export function lowerBound<T>(list: readonly T[], t: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index i with key(list[i]) > t; list sorted ascending by key. */
+export function upperBound<T>(list: readonly T[], t: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Items grouped by a key, each group keeping the input order. */
+export function groupBy<T, K>(items: Iterable<T>, key: (x: T) => K | null | undefined): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    if (k === null || k === undefined) continue;
+    const g = out.get(k);
+    if (g) g.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+export function isSortedBy<T>(list: readonly T[], key: (x: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i - 1]) > key(list[i])) return false;
+  return true;
+}
+
+/**
+ * The first item, in list order, whose time is > t (≥ t when inclusive), no later than `until`, and
+ * that passes `ok`: a binary search when the list is sorted by time, else the plain scan; the answer
+ * is the same either way.
+ */
+export function firstAfter<T>(
+  list: readonly T[],
+  sorted: boolean,
+  t: number,
+  key: (x: T) => number,
+  inclusive: boolean,
+  ok: (x: T) => boolean = () => true,
+  until = Infinity,
+): T | undefined {
+  const from = sorted ? (inclusive ? lowerBound(list, t, key) : upperBound(list, t, key)) : 0;
+  for (let i = from; i < list.length; i++) {
+    const x = list[i];
+    const k = key(x);
+    if (k > until) {
+      if (sorted) break;
+      continue;
+    }
+    if ((inclusive ? k >= t : k > t) && ok(x)) return x;
+  }
+  return undefined;
+}
+
+/**
+ * Closed intervals [lo, hi] (hi may be open-ended), asking "does any contain t?". Kept sorted by lo
+ * with a running maximum of hi, so a query is one binary search; intervals are mostly added in order.
+ */
+export class IntervalSet {
+  private los: number[] = [];
+  private his: number[] = [];
+  private maxHi: number[] = [];
+
+  add(lo: number, hi: number | null): void {
+    const h = hi === null ? Infinity : hi;
+    const i = upperBound(this.los, lo, (x) => x);
+    this.los.splice(i, 0, lo);
+    this.his.splice(i, 0, h);
+    this.maxHi.splice(i, 0, 0);
+    for (let j = i; j < this.los.length; j++) this.maxHi[j] = Math.max(j > 0 ? this.maxHi[j - 1] : -Infinity, this.his[j]);
+  }
+
+  /** Some interval with lo ≤ t ≤ hi. */
+  contains(t: number): boolean {
+    const i = upperBound(this.los, t, (x) => x) - 1;
+    return i >= 0 && this.maxHi[i] >= t;
+  }
+}
