@@ -19,6 +19,15 @@ function isServerLogEvent(e: TimelineEvent): boolean {
  * Returns new event objects; the input is not modified.
  */
 export function bindIdentities(parsed: ParsedSource): TimelineEvent[] {
+  const ids = bindNodeIds(parsed);
+  return parsed.events.map((e, i) => (ids[i] === e.node ? e : { ...e, node: ids[i] }));
+}
+
+/**
+ * The node id each event of `parsed` is bound to (see bindIdentities), index by index. buildTimeline
+ * sets these on the events it owns instead of copying every event.
+ */
+export function bindNodeIds(parsed: ParsedSource): Array<NodeId | null> {
   const byStream = new Map<string, number[]>();
   parsed.events.forEach((e, i) => {
     if (!isServerLogEvent(e)) return;
@@ -60,5 +69,5 @@ export function bindIdentities(parsed: ParsedSource): TimelineEvent[] {
       }
     });
   }
-  return parsed.events.map((e, i) => (ids[i] === e.node ? e : { ...e, node: ids[i] }));
+  return ids;
 }

@@ -5,9 +5,9 @@ import type { ParsedSource } from '../model/parsed.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, NodeInfo, Timeline } from '../model/timeline.ts';
 import { learnAddresses } from './addresses.ts';
-import { bindIdentities } from './bind.ts';
-import { groupClusters } from './clusters.ts';
-import { mergeEvents } from './merge.ts';
+import { bindNodeIds } from './bind.ts';
+import { assignClusters } from './clusters.ts';
+import { mergeOrder } from './merge.ts';
 
 /** Time order; a snapshot whose time is unknown (NaN) sorts last, keeping input order. */
 function bySnapshotTime(a: Snapshot, b: Snapshot): number {
@@ -16,34 +16,57 @@ function bySnapshotTime(a: Snapshot, b: Snapshot): number {
   return (ta === tb ? 0 : ta - tb) || a.line - b.line;
 }
 
+function isServerLogKind(kind: string): boolean {
+  return !kind.startsWith('snapshot.') && !kind.startsWith('client.');
+}
+
 /**
  * ParsedSource[] → Timeline: bind events to the nodes that wrote them, learn addresses, group
  * the inputs into clusters by node identity, merge every source into one time order.
+ *
+ * The events of `parsed` are the timeline's events: their `node` and `address` are set in place
+ * (a copy of every event would double the memory of a large log; the parsed sources are this
+ * function's to finish).
  */
 export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
-  const bound: ParsedSource[] = parsed.map((p) => ({ ...p, events: bindIdentities(p) }));
-  const allSnapshots: Snapshot[] = bound.flatMap((p) => p.snapshots);
-  const merged = mergeEvents(bound.map((p) => p.events));
+  for (const p of parsed) {
+    const ids = bindNodeIds(p);
+    const evs = p.events;
+    for (let i = 0; i < evs.length; i++) if (evs[i].node !== ids[i]) evs[i].node = ids[i];
+  }
+  const allSnapshots: Snapshot[] = parsed.flatMap((p) => p.snapshots);
+  const order = mergeOrder(parsed.map((p) => p.events));
+  const n = order.source.length;
+  const merged = new Array<TimelineEvent>(n);
+  for (let i = 0; i < n; i++) merged[i] = parsed[order.source[i]].events[order.index[i]];
   const addresses = learnAddresses(merged, allSnapshots);
 
   const sourcesOf = new Map<NodeId, Set<string>>();
-  for (const p of bound)
+  for (const p of parsed) {
+    let lastNode: NodeId | null = null;
     for (const e of p.events)
-      if (e.node && !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.')) {
+      if (e.node && e.node !== lastNode && isServerLogKind(e.kind)) {
+        lastNode = e.node;
         let set = sourcesOf.get(e.node);
         if (!set) sourcesOf.set(e.node, (set = new Set()));
         set.add(p.source);
       }
-  const addressOf = (id: NodeId | null): Address | undefined => {
-    if (!id) return undefined;
+  }
+  const addressCache = new Map<NodeId, Address | undefined>();
+  const addressOf = (id: NodeId): Address | undefined => {
+    if (addressCache.has(id)) return addressCache.get(id);
     const set = addresses.get(id);
-    return set && set.size > 0 ? [...set].sort()[0] : undefined;
+    const a = set && set.size > 0 ? [...set].sort()[0] : undefined;
+    addressCache.set(id, a);
+    return a;
   };
-  const withAddress = (e: TimelineEvent): TimelineEvent => {
-    const a = e.address ?? addressOf(e.node);
-    return a === e.address ? e : { ...e, address: a };
-  };
-  const events = merged.map(withAddress);
+  for (let i = 0; i < n; i++) {
+    const e = merged[i];
+    if (e.address === undefined && e.node) {
+      const a = addressOf(e.node);
+      if (a !== undefined) e.address = a;
+    }
+  }
 
   const nodeInfo = (id: NodeId): NodeInfo => ({
     id,
@@ -51,23 +74,31 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
     sources: [...(sourcesOf.get(id) ?? [])].sort(),
   });
 
-  const groups = groupClusters(bound);
-  const clusters: ClusterTimeline[] = groups.map((g) => {
-    const evSet = new Set(g.events);
-    const snapSet = new Set(g.snapshots);
-    return {
-      id: g.id,
-      nodes: [...g.nodeIds].sort().map(nodeInfo),
-      events: events.filter((e, i) => evSet.has(merged[i])),
-      snapshots: allSnapshots.filter((s) => snapSet.has(s)).sort(bySnapshotTime),
-    };
+  const assigned = assignClusters(parsed);
+  const clusterEvents: TimelineEvent[][] = assigned.clusters.map(() => []);
+  if (assigned.clusters.length > 0) {
+    for (let i = 0; i < n; i++) {
+      const c = assigned.eventCluster[order.source[i]][order.index[i]];
+      if (c >= 0) clusterEvents[c].push(merged[i]);
+    }
+  }
+  const clusterSnapshots: Snapshot[][] = assigned.clusters.map(() => []);
+  parsed.forEach((p, si) => {
+    const sc = assigned.snapshotCluster[si];
+    for (let i = 0; i < sc.length; i++) if (sc[i] >= 0) clusterSnapshots[sc[i]].push(p.snapshots[i]);
   });
+  const clusters: ClusterTimeline[] = assigned.clusters.map((g, c) => ({
+    id: g.id,
+    nodes: g.nodeIds.map(nodeInfo),
+    events: clusterEvents[c],
+    snapshots: clusterSnapshots[c].sort(bySnapshotTime),
+  }));
 
-  const diagnostics: Diagnostic[] = bound.flatMap((p) => p.diagnostics);
+  const diagnostics: Diagnostic[] = parsed.flatMap((p) => p.diagnostics);
   return {
     clusters,
-    events,
-    inputs: bound.map((p) => ({ source: p.source, kind: p.kind, ...p.counts })),
+    events: merged,
+    inputs: parsed.map((p) => ({ source: p.source, kind: p.kind, ...p.counts })),
     diagnostics,
     clockOffsets: [],
   };

@@ -60,13 +60,18 @@ function snapshotIds(s: Snapshot): NodeId[] {
   return ids.filter(isNodeId);
 }
 
-/** Node ids an event names: the node it is bound to and the nodes its message names. */
-function eventIds(e: TimelineEvent): NodeId[] {
-  const ids: NodeId[] = [];
-  if (e.node) ids.push(e.node);
-  if (e.fields.subject) ids.push(e.fields.subject);
-  if (e.fields.sender) ids.push(e.fields.sender);
-  return ids.filter(isNodeId);
+/**
+ * isNodeId with a memo: a log names the same few ids hundreds of thousands of times (and the strings
+ * are usually the very same objects), so a Map lookup replaces the regex.
+ */
+class IdCheck {
+  private readonly seen = new Map<string, boolean>();
+  ok(s: string | null | undefined): s is NodeId {
+    if (!s) return false;
+    let v = this.seen.get(s);
+    if (v === undefined) this.seen.set(s, (v = isNodeId(s)));
+    return v;
+  }
 }
 
 interface Item {
@@ -117,6 +122,188 @@ function nearestBy(sorted: readonly Item[], key: (i: Item) => number, target: nu
   return best;
 }
 
+/** Clusters found in the inputs, as indexes: what buildTimeline needs without a list per cluster. */
+export interface ClusterAssignment {
+  /** In label order (`cluster-1` first). */
+  clusters: Array<{ id: string; nodeIds: NodeId[] }>;
+  /** Per source, per event: index into `clusters`, -1 for none. */
+  eventCluster: Int32Array[];
+  /** Per source, per snapshot: index into `clusters`, -1 for none. */
+  snapshotCluster: Int32Array[];
+}
+
+/**
+ * Assign every event and snapshot to a cluster (see groupClusters for the rules). Index-based: one
+ * Int32Array per source instead of an object per event, so a log of millions of events costs a few
+ * bytes per event here.
+ */
+export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignment {
+  const uf = new UnionFind();
+  const check = new IdCheck();
+  // The root each event's ids join, found once per distinct (node, subject, sender) string triple.
+  const eventRoot = (e: TimelineEvent): string | null => {
+    const f = e.fields;
+    const a = check.ok(e.node) ? e.node : null;
+    const b = check.ok(f.subject) ? f.subject : null;
+    const c = check.ok(f.sender) ? f.sender : null;
+    const first = a ?? b ?? c;
+    return first === null ? null : first;
+  };
+  for (const p of parsed) {
+    for (const s of p.snapshots) {
+      const ids = snapshotIds(s);
+      for (const id of ids) uf.add(id);
+      for (let i = 1; i < ids.length; i++) uf.union(ids[0], ids[i]);
+    }
+    const evs = p.events;
+    // Consecutive events mostly name the same ids: skip the union-find when nothing changed.
+    let pa: string | null | undefined = undefined;
+    let pb: string | null | undefined = undefined;
+    let pc: string | null | undefined = undefined;
+    for (let i = 0; i < evs.length; i++) {
+      const e = evs[i];
+      const f = e.fields;
+      const a = check.ok(e.node) ? e.node : null;
+      const b = check.ok(f.subject) ? f.subject : null;
+      const c = check.ok(f.sender) ? f.sender : null;
+      if (a === pa && b === pb && c === pc) continue;
+      pa = a;
+      pb = b;
+      pc = c;
+      const first = a ?? b ?? c;
+      if (first === null) continue;
+      uf.add(first);
+      if (b !== null && b !== first) uf.union(first, b);
+      if (c !== null && c !== first) uf.union(first, c);
+    }
+  }
+
+  const eventRoots: Array<Array<string | null>> = parsed.map((p) => {
+    const out = new Array<string | null>(p.events.length);
+    let last: string | null = null;
+    let lastRoot: string | null = null;
+    for (let i = 0; i < p.events.length; i++) {
+      const id = eventRoot(p.events[i]);
+      if (id === null) out[i] = null;
+      else {
+        if (id !== last) {
+          last = id;
+          lastRoot = uf.find(id);
+        }
+        out[i] = lastRoot;
+      }
+    }
+    return out;
+  });
+  const snapRoots: Array<Array<string | null>> = parsed.map((p) =>
+    p.snapshots.map((s) => {
+      const ids = snapshotIds(s);
+      return ids.length ? uf.find(ids[0]) : null;
+    }),
+  );
+
+  const roots = new Set(uf.keys().map((k) => uf.find(k)));
+  parsed.forEach((p, si) => {
+    const er = eventRoots[si];
+    const sr = snapRoots[si];
+    if (!er.includes(null) && !sr.includes(null)) return;
+    const all: Item[] = [
+      ...p.events.map((e, i): Item => ({ source: si, line: e.line, at: e.at, root: er[i] })),
+      ...p.snapshots.map((s, i): Item => ({ source: si, line: s.line, at: s.at, root: sr[i] })),
+    ];
+    const known = all.filter((i) => i.root !== null);
+    const byTime = known.filter((k) => Number.isFinite(k.at)).sort((a, b) => a.at - b.at || a.line - b.line);
+    const byLine = [...known].sort((a, b) => a.line - b.line);
+    all.forEach((item, k) => {
+      if (item.root !== null) return;
+      const near =
+        (Number.isFinite(item.at) && byTime.length > 0 ? nearestBy(byTime, (x) => x.at, item.at, item.line) : null) ??
+        (byLine.length > 0 ? nearestBy(byLine, (x) => x.line, item.line, item.line) : null);
+      let root: string | null = null;
+      if (near) root = near.root;
+      else if (roots.size === 1) root = [...roots][0];
+      // Resolved against the known items only, so the order of resolution does not matter.
+      if (k < er.length) er[k] = root;
+      else sr[k - er.length] = root;
+    });
+  });
+
+  interface Acc {
+    root: string;
+    first: number;
+    firstSource: number;
+    firstLine: number;
+  }
+  const acc = new Map<string, Acc>();
+  const get = (root: string): Acc => {
+    let a = acc.get(root);
+    if (!a) acc.set(root, (a = { root, first: Infinity, firstSource: Infinity, firstLine: Infinity }));
+    return a;
+  };
+  const note = (a: Acc, source: number, line: number, at: number) => {
+    const t = Number.isFinite(at) ? at : Infinity;
+    if (t < a.first || (t === a.first && (source < a.firstSource || (source === a.firstSource && line < a.firstLine)))) {
+      a.first = t;
+      a.firstSource = source;
+      a.firstLine = line;
+    }
+  };
+  for (const r of roots) get(r);
+  parsed.forEach((p, si) => {
+    const er = eventRoots[si];
+    let lastRoot: string | null = null;
+    let a: Acc | null = null;
+    for (let i = 0; i < er.length; i++) {
+      const root = er[i];
+      if (root === null) continue;
+      if (root !== lastRoot) {
+        lastRoot = root;
+        a = get(root);
+      }
+      const e = p.events[i];
+      note(a!, si, e.line, e.at);
+    }
+    p.snapshots.forEach((s, i) => {
+      const root = snapRoots[si][i];
+      if (root !== null) note(get(root), si, s.line, s.at);
+    });
+  });
+
+  const members = new Map<string, NodeId[]>();
+  for (const k of uf.keys()) {
+    const r = uf.find(k);
+    let list = members.get(r);
+    if (!list) members.set(r, (list = []));
+    list.push(k);
+  }
+  const ordered = [...acc.values()].sort(
+    (a, b) => a.first - b.first || a.firstSource - b.firstSource || a.firstLine - b.firstLine || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0),
+  );
+  const indexOf = new Map<string, number>(ordered.map((a, i) => [a.root, i]));
+  const toIndex = (roots: Array<string | null>): Int32Array => {
+    const out = new Int32Array(roots.length);
+    let last: string | null = null;
+    let lastIx = -1;
+    for (let i = 0; i < roots.length; i++) {
+      const r = roots[i];
+      if (r === null) out[i] = -1;
+      else {
+        if (r !== last) {
+          last = r;
+          lastIx = indexOf.get(r)!;
+        }
+        out[i] = lastIx;
+      }
+    }
+    return out;
+  };
+  return {
+    clusters: ordered.map((a, i) => ({ id: `cluster-${i + 1}`, nodeIds: (members.get(a.root) ?? []).sort() })),
+    eventCluster: eventRoots.map(toIndex),
+    snapshotCluster: snapRoots.map(toIndex),
+  };
+}
+
 /**
  * Group the inputs into clusters by node identity (pure).
  *
@@ -134,102 +321,13 @@ function nearestBy(sorted: readonly Item[], key: (i: Item) => number, target: nu
  * first, then the earliest line).
  */
 export function groupClusters(parsed: readonly ParsedSource[]): ClusterGroup[] {
-  const uf = new UnionFind();
-  const join = (ids: NodeId[]) => {
-    for (const id of ids) uf.add(id);
-    for (let i = 1; i < ids.length; i++) uf.union(ids[0], ids[i]);
-  };
-  for (const p of parsed) {
-    for (const s of p.snapshots) join(snapshotIds(s));
-    for (const e of p.events) join(eventIds(e));
-  }
-
-  const eventItems = parsed.map((p, si) =>
-    p.events.map((e): Item => {
-      const ids = eventIds(e);
-      return { source: si, line: e.line, at: e.at, root: ids.length ? uf.find(ids[0]) : null };
-    }),
-  );
-  const snapItems = parsed.map((p, si) =>
-    p.snapshots.map((s): Item => {
-      const ids = snapshotIds(s);
-      return { source: si, line: s.line, at: s.at, root: ids.length ? uf.find(ids[0]) : null };
-    }),
-  );
-
-  const roots = new Set(uf.keys().map((k) => uf.find(k)));
-  parsed.forEach((_, si) => {
-    const all = [...eventItems[si], ...snapItems[si]];
-    const known = all.filter((i) => i.root !== null);
-    const byTime = known.filter((k) => Number.isFinite(k.at)).sort((a, b) => a.at - b.at || a.line - b.line);
-    const byLine = [...known].sort((a, b) => a.line - b.line);
-    for (const item of all) {
-      if (item.root !== null) continue;
-      const near =
-        (Number.isFinite(item.at) && byTime.length > 0 ? nearestBy(byTime, (k) => k.at, item.at, item.line) : null) ??
-        (byLine.length > 0 ? nearestBy(byLine, (k) => k.line, item.line, item.line) : null);
-      if (near) item.root = near.root;
-      else if (roots.size === 1) item.root = [...roots][0];
-    }
-  });
-
-  interface Acc {
-    root: string;
-    first: number;
-    firstSource: number;
-    firstLine: number;
-    events: TimelineEvent[];
-    snapshots: Snapshot[];
-  }
-  const acc = new Map<string, Acc>();
-  const get = (root: string): Acc => {
-    let a = acc.get(root);
-    if (!a) acc.set(root, (a = { root, first: Infinity, firstSource: Infinity, firstLine: Infinity, events: [], snapshots: [] }));
-    return a;
-  };
-  const note = (a: Acc, item: Item) => {
-    const t = Number.isFinite(item.at) ? item.at : Infinity;
-    if (
-      t < a.first ||
-      (t === a.first && (item.source < a.firstSource || (item.source === a.firstSource && item.line < a.firstLine)))
-    ) {
-      a.first = t;
-      a.firstSource = item.source;
-      a.firstLine = item.line;
-    }
-  };
-  for (const r of roots) get(r);
+  const a = assignClusters(parsed);
+  const groups: ClusterGroup[] = a.clusters.map((c) => ({ id: c.id, nodeIds: c.nodeIds, events: [], snapshots: [] }));
   parsed.forEach((p, si) => {
-    p.events.forEach((e, i) => {
-      const item = eventItems[si][i];
-      if (item.root === null) return;
-      const a = get(item.root);
-      a.events.push(e);
-      note(a, item);
-    });
-    p.snapshots.forEach((s, i) => {
-      const item = snapItems[si][i];
-      if (item.root === null) return;
-      const a = get(item.root);
-      a.snapshots.push(s);
-      note(a, item);
-    });
+    const ec = a.eventCluster[si];
+    for (let i = 0; i < ec.length; i++) if (ec[i] >= 0) groups[ec[i]].events.push(p.events[i]);
+    const sc = a.snapshotCluster[si];
+    for (let i = 0; i < sc.length; i++) if (sc[i] >= 0) groups[sc[i]].snapshots.push(p.snapshots[i]);
   });
-
-  const members = new Map<string, NodeId[]>();
-  for (const k of uf.keys()) {
-    const r = uf.find(k);
-    let list = members.get(r);
-    if (!list) members.set(r, (list = []));
-    list.push(k);
-  }
-  const ordered = [...acc.values()].sort(
-    (a, b) => a.first - b.first || a.firstSource - b.firstSource || a.firstLine - b.firstLine || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0),
-  );
-  return ordered.map((a, i) => ({
-    id: `cluster-${i + 1}`,
-    nodeIds: (members.get(a.root) ?? []).sort(),
-    events: a.events,
-    snapshots: a.snapshots,
-  }));
+  return groups;
 }
