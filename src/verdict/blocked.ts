@@ -3,6 +3,8 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { Trace } from '../replay/trace.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
+import { groupOf } from './lookup.ts';
+import { lowerBound } from '../replay/sorted.ts';
 
 /**
  * Serving masters that went down with no replica taking their slots, and why (redis 7.0
@@ -13,22 +15,26 @@ import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], nodeTimeoutMs: number | null): BlockedCase[] {
   const out: BlockedCase[] = [];
   const endOfEvidence = trace.span.end ?? 0;
+  const firstOwned = new Map<NodeId, EpochMs>();
+  for (const o of trace.ownership) if (o.owner !== null) firstOwned.set(o.owner, Math.min(firstOwned.get(o.owner) ?? Infinity, o.start));
   for (const ep of trace.episodes) {
     // Owned when it went down (ownership may be first known a moment after the last sign of life).
-    const firstKnown = Math.min(...trace.ownership.filter((o) => o.owner === ep.node).map((o) => o.start));
+    const firstKnown = firstOwned.get(ep.node) ?? Infinity;
     const at = Math.max(ep.start, Number.isFinite(firstKnown) ? firstKnown + 1 : ep.start);
     const slots = slotsOwnedBefore(trace, ep.node, at);
     if (slots.length === 0) continue;
     // Answered by a failover?
-    if (failovers.some((f) => f.oldMaster === ep.node && f.promotedAt >= ep.startBounds[0] && (ep.end === null || f.promotedAt <= ep.end + 1))) continue;
+    const replacing = groupOf(failovers, 'oldMaster', (f) => f.oldMaster, ep.node).items;
+    const answer = replacing[lowerBound(replacing, ep.startBounds[0], (f) => f.promotedAt)];
+    if (answer && (ep.end === null || answer.promotedAt <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
     const masters = mastersAt(trace, at - 1);
     const downMasters = masters.filter((m) =>
-      trace.episodes.some((e) => e.node === m && e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
+      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
     );
-    const marks = trace.failMarks.filter(
-      (m) => m.subject === ep.node && m.at >= ep.startBounds[0] && m.at <= until && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
+    const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.filter(
+      (m) => m.at >= ep.startBounds[0] && m.at <= until && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
     );
     // The evidence ends before anyone could have marked it (two node timeouts; 15 s, Redis's default,
     // when unknown): too early to say a failover was blocked.

@@ -3,33 +3,41 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import { normalizeRanges, intersectRanges } from '../model/slots.ts';
 import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/trace.ts';
 import type { FailoverFacts } from './model.ts';
+import { atBetween, groupOf, roleBefore, spansOf } from './lookup.ts';
+import { firstAfter } from '../replay/sorted.ts';
 
 /** True when the owner (or uncoveredness) of every slot is known at `t`. */
 export function ownershipKnownAt(trace: Trace, t: EpochMs): boolean {
   let n = 0;
-  for (const o of trace.ownership) if (o.start <= t && (o.end === null || o.end > t)) for (const r of o.slots) n += r.end - r.start + 1;
+  for (const o of spansOf(trace.ownership).covering(t)) if (o.start <= t && (o.end === null || o.end > t)) for (const r of o.slots) n += r.end - r.start + 1;
   return n >= 16384;
 }
 
 /** Masters serving at least one slot at time `t` (the cluster "size" of the spec). */
 export function mastersAt(trace: Trace, t: EpochMs): NodeId[] {
   const set = new Set<NodeId>();
-  for (const o of trace.ownership) if (o.owner && o.start <= t && (o.end === null || o.end > t)) set.add(o.owner);
+  for (const o of spansOf(trace.ownership).covering(t)) if (o.owner && o.start <= t && (o.end === null || o.end > t)) set.add(o.owner);
   return [...set].sort();
 }
 
 /** Slots `node` owned just before `t`. */
 export function slotsOwnedBefore(trace: Trace, node: NodeId, t: EpochMs) {
-  return normalizeRanges(trace.ownership.filter((o) => o.owner === node && o.start < t && (o.end === null || o.end >= t)).flatMap((o) => o.slots));
+  return normalizeRanges(
+    spansOf(trace.ownership)
+      .covering(t)
+      .filter((o) => o.owner === node && o.start < t && (o.end === null || o.end >= t))
+      .flatMap((o) => o.slots),
+  );
 }
 
 export function replicasOf(trace: Trace, master: NodeId, t: EpochMs): NodeId[] {
   const out = new Set<NodeId>();
-  for (const r of trace.roles) if (r.role === 'replica' && r.masterId === master && r.start <= t && (r.end === null || r.end > t)) out.add(r.node);
+  const lanes = spansOf(trace.roles).covering(t);
+  for (const r of lanes) if (r.role === 'replica' && r.masterId === master && r.start <= t && (r.end === null || r.end > t)) out.add(r.node);
   // A replica flagged down or failed at t still counts as a replica of that master.
-  for (const r of trace.roles)
+  for (const r of lanes)
     if ((r.role === 'down' || r.role === 'fail' || r.role === 'paused') && r.start <= t && (r.end === null || r.end > t)) {
-      const before = trace.roles.filter((x) => x.node === r.node && x.start < r.start && (x.role === 'replica' || x.role === 'master')).pop();
+      const before = roleBefore(trace.roles, r.node, r.start);
       if (before && before.role === 'replica' && before.masterId === master) out.add(r.node);
     }
   return [...out].sort();
@@ -48,7 +56,7 @@ function manualFor(trace: Trace, p: Promotion, a: ElectionAttempt | null): Manua
 /** The old master's down episode this promotion answered. */
 function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
   if (!p.replaced) return null;
-  const eps = trace.episodes.filter((e) => e.node === p.replaced && e.startBounds[0] <= p.at && (e.end === null || e.end >= p.at - 1));
+  const eps = groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items.filter((e) => e.startBounds[0] <= p.at && (e.end === null || e.end >= p.at - 1));
   return eps.length > 0 ? eps[eps.length - 1] : null;
 }
 
@@ -70,13 +78,14 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     let bounds: [EpochMs, EpochMs];
     let from: FailoverFacts['startedAtFrom'];
     // A log line is the moment; a snapshot only shows the flag some time after it was set.
-    const firstMark = (after: EpochMs) =>
-      trace.failMarks
-        .filter((m) => m.subject === p.replaced && m.observer !== p.replaced && m.at >= after && m.at <= p.at && (m.kind === 'marked' || m.kind === 'received'))
-        .sort((x, y) => x.at - y.at)[0] ??
-      trace.failMarks
-        .filter((m) => m.subject === p.replaced && m.at >= after && m.at <= p.at && m.kind === 'seen-fail')
-        .sort((x, y) => x.at - y.at)[0];
+    const marksOn = groupOf(trace.failMarks, 'subject', (m) => m.subject, p.replaced);
+    const firstMark = (after: EpochMs) => {
+      const near = atBetween(marksOn, after, p.at);
+      return (
+        near.filter((m) => m.observer !== p.replaced && (m.kind === 'marked' || m.kind === 'received')).sort((x, y) => x.at - y.at)[0] ??
+        near.filter((m) => m.kind === 'seen-fail').sort((x, y) => x.at - y.at)[0]
+      );
+    };
     if (kind === 'manual' && manual) {
       const t = manual.pausedAt ?? manual.requestedAt ?? p.at;
       startedAt = t;
@@ -109,24 +118,36 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     const mark = kind === 'automatic' || kind === 'force' ? firstMark(bounds[0]) : undefined;
     if (mark) evidence.push(mark.evidence);
     const epoch = p.epoch ?? a?.epoch ?? null;
-    const votes = a ? trace.votes.filter((v) => v.candidate === p.node && (epoch === null ? v.epoch === null : v.epoch === epoch || v.epoch === null) && v.at >= (a.startedAt ?? a.delayedAt ?? p.at) - 1000 && v.at <= p.at + 60_000) : [];
+    const votes = a
+      ? atBetween(groupOf(trace.votes, 'candidate', (v) => v.candidate, p.node), (a.startedAt ?? a.delayedAt ?? p.at) - 1000, p.at + 60_000).filter((v) =>
+          epoch === null ? v.epoch === null : v.epoch === epoch || v.epoch === null,
+        )
+      : [];
     const sizeAt = (a?.startedAt ?? p.at) - 1;
     const size = ownershipKnownAt(trace, sizeAt) ? mastersAt(trace, sizeAt).length : 0;
 
     // Writes at risk: the winner's offset against the best known offset of the old master.
-    const masterOffsets = trace.offsets.filter((o) => o.node === p.replaced && o.at <= p.at && (o.what === 'master-repl' || o.what === 'manual-master'));
-    const siblingOffsets = trace.elections
-      .filter((x) => x.master === p.replaced && x.offset !== null && x.candidate !== p.node && x.delayedAt !== null && x.delayedAt <= p.at && x.delayedAt >= startedAt - 1)
+    const masterOffsets = atBetween(
+      groupOf(trace.offsets, 'master offsets by node', (o) => (o.what === 'master-repl' || o.what === 'manual-master' ? o.node : null), p.replaced),
+      -Infinity,
+      p.at,
+    );
+    const attemptsOn = groupOf(trace.elections, 'master', (x) => x.master, p.replaced).items;
+    const siblingOffsets = attemptsOn
+      .filter((x) => x.offset !== null && x.candidate !== p.node && x.delayedAt !== null && x.delayedAt <= p.at && x.delayedAt >= startedAt - 1)
       .map((x) => x.offset as number);
     const masterOffset = masterOffsets.length > 0 ? masterOffsets[masterOffsets.length - 1].offset : null;
     const winnerOffset = a?.offset ?? null;
     const best = Math.max(...(masterOffset !== null ? [masterOffset] : []), ...siblingOffsets);
     // The surest evidence comes later: the new master refusing a PSYNC on the old history (the old
     // master rejoining, or a sibling that was ahead) names both ends of the lost stream exactly.
-    const nextPromotion = trace.promotions.find((q) => q.node !== p.node && q.at > p.at && q.replaced === p.node);
-    const refusals = trace.offsets.filter(
-      (o) => o.what === 'psync-refused' && o.node === p.node && o.at >= p.at && (!nextPromotion || o.at < nextPromotion.at) && o.upTo !== undefined && o.offset > o.upTo,
-    );
+    const replacing = groupOf(trace.promotions, 'replaced', (q) => q.replaced, p.node);
+    const nextPromotion = firstAfter(replacing.items, replacing.sorted, p.at, (q) => q.at, false, (q) => q.node !== p.node);
+    const refusals = atBetween(
+      groupOf(trace.offsets, 'psync-refused by node', (o) => (o.what === 'psync-refused' ? o.node : null), p.node),
+      p.at,
+      nextPromotion ? nextPromotion.at : Infinity,
+    ).filter((o) => (!nextPromotion || o.at < nextPromotion.at) && o.upTo !== undefined && o.offset > o.upTo);
     const refused = refusals.length > 0 ? refusals.reduce((x, y) => (y.offset > x.offset ? y : x)) : null;
     const writesAtRisk = refused
       ? { bytes: refused.offset - (refused.upTo as number), winnerOffset: winnerOffset ?? (refused.upTo as number) - 1, masterOffset: refused.offset - 1, exact: true }
@@ -135,14 +156,13 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
         : { bytes: Math.max(0, best - winnerOffset), winnerOffset, masterOffset, exact: masterOffset !== null && masterOffsets[masterOffsets.length - 1].what === 'manual-master' };
     if (refused) evidence.push(refused.evidence);
 
-    const candidates = trace.elections.filter((x) => x.master === p.replaced && x.offset !== null && x.delayedAt !== null && x.delayedAt >= startedAt - 1 && x.delayedAt <= p.at);
+    const candidates = attemptsOn.filter((x) => x.offset !== null && x.delayedAt !== null && x.delayedAt >= startedAt - 1 && x.delayedAt <= p.at);
     const bestReplica = candidates.length > 1 ? [...candidates].sort((x, y) => (y.offset as number) - (x.offset as number) || (x.candidate < y.candidate ? -1 : 1))[0].candidate : null;
 
-    const rejoin = p.replaced
-      ? (trace.demotions.find((d) => d.node === p.replaced && d.at >= p.at) ?? null)
-      : null;
+    const demotedOld = groupOf(trace.demotions, 'node', (d) => d.node, p.replaced);
+    const rejoin = p.replaced ? (firstAfter(demotedOld.items, demotedOld.sorted, p.at, (d) => d.at, true) ?? null) : null;
     const backAsMaster = p.replaced
-      ? trace.roles.find((r) => r.node === p.replaced && r.start > p.at && r.role === 'master' && (!rejoin || r.start < rejoin.at))
+      ? groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), p.replaced).items.find((r) => r.start > p.at && (!rejoin || r.start < rejoin.at))
       : undefined;
 
     out.push({
@@ -194,7 +214,10 @@ export function dedupe(ev: readonly Evidence[]): Evidence[] {
 /** Slots of `ranges` that `owner` held at `t`. */
 export function heldAt(trace: Trace, owner: NodeId, t: EpochMs, ranges: ReturnType<typeof normalizeRanges>) {
   return intersectRanges(
-    trace.ownership.filter((o) => o.owner === owner && o.start <= t && (o.end === null || o.end > t)).flatMap((o) => o.slots),
+    spansOf(trace.ownership)
+      .covering(t)
+      .filter((o) => o.owner === owner && o.start <= t && (o.end === null || o.end > t))
+      .flatMap((o) => o.slots),
     ranges,
   );
 }

@@ -3,6 +3,7 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import { normalizeRanges } from '../model/slots.ts';
 import type { Trace } from '../replay/trace.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
+import { groupOf } from './lookup.ts';
 
 /**
  * What clients lived through.
@@ -48,7 +49,7 @@ export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], 
 /** When a master that came back serves its slots again: its own `Cluster state changed: ok`. */
 function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end: EpochMs | null; bounds: [EpochMs, EpochMs] | null; evidence: Evidence | null } {
   if (back === null) return { end: null, bounds: null, evidence: null };
-  const ok = trace.states.find((s) => s.node === master && s.state === 'ok' && s.start >= back);
+  const ok = groupOf(trace.states, 'node', (s) => s.node, master).items.find((s) => s.state === 'ok' && s.start >= back);
   if (!ok) {
     // Not seen: bounded by the return and the first view showing it served without a flag.
     const view = trace.views.find(
@@ -67,8 +68,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   for (const s of trace.states) {
     if (s.state !== 'fail') continue;
     // Only while the node served slots as master.
-    for (const o of trace.ownership) {
-      if (o.owner !== s.node) continue;
+    for (const o of groupOf(trace.ownership, 'owner', (x) => x.owner, s.node).items) {
       const a = Math.max(s.start, o.start);
       const sEnd = s.end ?? Infinity;
       const oEnd = o.end ?? Infinity;

@@ -3,6 +3,7 @@ import { formatRanges } from '../model/slots.ts';
 import type { DownEpisode } from '../replay/trace.ts';
 import { dur, fromText, t, when } from './messages.ts';
 import type { VerdictContext } from './model.ts';
+import { groupOf, roleBefore } from './lookup.ts';
 
 /**
  * The one paragraph an on-call engineer pastes into a ticket: what failed and how we know, when the
@@ -23,7 +24,7 @@ export function tellStory(ctx: VerdictContext): string {
         : e.kind === 'shutdown'
           ? 'was shut down'
           : e.kind === 'stopped'
-            ? ctx.trace.nodes.some((n) => n.id === e.node && n.hasLog)
+            ? groupOf(ctx.trace.nodes, 'id', (n) => n.id, e.node).items.some((n) => n.hasLog)
               ? 'stopped (no shutdown line, no crash report)'
               : 'went down (connections refused; its own log is not in the evidence)'
             : e.kind === 'paused'
@@ -75,7 +76,9 @@ export function tellStory(ctx: VerdictContext): string {
     told.add(b.episode);
     const s: string[] = [];
     s.push(`Master ${L(b.master)} ${how(b.episode, b.episode.start, b.episode.startBounds, b.episode.startFrom)}.`);
-    const marks = ctx.trace.failMarks.filter((m) => m.subject === b.master && m.at >= b.episode.startBounds[0] && (b.episode.end === null || m.at <= b.episode.end));
+    const marks = groupOf(ctx.trace.failMarks, 'subject', (m) => m.subject, b.master).items.filter(
+      (m) => m.at >= b.episode.startBounds[0] && (b.episode.end === null || m.at <= b.episode.end),
+    );
     const mark = marks.find((m) => m.kind === 'marked' || m.kind === 'received') ?? marks.find((m) => m.kind === 'seen-fail');
     if (mark) s.push(`The cluster marked it FAIL ${mark.fromSnapshot ? 'by' : 'at'} ${t(mark.at)}.`);
     s.push(`No failover happened: ${b.detail}.`);
@@ -85,7 +88,7 @@ export function tellStory(ctx: VerdictContext): string {
         `Slots ${formatRanges(b.slots)} had no master ${out.end !== null ? `for ${dur(out.end - out.start)}` : out.endBounds ? `until between ${t(out.endBounds[0])} and ${t(out.endBounds[1])}` : 'until the end of the evidence'}.`,
       );
     if (b.recoveredAt !== null) {
-      const demoted = ctx.trace.demotions.find((d) => d.node === b.master && d.at >= b.recoveredAt!);
+      const demoted = groupOf(ctx.trace.demotions, 'node', (d) => d.node, b.master).items.find((d) => d.at >= b.recoveredAt!);
       s.push(`It ${b.recoveredBy === 'restart' ? 'was restarted' : 'answered again'} at ${t(b.recoveredAt)} and ${demoted ? `came back as a replica of ${L(demoted.newMaster)}` : 'came back as master of its slots'}.`);
     }
     items.push({ at: b.episode.start, text: s });
@@ -93,7 +96,7 @@ export function tellStory(ctx: VerdictContext): string {
 
   for (const e of ctx.trace.episodes) {
     if (told.has(e)) continue;
-    const role = ctx.trace.roles.filter((r) => r.node === e.node && r.start < e.start && (r.role === 'master' || r.role === 'replica')).pop();
+    const role = roleBefore(ctx.trace.roles, e.node, e.start) ?? undefined;
     const who = role ? (role.role === 'replica' ? `Replica ${L(e.node)}${role.masterId ? ` (of ${L(role.masterId)})` : ''}` : `Master ${L(e.node)}`) : `Node ${L(e.node)}`;
     const back = e.end !== null ? ` It was back at ${t(e.end)}.` : ' It was not back by the end of the evidence.';
     items.push({ at: e.start, text: [`${who} ${how(e, e.start, e.startBounds, e.startFrom)}.${back}`] });

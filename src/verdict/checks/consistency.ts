@@ -5,6 +5,23 @@ import type { Check, FindingFacts } from '../model.ts';
 import { mastersAt, ownershipKnownAt } from '../failovers.ts';
 import { msg } from '../messages.ts';
 import { finding } from './util.ts';
+import { atBetween, groupOf, spansOf } from '../lookup.ts';
+import { firstAfter, upperBound } from '../../replay/sorted.ts';
+import type { DownEpisode } from '../../replay/trace.ts';
+
+const downSpans = new WeakMap<object, Array<{ start: EpochMs; end: EpochMs | null }>>();
+/** Some episode of `node` with startBounds[1] ≤ t < end. */
+function downAt(episodes: readonly DownEpisode[], node: NodeId, t: EpochMs): boolean {
+  const own = groupOf(episodes, 'node', (e) => e.node, node).items;
+  let spans = downSpans.get(own);
+  if (!spans) {
+    spans = own.map((e) => ({ start: e.startBounds[1], end: e.end }));
+    downSpans.set(own, spans);
+  }
+  return spansOf(spans)
+    .covering(t)
+    .some((e) => e.start <= t && (e.end === null || e.end > t));
+}
 
 /**
  * Two nodes serving the same slots as master at once. The replaced master still believes it owns its
@@ -22,14 +39,17 @@ export const splitBrain: Check = (ctx) => {
     if (!old || f.slots.length === 0 || f.kind === 'manual') continue;
     // TAKEOVER replaces a master without its consent: two masters until it hears of it is by design.
     const severity = f.kind === 'takeover' || f.kind === 'force' ? 'warning' : 'error';
-    const demoted = ctx.trace.demotions.find((d) => d.node === old && d.at >= f.promotedAt && !d.fromSnapshot) ?? ctx.trace.demotions.find((d) => d.node === old && d.at >= f.promotedAt);
+    const demotions = groupOf(ctx.trace.demotions, 'node', (d) => d.node, old);
+    const demoted =
+      firstAfter(demotions.items, demotions.sorted, f.promotedAt, (d) => d.at, true, (d) => !d.fromSnapshot) ?? firstAfter(demotions.items, demotions.sorted, f.promotedAt, (d) => d.at, true);
     // Until it heard (demoted), or until it legitimately became master again in a later failover.
-    const back = ctx.failovers.find((g) => g.newMaster === old && g.promotedAt > f.promotedAt);
+    const promotedOld = groupOf(ctx.failovers, 'newMaster', (g) => g.newMaster, old).items;
+    const back = promotedOld[upperBound(promotedOld, f.promotedAt, (g) => g.promotedAt)];
     const ends = [demoted?.at, back?.promotedAt, ctx.trace.span.end].filter((x): x is number => typeof x === 'number');
     const until = ends.length > 0 ? Math.min(...ends) : null;
     if (until === null || until <= f.promotedAt) continue;
     // Up: not inside a down/paused/unreachable episode (a paused node is up again at its first sign of life).
-    const eps = ctx.trace.episodes.filter((e) => e.node === old && e.startBounds[0] <= until && (e.end === null || e.end > f.promotedAt));
+    const eps = groupOf(ctx.trace.episodes, 'node', (e) => e.node, old).items.filter((e) => e.startBounds[0] <= until && (e.end === null || e.end > f.promotedAt));
     let up: Array<[EpochMs, EpochMs]> = [[f.promotedAt, until]];
     for (const e of eps) {
       const a = e.startBounds[0];
@@ -100,7 +120,11 @@ export const voteDenied: Check = (ctx) => {
   for (const a of ctx.trace.elections) {
     if (a.startedAt === null) continue;
     const end = a.wonAt ?? a.expiredAt ?? (a.startedAt as number) + 60_000;
-    const denied = ctx.trace.votes.filter((v) => !v.granted && v.candidate === a.candidate && v.at >= (a.startedAt as number) - 100 && v.at <= end + 5000);
+    const denied = atBetween(
+      groupOf(ctx.trace.votes, 'denied by candidate', (v) => (v.granted ? null : v.candidate), a.candidate),
+      (a.startedAt as number) - 100,
+      end + 5000,
+    );
     if (denied.length === 0) continue;
     out.push(finding('vote.denied', a.outcome === 'won' ? 'info' : 'warning', msg.votesDenied(a, denied, ctx.label), denied[0].at, [a.master, a.candidate, ...denied.map((v) => v.voter)], denied.map((v) => v.evidence)));
   }
@@ -129,7 +153,7 @@ export const failWithoutQuorum: Check = (ctx) => {
     const masters = mastersAt(ctx.trace, m.at);
     const needed = Math.floor(masters.length / 2) + 1;
     const reachable = masters.filter(
-      (x) => x !== m.subject && !ctx.trace.episodes.some((e) => e.node === x && e.startBounds[1] <= m.at && (e.end === null || e.end > m.at)),
+      (x) => x !== m.subject && !downAt(ctx.trace.episodes, x, m.at),
     ).length;
     if (masters.length > 0 && reachable < needed)
       out.push(finding('fail.without-quorum', 'error', msg.failWithoutQuorum(m.observer, m.subject, m.at, reachable, needed, ctx.label), m.at, [m.subject, m.observer], [m.evidence]));

@@ -1,6 +1,7 @@
 import type { Check, FailoverFacts, VerdictContext } from '../model.ts';
 import { msg } from '../messages.ts';
 import { finding } from './util.ts';
+import { groupOf, lastStartedBefore } from '../lookup.ts';
 
 // https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/ "Replica election and promotion"
 
@@ -49,7 +50,7 @@ export const failoverExpired: Check = (ctx) => {
   const out = [];
   for (const a of ctx.trace.elections) {
     if (a.outcome !== 'expired' || a.startedAt === null) continue;
-    const later = ctx.failovers.some((f) => f.oldMaster === a.master && f.promotedAt >= (a.startedAt as number));
+    const later = groupOf(ctx.failovers, 'oldMaster', (f) => f.oldMaster, a.master).items.some((f) => f.promotedAt >= (a.startedAt as number));
     out.push(finding('failover.expired', later ? 'warning' : 'error', msg.expired(a, later, ctx.label), a.expiredAt ?? a.startedAt, [a.master, a.candidate], a.evidence));
   }
   return out;
@@ -59,7 +60,7 @@ export const epochNotGreater: Check = (ctx) => {
   const out = [];
   for (const f of ctx.failovers) {
     if (f.epoch === null || !f.oldMaster) continue;
-    const before = ctx.trace.ownership.filter((o) => o.owner === f.oldMaster && o.end !== null && o.end <= f.promotedAt && o.end >= f.promotedAt - 1 && o.epoch !== null);
+    const before = groupOf(ctx.trace.ownership, 'owner', (o) => o.owner, f.oldMaster).items.filter((o) => o.end !== null && o.end <= f.promotedAt && o.end >= f.promotedAt - 1 && o.epoch !== null);
     const replaced = Math.max(-1, ...before.map((o) => o.epoch as number));
     if (replaced >= 0 && f.epoch <= replaced)
       out.push(finding('failover.epoch-not-greater', 'error', msg.epochNotGreater(f, replaced, ctx.label), f.promotedAt, [f.oldMaster, f.newMaster], f.evidence));
@@ -71,7 +72,7 @@ export const notReplica: Check = (ctx) => {
   const out = [];
   for (const f of ctx.failovers) {
     if (!f.oldMaster || f.promotion.via === 'snapshot' || f.promotion.via === 'demotion') continue;
-    const lane = ctx.trace.roles.filter((r) => r.node === f.newMaster && r.start < f.promotedAt && r.role === 'replica').pop();
+    const lane = lastStartedBefore(groupOf(ctx.trace.roles, 'replica lanes by node', (r) => (r.role === 'replica' ? r.node : null), f.newMaster).items, f.promotedAt);
     const was = lane ? (lane.masterId ?? null) : null;
     if (lane && was !== null && was !== f.oldMaster)
       out.push(finding('failover.not-replica', 'error', msg.notReplica(f, was, ctx.label), f.promotedAt, [f.oldMaster, f.newMaster, was], f.evidence));
@@ -83,7 +84,7 @@ export const notBestReplica: Check = (ctx) =>
   ctx.failovers
     .filter((f) => f.bestReplica !== null && f.bestReplica !== f.newMaster && f.offset !== null)
     .filter((f) => {
-      const best = ctx.trace.elections.find((a) => a.candidate === f.bestReplica && a.master === f.oldMaster && a.offset !== null);
+      const best = groupOf(ctx.trace.elections, 'candidate', (a) => a.candidate, f.bestReplica).items.find((a) => a.master === f.oldMaster && a.offset !== null);
       return best !== undefined && (best.offset as number) > (f.offset as number);
     })
     .map((f) => finding('failover.not-best-replica', 'warning', msg.notBestReplica(f, ctx.label), f.promotedAt, [f.oldMaster, f.newMaster, f.bestReplica], f.evidence));

@@ -3,6 +3,8 @@ import type { DownEpisode } from '../../replay/trace.ts';
 import type { Check, FindingFacts } from '../model.ts';
 import { msg } from '../messages.ts';
 import { finding } from './util.ts';
+import { groupOf, roleBefore as laneBefore } from '../lookup.ts';
+import { firstAfter } from '../../replay/sorted.ts';
 
 const episodeCheck =
   (rule: string, kinds: ReadonlyArray<DownEpisode['kind']>, severity: 'warning' | 'info'): Check =>
@@ -11,7 +13,7 @@ const episodeCheck =
       .filter((e) => kinds.includes(e.kind))
       .map((e) => finding(rule, severity, msg.episode(e, ctx.label, true), e.start, [e.node], e.evidence));
 
-const hasLog = (ctx: Parameters<Check>[0], id: NodeId) => ctx.trace.nodes.some((n) => n.id === id && n.hasLog);
+const hasLog = (ctx: Parameters<Check>[0], id: NodeId) => groupOf(ctx.trace.nodes, 'id', (n) => n.id, id).items.some((n) => n.hasLog);
 
 /** Crashed (crash report), or gone without a shutdown line in a log we have. */
 export const nodeCrashed: Check = (ctx) =>
@@ -28,7 +30,7 @@ export const nodeUnreachable: Check = (ctx) =>
 
 /** Role of `node` just before `t`, from the role lanes (skipping down/fail lanes). */
 function roleBefore(ctx: Parameters<Check>[0], node: NodeId, t: EpochMs) {
-  return ctx.trace.roles.filter((r) => r.node === node && r.start < t && (r.role === 'master' || r.role === 'replica')).pop() ?? null;
+  return laneBefore(ctx.trace.roles, node, t);
 }
 
 export const replicaLost: Check = (ctx) => {
@@ -37,7 +39,8 @@ export const replicaLost: Check = (ctx) => {
     const r = roleBefore(ctx, e.node, e.start);
     if (!r || r.role !== 'replica') continue;
     const master = r.masterId ?? null;
-    const seen = ctx.trace.replication.find((x) => x.kind === 'replica-lost' && x.peer === e.node && x.at >= e.startBounds[0] - 1000 && x.at <= (e.end ?? Infinity));
+    const lost = groupOf(ctx.trace.replication, 'replica-lost by peer', (x) => (x.kind === 'replica-lost' ? x.peer : null), e.node);
+    const seen = firstAfter(lost.items, lost.sorted, e.startBounds[0] - 1000, (x) => x.at, true, undefined, e.end ?? Infinity);
     out.push(finding('replica.lost', 'warning', msg.replicaLost(e.node, master, seen ? seen.at : e.start, ctx.label), seen ? seen.at : e.start, [master, e.node], [...(seen ? [seen.evidence] : []), ...e.evidence]));
   }
   return out;
@@ -53,13 +56,13 @@ export const masterOrphaned: Check = (ctx) => {
   if (end === null) return out;
   const owners = [...new Set(ctx.trace.ownership.map((o) => o.owner).filter((o): o is NodeId => o !== null))].sort();
   for (const m of owners) {
-    const serving = ctx.trace.roles.filter((r) => r.node === m && r.role === 'master');
-    const replicaLanes = ctx.trace.roles.filter((r) => r.role === 'replica' && r.masterId === m);
-    const promoted = ctx.failovers.filter((f) => f.newMaster === m);
+    const serving = groupOf(ctx.trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), m).items;
+    const replicaLanes = groupOf(ctx.trace.roles, 'replica lanes by master', (r) => (r.role === 'replica' ? r.masterId : null), m).items;
+    const promoted = groupOf(ctx.failovers, 'newMaster', (f) => f.newMaster, m).items;
     const hadReplica = replicaLanes.length > 0 || promoted.length > 0;
     if (!hadReplica) continue;
     // Serving = master lane ∩ owning slots.
-    const owning = ctx.trace.ownership.filter((o) => o.owner === m);
+    const owning = groupOf(ctx.trace.ownership, 'owner', (o) => o.owner, m).items;
     const spans: Array<{ start: EpochMs; end: EpochMs | null }> = [];
     for (const l of serving)
       for (const o of owning) {

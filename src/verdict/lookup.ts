@@ -1,0 +1,141 @@
+/*
+ * Lookups over a trace's fact lists, built once per list and cached (the lists are never mutated
+ * after the replay). The checks ask "the FAIL marks on X between t1 and t2", "the role of X just
+ * before t", "the ownership spans alive at t" once per failover or episode; scanning whole lists for
+ * each made the verdict quadratic in failovers (a flapping cluster) and in nodes (a large one).
+ * Every helper returns what the scan it replaces returned, in the same order.
+ */
+import type { EpochMs, NodeId } from '../model/ids.ts';
+import type { RoleSpan } from '../replay/trace.ts';
+import { groupBy, isSortedBy, lowerBound, upperBound } from '../replay/sorted.ts';
+
+interface Group<T> {
+  items: T[];
+  sorted: boolean;
+}
+
+const groupCache = new WeakMap<object, Map<string, Map<unknown, Group<unknown>>>>();
+
+/** The items of `list` whose `key` is `k`, in list order (grouping cached per list and name). */
+export function groupOf<T, K>(list: readonly T[], name: string, key: (x: T) => K | null | undefined, k: K | null | undefined): Group<T> {
+  let byName = groupCache.get(list);
+  if (!byName) {
+    byName = new Map();
+    groupCache.set(list, byName);
+  }
+  let groups = byName.get(name) as Map<unknown, Group<T>> | undefined;
+  if (!groups) {
+    groups = new Map();
+    // `sorted` means sorted by a numeric `at`; lists without one are never searched by time.
+    const timed = (x: unknown) => typeof (x as { at?: unknown }).at === 'number';
+    for (const [g, items] of groupBy(list, key))
+      groups.set(g, { items, sorted: items.every(timed) && isSortedBy(items as Array<{ at: number }>, (x) => x.at) });
+    byName.set(name, groups as Map<unknown, Group<unknown>>);
+  }
+  return (k === null || k === undefined ? undefined : groups.get(k)) ?? { items: [], sorted: true };
+}
+
+/** Items of a group with lo ≤ at ≤ hi, in list order (a slice when the group is time-sorted). */
+export function atBetween<T extends { at: EpochMs }>(g: Group<T>, lo: number, hi: number): T[] {
+  if (g.sorted) return g.items.slice(lowerBound(g.items, lo, atOf), upperBound(g.items, hi, atOf));
+  return g.items.filter((x) => x.at >= lo && x.at <= hi);
+}
+
+const atOf = (x: { at: EpochMs }) => x.at;
+
+/** Spans that may cover a time: the index answers candidates, callers apply their exact test. */
+export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
+  private readonly bounds: number[];
+  /** active[i]: indices of spans with start ≤ t < end for t in [bounds[i], bounds[i+1]). */
+  private readonly active: number[][];
+  private readonly spans: readonly T[];
+
+  constructor(spans: readonly T[]) {
+    this.spans = spans;
+    const points = new Set<number>();
+    for (const s of spans) {
+      points.add(s.start);
+      if (s.end !== null) points.add(s.end);
+    }
+    this.bounds = [...points].sort((a, b) => a - b);
+    const startsAt = new Map<number, number[]>();
+    const endsAt = new Map<number, number[]>();
+    spans.forEach((s, i) => {
+      (startsAt.get(s.start) ?? startsAt.set(s.start, []).get(s.start)!).push(i);
+      if (s.end !== null) (endsAt.get(s.end) ?? endsAt.set(s.end, []).get(s.end)!).push(i);
+    });
+    const open = new Set<number>();
+    this.active = [];
+    for (const b of this.bounds) {
+      for (const i of startsAt.get(b) ?? []) open.add(i);
+      for (const i of endsAt.get(b) ?? []) open.delete(i);
+      this.active.push([...open].sort((x, y) => x - y));
+    }
+  }
+
+  /** Spans with start ≤ t and (end null or end ≥ t), in list order. */
+  covering(t: number): T[] {
+    const i = upperBound(this.bounds, t, (x) => x) - 1;
+    const ids = new Set<number>(i >= 0 ? this.active[i] : []);
+    // Spans ending exactly at t belong to the segment before t.
+    if (i >= 1 && this.bounds[i] === t) for (const j of this.active[i - 1]) if (this.spans[j].end === t) ids.add(j);
+    // Empty spans (start = end = t) are open in no segment.
+    if (i >= 0 && this.bounds[i] === t) for (const j of this.emptyAt(t)) ids.add(j);
+    return [...ids].sort((x, y) => x - y).map((j) => this.spans[j]);
+  }
+
+  private empties: Map<number, number[]> | null = null;
+  private emptyAt(t: number): number[] {
+    if (!this.empties) {
+      this.empties = new Map();
+      this.spans.forEach((s, j) => {
+        if (s.end === s.start) (this.empties!.get(s.start) ?? this.empties!.set(s.start, []).get(s.start)!).push(j);
+      });
+    }
+    return this.empties.get(t) ?? [];
+  }
+}
+
+const spanCache = new WeakMap<object, SpanIndex<never>>();
+
+export function spansOf<T extends { start: EpochMs; end: EpochMs | null }>(list: readonly T[]): SpanIndex<T> {
+  let ix = spanCache.get(list) as SpanIndex<T> | undefined;
+  if (!ix) {
+    ix = new SpanIndex(list);
+    spanCache.set(list, ix as unknown as SpanIndex<never>);
+  }
+  return ix;
+}
+
+const laneCache = new WeakMap<object, Map<NodeId, { spans: RoleSpan[]; sorted: boolean }>>();
+
+/** The master/replica lane of `node` that started last before `t` (down and fail lanes skipped). */
+export function roleBefore(roles: readonly RoleSpan[], node: NodeId, t: EpochMs): RoleSpan | null {
+  let lanes = laneCache.get(roles);
+  if (!lanes) {
+    lanes = new Map();
+    for (const [n, spans] of groupBy(
+      roles.filter((r) => r.role === 'master' || r.role === 'replica'),
+      (r) => r.node,
+    ))
+      lanes.set(n, { spans, sorted: isSortedBy(spans, (r) => r.start) });
+    laneCache.set(roles, lanes);
+  }
+  const l = lanes.get(node);
+  if (!l) return null;
+  if (l.sorted) return l.spans[lowerBound(l.spans, t, (r) => r.start) - 1] ?? null;
+  return l.spans.filter((r) => r.start < t).pop() ?? null;
+}
+
+const startSorted = new WeakMap<object, boolean>();
+
+/** The last span (in list order) that started before `t`. */
+export function lastStartedBefore<T extends { start: EpochMs }>(spans: readonly T[], t: EpochMs): T | null {
+  let sorted = startSorted.get(spans);
+  if (sorted === undefined) {
+    sorted = isSortedBy(spans, (s) => s.start);
+    startSorted.set(spans, sorted);
+  }
+  if (sorted) return spans[lowerBound(spans, t, (s) => s.start) - 1] ?? null;
+  return spans.filter((s) => s.start < t).pop() ?? null;
+}
