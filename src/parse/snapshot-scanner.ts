@@ -32,6 +32,7 @@ import { parseStampLine } from '../util/time.ts';
 import { type CliLine, normalizeAddress, readCliLine } from './snapshot/cli-line.ts';
 import { readInfoLine } from './snapshot/info-line.ts';
 import { configFromTree, NestedReplyBuilder, readNestedLine, shardsFromTree } from './snapshot/nested-reply.ts';
+import { FastNodesReader } from './snapshot/nodes-fast.ts';
 import { looksLikeClusterNodesLine, readClusterNodesLine } from './snapshot/nodes-line.ts';
 import { readConfDirective } from './snapshot/redis-conf.ts';
 import { type ReplyValue, replyText } from './snapshot/reply-value.ts';
@@ -188,6 +189,7 @@ class Scanner implements SnapshotScanner {
   private readonly snapshots: PendingSnapshot[] = [];
   private readonly clientEvents: PendingEvent[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly fastNodes = new FastNodesReader();
 
   constructor(source: string, time: TimeOptions, opts: SnapshotScannerOptions) {
     this.source = source;
@@ -224,6 +226,13 @@ class Scanner implements SnapshotScanner {
       return 'ignored';
     }
 
+    // The common CLUSTER NODES line without the grammar (no such line is a stamp, an array item or prose).
+    const entry = this.fastNodes.read(t, line);
+    if (entry) {
+      const stampAt = this.pendingStamp && this.pendingStamp.line === line - 1 ? this.pendingStamp.at : null;
+      const lead = this.lead && this.lead.line === line - 1 ? this.lead : null;
+      return this.addNodeEntry(entry, t, line, stampAt ?? lead?.stampAt ?? wrapperTime ?? null, lead);
+    }
     const stamp = fastIsoStamp(t) ?? parseStampLine(t, this.zone);
     if (stamp !== null) {
       this.breakRun();
@@ -308,14 +317,18 @@ class Scanner implements SnapshotScanner {
       }
       return 'understood';
     }
+    return this.addNodeEntry(r.entry, t, line, startTime, lead);
+  }
+
+  private addNodeEntry(entry: NodeEntry, t: string, line: number, startTime: EpochMs | null, lead: Lead | null): FeedResult {
     // A node id seen twice means a second CLUSTER NODES output started right after the first.
-    if (this.block?.kind !== 'nodes' || this.block.ids.has(r.entry.id)) {
+    if (this.block?.kind !== 'nodes' || this.block.ids.has(entry.id)) {
       this.closeBlock();
       this.block = newBlock('nodes', line, t, startTime, lead);
       this.lead = null;
     }
-    this.block.entries.push(r.entry);
-    this.block.ids.add(r.entry.id);
+    this.block.entries.push(entry);
+    this.block.ids.add(entry.id);
     this.block.endLine = line;
     return 'understood';
   }

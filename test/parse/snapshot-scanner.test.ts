@@ -1,6 +1,12 @@
 // Behaviour of the snapshot scanner beyond the goldens: block boundaries, capture times, reporters,
 // markdown, and how lines are counted.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { clusterNodesSamples } from '../../grammars/cluster-nodes/index.ts';
+import { FastNodesReader } from '../../src/parse/snapshot/nodes-fast.ts';
+import { readClusterNodesLine } from '../../src/parse/snapshot/nodes-line.ts';
 import { createSnapshotScanner } from '../../src/parse/snapshot-scanner.ts';
 import { scanText } from '../helpers/scan-snapshots.ts';
 
@@ -156,5 +162,161 @@ describe('markdown', () => {
   test('with the markdown option, prose before any fence is ignored from the first line', () => {
     const r = scanText('cluster_state:fail\n```\ncluster_state:ok\n```', 'doc.md', { markdown: true });
     expect(r.snapshots.map((s) => [s.kind, s.line])).toEqual([['cluster-info', 3]]);
+  });
+});
+
+// The fast CLUSTER NODES reader (issue #8) must say exactly what the grammar says, or nothing.
+describe('fast CLUSTER NODES path agrees with the grammar', () => {
+  const fixtureLines = (): string[] => {
+    const files: string[] = [];
+    for (const dir of ['fixtures/grammars/cluster-nodes', 'fixtures/incidents', 'fixtures/topology'])
+      for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+        if (/(?:^|\/)(?:input\.txt|snapshots-[^/]*\.txt|nodes-[^/]*\.conf|[^/]*\.md)$/.test(f)) files.push(join(dir, f));
+    return files.filter((f) => existsSync(f)).flatMap((f) => readFileSync(f, 'utf8').split('\n'));
+  };
+  /** Fast result vs grammar result for a sequence of lines through one reader (so the per-node memo is used). */
+  const check = (lines: readonly string[]): { fast: number; fallback: number } => {
+    const reader = new FastNodesReader();
+    let fast = 0;
+    let fallback = 0;
+    lines.forEach((raw, i) => {
+      const t = raw.trim();
+      const got = reader.read(t, i + 1);
+      if (got === null) {
+        fallback++;
+        return;
+      }
+      fast++;
+      const want = readClusterNodesLine(t, i + 1);
+      expect({ line: t, result: { kind: 'node', entry: got } }).toEqual({ line: t, result: want });
+    });
+    return { fast, fallback };
+  };
+
+  test('every line of every fixture (most CLUSTER NODES lines take the fast path)', () => {
+    const lines = fixtureLines();
+    const n = check(lines);
+    const grammarNodes = lines.filter((l) => readClusterNodesLine(l.trim(), 1).kind === 'node').length;
+    expect(grammarNodes).toBeGreaterThan(500);
+    expect(n.fast).toBeGreaterThan(grammarNodes * 0.9);
+  });
+
+  test('a node whose line changes between captures (memo must not hide the change)', () => {
+    const a = '67ed2db8d677e59ec4a4cefb06858cf2a1a89fa1 10.0.0.5:6379@16379 master - 0 1426238316232 5 connected 0-100';
+    const seq = [
+      a,
+      a.replace('1426238316232', '1426238317232'),
+      a.replace('master -', 'master,fail? -'),
+      a.replace('5 connected', '6 connected'),
+      a.replace('connected 0-100', 'disconnected 0-100'),
+      a.replace('0-100', '0-99'),
+      a.replace('0-100', '100-99'),
+      a.replace('0-100', '100-100'),
+      a.replace('0-100', '16383'),
+      a.replace('0-100', '16384'),
+      a.replace('0-100', '0-16384'),
+      a.replace('0-100', '00007'),
+      a.replace('master -', 'master,master,myself -'),
+      a.replace('master -', 'slave,replica -'),
+      a.replace('0-100', '0-100 200'),
+      a.replace('0-100', ''),
+      a.replace(' 0 1426', ' 00 1426'),
+      a.replace(' 0 1426', '  0 1426'),
+      a.replace('0-100', '0-100 [5->-4cdd140a459dbd23ffc97bdaaa7e77b0cec6265a]'),
+      a.replace('master -', 'slave 4cdd140a459dbd23ffc97bdaaa7e77b0cec6265a'),
+      a,
+    ];
+    check(seq);
+    const reader = new FastNodesReader();
+    expect(seq.map((l, i) => reader.read(l.trim(), i + 1)?.slots ?? null)).toEqual(
+      seq.map((l, i) => {
+        const r = readClusterNodesLine(l.trim(), i + 1);
+        return r.kind === 'node' && !l.includes('[') && !l.includes('  ') ? r.entry.slots : null;
+      }),
+    );
+  });
+
+  const base = Object.values(clusterNodesSamples).concat([
+    '8712076546da088620ac6de01f8bf649fc8b4832 10.21.1.147:6379@16379 slave 7a505276b7338bf4c912a59e6f9d02e61777e908 0 1772531999940 404 connected',
+    'dd1c5ec8100cf57c41d000319fab5a68d680c5a8 10.20.1.136:6379@16379 master - 0 1772531999694 393 connected 12845-12876',
+  ]);
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.constantFrom('del', 'ins', 'rep'),
+    fc.oneof(fc.string({ minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '  ', '\t', ',', '-', ':', '@', '?', '[', '0', '9', 'a', 'f', 'g', 'A', '16384', '99999', 'fail', 'fail?', 'replica', ',master', '123456789012345678')),
+  );
+  const mutate = (line: string, edits: Array<[number, string, string]>): string => {
+    let s = line;
+    for (const [pos, op, text] of edits) {
+      const i = s.length === 0 ? 0 : pos % s.length;
+      s = op === 'del' ? s.slice(0, i) + s.slice(i + 1) : op === 'ins' ? s.slice(0, i) + text + s.slice(i) : s.slice(0, i) + text + s.slice(i + 1);
+    }
+    return s;
+  };
+  /** Lines built field by field from good (mostly) and bad values of each field. */
+  const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
+  const mostly = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
+  const num = mostly(
+    fc.oneof(fc.nat({ max: 20000 }).map(String), fc.constantFrom('0', '00', '1772531999940')),
+    fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 20 }),
+  );
+  const flagWord = mostly(
+    fc.constantFrom('myself', 'master', 'slave', 'replica', 'fail?', 'fail', 'handshake', 'noaddr', 'nofailover', 'noflags'),
+    fc.constantFrom('masterx', 'Fail', '', 'fail??'),
+  );
+  const slotWord = fc.oneof(
+    num,
+    fc.tuple(num, num).map(([a, b]) => `${a}-${b}`),
+    fc.nat({ max: 16384 }).map((a) => `${a}-${a - 1}`),
+    fc.tuple(fc.nat({ max: 16383 }), fc.constantFrom('->-', '-<-', '--'), hex(40)).map(([n, arrow, id]) => `[${n}${arrow}${id}]`),
+  );
+  const built = fc
+    .record({
+      id: mostly(hex(40), fc.oneof(hex(39), hex(41))),
+      endpoint: mostly(
+        fc.constantFrom('10.0.0.5:6379@16379', '127.0.0.1:7000', ':0@0', '::1:6379@16379', '[::1]:6379@16379', '127.0.0.1:7402@17402,node-c.example', '127.0.0.1:7400@17400,,tls-port=0'),
+        fc.constantFrom('host:x', '1.2.3.4:6379@16379x', 'abcdef0123abcdef0123abcdef0123abcdef0123:1', '1.2.3.4'),
+      ),
+      flags: fc.array(flagWord, { minLength: 1, maxLength: 4 }).map((f) => f.join(',')),
+      master: mostly(fc.oneof(fc.constant('-'), hex(40)), fc.constantFrom('--', '', 'x')),
+      ping: num,
+      pong: num,
+      epoch: num,
+      link: mostly(fc.constantFrom('connected', 'disconnected'), fc.constantFrom('connectedx', 'Connected')),
+      slots: fc.array(slotWord, { maxLength: 4 }),
+      sep: mostly(fc.constant(' '), fc.constantFrom('  ', '\t')),
+    })
+    .map((r) => [r.id, r.endpoint, r.flags, r.master, r.ping, r.pong, r.epoch, r.link, ...r.slots].join(r.sep));
+  test('lines built from good and bad field values, alone and after a well-formed line of the same node', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(built, fc.boolean(), (line, steady) => {
+        const prev = `${line.slice(0, 40)} 10.0.0.5:6379@16379 master - 0 1426238316232 5 connected 0-100`;
+        const n = check(steady ? [prev, line] : [line]);
+        if (n.fast === (steady ? 2 : 1)) accepted++;
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(200);
+  });
+
+  test('fuzzed lines, alone and after the line they were mutated from', () => {
+    let accepted = 0;
+    let changed = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...base), fc.array(edit, { maxLength: 4 }), (line, edits) => {
+        const m = mutate(line, edits);
+        check([line, m]);
+        const alone = check([m]);
+        if (alone.fast === 1 && m !== line) {
+          accepted++;
+          if (m.slice(40) !== line.slice(40)) changed++;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // The fuzz must reach the fast path with lines that differ from their original, not only refusals.
+    expect(accepted).toBeGreaterThan(100);
+    expect(changed).toBeGreaterThan(50);
   });
 });
