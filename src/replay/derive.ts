@@ -40,9 +40,11 @@ export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: Repl
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const lifeRuns: LifeRun[] = [];
-  for (const id of [...s.runs.keys()].sort()) lifeRuns.push(...(s.runs.get(id) ?? []));
+  for (const id of [...s.runs.keys()].sort()) for (const r of s.runs.get(id) ?? []) lifeRuns.push(r);
 
-  const episodes = deriveEpisodes(s, nodes, opts);
+  const life = new LifeIndex(s.runs);
+  LifeIndex.remember(lifeRuns, life);
+  const episodes = deriveEpisodes(s, nodes, opts, life);
   const trace: Trace = {
     cluster: cluster.id,
     span,
@@ -71,7 +73,7 @@ export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: Repl
     episodes,
     notes: s.notes,
   };
-  trace.roles = deriveRoles(s, trace);
+  trace.roles = deriveRoles(s, trace, life);
   return trace;
 }
 
@@ -292,17 +294,32 @@ export class LifeIndex {
   private readonly runs: Map<NodeId, LifeRun[]>;
   /** Per node, the running maximum of run ends (runs sorted by start), for binary search. */
   private readonly maxEnd: Map<NodeId, number[]>;
+  private static readonly built = new WeakMap<readonly LifeRun[], LifeIndex>();
+  /** The index of a trace's runs, built once (the replay registers the one it built). */
+  static of(runs: readonly LifeRun[]): LifeIndex {
+    let ix = LifeIndex.built.get(runs);
+    if (!ix) {
+      ix = new LifeIndex(runs);
+      LifeIndex.built.set(runs, ix);
+    }
+    return ix;
+  }
+  static remember(runs: readonly LifeRun[], ix: LifeIndex): void {
+    LifeIndex.built.set(runs, ix);
+  }
   constructor(runs: ReadonlyMap<NodeId, LifeRun[]> | readonly LifeRun[]) {
     this.runs = new Map();
-    const list = Array.isArray(runs) ? (runs as LifeRun[]) : [...(runs as ReadonlyMap<NodeId, LifeRun[]>).values()].flat();
-    for (const r of list) {
-      const l = this.runs.get(r.node) ?? [];
-      l.push(r);
-      this.runs.set(r.node, l);
-    }
+    if (Array.isArray(runs))
+      for (const r of runs as LifeRun[]) {
+        const l = this.runs.get(r.node);
+        if (l) l.push(r);
+        else this.runs.set(r.node, [r]);
+      }
+    // The replay keeps each node's runs in start order: shared, not copied, unless they are not.
+    else for (const [node, l] of runs as ReadonlyMap<NodeId, LifeRun[]>) if (l.length > 0) this.runs.set(node, isSortedBy(l, (r) => r.start) ? l : [...l]);
     this.maxEnd = new Map();
     for (const [node, l] of this.runs) {
-      l.sort((a, b) => a.start - b.start);
+      if (!isSortedBy(l, (r) => r.start)) l.sort((a, b) => a.start - b.start);
       const m: number[] = [];
       for (let i = 0; i < l.length; i++) m.push(Math.max(i > 0 ? m[i - 1] : -Infinity, l[i].end));
       this.maxEnd.set(node, m);
@@ -345,8 +362,7 @@ function nodeTimeoutOf(s: ReplayState, opts: ReplayOptions): number | null {
  * and the first thing others noticed (a replica losing its link, a ping left unanswered, a FAIL mark
  * minus the node timeout) the upper bound.
  */
-function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: ReplayOptions): DownEpisode[] {
-  const life = new LifeIndex(s.runs);
+function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: ReplayOptions, life: LifeIndex): DownEpisode[] {
   const nt = nodeTimeoutOf(s, opts);
   const out: DownEpisode[] = [];
   // Every fact grouped once by the node it is about (input order kept).
@@ -573,7 +589,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         if (parts.length > 0) e.cause = parts.join(', ');
       }
     }
-    out.push(...mine);
+    for (const e of mine) out.push(e);
   }
   return out.sort((a, b) => a.start - b.start || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
 }
@@ -602,11 +618,10 @@ class PidIndex {
   }
 }
 
-function deriveRoles(s: ReplayState, t: Trace): RoleSpan[] {
+function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
   const out: RoleSpan[] = [];
   const start = t.span.start;
   if (start === null) return out;
-  const life = new LifeIndex(t.lifeRuns);
   const pointsOf = groupBy(s.rolePoints, (p) => p.node);
   const episodesOf = groupBy(t.episodes, (e) => e.node);
   const failFlagsOf = groupBy(

@@ -85,7 +85,7 @@ export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputS
     trace,
     nodeTimeout,
     skew,
-    life: new LifeIndex(trace.lifeRuns),
+    life: LifeIndex.of(trace.lifeRuns),
     failovers,
     blocked,
     outages,
