@@ -5,12 +5,12 @@ import {
   compileTemplate,
   globMatches,
   matchTokens,
-  messageLexer,
   type Captures,
   type CatalogEntry,
   type CompiledTemplate,
   type TYPED,
 } from '../../grammars/redis-log-message/index.ts';
+import { lexMessage } from './lex.ts';
 
 /** What a message is: a typed event, a known message we ignore, or (null) unknown. */
 export type MessageClass = { kind: EventKind; fields: EventFields } | { kind: 'ignored' };
@@ -146,7 +146,7 @@ function tryEntry(c: Compiled, msg: string, lexed: Lexed): MessageClass | null {
   if (c.kind === null) return globMatches(c.t, msg, true) ? IGNORED_RESULT : null;
   if (c.t.literalOnly) return msg === c.t.pieces[0].text ? { kind: c.kind, fields: {} } : null;
   if (msg.length > MAX_LEXED_LENGTH || !globMatches(c.t, msg, false)) return null;
-  if (lexed.tokens === null) lexed.tokens = messageLexer.tokenize(msg).tokens;
+  if (lexed.tokens === null) lexed.tokens = lexMessage(msg);
   if (c.tokens === null) c.tokens = compileTemplate(c.entry.template);
   const caps = matchTokens(c.tokens, lexed.tokens, msg);
   if (caps === null) return null;

@@ -1,0 +1,53 @@
+// lexMessage (src/parse/lex.ts) is a hand-written copy of the grammar's chevrotain message lexer for
+// speed: it must give the same tokens (type, image, offset) for every text.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { CATALOG, messageLexer, SAMPLES } from '../../grammars/redis-log-message/index.ts';
+import { lexMessage } from '../../src/parse/lex.ts';
+
+const shape = (tokens: ReturnType<typeof lexMessage>) => tokens.map((t) => [t.tokenType.name, t.image, t.startOffset]);
+const same = (text: string): void => void expect(shape(lexMessage(text)), JSON.stringify(text)).toEqual(shape(messageLexer.tokenize(text).tokens));
+
+function logLines(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) logLines(p, out);
+    else if (name.endsWith('.log') || name.endsWith('.md') || name.endsWith('.txt')) out.push(...readFileSync(p, 'utf8').split('\n'));
+  }
+}
+
+describe('lexMessage equals the grammar lexer', () => {
+  test('catalog samples and templates', () => {
+    for (const s of Object.values(SAMPLES)) same(s);
+    for (const e of CATALOG) same(e.template);
+  });
+
+  test('every line of the fixtures', () => {
+    const lines: string[] = [];
+    logLines('fixtures', lines);
+    expect(lines.length).toBeGreaterThan(10_000);
+    for (const l of lines) same(l);
+  });
+
+  test('edge cases', () => {
+    for (const s of ['.1:7000', '-a:1', ']:80', 'a.b:1.', 'x:12ab', '7.0.15,', '1.2.', '1..2', '::1:7000', '[::1]:7000 x', 'é:1', 'abc:', '\u00ff\u2028\v\f', 'a'.repeat(40), 'a'.repeat(41), `${'f'.repeat(40)}:7000`, `${'f'.repeat(40)}_`, `${'0'.repeat(40)}.5`, 'SYNC::5', 'h-:1', 'h:1-', 'x:1.', '\ud83d\ude00:1', ''])
+      same(s);
+  });
+
+  test('random texts', () => {
+    const ch = fc.constantFrom(...'0123456789abcdefxyzABSIG_.-:[]@ ,=()#\t\u00e9\u2028/'.split(''));
+    fc.assert(fc.property(fc.array(ch, { maxLength: 60 }).map((a) => a.join('')), (s) => {
+      same(s);
+    }), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      same(s);
+    }), { numRuns: 1000 });
+    // Node ids and addresses glued to neighbours
+    const hex = fc.array(fc.constantFrom(...'0123456789abcdef'.split('')), { minLength: 38, maxLength: 42 }).map((a) => a.join(''));
+    fc.assert(fc.property(fc.array(fc.oneof(hex, ch.map(String)), { maxLength: 6 }).map((a) => a.join('')), (s) => {
+      same(s);
+    }), { numRuns: 2000 });
+  });
+});
