@@ -24,16 +24,48 @@ export class SlotMap {
     return normalizeRanges(this.segs.filter((s) => s.owner === owner).map((s) => ({ start: s.start, end: s.end })));
   }
 
-  /** The segments intersecting `ranges`, clipped to them. */
+  /**
+   * The segments intersecting `ranges`, clipped to them. Binary search: a 1000-node cluster has 500+
+   * segments and every CLUSTER NODES snapshot looks up each master's ranges (issue #8).
+   */
   lookup(ranges: readonly SlotRange[]): SlotSegment[] {
     const out: SlotSegment[] = [];
-    for (const r of normalizeRanges(ranges))
-      for (const s of this.segs) {
+    const segs = this.segs;
+    for (const r of isNormalized(ranges) ? ranges : normalizeRanges(ranges)) {
+      // First segment ending at or after r.start.
+      let lo = 0;
+      let hi = segs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (segs[mid].end < r.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < segs.length && segs[i].start <= r.end; i++) {
+        const s = segs[i];
         const a = Math.max(r.start, s.start);
         const b = Math.min(r.end, s.end);
         if (a <= b) out.push({ start: a, end: b, owner: s.owner, epoch: s.epoch });
       }
+    }
     return out;
+  }
+
+  /** Is every slot of `ranges` held by `owner` at `epoch` already? (No allocation: the steady-state check.) */
+  holds(ranges: readonly SlotRange[], owner: NodeId | null | undefined, epoch: number | null): boolean {
+    const segs = this.segs;
+    for (const r of ranges) {
+      if (!(r.start <= r.end)) return false;
+      let lo = 0;
+      let hi = segs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (segs[mid].end < r.start) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === segs.length) return false;
+      for (let i = lo; i < segs.length && segs[i].start <= r.end; i++) if (segs[i].owner !== owner || segs[i].epoch !== epoch) return false;
+    }
+    return true;
   }
 
   /** Set the owner of `ranges`. Slots outside 0..16383 are ignored. */
@@ -71,4 +103,14 @@ function coalesce(segs: SlotSegment[]): SlotSegment[] {
     else out.push({ ...s });
   }
   return out;
+}
+
+/** Sorted, disjoint and not adjacent: what normalizeRanges would return unchanged. */
+function isNormalized(ranges: readonly SlotRange[]): boolean {
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i];
+    if (!(r.start <= r.end)) return false;
+    if (i > 0 && r.start <= ranges[i - 1].end + 1) return false;
+  }
+  return true;
 }

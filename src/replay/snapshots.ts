@@ -1,5 +1,6 @@
 import type { NodeId } from '../model/ids.ts';
 import type {
+  NodeEntry,
   ClusterInfoSnapshot,
   ClusterNodesSnapshot,
   ClusterShardsSnapshot,
@@ -37,6 +38,35 @@ function reporterOf(s: ReplayState, snap: Snapshot): NodeId | null {
   return s.nodeAt(snap.reporterAddress ?? undefined);
 }
 
+type ViewEntry = SnapshotView['entries'][number];
+/**
+ * View entries by the flags array of the snapshot entry they were made from. The snapshot scanner shares
+ * one flags array between a node's entries while nothing but ping/pong changed (src/parse/snapshot/
+ * nodes-fast.ts), so a 1000-node cluster captured every second makes 1000 view entries, not 1000 a second.
+ * Nothing downstream mutates view entries.
+ */
+const viewEntries = new WeakMap<readonly string[], { from: NodeEntry; view: ViewEntry }>();
+
+function viewEntry(e: NodeEntry, role: ViewEntry['role']): ViewEntry {
+  const known = viewEntries.get(e.flags);
+  if (known) {
+    const f = known.from;
+    if (f.id === e.id && f.masterId === e.masterId && f.configEpoch === e.configEpoch && f.linkState === e.linkState && f.slots === e.slots && known.view.role === role)
+      return known.view;
+  }
+  const view: ViewEntry = {
+    id: e.id,
+    role,
+    masterId: e.masterId,
+    flags: [...e.flags],
+    configEpoch: e.configEpoch,
+    slots: e.slots.map((r) => ({ start: r.start, end: r.end })),
+    connected: e.linkState === 'connected',
+  };
+  if (!known) viewEntries.set(e.flags, { from: e, view });
+  return view;
+}
+
 const timed = (snap: Snapshot) => snap.atFrom !== 'unknown' && Number.isFinite(snap.at);
 
 // https://redis.io/docs/latest/commands/cluster-nodes/
@@ -55,15 +85,7 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
     const isMaster = e.flags.includes('master');
     const isReplica = e.flags.includes('slave');
     const role = isMaster ? 'master' : isReplica ? 'replica' : 'unknown';
-    view.entries.push({
-      id: e.id,
-      role,
-      masterId: e.masterId,
-      flags: [...e.flags],
-      configEpoch: e.configEpoch,
-      slots: e.slots.map((r) => ({ start: r.start, end: r.end })),
-      connected: e.linkState === 'connected',
-    });
+    view.entries.push(viewEntry(e, role));
     const n = s.node(e.id);
     if (e.flags.includes('nofailover')) n.nofailover = true;
     if (!timed(snap)) continue;
@@ -151,6 +173,8 @@ function claimSlots(
   ev: { source: string; line: number },
   own: boolean,
 ): void {
+  // A master listed again as it was (every second in a steady cluster): nothing below would change.
+  if (s.slots.holds(ranges, owner, epoch)) return;
   const segs = s.slots.lookup(ranges);
   const fresh = segs.filter((g) => g.owner === undefined);
   if (fresh.length > 0) s.assignSlots(at, fresh, owner, epoch);

@@ -1,0 +1,54 @@
+// SlotMap against a per-slot array model (the model only lives in this test; the map holds ranges).
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { SlotMap } from '../../src/replay/slot-map.ts';
+
+const N = 16384;
+const range = fc.tuple(fc.integer({ min: -5, max: N + 5 }), fc.integer({ min: -5, max: N + 5 })).map(([a, b]) => ({ start: a, end: b }));
+const owner = fc.constantFrom<string | null>('a', 'b', 'c', null);
+
+function model(ops: Array<{ ranges: Array<{ start: number; end: number }>; owner: string | null; epoch: number | null }>) {
+  const slots: Array<{ owner: string | null | undefined; epoch: number | null }> = Array.from({ length: N }, () => ({ owner: undefined, epoch: null }));
+  for (const op of ops)
+    for (const r of op.ranges) for (let i = Math.max(0, r.start); i <= Math.min(N - 1, r.end); i++) slots[i] = { owner: op.owner, epoch: op.epoch };
+  return slots;
+}
+
+describe('SlotMap', () => {
+  test('lookup and holds agree with a per-slot model after random assignments', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ ranges: fc.array(range, { maxLength: 3 }), owner, epoch: fc.constantFrom(null, 1, 2) }), { maxLength: 12 }),
+        fc.array(range, { maxLength: 3 }),
+        owner,
+        fc.constantFrom(null, 1, 2),
+        (ops, query, who, epoch) => {
+          const m = new SlotMap();
+          for (const op of ops) m.assign(op.ranges, op.owner, op.epoch);
+          const want = model(ops);
+          // segments cover 0..16383 once, in order
+          const segs = m.segments();
+          expect(segs[0].start).toBe(0);
+          expect(segs[segs.length - 1].end).toBe(N - 1);
+          for (let i = 1; i < segs.length; i++) expect(segs[i].start).toBe(segs[i - 1].end + 1);
+          // lookup: every queried in-range slot exactly once, with the model's owner
+          const inQuery = new Set<number>();
+          for (const r of query) for (let i = Math.max(0, r.start); i <= Math.min(N - 1, r.end); i++) inQuery.add(i);
+          const seen: number[] = [];
+          for (const g of m.lookup(query))
+            for (let i = g.start; i <= g.end; i++) {
+              seen.push(i);
+              expect({ i, owner: g.owner, epoch: g.epoch }).toEqual({ i, ...want[i] });
+            }
+          expect(seen).toEqual([...inQuery].sort((a, b) => a - b));
+          // holds: true exactly when every queried slot has that owner and epoch (and the query is well-formed)
+          const wellFormed = query.every((r) => r.start <= r.end && r.start < N);
+          const all = [...inQuery].every((i) => want[i].owner === who && want[i].epoch === epoch);
+          if (wellFormed && query.every((r) => r.start >= 0 && r.end < N)) expect(m.holds(query, who, epoch)).toBe(all);
+          if (m.holds(query, who, epoch)) expect(all).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
