@@ -23,6 +23,8 @@ function deepFreeze(o: object): void {
 
 const SLOTS = 16384;
 const MASK = SLOTS - 1;
+const SEEN_SLOTS = 65536;
+const SEEN_MASK = SEEN_SLOTS - 1;
 /** Longer messages are decoded every time (crash dumps and the like; they do not repeat). */
 const MAX_KEY = 4096;
 
@@ -43,11 +45,13 @@ interface BytePrefix {
   tail: number;
 }
 
-const PREFIXES_BY_BYTE: Array<BytePrefix[] | undefined> = (() => {
-  const table: Array<BytePrefix[] | undefined> = new Array(256).fill(undefined);
+/** Bucketed by their first two bytes (every deciding prefix is ASCII, ends in a space, and has a word before it). */
+const PREFIXES_BY_PAIR: Array<BytePrefix[] | undefined> = (() => {
+  const table: Array<BytePrefix[] | undefined> = new Array(65536).fill(undefined);
   for (const p of decidingPrefixes()) {
     const bytes = Buffer.from(p.prefix, 'latin1');
-    (table[bytes[0]] ??= []).push({ bytes, tail: TAILS[p.tail] });
+    if (bytes.length < 2) throw new Error(`deciding prefix too short: ${JSON.stringify(p.prefix)}`);
+    (table[(bytes[0] << 8) | bytes[1]] ??= []).push({ bytes, tail: TAILS[p.tail] });
   }
   return table;
 })();
@@ -77,16 +81,17 @@ function tailFits(tail: number, b: Buffer, i: number, e: number): boolean {
 
 /** `b[s, e)` is decided by a prefix (see decidingPrefixes): always ignored. */
 function decidedByPrefix(b: Buffer, s: number, e: number): boolean {
-  const list = PREFIXES_BY_BYTE[b[s]];
+  const len = e - s;
+  if (len < 3) return false;
+  const list = PREFIXES_BY_PAIR[(b[s] << 8) | b[s + 1]];
   if (list === undefined) return false;
   const last = b[e - 1];
   if (last < 0x21 || last > 0x7e) return false;
-  const len = e - s;
   for (let k = 0; k < list.length; k++) {
     const p = list[k].bytes;
     const n = p.length;
     if (n >= len) continue;
-    let i = 1;
+    let i = 2;
     while (i < n && p[i] === b[s + i]) i++;
     if (i === n && tailFits(list[k].tail, b, s + n, e)) return true;
   }
@@ -104,6 +109,12 @@ export class MessageMemo {
   private readonly results: MessageClass[] = new Array<MessageClass>(SLOTS).fill(null);
   /** 1 when the slot was used more recently than its pair. */
   private readonly recent = new Uint8Array(SLOTS);
+  /**
+   * Hashes of messages seen once (a doorkeeper): a message is cached on its second sighting, so the
+   * many messages that never repeat ("Redis version=…, pid=N", "DB 0: N keys …") neither copy their
+   * bytes nor evict hot entries.
+   */
+  private readonly seen = new Int32Array(SEEN_SLOTS);
   /** The text of the message last classified ('' when a deciding prefix answered: always ignored). */
   text = '';
   /** True when the last answer came from the cache. */
@@ -150,10 +161,15 @@ export class MessageMemo {
     this.hit = false;
     const text = decodeUtf8(b, s, e);
     const res = classifyMessage(text);
+    this.text = text;
+    const d = (h >>> 14) & SEEN_MASK;
+    if (this.seen[d] !== h) {
+      this.seen[d] = h;
+      return res;
+    }
     // Events of repeated messages share this answer's fields object: frozen, so a stage that tried to
     // change one event's fields would fail loudly instead of changing them all.
     if (res !== null && res.kind !== 'ignored') deepFreeze(res.fields);
-    this.text = text;
     slot = this.keys[a] === null || this.recent[c] === 1 ? a : c;
     this.keyHash[slot] = h;
     this.keys[slot] = Buffer.from(b.subarray(s, e));
