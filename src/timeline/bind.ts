@@ -25,49 +25,75 @@ export function bindIdentities(parsed: ParsedSource): TimelineEvent[] {
 
 /**
  * The node id each event of `parsed` is bound to (see bindIdentities), index by index. buildTimeline
- * sets these on the events it owns instead of copying every event.
+ * sets these on the events it owns instead of copying every event. Plain loops over index lists: it
+ * runs once per event of logs with millions of lines.
  */
 export function bindNodeIds(parsed: ParsedSource): Array<NodeId | null> {
+  const evs = parsed.events;
+  const n = evs.length;
+  const ids = new Array<NodeId | null>(n);
+  for (let i = 0; i < n; i++) ids[i] = evs[i].node;
   const byStream = new Map<string, number[]>();
-  parsed.events.forEach((e, i) => {
-    if (!isServerLogEvent(e)) return;
+  let lastKey: string | null = null;
+  let list: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = evs[i];
+    if (!isServerLogEvent(e)) continue;
     const key = e.stream ?? '';
-    let list = byStream.get(key);
-    if (!list) byStream.set(key, (list = []));
-    list.push(i);
-  });
-  const ids: Array<NodeId | null> = parsed.events.map((e) => e.node);
-  for (const indexes of byStream.values()) {
-    // Segments by pid (events with no pid join the current segment).
-    const segments: number[][] = [];
-    let lastPid: number | undefined;
-    for (const i of indexes) {
-      const pid = parsed.events[i].pid;
-      if (segments.length === 0 || (pid !== undefined && lastPid !== undefined && pid !== lastPid)) segments.push([]);
-      if (pid !== undefined) lastPid = pid;
-      segments[segments.length - 1].push(i);
+    if (key !== lastKey) {
+      lastKey = key;
+      let l = byStream.get(key);
+      if (!l) byStream.set(key, (l = []));
+      list = l;
     }
-    const segIds: Array<NodeId | null> = segments.map((seg) => {
-      const first = seg.find((i) => parsed.events[i].kind === 'node.identity' && parsed.events[i].fields.subject);
-      return first === undefined ? null : (parsed.events[first].fields.subject ?? null);
-    });
-    // Inherit forward, then backward for leading segments.
-    for (let s = 1; s < segIds.length; s++) if (segIds[s] === null) segIds[s] = segIds[s - 1];
-    for (let s = segIds.length - 2; s >= 0; s--) if (segIds[s] === null) segIds[s] = segIds[s + 1];
-    segments.forEach((seg, s) => {
-      let current = segIds[s];
-      let switched = false;
-      for (const i of seg) {
-        const e = parsed.events[i];
-        if (e.kind === 'node.identity' && e.fields.subject) {
-          if (switched || e.fields.subject !== segIds[s]) {
-            current = e.fields.subject;
-            switched = true;
-          }
-        }
-        if (ids[i] === null) ids[i] = current;
-      }
-    });
+    list.push(i);
   }
+  for (const indexes of byStream.values()) bindStream(evs, indexes, ids);
   return ids;
+}
+
+function identityOf(e: TimelineEvent): NodeId | undefined {
+  return e.kind === 'node.identity' && e.fields.subject ? e.fields.subject : undefined;
+}
+
+/** One stream's events (`idx`, in order): segments by pid, each bound to its own or a neighbour's id. */
+function bindStream(evs: readonly TimelineEvent[], idx: readonly number[], ids: Array<NodeId | null>): void {
+  // Segment k covers idx[starts[k] .. starts[k+1]); events with no pid join the current segment.
+  const starts: number[] = [0];
+  let lastPid: number | undefined;
+  for (let k = 0; k < idx.length; k++) {
+    const pid = evs[idx[k]].pid;
+    if (k > 0 && pid !== undefined && lastPid !== undefined && pid !== lastPid) starts.push(k);
+    if (pid !== undefined) lastPid = pid;
+  }
+  const segs = starts.length;
+  const end = (s: number): number => (s + 1 < segs ? starts[s + 1] : idx.length);
+  const segIds = new Array<NodeId | null>(segs);
+  for (let s = 0; s < segs; s++) {
+    let id: NodeId | null = null;
+    for (let k = starts[s], e = end(s); k < e; k++) {
+      const sub = identityOf(evs[idx[k]]);
+      if (sub !== undefined) {
+        id = sub;
+        break;
+      }
+    }
+    segIds[s] = id;
+  }
+  // Inherit forward, then backward for leading segments.
+  for (let s = 1; s < segs; s++) if (segIds[s] === null) segIds[s] = segIds[s - 1];
+  for (let s = segs - 2; s >= 0; s--) if (segIds[s] === null) segIds[s] = segIds[s + 1];
+  for (let s = 0; s < segs; s++) {
+    let current = segIds[s];
+    let switched = false;
+    for (let k = starts[s], e = end(s); k < e; k++) {
+      const i = idx[k];
+      const sub = identityOf(evs[i]);
+      if (sub !== undefined && (switched || sub !== segIds[s])) {
+        current = sub;
+        switched = true;
+      }
+      if (ids[i] === null) ids[i] = current;
+    }
+  }
 }

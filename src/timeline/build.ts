@@ -60,11 +60,16 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
     addressCache.set(id, a);
     return a;
   };
-  for (let i = 0; i < n; i++) {
-    const e = merged[i];
-    if (e.address === undefined && e.node) {
-      const a = addressOf(e.node);
-      if (a !== undefined) e.address = a;
+  for (const p of parsed) {
+    let lastNode: NodeId | null = null;
+    let lastAddress: Address | undefined;
+    for (const e of p.events) {
+      if (e.address !== undefined || !e.node) continue;
+      if (e.node !== lastNode) {
+        lastNode = e.node;
+        lastAddress = addressOf(e.node);
+      }
+      if (lastAddress !== undefined) e.address = lastAddress;
     }
   }
 

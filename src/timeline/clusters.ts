@@ -140,15 +140,8 @@ export interface ClusterAssignment {
 export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignment {
   const uf = new UnionFind();
   const check = new IdCheck();
-  // The root each event's ids join, found once per distinct (node, subject, sender) string triple.
-  const eventRoot = (e: TimelineEvent): string | null => {
-    const f = e.fields;
-    const a = check.ok(e.node) ? e.node : null;
-    const b = check.ok(f.subject) ? f.subject : null;
-    const c = check.ok(f.sender) ? f.sender : null;
-    const first = a ?? b ?? c;
-    return first === null ? null : first;
-  };
+  // Per source, per event: the first node id it names (the one its root is found by), or null.
+  const firstIds: Array<Array<NodeId | null>> = [];
   for (const p of parsed) {
     for (const s of p.snapshots) {
       const ids = snapshotIds(s);
@@ -156,34 +149,42 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
       for (let i = 1; i < ids.length; i++) uf.union(ids[0], ids[i]);
     }
     const evs = p.events;
+    const firsts = new Array<NodeId | null>(evs.length);
     // Consecutive events mostly name the same ids: skip the union-find when nothing changed.
     let pa: string | null | undefined = undefined;
     let pb: string | null | undefined = undefined;
     let pc: string | null | undefined = undefined;
+    let pFirst: NodeId | null = null;
     for (let i = 0; i < evs.length; i++) {
       const e = evs[i];
       const f = e.fields;
-      const a = check.ok(e.node) ? e.node : null;
-      const b = check.ok(f.subject) ? f.subject : null;
-      const c = check.ok(f.sender) ? f.sender : null;
-      if (a === pa && b === pb && c === pc) continue;
+      const a: string | null | undefined = e.node === pa ? pa : check.ok(e.node) ? e.node : null;
+      const b: string | null = f.subject === undefined ? null : check.ok(f.subject) ? f.subject : null;
+      const c: string | null = f.sender === undefined ? null : check.ok(f.sender) ? f.sender : null;
+      if (a === pa && b === pb && c === pc) {
+        firsts[i] = pFirst;
+        continue;
+      }
       pa = a;
       pb = b;
       pc = c;
       const first = a ?? b ?? c;
+      pFirst = first;
+      firsts[i] = first;
       if (first === null) continue;
       uf.add(first);
       if (b !== null && b !== first) uf.union(first, b);
       if (c !== null && c !== first) uf.union(first, c);
     }
+    firstIds.push(firsts);
   }
 
-  const eventRoots: Array<Array<string | null>> = parsed.map((p) => {
-    const out = new Array<string | null>(p.events.length);
+  const eventRoots: Array<Array<string | null>> = firstIds.map((firsts) => {
+    const out = new Array<string | null>(firsts.length);
     let last: string | null = null;
     let lastRoot: string | null = null;
-    for (let i = 0; i < p.events.length; i++) {
-      const id = eventRoot(p.events[i]);
+    for (let i = 0; i < firsts.length; i++) {
+      const id = firsts[i];
       if (id === null) out[i] = null;
       else {
         if (id !== last) {
