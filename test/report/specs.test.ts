@@ -3,6 +3,7 @@ import type { ClusterAnalysis } from '../../src/model/index.ts';
 import { chartContext, clipToDomain, MAX_LANES, NODE_PALETTE, nodeStyles } from '../../src/report/specs/common.ts';
 import { clusterCharts, reportSpecs } from '../../src/report/specs/index.ts';
 import { topologyAt } from '../../src/report/specs/topology-chart.ts';
+import { formatRanges, normalizeRanges, parseRanges } from '../../src/model/slots.ts';
 import { largeCase } from './helpers/large.ts';
 import { A2, M1, M2, M3, R1, R2, R3, noReplicaCase, seedFailoverCase } from './helpers/cases.ts';
 
@@ -107,6 +108,33 @@ describe('chart data', () => {
       expect(ctx.lanes.map((l) => l.id)).toContain(f.oldMaster);
       expect(ctx.lanes.map((l) => l.id)).toContain(f.newMaster);
     }
+  });
+
+  test('a 1000-node cluster: masters without a lane share one colour in the ownership chart, merged into few rectangles', () => {
+    const { analysis } = largeCase({ masters: 500, replicasPerMaster: 1, eventsPerNode: 1 });
+    const c = analysis.clusters[0];
+    const ctx = chartContext(c);
+    const chart = clusterCharts(c).charts.find((x) => x.id.endsWith('ownership'))!;
+    const spec = chart.spec as unknown as { title: { subtitle: string[] }; layer: Array<{ data?: { values: Array<{ owner: string; node: string; from: number; to: number; start: string; end: string }> }; encoding?: { color?: { scale?: { domain: string[] } } } }> };
+    const rows = spec.layer[0].data!.values;
+    const lanes = new Set(ctx.lanes.map((l) => l.id));
+    // every row is a lane's master, uncovered, or the lumped rest; no lumped row overlaps another row
+    for (const r of rows) expect(r.node === 'other masters' || r.node === '' || lanes.has(r.node)).toBe(true);
+    const lumped = rows.filter((r) => r.node === 'other masters');
+    expect(lumped.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(c.ownership.length / 2);
+    for (const a of lumped)
+      for (const b of rows)
+        if (a !== b && a.start < b.end && b.start < a.end) expect(a.to <= b.from || b.to <= a.from).toBe(true);
+    // the lumped rows cover exactly the slots of the masters without a lane, over the same time
+    const d0 = Date.parse(ctx.domain[0]);
+    const d1 = Date.parse(ctx.domain[1]);
+    const drawn = c.ownership.filter((o) => o.owner !== null && !lanes.has(o.owner) && Date.parse(o.start) <= d1 && (o.end === null || Date.parse(o.end) >= d0));
+    expect(drawn.length).toBeGreaterThan(lumped.length);
+    const union = (rs: Array<{ start: number; end: number }>) => formatRanges(normalizeRanges(rs));
+    expect(union(lumped.map((r) => ({ start: r.from, end: r.to - 1 })))).toBe(union(drawn.flatMap((o) => parseRanges(o.slots))));
+    expect(spec.layer[0].encoding!.color!.scale!.domain.length).toBeLessThanOrEqual(ctx.lanes.length + 3);
+    expect(spec.title.subtitle.join(' ')).toMatch(/\d+ master\(s\) the incident did not touch share one colour/);
   });
 
   test('specs are pure: same input, same specs; the input is untouched', () => {

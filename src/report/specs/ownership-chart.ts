@@ -15,6 +15,25 @@ import {
 } from './common.ts';
 import { laneTimeX, markerLayers } from './roles-chart.ts';
 
+const OTHER_MASTERS = 'other masters';
+const OTHER_MASTERS_COLOR = '#DCE3EA';
+
+/** Rows of the lumped masters that touch in slots over the same interval become one row (in place). */
+function mergeLumped<R extends { node: string; slots: string; from: number; to: number; start: string; end: string }>(rows: R[]): void {
+  const lumped = rows.filter((r) => r.node === OTHER_MASTERS).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : a.from - b.from));
+  const merged: R[] = [];
+  for (const r of lumped) {
+    const last = merged[merged.length - 1];
+    if (last && last.start === r.start && last.end === r.end && r.from <= last.to) {
+      last.to = Math.max(last.to, r.to);
+      last.slots = last.to - 1 === last.from ? `${last.from}` : `${last.from}-${last.to - 1}`;
+    } else merged.push({ ...r });
+  }
+  const kept = rows.filter((r) => r.node !== OTHER_MASTERS);
+  rows.length = 0;
+  rows.push(...kept, ...merged);
+}
+
 /**
  * Slot ownership over time: the 0–16383 axis top to bottom, one rectangle per (interval, slot range)
  * coloured by the owning master; ranges no master owned are drawn as uncovered, and slot outages
@@ -34,10 +53,22 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
       into.push({ owner, node, epoch, slots: lo === hi ? `${lo}` : `${lo}-${hi}`, from: lo, to: hi + 1, start: cut.start, end: cut.end });
     }
   };
+  // A large cluster (lanes left out): masters the incident did not touch share one colour, and their
+  // neighbouring ranges over the same interval merge into one rectangle (500 masters would otherwise be
+  // 500 sub-pixel bands and a 500-entry legend).
+  const laneIds = new Set(ctx.lanes.map((l) => l.id));
+  const lumped = (id: string | null) => ctx.omittedLanes > 0 && id !== null && !laneIds.has(id);
+  const others = new Set<string>();
   for (const o of ctx.cluster.ownership) {
+    if (lumped(o.owner)) {
+      others.add(o.owner!);
+      push(rows, o.slots, o.start, o.end, OTHER_MASTERS, OTHER_MASTERS, null);
+      continue;
+    }
     const owner = o.owner ? (ctx.styles.get(o.owner)?.label ?? o.owner) : UNCOVERED_LABEL;
     push(rows, o.slots, o.start, o.end, owner, o.owner ?? '', o.epoch);
   }
+  if (others.size > 0) mergeLumped(rows);
   // Slots whose owner was down: still "owned" by the configuration, but nobody served them.
   for (const o of ctx.cluster.outages) if (o.scope === 'slots' && o.slots) push(unserved, o.slots, o.start, o.end, UNSERVED_LABEL, '', null);
   // Legend: owners in the order of the lanes / sorted ids, then "uncovered" and "not served" when present.
@@ -45,6 +76,7 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
   const owners = [...ctx.styles.values()].filter((s) => present.has(s.id));
   const domain = owners.map((s) => s.label);
   const range = owners.map((s) => s.color);
+  if (present.has(OTHER_MASTERS)) (domain.push(OTHER_MASTERS), range.push(OTHER_MASTERS_COLOR));
   if (present.has('')) (domain.push(UNCOVERED_LABEL), range.push(UNCOVERED_COLOR));
   if (unserved.length) (domain.push(UNSERVED_LABEL), range.push(UNSERVED_COLOR));
   const x = laneTimeX(ctx);
@@ -56,6 +88,7 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
       subtitle: [
         'Which master owned each hash slot (0 at the top, 16383 at the bottom); grey: no master; dark with a dashed edge: an outage, nobody served them.',
         ...timeNotes(ctx),
+        ...(others.size > 0 ? [`${others.size} master(s) the incident did not touch share one colour (${OTHER_MASTERS}).`] : []),
       ],
     },
     width: CHART_WIDTH,
