@@ -82,26 +82,26 @@ interface Last {
 }
 
 export class FastNodesReader {
-  /** By the first 12 hex digits of the id (a collision only costs a full read). */
+  /** By the first 7 hex digits of the id: a small integer key (a collision only costs a full read). */
   private readonly last = new Map<number, Last>();
 
   /** The entry for one trimmed line, or null when the line is not of the common shape (use the grammar). */
   read(t: string, line: number): NodeEntry | null {
     if (t.length < 42 || t.charCodeAt(40) !== SPACE) return null;
     let key = 0;
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 7; i++) {
       const c = t.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        if (i < 12) key = key * 16 + (c - 48);
-      } else if (c >= 97 && c <= 102) {
-        if (i < 12) key = key * 16 + (c - 87);
-      } else return null;
+      if (c >= 48 && c <= 57) key = key * 16 + (c - 48);
+      else if (c >= 97 && c <= 102) key = key * 16 + (c - 87);
+      else return null;
     }
     const prev = this.last.get(key);
+    // The previous head holds a validated id: equal text validates this one.
     if (prev !== undefined && t.startsWith(prev.head)) {
       const e = this.sameAsBefore(t, line, prev);
       if (e) return e;
     }
+    if (!hex40(t, 0)) return null;
     const id = prev !== undefined && t.startsWith(prev.entry.id) ? prev.entry.id : t.slice(0, 40);
     const entry = this.full(t, line, id);
     if (entry) this.last.set(key, { head: t.slice(0, this.headEnd), tail: t.slice(this.tailAt), entry });
