@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { clusterNodesSamples } from '../../grammars/cluster-nodes/index.ts';
 import { FastNodesReader } from '../../src/parse/snapshot/nodes-fast.ts';
+import { readInfoLine, readInfoLineByGrammar } from '../../src/parse/snapshot/info-line.ts';
 import { readClusterNodesLine } from '../../src/parse/snapshot/nodes-line.ts';
 import { createSnapshotScanner } from '../../src/parse/snapshot-scanner.ts';
 import { scanText } from '../helpers/scan-snapshots.ts';
@@ -318,5 +319,37 @@ describe('fast CLUSTER NODES path agrees with the grammar', () => {
     // The fuzz must reach the fast path with lines that differ from their original, not only refusals.
     expect(accepted).toBeGreaterThan(100);
     expect(changed).toBeGreaterThan(50);
+  });
+});
+
+describe('fast key:value path agrees with the cluster-info grammar', () => {
+  const fieldLike = fc.tuple(
+    fc.constantFrom('cluster_state', 'cluster_stats_messages_auth-ack_sent', 'slave0', 'errorstat_ERR', 'master_host', 'a', 'X.y-z_1'),
+    fc.constantFrom(':', ' :', ': ', '::'),
+    fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.constantFrom('ok', ' ok ', 'ip=127.0.0.1,port=7003,state=online', '\t1', '\u0001x', 'a\rb', '')),
+  ).map(([k, c, v]) => k + c + v);
+  const compare = (line: string): void => {
+    expect({ line, got: readInfoLine(line) }).toEqual({ line, got: readInfoLineByGrammar(line) });
+  };
+
+  test('every line of the snapshot fixtures', () => {
+    let n = 0;
+    for (const dir of ['fixtures/grammars/cluster-info', 'fixtures/incidents'])
+      for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+        if (/(?:input\.txt|snapshots-[^/]*\.txt)$/.test(f))
+          for (const l of readFileSync(join(dir, f), 'utf8').split('\n')) {
+            compare(l.trim());
+            n++;
+          }
+    expect(n).toBeGreaterThan(1000);
+  });
+
+  test('fuzzed key:value lines and random lines', () => {
+    fc.assert(
+      fc.property(fc.oneof(fieldLike, fc.string({ maxLength: 40 })), (line) => {
+        compare(line);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
