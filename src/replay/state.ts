@@ -77,6 +77,8 @@ export class ReplayState {
   /** observer → subject → flag */
   readonly flagNow = new Map<NodeId, Map<NodeId, { flag: 'pfail' | 'fail'; since: EpochMs; evidence: Evidence }>>();
   readonly flagSpans: Array<{ observer: NodeId; subject: NodeId; flag: 'pfail' | 'fail'; start: EpochMs; end: EpochMs | null; evidence: Evidence }> = [];
+  /** The open span of each (observer, subject) pair in flagSpans. */
+  private readonly openFlagSpan = new Map<NodeId, Map<NodeId, ReplayState['flagSpans'][number]>>();
   readonly runs = new Map<NodeId, LifeRun[]>();
 
   readonly lifecycle: LifecycleFact[] = [];
@@ -191,18 +193,19 @@ export class ReplayState {
     const cur = m.get(subject);
     if (cur && cur.flag === flag) return;
     if (cur) {
-      for (let i = this.flagSpans.length - 1; i >= 0; i--) {
-        const s = this.flagSpans[i];
-        if (s.observer === observer && s.subject === subject && s.end === null) {
-          s.end = at;
-          break;
-        }
-      }
+      // The pair's open span (one at most: a new one is only pushed after the old one is closed).
+      const open = this.openFlagSpan.get(observer)?.get(subject);
+      if (open) open.end = at;
+      this.openFlagSpan.get(observer)?.delete(subject);
       m.delete(subject);
     }
     if (flag) {
       m.set(subject, { flag, since: at, evidence: ev });
-      this.flagSpans.push({ observer, subject, flag, start: at, end: null, evidence: ev });
+      const span = { observer, subject, flag, start: at, end: null, evidence: ev };
+      this.flagSpans.push(span);
+      let o = this.openFlagSpan.get(observer);
+      if (!o) this.openFlagSpan.set(observer, (o = new Map()));
+      o.set(subject, span);
     }
   }
 
