@@ -62,8 +62,7 @@ export function causalPairs(events: readonly TimelineEvent[]): CausalPair[] {
     if (w.kind !== 'election.won' || !w.node) continue;
     const s = startedByNode.lastWithin(w.node, w.at - MATCH_WINDOW_MS, w.at);
     if (!s) continue;
-    let first: TimelineEvent | null = null;
-    for (const v of votes.all(key(w.node, String(s.fields.epoch)))) if (v.source !== w.source && (!first || v.at < first.at)) first = v;
+    const first = votes.earliestNotFrom(key(w.node, String(s.fields.epoch)), w.source);
     if (first) pairs.push({ before: side(first, 'vote granted'), after: side(w, 'election won') });
   }
   for (const p of events) {
@@ -96,8 +95,25 @@ class Index {
     }
   }
 
-  all(k: string): readonly TimelineEvent[] {
-    return this.groups.get(k) ?? [];
+  private readonly earliest = new Map<string, { a: TimelineEvent; b: TimelineEvent | null }>();
+  /**
+   * The earliest event of the group not written by `source` (the first in event order among equal
+   * times). Kept as the group's earliest event A and the earliest B from a source other than A's:
+   * for any source the answer is A, or B when the source is A's.
+   */
+  earliestNotFrom(k: string, source: string): TimelineEvent | null {
+    let e = this.earliest.get(k);
+    if (!e) {
+      const g = this.groups.get(k) ?? [];
+      if (g.length === 0) return null;
+      let a = g[0];
+      for (const x of g) if (x.at < a.at) a = x;
+      let b: TimelineEvent | null = null;
+      for (const x of g) if (x.source !== a.source && (!b || x.at < b.at)) b = x;
+      e = { a, b };
+      this.earliest.set(k, e);
+    }
+    return e.a.source !== source ? e.a : e.b;
   }
 
   first(k: string): TimelineEvent | null {

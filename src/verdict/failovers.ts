@@ -3,7 +3,7 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import { normalizeRanges, intersectRanges } from '../model/slots.ts';
 import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/trace.ts';
 import type { FailoverFacts } from './model.ts';
-import { atBetween, groupOf, roleBefore, spansOf } from './lookup.ts';
+import { atBetween, attemptsDelayedBetween, groupOf, lastEpisodeAt, roleBefore, spansOf } from './lookup.ts';
 import { firstAfter } from '../replay/sorted.ts';
 
 /** True when the owner (or uncoveredness) of every slot is known at `t`. */
@@ -56,8 +56,7 @@ function manualFor(trace: Trace, p: Promotion, a: ElectionAttempt | null): Manua
 /** The old master's down episode this promotion answered. */
 function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
   if (!p.replaced) return null;
-  const eps = groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items.filter((e) => e.startBounds[0] <= p.at && (e.end === null || e.end >= p.at - 1));
-  return eps.length > 0 ? eps[eps.length - 1] : null;
+  return lastEpisodeAt(groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items, p.at);
 }
 
 /**
@@ -132,7 +131,7 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
       -Infinity,
       p.at,
     );
-    const attemptsOn = groupOf(trace.elections, 'master', (x) => x.master, p.replaced).items;
+    const attemptsOn = attemptsDelayedBetween(trace.elections, p.replaced, startedAt - 1, p.at);
     const siblingOffsets = attemptsOn
       .filter((x) => x.offset !== null && x.candidate !== p.node && x.delayedAt !== null && x.delayedAt <= p.at && x.delayedAt >= startedAt - 1)
       .map((x) => x.offset as number);

@@ -139,3 +139,64 @@ export function lastStartedBefore<T extends { start: EpochMs }>(spans: readonly 
   if (sorted) return spans[lowerBound(spans, t, (s) => s.start) - 1] ?? null;
   return spans.filter((s) => s.start < t).pop() ?? null;
 }
+
+interface EpisodeSearch {
+  /** min of startBounds[0] over [i, n). */
+  minLoFrom: number[];
+  /** max of end (open = Infinity) over [0, i]. */
+  maxEndTo: number[];
+}
+const episodeSearch = new WeakMap<object, EpisodeSearch>();
+
+/**
+ * The last item (in list order) with startBounds[0] ≤ t and (end null or end ≥ t − 1): the episode a
+ * failover at t answered. Searches from the last item that can start by t and stops once no earlier
+ * item can still be open at t, so a long history of earlier episodes is not rescanned per failover.
+ */
+export function lastEpisodeAt<T extends { startBounds: [EpochMs, EpochMs]; end: EpochMs | null }>(items: readonly T[], t: EpochMs): T | null {
+  let x = episodeSearch.get(items);
+  if (!x) {
+    const n = items.length;
+    const minLoFrom = new Array<number>(n);
+    for (let i = n - 1; i >= 0; i--) minLoFrom[i] = Math.min(items[i].startBounds[0], i + 1 < n ? minLoFrom[i + 1] : Infinity);
+    const maxEndTo = new Array<number>(n);
+    for (let i = 0; i < n; i++) maxEndTo[i] = Math.max(items[i].end ?? Infinity, i > 0 ? maxEndTo[i - 1] : -Infinity);
+    x = { minLoFrom, maxEndTo };
+    episodeSearch.set(items, x);
+  }
+  // Last i with minLoFrom[i] ≤ t (minLoFrom ascends): no later item starts by t.
+  let i = upperBound(x.minLoFrom, t, (v) => v) - 1;
+  for (; i >= 0 && x.maxEndTo[i] >= t - 1; i--) {
+    const e = items[i];
+    if (e.startBounds[0] <= t && (e.end === null || e.end >= t - 1)) return e;
+  }
+  return null;
+}
+
+const byDelayed = new WeakMap<object, Map<NodeId, Array<{ at: number; i: number }>>>();
+
+/**
+ * Election attempts on `master` whose delayedAt is within [lo, hi], in list order; the list is
+ * indexed once per master by delayedAt.
+ */
+export function attemptsDelayedBetween<T extends { master: NodeId | null; delayedAt: EpochMs | null }>(list: readonly T[], master: NodeId | null, lo: number, hi: number): T[] {
+  if (master === null) return [];
+  let m = byDelayed.get(list);
+  if (!m) {
+    m = new Map();
+    list.forEach((a, i) => {
+      if (a.master === null || a.delayedAt === null) return;
+      const l = m!.get(a.master);
+      if (l) l.push({ at: a.delayedAt, i });
+      else m!.set(a.master, [{ at: a.delayedAt, i }]);
+    });
+    for (const l of m.values()) l.sort((x, y) => x.at - y.at || x.i - y.i);
+    byDelayed.set(list, m);
+  }
+  const l = m.get(master) ?? [];
+  return l
+    .slice(lowerBound(l, lo, (x) => x.at), upperBound(l, hi, (x) => x.at))
+    .map((x) => x.i)
+    .sort((a, b) => a - b)
+    .map((i) => list[i]);
+}

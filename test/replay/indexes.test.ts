@@ -8,7 +8,7 @@ import { firstAfter, IntervalSet, isSortedBy } from '../../src/replay/sorted.ts'
 import { LifeIndex } from '../../src/replay/derive.ts';
 import type { LifeRun, RoleSpan } from '../../src/replay/trace.ts';
 import { causalPairs } from '../../src/verdict/clock.ts';
-import { lastStartedBefore, roleBefore, SpanIndex } from '../../src/verdict/lookup.ts';
+import { attemptsDelayedBetween, lastEpisodeAt, lastStartedBefore, roleBefore, SpanIndex } from '../../src/verdict/lookup.ts';
 
 const time = fc.integer({ min: 0, max: 60 });
 const item = fc.record({ at: time, tag: fc.integer({ min: 0, max: 3 }) });
@@ -195,6 +195,33 @@ describe('causalPairs', () => {
         expect(causalPairs(events).map((p) => [p.before.evidence.line, p.after.evidence.line])).toEqual(reference(events));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('episode and attempt lookups', () => {
+  it('lastEpisodeAt equals the last of filter(startBounds[0] ≤ t and end ≥ t − 1)', () => {
+    const ep = fc.tuple(time, fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }));
+    fc.assert(
+      fc.property(fc.array(ep, { maxLength: 25 }), fc.array(fc.integer({ min: -2, max: 90 }), { maxLength: 10 }), (raw, ts) => {
+        const eps = raw.map(([lo, d, len]) => ({ startBounds: [lo, lo + d] as [number, number], end: len === null ? null : lo + d + len }));
+        for (const t of ts) {
+          const want = eps.filter((e) => e.startBounds[0] <= t && (e.end === null || e.end >= t - 1)).pop() ?? null;
+          expect(lastEpisodeAt(eps, t)).toBe(want);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('attemptsDelayedBetween equals filter(master, lo ≤ delayedAt ≤ hi) in list order', () => {
+    const at = fc.record({ master: fc.option(fc.constantFrom('a', 'b'), { nil: null }), delayedAt: fc.option(time, { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(at, { maxLength: 25 }), fc.constantFrom('a', 'b'), time, time, (list, master, x, y) => {
+        const [lo, hi] = x <= y ? [x, y] : [y, x];
+        const want = list.filter((a) => a.master === master && a.delayedAt !== null && a.delayedAt >= lo && a.delayedAt <= hi);
+        expect(attemptsDelayedBetween(list, master, lo, hi)).toEqual(want);
+      }),
+      { numRuns: 300 },
     );
   });
 });
