@@ -42,6 +42,8 @@ const TAILS = { text: TAIL_TEXT, int: TAIL_INT, num: TAIL_NUM, addr: TAIL_ADDR }
 
 interface BytePrefix {
   bytes: Buffer;
+  /** The prefix as little-endian 32-bit words (its first length & ~3 bytes), compared four bytes at a time. */
+  words: Int32Array;
   tail: number;
 }
 
@@ -51,7 +53,9 @@ const PREFIXES_BY_PAIR: Array<BytePrefix[] | undefined> = (() => {
   for (const p of decidingPrefixes()) {
     const bytes = Buffer.from(p.prefix, 'latin1');
     if (bytes.length < 2) throw new Error(`deciding prefix too short: ${JSON.stringify(p.prefix)}`);
-    (table[(bytes[0] << 8) | bytes[1]] ??= []).push({ bytes, tail: TAILS[p.tail] });
+    const words = new Int32Array(bytes.length >> 2);
+    for (let w = 0; w < words.length; w++) words[w] = bytes.readInt32LE(w * 4);
+    (table[(bytes[0] << 8) | bytes[1]] ??= []).push({ bytes, words, tail: TAILS[p.tail] });
   }
   return table;
 })();
@@ -80,7 +84,7 @@ function tailFits(tail: number, b: Buffer, i: number, e: number): boolean {
 }
 
 /** `b[s, e)` is decided by a prefix (see decidingPrefixes): always ignored. */
-function decidedByPrefix(b: Buffer, s: number, e: number): boolean {
+function decidedByPrefix(b: Buffer, v: DataView, s: number, e: number): boolean {
   const len = e - s;
   if (len < 3) return false;
   const list = PREFIXES_BY_PAIR[(b[s] << 8) | b[s + 1]];
@@ -88,12 +92,17 @@ function decidedByPrefix(b: Buffer, s: number, e: number): boolean {
   const last = b[e - 1];
   if (last < 0x21 || last > 0x7e) return false;
   for (let k = 0; k < list.length; k++) {
-    const p = list[k].bytes;
+    const bp = list[k];
+    const p = bp.bytes;
     const n = p.length;
     if (n >= len) continue;
-    let i = 2;
+    const words = bp.words;
+    let w = 0;
+    while (w < words.length && words[w] === v.getInt32(s + 4 * w, true)) w++;
+    if (w < words.length) continue;
+    let i = 4 * w;
     while (i < n && p[i] === b[s + i]) i++;
-    if (i === n && tailFits(list[k].tail, b, s + n, e)) return true;
+    if (i === n && tailFits(bp.tail, b, s + n, e)) return true;
   }
   return false;
 }
@@ -137,7 +146,12 @@ export class MessageMemo {
 
   classify(b: Buffer, s: number, e: number): MessageClass {
     const len = e - s;
-    if (len > 0 && decidedByPrefix(b, s, e)) {
+    if (b !== this.viewOf) {
+      this.viewOf = b;
+      this.view = new DataView(b.buffer, b.byteOffset, b.length);
+    }
+    const v = this.view;
+    if (len > 0 && decidedByPrefix(b, v, s, e)) {
       // Ignored whatever follows; callers use `text` only for events and unknown lines.
       this.hit = true;
       this.text = '';
@@ -149,11 +163,6 @@ export class MessageMemo {
       return classifyMessage(this.text);
     }
     // Every byte counts: messages that repeat often differ in one digit ("configEpoch set to 1 …").
-    if (b !== this.viewOf) {
-      this.viewOf = b;
-      this.view = new DataView(b.buffer, b.byteOffset, b.length);
-    }
-    const v = this.view;
     let h = Math.imul(len, 0x9e3779b1);
     let i = s;
     for (; i + 4 <= e; i += 4) h = Math.imul(h ^ v.getInt32(i, true), 0x01000193);
