@@ -309,17 +309,21 @@ export class LifeIndex {
   }
   constructor(runs: ReadonlyMap<NodeId, LifeRun[]> | readonly LifeRun[]) {
     this.runs = new Map();
-    if (Array.isArray(runs))
+    const byStart = (a: LifeRun, b: LifeRun) => a.start - b.start;
+    if (Array.isArray(runs)) {
       for (const r of runs as LifeRun[]) {
         const l = this.runs.get(r.node);
         if (l) l.push(r);
         else this.runs.set(r.node, [r]);
       }
+      for (const l of this.runs.values()) if (!isSortedBy(l, (r) => r.start)) l.sort(byStart);
+    }
     // The replay keeps each node's runs in start order: shared, not copied, unless they are not.
-    else for (const [node, l] of runs as ReadonlyMap<NodeId, LifeRun[]>) if (l.length > 0) this.runs.set(node, isSortedBy(l, (r) => r.start) ? l : [...l]);
+    else
+      for (const [node, l] of runs as ReadonlyMap<NodeId, LifeRun[]>)
+        if (l.length > 0) this.runs.set(node, isSortedBy(l, (r) => r.start) ? l : [...l].sort(byStart));
     this.maxEnd = new Map();
     for (const [node, l] of this.runs) {
-      if (!isSortedBy(l, (r) => r.start)) l.sort((a, b) => a.start - b.start);
       const m: number[] = [];
       for (let i = 0; i < l.length; i++) m.push(Math.max(i > 0 ? m[i - 1] : -Infinity, l[i].end));
       this.maxEnd.set(node, m);
