@@ -5,7 +5,7 @@ import type { ParsedSource } from '../model/parsed.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, NodeInfo, Timeline } from '../model/timeline.ts';
 import { learnAddresses } from './addresses.ts';
-import { bindNodeIds } from './bind.ts';
+import { bindNodeIdsInPlace } from './bind.ts';
 import { assignClusters } from './clusters.ts';
 import { mergeOrder } from './merge.ts';
 
@@ -29,11 +29,7 @@ function isServerLogKind(kind: string): boolean {
  * function's to finish).
  */
 export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
-  for (const p of parsed) {
-    const ids = bindNodeIds(p);
-    const evs = p.events;
-    for (let i = 0; i < evs.length; i++) if (evs[i].node !== ids[i]) evs[i].node = ids[i];
-  }
+  for (const p of parsed) bindNodeIdsInPlace(p);
   const allSnapshots: Snapshot[] = parsed.flatMap((p) => p.snapshots);
   const order = mergeOrder(parsed.map((p) => p.events));
   const n = order.source.length;
@@ -41,17 +37,6 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
   for (let i = 0; i < n; i++) merged[i] = parsed[order.source[i]].events[order.index[i]];
   const addresses = learnAddresses(merged, allSnapshots);
 
-  const sourcesOf = new Map<NodeId, Set<string>>();
-  for (const p of parsed) {
-    let lastNode: NodeId | null = null;
-    for (const e of p.events)
-      if (e.node && e.node !== lastNode && isServerLogKind(e.kind)) {
-        lastNode = e.node;
-        let set = sourcesOf.get(e.node);
-        if (!set) sourcesOf.set(e.node, (set = new Set()));
-        set.add(p.source);
-      }
-  }
   const addressCache = new Map<NodeId, Address | undefined>();
   const addressOf = (id: NodeId): Address | undefined => {
     if (addressCache.has(id)) return addressCache.get(id);
@@ -60,16 +45,26 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
     addressCache.set(id, a);
     return a;
   };
+  // One pass per source: each event's address, and which sources are a node's own logs.
+  const sourcesOf = new Map<NodeId, Set<string>>();
   for (const p of parsed) {
     let lastNode: NodeId | null = null;
     let lastAddress: Address | undefined;
+    let lastSourced: NodeId | null = null;
     for (const e of p.events) {
-      if (e.address !== undefined || !e.node) continue;
-      if (e.node !== lastNode) {
-        lastNode = e.node;
-        lastAddress = addressOf(e.node);
+      const node = e.node;
+      if (!node) continue;
+      if (node !== lastNode) {
+        lastNode = node;
+        lastAddress = addressOf(node);
       }
-      if (lastAddress !== undefined) e.address = lastAddress;
+      if (e.address === undefined && lastAddress !== undefined) e.address = lastAddress;
+      if (node !== lastSourced && isServerLogKind(e.kind)) {
+        lastSourced = node;
+        let set = sourcesOf.get(node);
+        if (!set) sourcesOf.set(node, (set = new Set()));
+        set.add(p.source);
+      }
     }
   }
 
