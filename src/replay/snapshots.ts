@@ -9,7 +9,7 @@ import type {
   Snapshot,
 } from '../model/snapshot.ts';
 import { normalizeRanges, SLOT_COUNT, subtractRanges, type SlotRange } from '../model/slots.ts';
-import { evidenceOf, type ReplayState } from './state.ts';
+import { evidenceOf, type NodeRuntime, type ReplayState } from './state.ts';
 import type { SnapshotView } from './trace.ts';
 
 /** Pong stamps later than the capture time by more than this are not trusted (redis accepts 500 ms). */
@@ -39,21 +39,32 @@ function reporterOf(s: ReplayState, snap: Snapshot): NodeId | null {
 }
 
 type ViewEntry = SnapshotView['entries'][number];
-/**
- * View entries by the flags array of the snapshot entry they were made from. The snapshot scanner shares
- * one flags array between a node's entries while nothing but ping/pong changed (src/parse/snapshot/
- * nodes-fast.ts), so a 1000-node cluster captured every second makes 1000 view entries, not 1000 a second.
- * Nothing downstream mutates view entries.
- */
-const viewEntries = new WeakMap<readonly string[], { from: NodeEntry; view: ViewEntry }>();
 
-function viewEntry(e: NodeEntry, role: ViewEntry['role']): ViewEntry {
-  const known = viewEntries.get(e.flags);
-  if (known) {
-    const f = known.from;
-    if (f.id === e.id && f.masterId === e.masterId && f.configEpoch === e.configEpoch && f.linkState === e.linkState && f.slots === e.slots && known.view.role === role)
-      return known.view;
-  }
+/** What applyClusterNodes derives from an entry's text alone, plus the node's runtime record. */
+interface Shape {
+  from: NodeEntry;
+  view: ViewEntry;
+  node: NodeRuntime;
+}
+
+/**
+ * Per replay: shapes by the flags array of the snapshot entry they were made from. The snapshot scanner
+ * shares one flags array between a node's entries while nothing but ping/pong changed (src/parse/
+ * snapshot/nodes-fast.ts), so a 1000-node cluster captured every second makes 1000 view entries, not
+ * 1000 a second, and the address/runtime lookups run once per node. Nothing downstream mutates view
+ * entries; NodeRuntime records are never replaced; an address, once in byAddress, stays.
+ */
+const shapesOf = new WeakMap<ReplayState, WeakMap<readonly string[], Shape>>();
+
+function sameShape(f: NodeEntry, e: NodeEntry): boolean {
+  return f.id === e.id && f.address === e.address && f.masterId === e.masterId && f.configEpoch === e.configEpoch && f.linkState === e.linkState && f.slots === e.slots;
+}
+
+function shapeOf(s: ReplayState, shapes: WeakMap<readonly string[], Shape>, e: NodeEntry): Shape {
+  const known = shapes.get(e.flags);
+  if (known && sameShape(known.from, e)) return known;
+  if (e.address && !e.address.startsWith(':') && !s.byAddress.has(e.address)) s.byAddress.set(e.address, e.id);
+  const role = e.flags.includes('master') ? 'master' : e.flags.includes('slave') ? 'replica' : 'unknown';
   const view: ViewEntry = {
     id: e.id,
     role,
@@ -63,8 +74,9 @@ function viewEntry(e: NodeEntry, role: ViewEntry['role']): ViewEntry {
     slots: e.slots.map((r) => ({ start: r.start, end: r.end })),
     connected: e.linkState === 'connected',
   };
-  if (!known) viewEntries.set(e.flags, { from: e, view });
-  return view;
+  const shape: Shape = { from: e, view, node: s.node(e.id) };
+  if (!known) shapes.set(e.flags, shape);
+  return shape;
 }
 
 const timed = (snap: Snapshot) => snap.atFrom !== 'unknown' && Number.isFinite(snap.at);
@@ -79,16 +91,18 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
   const view: SnapshotView = { reporter, at, atFrom: snap.atFrom, entries: [], evidence: ev };
   const listed: SlotRange[] = [];
 
+  let shapes = shapesOf.get(s);
+  if (!shapes) shapesOf.set(s, (shapes = new WeakMap()));
+  const isTimed = timed(snap);
   for (const e of snap.nodes) {
     if (!e.id) continue;
-    if (e.address && !e.address.startsWith(':') && !s.byAddress.has(e.address)) s.byAddress.set(e.address, e.id);
-    const isMaster = e.flags.includes('master');
-    const isReplica = e.flags.includes('slave');
-    const role = isMaster ? 'master' : isReplica ? 'replica' : 'unknown';
-    view.entries.push(viewEntry(e, role));
-    const n = s.node(e.id);
+    const shape = shapeOf(s, shapes, e);
+    const role = shape.view.role;
+    const isMaster = role === 'master';
+    view.entries.push(shape.view);
+    const n = shape.node;
     if (e.flags.includes('nofailover')) n.nofailover = true;
-    if (!timed(snap)) continue;
+    if (!isTimed) continue;
     const own = e.id === reporter || e.flags.includes('myself');
 
     // Roles: a node's own view is authoritative; another's view is used for nodes we have no log of,
