@@ -97,12 +97,13 @@ export class FastNodesReader {
     }
     const prev = this.last.get(key);
     // The previous head holds a validated id: equal text validates this one.
-    if (prev !== undefined && t.startsWith(prev.head)) {
+    // (slice + === compares with memcmp; startsWith walks characters, ~4x slower on these lines)
+    if (prev !== undefined && t.slice(0, prev.head.length) === prev.head) {
       const e = this.sameAsBefore(t, line, prev);
       if (e) return e;
     }
     if (!hex40(t, 0)) return null;
-    const id = prev !== undefined && t.startsWith(prev.entry.id) ? prev.entry.id : t.slice(0, 40);
+    const id = prev !== undefined && t.slice(0, 40) === prev.entry.id ? prev.entry.id : t.slice(0, 40);
     const entry = this.full(t, line, id);
     if (entry) this.last.set(key, { head: t.slice(0, this.headEnd), tail: t.slice(this.tailAt), entry });
     return entry;
@@ -117,7 +118,7 @@ export class FastNodesReader {
     const pong = readNum(t, numEnd + 1, MAX_DIGITS);
     if (pong < 0 || t.charCodeAt(numEnd) !== SPACE) return null;
     const tailAt = numEnd + 1;
-    if (t.length - tailAt !== prev.tail.length || !t.endsWith(prev.tail)) return null;
+    if (t.length - tailAt !== prev.tail.length || t.slice(tailAt) !== prev.tail) return null;
     const e = prev.entry;
     return {
       id: e.id,
