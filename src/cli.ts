@@ -236,6 +236,15 @@ function writeOut(text: string): Promise<void> {
   });
 }
 
+/** Streamed output: each piece written as the pipe drains, so only a chunk is held at a time. */
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  for (const c of chunks) {
+    if (!c) continue;
+    if (!process.stdout.write(c)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+}
+
 /** Run the CLI. Known errors become one line on stderr and exit 2; others are bugs and rethrown. */
 export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -248,6 +257,7 @@ export async function main(argv: string[]): Promise<void> {
     const result = await pending;
     if (result.stderr) process.stderr.write(result.stderr);
     await writeOut(result.stdout);
+    if (result.chunks) await writeChunks(result.chunks);
     process.exitCode = result.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {

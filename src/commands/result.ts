@@ -5,6 +5,8 @@ export interface CommandResult {
   exitCode: number;
   /** Lines for stderr (warnings); never the reason for exit 2, which is an InputError/ConfigError. */
   stderr?: string;
+  /** More output, written after `stdout` piece by piece (large timelines are never one string). */
+  chunks?: Iterable<string>;
 }
 
 /** Options every command that reads inputs shares. */

@@ -1,5 +1,5 @@
 import { loadTimeline } from '../pipeline.ts';
-import { renderStats, renderTimelineJson, renderTimelineText } from '../report/timeline.ts';
+import { renderStats, timelineJsonChunks, timelineTextChunks } from '../report/timeline.ts';
 import { ConfigError } from '../model/diagnostic.ts';
 import type { CommandResult, InputOptions } from './result.ts';
 
@@ -12,12 +12,15 @@ export interface TimelineOptions extends InputOptions {
 export async function timelineCommand(paths: string[], opts: TimelineOptions): Promise<CommandResult> {
   if (opts.format !== 'text' && opts.format !== 'json') throw new ConfigError(`--format must be text or json, got '${opts.format}'`);
   const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
-  let stdout = opts.format === 'json' ? renderTimelineJson(timeline) : renderTimelineText(timeline);
-  if (opts.stats) stdout += (opts.format === 'text' ? '\n' : '') + renderStats(timeline.inputs);
+  const body = opts.format === 'json' ? timelineJsonChunks(timeline) : timelineTextChunks(timeline);
+  function* chunks(): Generator<string> {
+    yield* body;
+    if (opts.stats) yield (opts.format === 'text' ? '\n' : '') + renderStats(timeline.inputs);
+  }
   const unknown = timeline.inputs.reduce((n, i) => n + i.unknown, 0);
   const stderr = timeline.diagnostics
     .filter((d) => d.severity !== 'info')
     .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
     .join('');
-  return { stdout, stderr, exitCode: opts.strict && unknown > 0 ? 1 : 0 };
+  return { stdout: '', chunks: chunks(), stderr, exitCode: opts.strict && unknown > 0 ? 1 : 0 };
 }

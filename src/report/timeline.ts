@@ -1,7 +1,6 @@
 import type { TimelineEvent } from '../model/events.ts';
 import { shortId } from '../model/ids.ts';
 import type { InputSummary, Timeline } from '../model/timeline.ts';
-import { maxOf } from '../util/extent.ts';
 import { formatUtc } from '../util/time.ts';
 
 /** JSON shape of one timeline event (`failscope timeline --format json`). Keys in a fixed order. */
@@ -31,7 +30,27 @@ export function eventJson(e: TimelineEvent): Record<string, unknown> {
 }
 
 export function renderTimelineJson(t: Timeline): string {
-  return `${JSON.stringify(t.events.map(eventJson), null, 2)}\n`;
+  return [...timelineJsonChunks(t)].join('');
+}
+
+/** Events per chunk of streamed output. */
+const CHUNK = 2000;
+
+/**
+ * The JSON of renderTimelineJson in pieces, byte for byte what `JSON.stringify(events, null, 2)`
+ * gives, so a million-event timeline is written without building one string of it.
+ */
+export function* timelineJsonChunks(t: Timeline): Generator<string> {
+  if (t.events.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < t.events.length; i += CHUNK) {
+    const part: string[] = [];
+    for (let j = i; j < Math.min(i + CHUNK, t.events.length); j++) part.push(`  ${JSON.stringify(eventJson(t.events[j]), null, 2).replace(/\n/g, '\n  ')}`);
+    yield `${i === 0 ? '[\n' : ',\n'}${part.join(',\n')}`;
+  }
+  yield '\n]\n';
 }
 
 function firstLine(text: string): string {
@@ -41,16 +60,30 @@ function firstLine(text: string): string {
 
 /** One line per event: time, node, kind, original text, file:line. */
 export function renderTimelineText(t: Timeline): string {
-  const rows = t.events.map((e) => {
-    const at = Number.isNaN(e.at) ? '(no time)               ' : formatUtc(e.at);
-    const who = e.node ? `${shortId(e.node)}${e.address ? ` ${e.address}` : ''}` : e.address ?? '-';
-    return [at, who, e.kind, firstLine(e.text), `${e.source}:${e.line}`];
-  });
-  const w1 = Math.max(4, maxOf(rows.map((r) => r[1].length)));
-  const w2 = Math.max(4, maxOf(rows.map((r) => r[2].length)));
-  const lines = rows.map((r) => `${r[0]}  ${r[1].padEnd(w1)}  ${r[2].padEnd(w2)}  ${r[3]}  ${r[4]}`);
-  if (t.clusters.length > 1) lines.push('', `${t.clusters.length} clusters in these inputs: ${t.clusters.map((c) => `${c.id} (${c.nodes.length} nodes)`).join(', ')}`);
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return [...timelineTextChunks(t)].join('');
+}
+
+const who = (e: TimelineEvent) => (e.node ? `${shortId(e.node)}${e.address ? ` ${e.address}` : ''}` : (e.address ?? '-'));
+
+/** renderTimelineText in pieces: column widths in a first pass, then CHUNK lines at a time. */
+export function* timelineTextChunks(t: Timeline): Generator<string> {
+  let w1 = 4;
+  let w2 = 4;
+  for (const e of t.events) {
+    const n = e.node ? shortId(e.node).length + (e.address ? 1 + e.address.length : 0) : (e.address ?? '-').length;
+    if (n > w1) w1 = n;
+    if (e.kind.length > w2) w2 = e.kind.length;
+  }
+  for (let i = 0; i < t.events.length; i += CHUNK) {
+    let out = '';
+    for (let j = i; j < Math.min(i + CHUNK, t.events.length); j++) {
+      const e = t.events[j];
+      const at = Number.isNaN(e.at) ? '(no time)               ' : formatUtc(e.at);
+      out += `${at}  ${who(e).padEnd(w1)}  ${e.kind.padEnd(w2)}  ${firstLine(e.text)}  ${e.source}:${e.line}\n`;
+    }
+    yield out;
+  }
+  if (t.clusters.length > 1) yield `\n${t.clusters.length} clusters in these inputs: ${t.clusters.map((c) => `${c.id} (${c.nodes.length} nodes)`).join(', ')}\n`;
 }
 
 /** `--stats`: how every input line was accounted for. */
