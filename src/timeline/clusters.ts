@@ -47,7 +47,7 @@ class UnionFind {
 }
 
 /** Node ids a snapshot names together (all of one cluster). */
-function snapshotIds(s: Snapshot): NodeId[] {
+function snapshotIds(s: Snapshot, check: IdCheck): NodeId[] {
   const ids: NodeId[] = [];
   if (s.reporter) ids.push(s.reporter);
   if (s.kind === 'cluster-nodes')
@@ -57,7 +57,14 @@ function snapshotIds(s: Snapshot): NodeId[] {
       for (const o of n.openSlots) ids.push(o.peer);
     }
   else if (s.kind === 'cluster-shards') for (const sh of s.shards) for (const n of sh.nodes) ids.push(n.id);
-  return ids.filter(isNodeId);
+  return ids.filter((x) => check.ok(x));
+}
+
+/** Same ids in the same order (the strings are mostly the very same objects: a cheap compare). */
+function sameIds(a: readonly NodeId[], b: readonly NodeId[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -142,12 +149,21 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
   const check = new IdCheck();
   // Per source, per event: the first node id it names (the one its root is found by), or null.
   const firstIds: Array<Array<NodeId | null>> = [];
+  // Per source, per snapshot: the first node id it names.
+  const snapFirstIds: Array<Array<NodeId | null>> = [];
   for (const p of parsed) {
+    // A node polled every second lists the same 1000 ids each time: their unions are done once.
+    let prev: NodeId[] | null = null;
+    const snapFirsts: Array<NodeId | null> = [];
     for (const s of p.snapshots) {
-      const ids = snapshotIds(s);
+      const ids = snapshotIds(s, check);
+      snapFirsts.push(ids.length ? ids[0] : null);
+      if (prev && sameIds(prev, ids)) continue;
+      prev = ids;
       for (const id of ids) uf.add(id);
       for (let i = 1; i < ids.length; i++) uf.union(ids[0], ids[i]);
     }
+    snapFirstIds.push(snapFirsts);
     const evs = p.events;
     const firsts = new Array<NodeId | null>(evs.length);
     // Consecutive events mostly name the same ids: skip the union-find when nothing changed.
@@ -196,12 +212,7 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
     }
     return out;
   });
-  const snapRoots: Array<Array<string | null>> = parsed.map((p) =>
-    p.snapshots.map((s) => {
-      const ids = snapshotIds(s);
-      return ids.length ? uf.find(ids[0]) : null;
-    }),
-  );
+  const snapRoots: Array<Array<string | null>> = snapFirstIds.map((firsts) => firsts.map((id) => (id === null ? null : uf.find(id))));
 
   const roots = new Set(uf.keys().map((k) => uf.find(k)));
   parsed.forEach((p, si) => {
