@@ -289,11 +289,17 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   return out.sort((a, b) => a.start - b.start || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
 }
 
+/** Runs in start order (a plain loop: a million runs on a large cluster). */
+function startSorted(l: readonly LifeRun[]): boolean {
+  for (let i = 1; i < l.length; i++) if (l[i - 1].start > l[i].start) return false;
+  return true;
+}
+
 /** Signs of life, searched by time. */
 export class LifeIndex {
   private readonly runs: Map<NodeId, LifeRun[]>;
   /** Per node, the running maximum of run ends (runs sorted by start), for binary search. */
-  private readonly maxEnd: Map<NodeId, number[]>;
+  private readonly maxEnd: Map<NodeId, Float64Array>;
   private static readonly built = new WeakMap<readonly LifeRun[], LifeIndex>();
   /** The index of a trace's runs, built once (the replay registers the one it built). */
   static of(runs: readonly LifeRun[]): LifeIndex {
@@ -316,18 +322,24 @@ export class LifeIndex {
         if (l) l.push(r);
         else this.runs.set(r.node, [r]);
       }
-      for (const l of this.runs.values()) if (!isSortedBy(l, (r) => r.start)) l.sort(byStart);
+      for (const l of this.runs.values()) if (!startSorted(l)) l.sort(byStart);
     }
     // The replay keeps each node's runs in start order: shared, not copied, unless they are not.
     else
       for (const [node, l] of runs as ReadonlyMap<NodeId, LifeRun[]>)
-        if (l.length > 0) this.runs.set(node, isSortedBy(l, (r) => r.start) ? l : [...l].sort(byStart));
+        if (l.length > 0) this.runs.set(node, startSorted(l) ? l : [...l].sort(byStart));
     this.maxEnd = new Map();
-    for (const [node, l] of this.runs) {
-      const m: number[] = [];
-      for (let i = 0; i < l.length; i++) m.push(Math.max(i > 0 ? m[i - 1] : -Infinity, l[i].end));
+  }
+  /** Built on a node's first firstAfter query: most nodes of a large cluster are never asked about. */
+  private maxEndOf(node: NodeId, l: readonly LifeRun[]): Float64Array {
+    let m = this.maxEnd.get(node);
+    if (!m) {
+      m = new Float64Array(l.length);
+      let max = -Infinity;
+      for (let i = 0; i < l.length; i++) m[i] = max = l[i].end > max ? l[i].end : max;
       this.maxEnd.set(node, m);
     }
+    return m;
   }
   /** The last sign of `node` at or before `t` (inside a run: no later than `t`). */
   lastBefore(node: NodeId, t: EpochMs): { at: EpochMs; evidence: Evidence } | null {
@@ -345,7 +357,15 @@ export class LifeIndex {
     const l = this.runs.get(node);
     if (!l) return null;
     // The first run (in start order) that ends after t: where the running maximum of ends passes t.
-    const i = upperBound(this.maxEnd.get(node) as number[], t, (x) => x);
+    const m = this.maxEndOf(node, l);
+    let lo = 0;
+    let hi = m.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (m[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo;
     if (i >= l.length) return null;
     const r = l[i];
     if (r.start > t) return { at: r.start, evidence: r.first, pid: r.pid };
