@@ -153,13 +153,15 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
   const snapFirstIds: Array<Array<NodeId | null>> = [];
   for (const p of parsed) {
     // A node polled every second lists the same 1000 ids each time: their unions are done once.
-    let prev: NodeId[] | null = null;
+    // (Compared with the source's last list of the same length: CLUSTER INFO blocks come in between.)
+    const prevByLength = new Map<number, NodeId[]>();
     const snapFirsts: Array<NodeId | null> = [];
     for (const s of p.snapshots) {
       const ids = snapshotIds(s, check);
       snapFirsts.push(ids.length ? ids[0] : null);
+      const prev = prevByLength.get(ids.length);
       if (prev && sameIds(prev, ids)) continue;
-      prev = ids;
+      prevByLength.set(ids.length, ids);
       for (const id of ids) uf.add(id);
       for (let i = 1; i < ids.length; i++) uf.union(ids[0], ids[i]);
     }
