@@ -17,9 +17,19 @@ export function learnAddresses(events: readonly TimelineEvent[], snapshots: read
     if (!set) out.set(id, (set = new Set()));
     set.add(a);
   };
+  // A poll repeats the previous CLUSTER NODES of its source entry for entry (the parser shares the
+  // id, address and flags of unchanged lines): those entries were learned already.
+  const previous = new Map<string, Snapshot & { kind: 'cluster-nodes' }>();
   for (const s of snapshots) {
     if (s.kind !== 'cluster-nodes') continue;
-    for (const n of s.nodes) if (n.address && !n.address.startsWith(':') && !n.flags.includes('noaddr')) add(n.id, n.address);
+    const prev = previous.get(s.source)?.nodes;
+    previous.set(s.source, s);
+    for (let i = 0; i < s.nodes.length; i++) {
+      const n = s.nodes[i];
+      const p = prev?.[i];
+      if (p && p.id === n.id && p.address === n.address && p.flags === n.flags) continue;
+      if (n.address && !n.address.startsWith(':') && !n.flags.includes('noaddr')) add(n.id, n.address);
+    }
   }
   const portsOf = new Map<number, Set<NodeId>>();
   const ipsByPort = new Map<number, Set<string>>();
