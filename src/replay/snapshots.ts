@@ -45,6 +45,10 @@ interface Shape {
   from: NodeEntry;
   view: ViewEntry;
   node: NodeRuntime;
+  /** Read from the flags once per shape instead of once per entry. */
+  nofailover: boolean;
+  myself: boolean;
+  flag: 'fail' | 'pfail' | null;
 }
 
 /**
@@ -74,7 +78,14 @@ function shapeOf(s: ReplayState, shapes: WeakMap<readonly string[], Shape>, e: N
     slots: e.slots.map((r) => ({ start: r.start, end: r.end })),
     connected: e.linkState === 'connected',
   };
-  const shape: Shape = { from: e, view, node: s.node(e.id) };
+  const shape: Shape = {
+    from: e,
+    view,
+    node: s.node(e.id),
+    nofailover: e.flags.includes('nofailover'),
+    myself: e.flags.includes('myself'),
+    flag: e.flags.includes('fail') ? 'fail' : e.flags.includes('fail?') ? 'pfail' : null,
+  };
   if (!known) shapes.set(e.flags, shape);
   return shape;
 }
@@ -101,9 +112,9 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
     const isMaster = role === 'master';
     view.entries.push(shape.view);
     const n = shape.node;
-    if (e.flags.includes('nofailover')) n.nofailover = true;
+    if (shape.nofailover) n.nofailover = true;
     if (!isTimed) continue;
-    const own = e.id === reporter || e.flags.includes('myself');
+    const own = e.id === reporter || shape.myself;
 
     // Roles: a node's own view is authoritative; another's view is used for nodes we have no log of,
     // or whose role we do not know yet.
@@ -116,7 +127,7 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
 
     // Failure flags as this reporter sees them.
     if (reporter && !own) {
-      const flag = e.flags.includes('fail') ? 'fail' : e.flags.includes('fail?') ? 'pfail' : null;
+      const flag = shape.flag;
       const cur = s.flagNow.get(reporter)?.get(e.id)?.flag ?? null;
       if (flag !== cur) {
         s.failMarks.push({
