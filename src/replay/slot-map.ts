@@ -32,15 +32,7 @@ export class SlotMap {
     const out: SlotSegment[] = [];
     const segs = this.segs;
     for (const r of isNormalized(ranges) ? ranges : normalizeRanges(ranges)) {
-      // First segment ending at or after r.start.
-      let lo = 0;
-      let hi = segs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (segs[mid].end < r.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < segs.length && segs[i].start <= r.end; i++) {
+      for (let i = this.firstEndingFrom(r.start); i < segs.length && segs[i].start <= r.end; i++) {
         const s = segs[i];
         const a = Math.max(r.start, s.start);
         const b = Math.min(r.end, s.end);
@@ -50,18 +42,25 @@ export class SlotMap {
     return out;
   }
 
+  /** Index of the first segment ending at or after `slot` (binary search). */
+  private firstEndingFrom(slot: number): number {
+    const segs = this.segs;
+    let lo = 0;
+    let hi = segs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segs[mid].end < slot) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Is every slot of `ranges` held by `owner` at `epoch` already? (No allocation: the steady-state check.) */
   holds(ranges: readonly SlotRange[], owner: NodeId | null | undefined, epoch: number | null): boolean {
     const segs = this.segs;
     for (const r of ranges) {
       if (!(r.start <= r.end)) return false;
-      let lo = 0;
-      let hi = segs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (segs[mid].end < r.start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = this.firstEndingFrom(r.start);
       if (lo === segs.length) return false;
       for (let i = lo; i < segs.length && segs[i].start <= r.end; i++) if (segs[i].owner !== owner || segs[i].epoch !== epoch) return false;
     }
