@@ -1,4 +1,4 @@
-import { Lexer } from 'chevrotain';
+import { Lexer } from '../chevrotain.ts';
 import { lexerDefinition } from './tokens.ts';
 
 /** The one CLUSTER INFO / INFO / CONFIG GET lexer; reused for every line. */

@@ -1,4 +1,4 @@
-import { CstParser } from 'chevrotain';
+import { CstParser } from '../chevrotain.ts';
 import { allTokens, Colon, Empty, Hash, Index, Integer, IntegerTag, Key, Nil, QuotedString, Value } from './tokens.ts';
 
 function isDevMode(): boolean {

@@ -1,4 +1,4 @@
-import { Lexer } from 'chevrotain';
+import { Lexer } from '../chevrotain.ts';
 import { allTokens } from './tokens.ts';
 
 /** The one CLUSTER NODES lexer; reused for every line. */

@@ -1,4 +1,4 @@
-import { CstParser } from 'chevrotain';
+import { CstParser } from '../chevrotain.ts';
 import {
   allTokens, Comma, Dash, Endpoint, Flag, ImportingArrow, Integer, LBracket, LinkState, MigratingArrow, NodeId,
   RBracket, SlotRange, Vars, Word,

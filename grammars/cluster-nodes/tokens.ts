@@ -5,7 +5,7 @@
 // `"%.40s %s:%d "`); redis 7.2+ nodes.conf appends aux fields `,<hostname>,shard-id=…,tls-port=…`
 // (src/cluster_legacy.c clusterGenNodeDescription); `vars currentEpoch N lastVoteEpoch M` is the nodes.conf
 // trailer (src/cluster.c clusterLoadConfig).
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer } from '../chevrotain.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 

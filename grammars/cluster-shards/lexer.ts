@@ -1,4 +1,4 @@
-import { Lexer } from 'chevrotain';
+import { Lexer } from '../chevrotain.ts';
 import { lexerDefinition } from './tokens.ts';
 
 /** The one nested-reply lexer; reused for every line. Offsets are kept: they carry the nesting. */

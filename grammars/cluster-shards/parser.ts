@@ -1,4 +1,4 @@
-import { CstParser } from 'chevrotain';
+import { CstParser } from '../chevrotain.ts';
 import {
   allTokens, Bool, DoubleTag, Empty, ErrorTag, IntegerTag, MapArrow, Marker, Nil, Number_, QuotedString, Rest, Status,
 } from './tokens.ts';

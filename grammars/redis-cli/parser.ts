@@ -1,4 +1,4 @@
-import { CstParser } from 'chevrotain';
+import { CstParser } from '../chevrotain.ts';
 import {
   allTokens, Bool, ClientError, CouldNotConnect, DoubleTag, Empty, ErrorTag, HostPort, Integer, IntegerTag, LBracket,
   LocatedAt, Nil, Prompt, QuotedString, RawError, RBracket, Redirected, Rest, ShellPrompt, Status, Timing,

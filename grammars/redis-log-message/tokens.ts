@@ -1,4 +1,5 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, Lexer } from '../chevrotain.ts';
+import type { CustomPatternMatcherReturn, TokenType } from 'chevrotain';
 
 /*
  * Tokens of the MESSAGE part of a Redis/Valkey log line (the text after `pid:R dd Mon yyyy HH:MM:SS.mmm L `).
