@@ -20,17 +20,17 @@ import type { CustomPatternMatcherReturn, TokenType } from 'chevrotain';
 const HEX = '0123456789abcdef';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
-function isHexCode(c: number): boolean {
+export function isHexCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 }
-function isDigitCode(c: number): boolean {
+export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 /** Characters a host may contain as Redis prints it: IPv4, IPv6 (bare or in brackets), names. */
-function isHostCode(c: number): boolean {
+export function isHostCode(c: number): boolean {
   return isWordCode(c) || c === 46 /* . */ || c === 45 /* - */ || c === 58 /* : */ || c === 91 /* [ */ || c === 93; /* ] */
 }
 

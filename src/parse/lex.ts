@@ -16,20 +16,21 @@
 //   Punct        [!-/:-@[-`{-~]
 //   Other        any other single UTF-16 unit
 import type { IToken, TokenType } from 'chevrotain';
-import { DottedNumber, Integer, IpPort, NodeId, Other, Punct, Word } from '../../grammars/redis-log-message/index.ts';
+import {
+  DottedNumber,
+  Integer,
+  IpPort,
+  NodeId,
+  Other,
+  Punct,
+  Word,
+  isDigitCode as isDigit,
+  isHexCode as isHex,
+  isHostCode as isHost,
+  isWordCode as isWord,
+} from '../../grammars/redis-log-message/index.ts';
 
-function isWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isHost(c: number): boolean {
-  return isWord(c) || c === 46 || c === 45 || c === 58 || c === 91 || c === 93;
-}
+// The character classes are the grammar's own (tokens.ts), so the two lexers cannot drift on them.
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
