@@ -357,15 +357,7 @@ export class LifeIndex {
     const l = this.runs.get(node);
     if (!l) return null;
     // The first run (in start order) that ends after t: where the running maximum of ends passes t.
-    const m = this.maxEndOf(node, l);
-    let lo = 0;
-    let hi = m.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (m[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    const i = lo;
+    const i = upperBound(this.maxEndOf(node, l), t, (x) => x);
     if (i >= l.length) return null;
     const r = l[i];
     if (r.start > t) return { at: r.start, evidence: r.first, pid: r.pid };

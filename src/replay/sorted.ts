@@ -6,7 +6,7 @@
  */
 
 /** First index i with key(list[i]) ≥ t; list sorted ascending by key. */
-export function lowerBound<T>(list: readonly T[], t: number, key: (x: T) => number): number {
+export function lowerBound<T>(list: ArrayLike<T>, t: number, key: (x: T) => number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -18,7 +18,7 @@ export function lowerBound<T>(list: readonly T[], t: number, key: (x: T) => numb
 }
 
 /** First index i with key(list[i]) > t; list sorted ascending by key. */
-export function upperBound<T>(list: readonly T[], t: number, key: (x: T) => number): number {
+export function upperBound<T>(list: ArrayLike<T>, t: number, key: (x: T) => number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

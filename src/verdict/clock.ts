@@ -2,6 +2,7 @@ import type { Evidence } from '../model/analysis.ts';
 import type { TimelineEvent } from '../model/events.ts';
 import type { EpochMs } from '../model/ids.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
+import { lowerBound, upperBound } from '../replay/sorted.ts';
 
 /** Two events that must happen in this order in real time, written by different sources. */
 export interface CausalPair {
@@ -124,7 +125,7 @@ class Index {
   nearest(k: string, at: EpochMs): TimelineEvent | null {
     const g = this.groups.get(k);
     if (!g) return null;
-    let i = this.unsorted.has(k) ? 0 : lowerBound(g, at - MATCH_WINDOW_MS);
+    let i = this.unsorted.has(k) ? 0 : lowerBound(g, at - MATCH_WINDOW_MS, atOf);
     let best: TimelineEvent | null = null;
     for (; i < g.length; i++) {
       const x = g[i];
@@ -142,22 +143,12 @@ class Index {
       for (let i = g.length - 1; i >= 0; i--) if (g[i].at <= to && g[i].at >= from) return g[i];
       return null;
     }
-    const i = lowerBound(g, to + 1) - 1;
+    const i = upperBound(g, to, atOf) - 1;
     return i >= 0 && g[i].at >= from ? g[i] : null;
   }
 }
 
-/** First index whose time is ≥ at (the group is sorted by time). */
-function lowerBound(g: readonly TimelineEvent[], at: number): number {
-  let lo = 0;
-  let hi = g.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (g[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const atOf = (e: TimelineEvent) => e.at;
 
 /**
  * The smallest per-source correction that puts every causal pair in order: difference constraints
