@@ -3,7 +3,7 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import { normalizeRanges, intersectRanges } from '../model/slots.ts';
 import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/trace.ts';
 import type { FailoverFacts } from './model.ts';
-import { atBetween, attemptsDelayedBetween, groupOf, lastEpisodeAt, roleBefore, spansOf } from './lookup.ts';
+import { atBetween, attemptsDelayedBetween, groupOf, lastAtOrBefore, lastEpisodeAt, roleBefore, spansOf } from './lookup.ts';
 import { firstAfter } from '../replay/sorted.ts';
 
 /** True when the owner (or uncoveredness) of every slot is known at `t`. */
@@ -126,16 +126,15 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     const size = ownershipKnownAt(trace, sizeAt) ? mastersAt(trace, sizeAt).length : 0;
 
     // Writes at risk: the winner's offset against the best known offset of the old master.
-    const masterOffsets = atBetween(
+    const lastMasterOffset = lastAtOrBefore(
       groupOf(trace.offsets, 'master offsets by node', (o) => (o.what === 'master-repl' || o.what === 'manual-master' ? o.node : null), p.replaced),
-      -Infinity,
       p.at,
     );
     const attemptsOn = attemptsDelayedBetween(trace.elections, p.replaced, startedAt - 1, p.at);
     const siblingOffsets = attemptsOn
       .filter((x) => x.offset !== null && x.candidate !== p.node && x.delayedAt !== null && x.delayedAt <= p.at && x.delayedAt >= startedAt - 1)
       .map((x) => x.offset as number);
-    const masterOffset = masterOffsets.length > 0 ? masterOffsets[masterOffsets.length - 1].offset : null;
+    const masterOffset = lastMasterOffset ? lastMasterOffset.offset : null;
     const winnerOffset = a?.offset ?? null;
     const best = Math.max(...(masterOffset !== null ? [masterOffset] : []), ...siblingOffsets);
     // The surest evidence comes later: the new master refusing a PSYNC on the old history (the old
@@ -152,7 +151,7 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
       ? { bytes: refused.offset - (refused.upTo as number), winnerOffset: winnerOffset ?? (refused.upTo as number) - 1, masterOffset: refused.offset - 1, exact: true }
       : winnerOffset === null || !Number.isFinite(best)
         ? { bytes: kind === 'manual' && manual?.masterOffset !== null && manual !== null ? 0 : null, winnerOffset, masterOffset, exact: false }
-        : { bytes: Math.max(0, best - winnerOffset), winnerOffset, masterOffset, exact: masterOffset !== null && masterOffsets[masterOffsets.length - 1].what === 'manual-master' };
+        : { bytes: Math.max(0, best - winnerOffset), winnerOffset, masterOffset, exact: lastMasterOffset?.what === 'manual-master' };
     if (refused) evidence.push(refused.evidence);
 
     const candidates = attemptsOn.filter((x) => x.offset !== null && x.delayedAt !== null && x.delayedAt >= startedAt - 1 && x.delayedAt <= p.at);

@@ -43,6 +43,13 @@ export function atBetween<T extends { at: EpochMs }>(g: Group<T>, lo: number, hi
 
 const atOf = (x: { at: EpochMs }) => x.at;
 
+/** The last item of a group (in list order) with at ≤ t. */
+export function lastAtOrBefore<T extends { at: EpochMs }>(g: Group<T>, t: number): T | undefined {
+  if (g.sorted) return g.items[upperBound(g.items, t, atOf) - 1];
+  for (let i = g.items.length - 1; i >= 0; i--) if (g.items[i].at <= t) return g.items[i];
+  return undefined;
+}
+
 /** Spans that may cover a time: the index answers candidates, callers apply their exact test. */
 export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
   private readonly bounds: number[];
@@ -107,24 +114,10 @@ export function spansOf<T extends { start: EpochMs; end: EpochMs | null }>(list:
   return ix;
 }
 
-const laneCache = new WeakMap<object, Map<NodeId, { spans: RoleSpan[]; sorted: boolean }>>();
-
 /** The master/replica lane of `node` that started last before `t` (down and fail lanes skipped). */
 export function roleBefore(roles: readonly RoleSpan[], node: NodeId, t: EpochMs): RoleSpan | null {
-  let lanes = laneCache.get(roles);
-  if (!lanes) {
-    lanes = new Map();
-    for (const [n, spans] of groupBy(
-      roles.filter((r) => r.role === 'master' || r.role === 'replica'),
-      (r) => r.node,
-    ))
-      lanes.set(n, { spans, sorted: isSortedBy(spans, (r) => r.start) });
-    laneCache.set(roles, lanes);
-  }
-  const l = lanes.get(node);
-  if (!l) return null;
-  if (l.sorted) return l.spans[lowerBound(l.spans, t, (r) => r.start) - 1] ?? null;
-  return l.spans.filter((r) => r.start < t).pop() ?? null;
+  const lanes = groupOf(roles, 'master/replica lanes by node', (r) => (r.role === 'master' || r.role === 'replica' ? r.node : null), node);
+  return lastStartedBefore(lanes.items, t);
 }
 
 const startSorted = new WeakMap<object, boolean>();
