@@ -224,7 +224,7 @@ function claimSlots(
   }
   for (const [old, list] of byOld) {
     // Already explained by a promotion we read from a log line?
-    const known = s.promotions.find((p) => p.node === owner && (p.replaced === old || p.replaced === null) && p.at <= at);
+    const known = s.promotionsOf(owner).find((p) => (p.replaced === old || p.replaced === null) && p.at <= at);
     if (known) {
       if (known.slots.length === 0) known.slots = normalizeRanges(list);
       if (known.epoch === null) known.epoch = epoch;

@@ -89,6 +89,9 @@ export class ReplayState {
   readonly votes: VoteFact[] = [];
   readonly manuals: ManualFailoverFact[] = [];
   readonly promotions: Promotion[] = [];
+  /** promotions by node, folded in lazily: promotions are only ever appended, and their node never changes. */
+  private readonly promotionsByNode = new Map<NodeId, Promotion[]>();
+  private promotionsIndexed = 0;
   readonly demotions: Demotion[] = [];
   readonly epochs: EpochFact[] = [];
   readonly configs: ConfigFact[] = [];
@@ -133,6 +136,17 @@ export class ReplayState {
   nodeAt(address: Address | undefined): NodeId | null {
     if (!address) return null;
     return this.byAddress.get(address) ?? null;
+  }
+
+  /** The promotions of `node` so far, in push order (scanning all promotions per line was quadratic). */
+  promotionsOf(node: NodeId): readonly Promotion[] {
+    for (; this.promotionsIndexed < this.promotions.length; this.promotionsIndexed++) {
+      const p = this.promotions[this.promotionsIndexed];
+      const l = this.promotionsByNode.get(p.node);
+      if (l) l.push(p);
+      else this.promotionsByNode.set(p.node, [p]);
+    }
+    return this.promotionsByNode.get(node) ?? [];
   }
 
   touch(at: EpochMs): void {

@@ -125,7 +125,7 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
   const epoch = attempt?.epoch ?? null;
   // The same promotion already inferred from a snapshot or a third node (their times are coarser):
   // the node's own line is the moment; move the inferred one here.
-  const inferred = promotionsOf(s, node).find(
+  const inferred = s.promotionsOf(node).find(
     (p) => p.via !== 'election' && p.via !== 'takeover' && p.at >= ev.at - 30_000 && (replaced === null || p.replaced === replaced || p.replaced === null),
   );
   if (inferred) {
@@ -207,38 +207,13 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
     });
     s.node(node).configEpoch = ev.fields.epoch;
     // Give the node's latest promotion its epoch when the election line did not carry it.
-    const p = latestPromotion(s, node);
+    const p = s.promotionsOf(node).at(-1);
     if (p && p.epoch === null && ev.at - p.at <= 5_000) {
       p.epoch = ev.fields.epoch;
       p.evidence.push(evidenceOf(ev));
       if (p.slots.length > 0) s.assignSlots(ev.at, p.slots, node, ev.fields.epoch);
     }
   };
-}
-
-/**
- * The last promotion of `node` pushed so far. Promotions are only ever appended during the replay,
- * so the ones not seen yet are folded into a per-node map (scanning back from the end for every
- * epoch line was quadratic in failovers).
- */
-function latestPromotion(s: ReplayState, node: NodeId): ReplayState['promotions'][number] | undefined {
-  const l = promotionsOf(s, node);
-  return l[l.length - 1];
-}
-
-type PromotionFact = ReplayState['promotions'][number];
-const promotionsSeen = new WeakMap<ReplayState, { seen: number; byNode: Map<NodeId, PromotionFact[]> }>();
-/** The promotions of `node` so far, in push order (a promotion's node never changes). */
-function promotionsOf(s: ReplayState, node: NodeId): readonly PromotionFact[] {
-  let x = promotionsSeen.get(s);
-  if (!x) promotionsSeen.set(s, (x = { seen: 0, byNode: new Map() }));
-  for (; x.seen < s.promotions.length; x.seen++) {
-    const p = s.promotions[x.seen];
-    const l = x.byNode.get(p.node);
-    if (l) l.push(p);
-    else x.byNode.set(p.node, [p]);
-  }
-  return x.byNode.get(node) ?? [];
 }
 
 export const transitions: Record<EventKind, Transition> = {
@@ -433,7 +408,7 @@ export const transitions: Record<EventKind, Transition> = {
       // It lost its slots to `master` (redis 7.0 clusterUpdateSlotsConfigWith); nothing we read had
       // shown that claim yet, so this line is the first evidence of it.
       s.assignSlots(ev.at, had, master, null);
-      if (!promotionsOf(s, master).some((p) => p.replaced === node))
+      if (!s.promotionsOf(master).some((p) => p.replaced === node))
         s.promotions.push({
           node: master,
           replaced: node,
@@ -512,7 +487,7 @@ export const transitions: Record<EventKind, Transition> = {
   'cluster.failover-seen': (s, ev) => {
     const from = ev.fields.sender;
     const to = ev.fields.subject;
-    if (!from || !to || promotionsOf(s, to).some((p) => p.replaced === from && Math.abs(p.at - ev.at) < 60_000)) return;
+    if (!from || !to || s.promotionsOf(to).some((p) => p.replaced === from && Math.abs(p.at - ev.at) < 60_000)) return;
     const had = s.slots.rangesOf(from);
     if (had.length > 0) s.assignSlots(ev.at, had, to, ev.fields.epoch ?? null);
     s.promotions.push({
