@@ -117,6 +117,11 @@ function cached(root: string, key: string, fresh: boolean, make: (dir: string) =
   return { ...m, dir, files: listFiles(dir) };
 }
 
+/** The manifest of an input made by generateEpisodes. */
+function episodesInput(name: string, g: ReturnType<typeof generateEpisodes>, assertFailovers: boolean, note: string): Omit<Input, 'dir' | 'files'> {
+  return { name, title: `${name} ${(g.bytes / 1e6).toFixed(0)} MB`, bytes: g.bytes, lines: g.lines, expectedFailovers: g.expectedFailovers, assertFailovers, note };
+}
+
 function makeInputs(a: Args, root: string): Input[] {
   const fixtures = path.join(root, 'fixtures');
   const s = a.quick ? a.scale / 16 : a.scale;
@@ -129,15 +134,7 @@ function makeInputs(a: Args, root: string): Input[] {
     out.push(
       cached(base, `mixed-${tag(target)}`, a.fresh, (dir) => {
         const g = generateEpisodes(dir, incidents, { seed: a.seed, targetBytes: target, notableFraction: 0.1, gapMs: 600_000, startAt: Date.UTC(2026, 0, 5) });
-        return {
-          name: 'mixed',
-          title: `mixed ${(g.bytes / 1e6).toFixed(0)} MB`,
-          bytes: g.bytes,
-          lines: g.lines,
-          expectedFailovers: g.expectedFailovers,
-          assertFailovers: false,
-          note: `6 node logs, ${g.episodes} recorded incidents replayed with routine lines between them, ${((100 * g.notableLines) / g.lines).toFixed(1)}% notable lines`,
-        };
+        return episodesInput('mixed', g, false, `6 node logs, ${g.episodes} recorded incidents replayed with routine lines between them, ${((100 * g.notableLines) / g.lines).toFixed(1)}% notable lines`);
       }),
     );
   }
@@ -147,15 +144,7 @@ function makeInputs(a: Args, root: string): Input[] {
     out.push(
       cached(base, `flapping-${tag(target)}`, a.fresh, (dir) => {
         const g = generateEpisodes(dir, sigkill, { seed: a.seed + 1, targetBytes: target, notableFraction: 0, gapMs: 5000, startAt: Date.UTC(2026, 1, 2) });
-        return {
-          name: 'flapping',
-          title: `flapping ${(g.bytes / 1e6).toFixed(0)} MB`,
-          bytes: g.bytes,
-          lines: g.lines,
-          expectedFailovers: g.expectedFailovers,
-          assertFailovers: true,
-          note: `master-sigkill repeated ${g.episodes} times, ${((100 * g.notableLines) / g.lines).toFixed(0)}% notable lines`,
-        };
+        return episodesInput('flapping', g, true, `master-sigkill repeated ${g.episodes} times, ${((100 * g.notableLines) / g.lines).toFixed(0)}% notable lines`);
       }),
     );
   }
