@@ -5,7 +5,7 @@ import type { ParsedSource } from '../model/parsed.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, NodeInfo, Timeline } from '../model/timeline.ts';
 import { learnAddresses } from './addresses.ts';
-import { bindNodeIdsInPlace } from './bind.ts';
+import { bindNodeIdsInPlace, isServerLogKind } from './bind.ts';
 import { assignClusters } from './clusters.ts';
 import { mergeOrder } from './merge.ts';
 
@@ -14,10 +14,6 @@ function bySnapshotTime(a: Snapshot, b: Snapshot): number {
   const ta = Number.isNaN(a.at) ? Infinity : a.at;
   const tb = Number.isNaN(b.at) ? Infinity : b.at;
   return (ta === tb ? 0 : ta - tb) || a.line - b.line;
-}
-
-function isServerLogKind(kind: string): boolean {
-  return !kind.startsWith('snapshot.') && !kind.startsWith('client.');
 }
 
 /**
