@@ -111,8 +111,6 @@ interface Block {
   stampAt: EpochMs | null;
   lead: Lead | null;
   entries: NodeEntry[];
-  /** Serial number of the block, for `nodeBlock` (which node ids this block has listed). */
-  serial: number;
   vars?: { currentEpoch: number; lastVoteEpoch: number };
   section: string | null;
   fields: Record<string, string>;
@@ -157,11 +155,9 @@ function readRedisCliInvocation(command: string): { address: Address; command: s
   return { address: normalizeAddress(host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`), command: rest.join(' ') };
 }
 
-let blockSerial = 0;
-
 function newBlock(kind: BlockKind, line: number, text: string, stampAt: EpochMs | null, lead: Lead | null): Block {
   return {
-    kind, line, endLine: line, firstText: text, stampAt, lead, entries: [], serial: ++blockSerial, section: null, fields: {}, items: [],
+    kind, line, endLine: line, firstText: text, stampAt, lead, entries: [], section: null, fields: {}, items: [],
     builder: kind === 'nested' ? new NestedReplyBuilder() : null, params: {},
   };
 }
@@ -196,10 +192,10 @@ class Scanner implements SnapshotScanner {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly fastNodes = new FastNodesReader();
   /**
-   * Node id → serial of the last CLUSTER NODES block that listed it. One map for the whole source
-   * instead of a fresh Set per block: 1000-line blocks every second made the Sets' growth a cost.
+   * Node id → the last CLUSTER NODES block that listed it. One map for the whole source instead of a
+   * fresh Set per block: 1000-line blocks every second made the Sets' growth a cost.
    */
-  private readonly nodeBlock = new Map<NodeId, number>();
+  private readonly nodeBlock = new Map<NodeId, Block>();
 
   constructor(source: string, time: TimeOptions, opts: SnapshotScannerOptions) {
     this.source = source;
@@ -332,13 +328,13 @@ class Scanner implements SnapshotScanner {
 
   private addNodeEntry(entry: NodeEntry, t: string, line: number, startTime: EpochMs | null, lead: Lead | null): FeedResult {
     // A node id seen twice means a second CLUSTER NODES output started right after the first.
-    if (this.block?.kind !== 'nodes' || this.nodeBlock.get(entry.id) === this.block.serial) {
+    if (this.block?.kind !== 'nodes' || this.nodeBlock.get(entry.id) === this.block) {
       this.closeBlock();
       this.block = newBlock('nodes', line, t, startTime, lead);
       this.lead = null;
     }
     this.block.entries.push(entry);
-    this.nodeBlock.set(entry.id, this.block.serial);
+    this.nodeBlock.set(entry.id, this.block);
     this.block.endLine = line;
     return 'understood';
   }
