@@ -43,13 +43,11 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
     prev = e;
   }
 
-  const contradicts = contradictsContent;
-
   // Nodes writing their own log in each time window (a node writes one log at a time).
   const ownWindows = new Map<NodeId, Array<[number, number, string]>>();
   for (const run of runs) {
     const first = cluster.events[run[0]];
-    if (!first.node || contradicts(run.map((i) => cluster.events[i]), first.node)) continue;
+    if (!first.node || contradictsContent(run.map((i) => cluster.events[i]), first.node)) continue;
     const list = ownWindows.get(first.node) ?? [];
     list.push([first.at, cluster.events[run[run.length - 1]].at, first.source]);
     ownWindows.set(first.node, list);
@@ -59,12 +57,12 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   for (const run of runs) {
     const evs = run.map((i) => cluster.events[i]);
     const bound = evs[0].node;
-    const bad = bound !== null && (contradicts(evs, bound) || (known.size > 0 && !known.has(bound)));
+    const bad = bound !== null && (contradictsContent(evs, bound) || (known.size > 0 && !known.has(bound)));
     if (bound !== null && !bad) continue;
     const start = evs[0].at;
     const end = evs[evs.length - 1].at;
     const candidates = [...known].sort().filter((id) => {
-      if (contradicts(evs, id)) return false;
+      if (contradictsContent(evs, id)) return false;
       const w = ownWindows.get(id);
       if (w && w.some(([a, b, src]) => src !== evs[0].source && a <= end && b >= start)) return false;
       return fits(evs, id, views, addressOf);
@@ -221,7 +219,6 @@ function startsRun(prev: TimelineEvent, e: TimelineEvent): boolean {
 function runsOf(events: readonly TimelineEvent[]): TimelineEvent[][] {
   const own = events
     .filter(isOwnLog)
-    .slice()
     .sort(byLogLine);
   const runs: TimelineEvent[][] = [];
   let prev: TimelineEvent | null = null;
