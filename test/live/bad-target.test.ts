@@ -105,14 +105,16 @@ describe('bad targets', () => {
   it('TLS: capture with --tls --cacert --cert --key; a plain client, or TLS to a plain port, gets one line', async () => {
     const certs = { tls: true, cacert: path.join(tlsDir, 'ca.crt'), cert: path.join(tlsDir, 'node.crt'), key: path.join(tlsDir, 'node.key') };
     const out = path.join(dir, 'tls-out');
-    const r = await capture({ seed: `127.0.0.1:${TLS}`, out, ...certs });
+    // A TLS handshake on a loaded CI machine can take longer than the default 500 ms poll timeout: give
+    // the first round time to answer (the assertions are about what TLS capture writes, not its speed).
+    const r = await capture({ seed: `127.0.0.1:${TLS}`, out, ...certs, duration: '1s', timeout: '3s' });
     expect(r.exitCode).toBe(0);
     const text = readFileSync(path.join(out, `snapshots-${TLS}.txt`), 'utf8');
     expect(text).toContain(` :${TLS}@${TLS + 10000} myself,master - 0 0 0 connected 0-16383\n`);
     expect(text).toContain('cluster_slots_assigned:16384\r\n');
     // Verifying the chain needs the CA; --insecure skips it (the server still wants our certificate).
     expectExit2(await failure(capture({ seed: `127.0.0.1:${TLS}`, tls: true, cert: certs.cert, key: certs.key })), /TLS handshake failed: .*(self.signed|issuer|verify)/i);
-    expect((await capture({ seed: `127.0.0.1:${TLS}`, out: path.join(dir, 'tls-insecure'), tls: true, insecure: true, cert: certs.cert, key: certs.key })).exitCode).toBe(0);
+    expect((await capture({ seed: `127.0.0.1:${TLS}`, out: path.join(dir, 'tls-insecure'), tls: true, insecure: true, cert: certs.cert, key: certs.key, duration: '1s', timeout: '3s' })).exitCode).toBe(0);
     expectExit2(await failure(capture({ seed: `127.0.0.1:${TLS}` })), /^127\.0\.0\.1:\d+: (connection reset by the server \(a TLS port\? try --tls\)|no answer within|does not speak the Redis protocol|cannot connect)/);
     expectExit2(await failure(capture({ seed: `127.0.0.1:${PLAIN}`, ...certs })), /TLS handshake failed: .*(not a TLS port\? drop --tls)|no answer within .* \(a plain port\? drop --tls\)/);
     expectExit2(await failure(capture({ seed: `127.0.0.1:${TLS}`, tls: true, cacert: path.join(dir, 'missing.crt') })), /^--cacert .*missing\.crt: cannot read \(ENOENT\)$/);
