@@ -1,7 +1,7 @@
 // The ablation test's own parts: the committed expectations are what the script derives today (so they
 // cannot drift from truth.json and the recordings), the subset generator does what it says, and the
 // comparison fails on each kind of wrong answer (so a green ablation run means something).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -178,3 +178,45 @@ describe('the comparison', () => {
     expect(compareSubset({ ...ok, findings: ok.findings.map((x) => ({ ...x, rule: 'failover.blocked.shard-lost' })) }, two, t).join('\n')).toMatch(/failover.blocked.no-quorum for 688aed02 not reported/);
   });
 });
+
+describe('a new recording just works', () => {
+  // fixtures/versions/<server>/<name>/ (issue #13) holds recordings of other servers: Redis 3.x/4.x stamps
+  // without a year, Valkey's primary/replica wording. The same incident in those clothes must give the
+  // same expectations.
+  const shape = (e: ExpectedIncident) =>
+    e.subsets.map((s) => ({
+      name: s.name,
+      files: s.files,
+      failovers: s.failovers.map(({ tell, old, new: nw, kind, slots }) => ({ tell, old, nw, kind, slots })),
+      blocked: s.blocked.map(({ tell, rule, master }) => ({ tell, rule, master })),
+      cluster: s.clusterOutages.map(({ tell, timing }) => ({ tell, timing })),
+      ranges: s.rangeOutages.map(({ tell, timing, of, master, slots }) => ({ tell, timing, of, master, slots })),
+    }));
+
+  it('year-less stamps and Valkey wording under fixtures/versions/ give the same answers', () => {
+    const root = mkdtempSync(join(tmpdir(), 'failscope-ablation-versions-'));
+    try {
+      for (const name of ['master-sigkill', 'two-masters-killed']) {
+        const from = `fixtures/incidents/${name}`;
+        const to = join(root, 'fixtures/versions/valkey-x', name);
+        mkdirSync(to, { recursive: true });
+        for (const f of readdirSync(from)) {
+          let text = readFileSync(join(from, f), 'utf8');
+          if (f.endsWith('.log'))
+            text = text
+              .replace(/^(\d+:[A-Z] \d+ [A-Z][a-z]{2}) \d{4} /gm, '$1 ')
+              .replace(/new master/g, 'new primary')
+              .replace(/Connection with master lost/g, 'Connection with primary lost')
+              .replace(/to MASTER /g, 'to PRIMARY ')
+              .replace(/(Marking node|about|granted to|replica of) ([0-9a-f]{40})/g, '$1 $2 ()');
+          writeFileSync(join(to, f), text);
+        }
+        expect(listIncidents(root)).toContain(`fixtures/versions/valkey-x/${name}`);
+        expect(shape(deriveIncident(`fixtures/versions/valkey-x/${name}`, root))).toEqual(shape(deriveIncident(from)));
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
