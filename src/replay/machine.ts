@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../model/events.ts';
 import type { Address, NodeId } from '../model/ids.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { attributeEvents } from './attribute.ts';
+import { attributeEvents, inferAddresses } from './attribute.ts';
 import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
@@ -29,6 +29,9 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const { events, notes } = attributeEvents(cluster);
   const addresses: Array<[Address, NodeId]> = [];
   for (const n of cluster.nodes) for (const a of n.addresses) addresses.push([a, n.id]);
+  const implied = inferAddresses(events, new Map(addresses));
+  addresses.push(...implied.addresses);
+  notes.push(...implied.notes);
   const nodeIds = new Set<NodeId>(cluster.nodes.map((n) => n.id));
   const withLog = new Set<NodeId>();
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
