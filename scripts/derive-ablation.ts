@@ -361,7 +361,10 @@ function truthFailovers(truth: Truth, downs: Down[]): TruthFailover[] {
     // The kind is the request the recorder sent to the new master, if any; else the cluster did it itself.
     const req = truth.actions.find((a) => a.target.id === p.id && a.action in KIND_OF_ACTION);
     const fault = downs.find((d) => d.id === m.id);
-    const at = Math.min(...[req, fault].filter((x) => x !== undefined).map((x) => ('at' in x ? Date.parse(x.at) : x.from)));
+    // It started with the request or the fault on the old master, whichever came first; with neither
+    // (a fault on something else), with the first action of the recording.
+    const first = truth.actions.find((a) => !UP_ACTIONS.has(a.action));
+    const at = Math.min(req ? Date.parse(req.at) : Infinity, fault ? fault.from : Infinity, first && !req && !fault ? Date.parse(first.at) : Infinity);
     out.push({ old: m, new: p, kind: req ? KIND_OF_ACTION[req.action] : 'automatic', slots: m.slots, at });
   }
   return out;
@@ -554,7 +557,6 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
   const fullLogs = new Evidence(subsetFiles(dir, specs[0], year), year);
   const failovers = truthFailovers(truth, downs);
   const blocks = truthBlocks(truth, downs, failovers, fullLogs);
-  const from = faultAt - 1000;
 
   const subsets = specs.map((spec): ExpectedSubset => {
     const ev = new Evidence(subsetFiles(dir, spec, year), year);
@@ -657,8 +659,12 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
     };
     failovers.forEach((f, i) => {
       const d = downs.find((x) => x.id === f.old.id);
+      // Only an automatic failover starts with a kill, crash or shutdown a line can mark; a forced one here
+      // starts with a SIGSTOP (no line, and clients time out on the frozen master past the promotion), and
+      // manual and takeover ones cost the probe nothing it can see.
       const marked = f.kind === 'automatic' ? faultMarked(ev, f.old, d, f.at - 1000, f.at + truth.nodeTimeoutMs) : [];
-      const ended = efs[i].because.length > 0 && (ev.find(RE.won, { port: f.new.port, from: f.at }).length > 0 || ev.find(RE.granted, { from: f.at }).some((l) => l.m[1] === f.new.id));
+      const promoted = [...ev.find(RE.won, { port: f.new.port, from: f.at }), ...ev.find(RE.takeover, { port: f.new.port, from: f.at })];
+      const ended = promoted.length > 0 || ev.find(RE.granted, { from: f.at }).some((l) => l.m[1] === f.new.id);
       // Checked (±400 ms) when a line marks the fault moment and a line the promotion.
       range('failover', f.old, efs[i].tell, marked.length > 0 && ended ? 'checked' : 'overlap', marked, f.at - 1000);
     });
