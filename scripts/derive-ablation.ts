@@ -86,6 +86,8 @@ export interface ExpectedClusterOutage {
   end: string | null;
   startBetween?: [string, string];
   endBetween?: [string, string];
+  /** The recorder's truth.clusterDown window it stands for (any range got CLUSTERDOWN), for reference. */
+  clusterDown: { start: string; end: string | null };
   because: string[];
 }
 export interface ExpectedRangeOutage {
@@ -351,6 +353,41 @@ interface TruthBlock {
   reason: string;
 }
 
+/**
+ * The cluster-wide outage as issue #12 defines it: "whole cluster" means every range unavailable, so it
+ * begins when the last range stops taking writes and ends when the first one takes them again. From the
+ * probe: the times when every range's key was inside one of its failure runs. truth.clusterDown (the
+ * recorder's union of CLUSTERDOWN replies on any range) differs where a restarted master keeps answering
+ * CLUSTERDOWN after the surviving masters are ok again (seed1, shard-lost: about 1 s); it decides only
+ * which windows are cluster-wide outages at all (one that holds no CLUSTERDOWN reply is not).
+ */
+export function everyRangeWindows(truth: Truth): Array<{ start: number; end: number | null; clusterDown: { start: string; end: string | null } }> {
+  const stop = Date.parse(truth.probe.stoppedAt);
+  const ranges = truth.probe.ranges;
+  const edges: Array<[number, number]> = [];
+  for (const r of ranges)
+    for (const f of r.failures) {
+      edges.push([Date.parse(f.start), +1]);
+      edges.push([f.end === null ? stop : Date.parse(f.end), -1]);
+    }
+  // Ends before starts at the same instant: touching runs do not make an overlap.
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Array<{ start: number; end: number | null; clusterDown: { start: string; end: string | null } }> = [];
+  let n = 0;
+  let open: number | null = null;
+  for (const [t, d] of edges) {
+    n += d;
+    if (n === ranges.length && open === null) open = t;
+    else if (n < ranges.length && open !== null) {
+      const start = open;
+      const cd = truth.clusterDown.find((w) => Date.parse(w.start) <= t && (w.end === null ? stop : Date.parse(w.end)) >= start);
+      if (cd) out.push({ start, end: t >= stop ? null : t, clusterDown: cd });
+      open = null;
+    }
+  }
+  return out;
+}
+
 /** A range whose master changed between the start and the end of the recording is a failover. */
 function truthFailovers(truth: Truth, downs: Down[]): TruthFailover[] {
   const out: TruthFailover[] = [];
@@ -588,11 +625,11 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       };
     });
 
-    const ecs = truth.clusterDown.map((w): ExpectedClusterOutage => {
-      const ws = Date.parse(w.start);
-      const we = w.end === null ? stop : Date.parse(w.end);
+    const ecs = everyRangeWindows(truth).map((w): ExpectedClusterOutage => {
+      const ws = w.start;
+      const we = w.end === null ? stop : w.end;
       const fails = ev.find(RE.state, { from: ws - 2000, to: we }).filter((l) => l.m[1] === 'fail');
-      const base = { start: w.start, end: w.end };
+      const base = { start: iso(w.start), end: w.end === null ? null : iso(w.end), clusterDown: w.clusterDown };
       if (fails.length > 0) {
         // Timing is checked when the subset has the log of every master that ran during the outage: their
         // own "Cluster state changed" lines are when they refused and served writes again.
@@ -602,9 +639,9 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
         return { tell: 'yes', timing: checked ? 'checked' : 'overlap', ...base, because: [cite(fails[0])] };
       }
       // Snapshots: a master's CLUSTER INFO with cluster_state:fail inside the window (masters are where
-      // clients get CLUSTERDOWN). Each master is polled about once a second, so the outage began, at the
-      // earliest, at the last ok reply before some master's first fail reply, and at the latest at the
-      // first fail reply; it ended after the last fail reply and before that master's next ok reply.
+      // clients get CLUSTERDOWN). Each master is polled about once a second, so each one turned fail
+      // between its last ok and its first fail reply, and ok again between its last fail and its next ok
+      // reply. Every range is out from the last master turning fail to the first turning ok again.
       const masterPorts = new Set([...truth.nodes, ...truth.finalNodes].filter((n) => n.role === 'master').map((n) => n.port));
       const info = ev.infoBlocks().filter((x) => masterPorts.has(x.port));
       const inWin = info.filter((x) => x.state === 'fail' && x.t >= ws - 1500 && x.t <= we + 1500);
@@ -614,11 +651,11 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
         const lastFail = (p: number) => inWin.filter((x) => x.port === p).pop()!.t;
         const okBefore = (p: number) => info.filter((x) => x.port === p && x.state === 'ok' && x.t < firstFail(p)).pop()?.t ?? firstFail(p) - 1000;
         const okAfter = (p: number) => info.find((x) => x.port === p && x.state === 'ok' && x.t > lastFail(p))?.t ?? lastFail(p) + 1000;
-        const startBetween: [number, number] = [Math.min(...ports.map(okBefore)), Math.min(...ports.map(firstFail))];
-        const endBetween: [number, number] = [Math.max(...ports.map(lastFail)), Math.max(...ports.map(okAfter))];
+        const startBetween: [number, number] = [Math.max(...ports.map(okBefore)), Math.max(...ports.map(firstFail))];
+        const endBetween: [number, number] = [Math.min(...ports.map(lastFail)), Math.min(...ports.map(okAfter))];
         // The probe's own window must lie in the bracket (300 ms for the poll's round trip); if not, this rule is wrong.
         if (ws < startBetween[0] - 300 || ws > startBetween[1] + 300 || we < endBetween[0] - 300 || we > endBetween[1] + 300)
-          throw new Error(`derive-ablation: ${incident} ${spec.name}: the probe's outage ${w.start}–${w.end} is outside the snapshots' bracket`);
+          throw new Error(`derive-ablation: ${incident} ${spec.name}: the probe's outage ${base.start}–${base.end} is outside the snapshots' bracket`);
         return {
           tell: 'yes',
           timing: 'bracket',
