@@ -9,7 +9,7 @@
 // Cases listed in known-gaps.json run with it.fails: they document what the analysis cannot do yet and
 // keep the suite green. When one starts passing, its it.fails fails — remove it from the list, or
 // rewrite the list from a run with `npm run ablation:gaps`.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
@@ -57,6 +57,12 @@ async function runCase(inc: ExpectedIncident, subsetIndex: number): Promise<stri
 }
 
 for (const incident of listIncidents('.')) {
+  if (!existsSync(join(incident, 'ablation.expected.json'))) {
+    it(`${incident}: has ablation.expected.json`, () => {
+      throw new Error(`${incident} has a truth.json but no ablation.expected.json: run npm run ablation:expect`);
+    });
+    continue;
+  }
   const inc = JSON.parse(readFileSync(join(incident, 'ablation.expected.json'), 'utf8')) as ExpectedIncident;
   describe(`ablation ${incident.replace(/^fixtures\//, '')}`, () => {
     inc.subsets.forEach((sub, i) => {
