@@ -64,7 +64,15 @@ function step(s: ReplayState, ev: TimelineEvent): void {
     s.alive(node, ev.at, evidenceOf(ev), ev.role === 'C' ? null : pid);
     // "S" in the prefix: the line was written while this node replicated a master (server.masterhost
     // set). Only a hint for a node whose role is unknown: a winner still logs "S" until it switches.
-    if (ev.role === 'S' && n.role === 'unknown') s.setRole(node, ev.at, 'replica', n.masterId, true);
+    // "M" likewise: redis (3.0+ serverLogRaw) writes `server.masterhost ? 'S' : 'M'`, so a node whose
+    // role nothing else told is a master while it logs "M" — until a line or snapshot says more.
+    if (ev.role === 'S' && (n.role === 'unknown' || (n.roleHint && n.role === 'master'))) {
+      s.setRole(node, ev.at, 'replica', n.masterId, true);
+      n.roleHint = true;
+    } else if (ev.role === 'M' && n.role === 'unknown') {
+      s.setRole(node, ev.at, 'master', null, true);
+      n.roleHint = true;
+    }
   }
   transitions[ev.kind](s, ev, node);
 }
