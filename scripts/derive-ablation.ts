@@ -71,9 +71,12 @@ export interface ExpectedFailover {
   because: string[];
 }
 export interface ExpectedBlock {
+  /** yes: the subset shows the master went away and nobody replaced it, so a block must be reported. */
   tell: Tell;
   /** failover.blocked.<reason> or failover.expired; `unknown` when truth cannot name the reason. */
   rule: string;
+  /** The subset can tell the reason; if not, failover.blocked.unknown is a right answer too. */
+  ruleTold: boolean;
   master: string;
   truth: { master: string; slots: string };
   because: string[];
@@ -119,7 +122,7 @@ export interface ExpectedIncident {
   fault: { at: string; window: [string, string] };
   nodes: Array<{ port: number; id: string; survivor: boolean }>;
   /** The probe's failure runs on every range: a slot outage the analysis reports must overlap one. */
-  probe: { intervalMs: number; timeoutMs: number; runs: Array<{ slots: string; owner: string; start: string; end: string | null }> };
+  probe: { intervalMs: number; timeoutMs: number; startedAt: string; stoppedAt: string; runs: Array<{ slots: string; owner: string; start: string; end: string | null }> };
   /** What must not appear, whatever the subset. */
   mustNot: {
     /** Only these rules may be errors: what truth supports (a cluster that was down, a failover truth shows blocked). */
@@ -612,13 +615,15 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       }
       // The reason needs the whole picture: every node's log, every node in the snapshots, or every living
       // node's log (a replica that could have been elected would be among them). One node's log can show
-      // the master failed and nobody replaced it, but not why: there it may be left out.
+      // the master failed and nobody replaced it, but not why: there the block must be reported, and
+      // failover.blocked.unknown is as right as the true reason.
       blockSeen.push(seen);
-      const tellReason = b.rule !== UNKNOWN && (b.rule === 'failover.expired' || complete);
+      const ruleTold = b.rule !== UNKNOWN && (b.rule === 'failover.expired' || complete);
       const named = ev.hasSnapshots || [...ev.logs.values()].some((ls) => ls.some((l) => l.text.includes(b.master.id)));
       return {
-        tell: seen.length > 0 && tellReason ? 'yes' : 'maybe',
+        tell: seen.length > 0 ? 'yes' : 'maybe',
         rule: b.rule,
+        ruleTold,
         master: named ? b.master.id : UNKNOWN,
         truth: { master: b.master.id, slots: b.master.slots },
         because: [b.reason, ...seen].slice(0, 4),
@@ -728,7 +733,14 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
 
   // What truth does not support, whatever the subset.
   const blockRules = [...new Set(blocks.map((b) => b.rule).filter((r) => r !== UNKNOWN))].sort();
-  const errorsAllowed = [...new Set([...(truth.clusterDown.length > 0 ? ['cluster.down'] : []), ...blockRules, ...(blocks.some((b) => b.rule === UNKNOWN) ? BLOCK_RULES : [])])].sort();
+  const errorsAllowed = [
+    ...new Set([
+      ...(truth.clusterDown.length > 0 ? ['cluster.down'] : []),
+      ...blockRules,
+      ...(blocks.length > 0 ? ['failover.blocked.unknown'] : []),
+      ...(blocks.some((b) => b.rule === UNKNOWN) ? BLOCK_RULES : []),
+    ]),
+  ].sort();
   const rules: string[] = [];
   if (truth.clusterDown.length === 0) rules.push('cluster.down'); // the probe never got CLUSTERDOWN
   // Two masters for one range is supported only while an old master that was not dead still believed it
@@ -756,6 +768,8 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
     probe: {
       intervalMs: truth.probe.intervalMs,
       timeoutMs: truth.probe.timeoutMs,
+      startedAt: truth.probe.startedAt,
+      stoppedAt: truth.probe.stoppedAt,
       runs: truth.probe.ranges.flatMap((r) => r.failures.map((f) => ({ slots: r.slots, owner: r.ownerAtStart.id, start: f.start, end: f.end }))),
     },
     mustNot: {

@@ -110,8 +110,10 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
   const isBlock = (r: string) => r.startsWith('failover.blocked.') || r === 'failover.expired';
   const blocks = a.findings.filter((f) => isBlock(f.rule)).map((f) => ({ ...f }));
   const usedB = new Set<Finding>();
+  const UNKNOWN_BLOCK = 'failover.blocked.unknown';
   for (const e of [...sub.blocked].sort((x, y) => (x.tell === 'yes' ? 0 : 1) - (y.tell === 'yes' ? 0 : 1))) {
-    const cand = blocks.find((f) => !usedB.has(f) && (e.rule === UNKNOWN ? f.rule !== 'failover.expired' : f.rule === e.rule) && !contradicts(f.nodes[0], e.truth.master, isId));
+    const ruleFits = (r: string) => (e.rule === UNKNOWN ? r !== 'failover.expired' : r === e.rule || (r === UNKNOWN_BLOCK && e.rule !== 'failover.expired'));
+    const cand = blocks.find((f) => !usedB.has(f) && ruleFits(f.rule) && !contradicts(f.nodes[0], e.truth.master, isId));
     const what = `${e.rule === UNKNOWN ? 'a blocked failover' : e.rule} for ${short(e.truth.master)}`;
     if (!cand) {
       if (e.tell === 'yes') problems.push(`${what} not reported (evidence: ${e.because.slice(0, 2).join('; ')}); the analysis has ${blocks.length === 0 ? 'no block finding' : blocks.map(fmtFinding).join('; ')}`);
@@ -121,6 +123,7 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
     if (e.tell === 'yes') {
       const p = missingValue(`${what}: master`, e.master, cand.nodes[0], isId);
       if (p) problems.push(p);
+      if (e.ruleTold && cand.rule === UNKNOWN_BLOCK) problems.push(`${what}: the evidence tells the reason (${e.because[0]}), the analysis says ${UNKNOWN_BLOCK}`);
     }
   }
   for (const f of blocks)
@@ -152,9 +155,12 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
         );
     }
   }
+  // An outage before the probe started was the cluster being created: no client saw it, and the
+  // recording's truth says the cluster was healthy when the incident began.
+  const before = (o: Outage) => (ms(o.start) < ms(inc.probe.startedAt) ? `, before the probe started at ${hhmmss(inc.probe.startedAt)}: cluster start-up` : '');
   for (const o of cluster)
     if (!usedC.has(o))
-      problems.push(`cluster-wide outage ${fmtOutage(o)} did not happen (probe: ${sub.clusterOutages.length === 0 ? 'no CLUSTERDOWN' : sub.clusterOutages.map((e) => `${hhmmss(e.start)}–${hhmmss(e.end)}`).join('; ')})`);
+      problems.push(`cluster-wide outage ${fmtOutage(o)} did not happen (probe: ${sub.clusterOutages.length === 0 ? 'no CLUSTERDOWN' : sub.clusterOutages.map((e) => `${hhmmss(e.start)}–${hhmmss(e.end)}`).join('; ')}${before(o)})`);
 
   // 4. Per-range unavailability. A failover's is its timingsMs.unavailable; a blocked master's or a
   //    paused one's is a slot outage.
@@ -193,7 +199,7 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
     if (usedS.has(o)) continue;
     if (o.durationMs !== null && o.durationMs < inc.probe.timeoutMs) continue;
     const run = inc.probe.runs.find((r) => overlaps(o, r.start, r.end, NEAR_MS) && !contradicts(o.slots, r.slots, isSlots, intersects));
-    if (!run) problems.push(`slot outage ${fmtOutage(o)} did not happen (the probe saw no failure on those slots then)`);
+    if (!run) problems.push(`slot outage ${fmtOutage(o)} did not happen (the probe saw no failure on those slots then${before(o)})`);
   }
 
   // 5. Findings truth does not support.

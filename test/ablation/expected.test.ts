@@ -172,6 +172,14 @@ describe('the comparison', () => {
     expect(compareSubset({ ...a, findings: [f('failover.blocked.no-quorum', 'error', old)] }, sigkill, all).join('\n')).toMatch(/failover.blocked.no-quorum about aeb48d83 is not what happened/);
     expect(compareSubset({ ...a, findings: [f('split-brain', 'error', old)] }, sigkill, all).join('\n')).toMatch(/error split-brain .* not supported/);
     expect(compareSubset({ ...a, findings: [f('node.crashed', 'warning', sigkill.nodes[0].id)] }, sigkill, all).join('\n')).toMatch(/node.crashed about 53a9e623: truth has aeb48d83/);
+    // failover.blocked.unknown: right where one log cannot tell why, not where the whole picture can.
+    const seed1 = load('seed1-no-replica-segfault');
+    for (const [name, wrong] of [['log-7000', false], ['all-logs', true]] as const) {
+      const s = seed1.subsets.find((x) => x.name === name) as ExpectedSubset;
+      const p = perfectAnalysis(seed1, s);
+      const got = compareSubset({ ...p, findings: p.findings.map((x) => ({ ...x, rule: 'failover.blocked.unknown' })) }, seed1, s);
+      expect(got.join('\n'), name).toMatch(wrong ? /the evidence tells the reason .* the analysis says failover.blocked.unknown/ : /^$/);
+    }
     const two = load('two-masters-killed');
     const t = two.subsets[0];
     const ok = perfectAnalysis(two, t);
