@@ -59,6 +59,12 @@ function overlaps(o: Outage, start: string, end: string | null, slack: number): 
   return ms(o.start) <= e + slack && oe >= ms(start) - slack;
 }
 
+/** Of several outages about one window, the one nearest to it (so a fragment does not hide a good match). */
+function closest(outages: Outage[], start: string, end: string | null): Outage | undefined {
+  const far = (o: Outage) => Math.abs(ms(o.start) - ms(start)) + (o.end === null || end === null ? (o.end === end ? 0 : 1e9) : Math.abs(ms(o.end) - ms(end)));
+  return [...outages].sort((a, b) => far(a) - far(b))[0];
+}
+
 export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: ExpectedSubset): string[] {
   const problems: string[] = [];
 
@@ -134,7 +140,7 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
   const cluster = a.outages.filter((o) => o.scope === 'cluster').map((o) => ({ ...o }));
   const usedC = new Set<Outage>();
   for (const e of sub.clusterOutages) {
-    const cand = cluster.find((o) => !usedC.has(o) && overlaps(o, e.start, e.end, TOL_CLUSTER_MS));
+    const cand = closest(cluster.filter((o) => !usedC.has(o) && overlaps(o, e.start, e.end, TOL_CLUSTER_MS)), e.start, e.end);
     const what = `cluster-wide outage ${hhmmss(e.start)}–${hhmmss(e.end)} (probe)`;
     if (!cand) {
       if (e.tell === 'yes') problems.push(`${what} not reported (evidence: ${e.because[0] ?? '?'}); the analysis has ${cluster.length === 0 ? 'none' : cluster.map(fmtOutage).join('; ')}`);
@@ -175,8 +181,12 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
         problems.push(`${what}: the failover says ${f.timingsMs.unavailable} ms (${TOL_RANGE_MS} ms allowed; fault marked by ${e.because[0]})`);
       return;
     }
-    const cand = slotOutages.find(
-      (o) => !usedS.has(o) && overlaps(o, e.start, e.end, NEAR_MS) && !contradicts(o.slots, e.truth.slots, isSlots, intersects) && !contradicts(o.nodes[0], e.truth.master, isId),
+    const cand = closest(
+      slotOutages.filter(
+        (o) => !usedS.has(o) && overlaps(o, e.start, e.end, NEAR_MS) && !contradicts(o.slots, e.truth.slots, isSlots, intersects) && !contradicts(o.nodes[0], e.truth.master, isId),
+      ),
+      e.start,
+      e.end,
     );
     if (!cand) {
       if (e.tell === 'yes') problems.push(`${what} not reported; the analysis has ${slotOutages.length === 0 ? 'no slot outage' : slotOutages.map(fmtOutage).join('; ')}`);
