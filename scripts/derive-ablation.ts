@@ -158,18 +158,25 @@ const RE = {
   // clusterSendFailoverAuthIfNeeded: "Failover auth granted to %.40s for epoch %llu"
   granted: new RegExp(`Failover auth granted to ${ID}`),
   // clusterUpdateSlotsConfigWith: "Configuration change detected. Reconfiguring myself as a replica of %.40s"
-  reconfig: new RegExp(`Reconfiguring myself as a (?:replica|slave) of ${ID}`),
+  // (Valkey 8.0 cluster_legacy.c: "… as a replica of node %.40s (%s) in shard %.40s")
+  reconfig: new RegExp(`Reconfiguring myself as a (?:replica|slave) of (?:node )?${ID}`),
+  // Valkey 8.0 cluster_legacy.c, a bystander: "A failover occurred in shard %.40s; node %.40s (%s) failed
+  // over to node %.40s (%s) with a config epoch of %llu" (names the old and the new master)
+  failedOver: new RegExp(`A failover occurred in shard [0-9a-f]+; node ${ID}.* failed over to node ${ID}`),
   // clusterCommand FAILOVER / clusterProcessPacket MFSTART
   manualAccepted: /Manual failover user request accepted/,
   manualRequested: new RegExp(`Manual failover requested by (?:replica|slave) ${ID}`),
   forceAccepted: /Forced failover user request accepted/,
-  takeover: /Taking over the (?:master|primary) \(user request\)/,
+  // Valkey 8.0: "Taking over the primary (user request from '%s')."
+  takeover: /Taking over the (?:master|primary) \(user request/,
   // replication.c: the replica's link to its master
   linkLost: /Connection with (?:master|primary) lost/,
   connecting: /(?:Connecting|Reconnecting) to (?:MASTER|PRIMARY) ([^\s:]+):(\d+)/i,
   // a node's own end: crash report (debug.c), shutdown (server.c prepareForShutdown / the signal handler)
   crash: /crashed by signal|BUG REPORT START/,
   shutdown: /User requested shutdown|Received SIG(?:TERM|INT)/,
+  // replication.c readSyncBulkPayload: "MASTER <-> REPLICA sync: Finished with success" (SLAVE before 5.0, PRIMARY in Valkey 8)
+  synced: /<-> (?:REPLICA|SLAVE|PRIMARY) sync: Finished with success/,
   // any line of a node's own (re)start
   startup: /Redis is starting|Valkey is starting|Server initialized|Ready to accept connections/,
 };
@@ -430,16 +437,30 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
     const overlaps = (x: Down) => x.from < d.to && d.from < x.to;
     const downAt = (id: string) => downs.some((x) => x.id === id && x.to - x.from >= truth.nodeTimeoutMs && overlaps(x));
     const mastersUp = masters.filter((x) => !downAt(x.id)).length;
+    // A replica could have been elected once the master had been gone for a node timeout (FAIL), until it
+    // came back: it counts if it was up at some moment of that span.
+    const electable = (r: TruthNode) => !downs.some((x) => x.id === r.id && x.from <= d.from + truth.nodeTimeoutMs && x.to >= d.to);
+    // A replica (re)started while its master was gone never got data from it: Redis refuses to fail over
+    // with data that old ("Disconnected from master for longer than allowed", which Redis 7 does not log
+    // within node timeout + 5 s of the FAIL; Valkey 8 does). Its own log shows no finished sync before
+    // the master was back.
+    const neverSynced = (r: TruthNode) => {
+      const restart = truth.actions.find((a) => a.target.id === r.id && a.action === 'START' && Date.parse(a.at) > d.from && Date.parse(a.at) < d.to);
+      return restart !== undefined && fullLogs.find(RE.synced, { port: r.port, from: Date.parse(restart.at), to: d.to }).length === 0 ? restart : undefined;
+    };
     let rule: string;
     let reason: string;
     if (replicas.length === 0) [rule, reason] = ['failover.blocked.no-replica', 'truth.json: no node replicates it'];
-    else if (replicas.every((r) => downAt(r.id))) [rule, reason] = ['failover.blocked.shard-lost', 'truth.json: its replicas were down with it'];
+    else if (!replicas.some(electable)) [rule, reason] = ['failover.blocked.shard-lost', 'truth.json: its replicas were down with it'];
     else if (mastersUp < Math.floor(masters.length / 2) + 1)
       [rule, reason] = ['failover.blocked.no-quorum', `truth.json: ${mastersUp} of ${masters.length} masters up, ${Math.floor(masters.length / 2) + 1} needed`];
     else {
       const from = d.from;
       const replicaLines = (re: RegExp) => replicas.flatMap((r) => fullLogs.find(re, { port: r.port, from }));
+      const stale = replicas.filter(electable).map(neverSynced);
       if (replicaLines(RE.stale).length > 0) [rule, reason] = ['failover.blocked.replica-stale', cite(replicaLines(RE.stale)[0])];
+      else if (stale.length > 0 && stale.every((x) => x !== undefined))
+        [rule, reason] = ['failover.blocked.replica-stale', `truth.json: its replica restarted at ${(stale[0] as { at: string }).at} while it was down and never synced`];
       else if (/no-failover/.test(JSON.stringify(truth))) [rule, reason] = ['failover.blocked.nofailover', 'truth.json: replica-no-failover'];
       else if (replicaLines(RE.expired).length > 0) [rule, reason] = ['failover.expired', cite(replicaLines(RE.expired)[0])];
       else [rule, reason] = [UNKNOWN, 'truth.json allows a failover; no replica line says why none happened'];
@@ -517,16 +538,20 @@ function deriveFailover(ev: Evidence, f: TruthFailover, from: number, to: number
   }
   const noSlots = ev.find(RE.clearFail, { from }).find((l) => l.m[1] === m.id && /without slots/.test(l.m[2]));
   if (noSlots) signs.push(cite(noSlots));
-  // 5. Snapshots in which the new master holds the old master's slots.
+  // 5. A bystander that names both (Valkey 8: "A failover occurred in shard …; node M failed over to node P").
+  const failedOver = ev.find(RE.failedOver, { from, to }).filter((l) => l.m[1] === m.id && l.m[2] === p.id);
+  if (failedOver.length > 0) signs.push(cite(failedOver[0]));
+  // 6. Snapshots in which the new master holds the old master's slots.
   const mSlots = parseRanges(f.slots);
   const took = ev.nodesBlocks(from).find((b) => b.nodes.some((n) => n.id === p.id && n.flags.includes('master') && intersects(n.slots, mSlots)));
   if (took) signs.push(`${took.file}:${took.no} CLUSTER NODES: ${p.id.slice(0, 8)} master of ${f.slots}`);
 
-  // Old master: named by a FAIL line, a "Clear FAIL" line, a snapshot, or its own log (with its identity
+  // Old master: named by a FAIL line, a "Clear FAIL" line, a bystander's "failed over", a snapshot, or its own log (with its identity
   // line) saying it handed over. Its replica's log names only its address.
   const oldKnown =
     ev.hasSnapshots ||
     fails.length > 0 ||
+    failedOver.length > 0 ||
     noSlots !== undefined ||
     (ev.identified(m.port) && (reconf.length > 0 || ev.find(RE.manualRequested, { port: m.port, from, to }).length > 0));
   // New master: named by a vote for it, the old master's reconfiguration, the manual request it sent, a
@@ -534,6 +559,7 @@ function deriveFailover(ev: Evidence, f: TruthFailover, from: number, to: number
   const newKnown =
     ev.hasSnapshots ||
     grants.length > 0 ||
+    failedOver.length > 0 ||
     reconf.length > 0 ||
     ev.find(RE.manualRequested, { port: m.port, from, to }).some((l) => l.m[1] === p.id) ||
     (ev.identified(p.port) && winner.length > 0);
