@@ -1,7 +1,7 @@
 // The ablation test's own parts: the committed expectations are what the script derives today (so they
 // cannot drift from truth.json and the recordings), the subset generator does what it says, and the
 // comparison fails on each kind of wrong answer (so a green ablation run means something).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,8 @@ describe('ablation expectations', () => {
 
   for (const inc of incidents)
     it(`${inc}: ablation.expected.json is what scripts/derive-ablation.ts derives (npm run ablation:expect)`, () => {
-      expect(readFileSync(expectedPath(inc), 'utf8')).toBe(expectedJson(inc));
+      expect(existsSync(expectedPath(inc)), `${expectedPath(inc)} is missing: run npm run ablation:expect`).toBe(true);
+      expect(readFileSync(expectedPath(inc), 'utf8'), 'stale: run npm run ablation:expect').toBe(expectedJson(inc));
     });
 });
 
