@@ -68,7 +68,8 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
   const owned = groupOf(trace.ownership, 'owner', (x) => x.owner, node).items;
   if (owned.length > 0) return owned.map((o) => [o.start, o.end ?? Infinity]);
   const lanes = groupOf(trace.roles, 'lanes by node', (r) => r.node, node).items;
-  const replaced = groupOf(trace.promotions, 'replaced', (q) => q.replaced, node).items.map((q) => q.at);
+  // From the earliest moment the promotion can have happened (an old master learns of it late).
+  const replaced = groupOf(trace.promotions, 'replaced', (q) => q.replaced, node).items.map((q) => q.atBounds[0]);
   const out: Array<[EpochMs, EpochMs]> = [];
   let from: EpochMs | null = null;
   const close = (t: EpochMs) => {
