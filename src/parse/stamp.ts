@@ -158,7 +158,7 @@ export function parseIsoStamp(b: Uint8Array, i: number, e: number, st: Stamp): n
   st.y = y1 * 100 + y2;
   st.mo = mo;
   st.d = d;
-  let p = parseClock(b, i + 11, e, st);
+  const p = parseClock(b, i + 11, e, st);
   if (p < 0) return -1;
   const c = p < e ? b[p] : 0;
   if (c === 90 /* Z */) {

@@ -2,7 +2,7 @@ import type { Evidence } from '../model/analysis.ts';
 import type { TimelineEvent } from '../model/events.ts';
 import type { EpochMs } from '../model/ids.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { lowerBound, upperBound } from '../replay/sorted.ts';
+import { lowerBound, upperBound } from '../util/sorted.ts';
 
 /** Two events that must happen in this order in real time, written by different sources. */
 export interface CausalPair {

@@ -15,10 +15,7 @@ import { formatRanges } from '../model/slots.ts';
 import type { ClusterTimeline, InputSummary, Timeline } from '../model/timeline.ts';
 import { shortId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
-import { LifeIndex } from '../replay/derive.ts';
-import { replayCluster } from '../replay/machine.ts';
-import type { Trace, TraceNote } from '../replay/trace.ts';
-import { rehomeRuns } from '../replay/attribute.ts';
+import { LifeIndex, rehomeRuns, replayCluster, type Trace, type TraceNote } from '../replay/index.ts';
 import { findBlocked } from './blocked.ts';
 import { checks } from './checks/index.ts';
 import { applyOffsets, solveSkew } from './clock.ts';
@@ -27,6 +24,9 @@ import type { FailoverFacts, FindingFacts, OutageFacts, VerdictContext } from '.
 import { resolveNodeTimeout } from './node-timeout.ts';
 import { buildOutages } from './outages.ts';
 import { tellStory } from './story.ts';
+
+export { TOPOLOGY_RULES, TOPOLOGY_SEVERITY, analyzeTopology, compareAgainst, topologyExitCode } from './topology.ts';
+export type { AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyRule, TopologyView } from './topology.ts';
 
 export interface AnalyzeOptions {
   /** cluster-node-timeout in ms given by the user (wins over every other source). */

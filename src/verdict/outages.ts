@@ -1,7 +1,7 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { normalizeRanges } from '../model/slots.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
 
