@@ -146,7 +146,7 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
     const probe = failuresFor(truth, slots).map(truthWindow).find((w) => w.end !== null && Math.abs(w.start - ms(out.start)) < 5000) as ReturnType<typeof truthWindow>;
     expect(probe).toBeDefined();
     const fault = faultActions(truth).find((x) => x.target.id === id) as Truth['actions'][number];
-    const bounds = (out as Outage & { startBounds: [string, string] }).startBounds;
+    const bounds = out.startBounds;
     expect(ms(fault.at)).toBeGreaterThanOrEqual(ms(bounds[0]) - TOL_BOUNDS_MS);
     expect(ms(fault.at)).toBeLessThanOrEqual(ms(bounds[1]) + TOL_BOUNDS_MS);
     if (spec.faultLogged) {
