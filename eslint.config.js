@@ -174,6 +174,22 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|chevrotain$|node:)', message: 'grammars/ import only chevrotain (STYLE.md §2.2)' }, { regex: '(^|/)src/', message: 'grammars/ import only chevrotain' }] }],
     },
   },
+  // Output files are written to a temp file and renamed (README: never a half-written output file):
+  // writes go through util/atomic-write.ts. Exempt: the poller appends snapshot blocks as they are
+  // read (a crash keeps every whole block), and the local test cluster writes its own redis.conf.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/util/atomic-write.ts', 'src/live/local-cluster.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/^(node:)?fs(\\u002Fpromises)?$/] ImportSpecifier[imported.name=/^(writeFile|writeFileSync|createWriteStream)$/]",
+          message: 'write output files with writeFileAtomic (util/atomic-write.ts): temp file + rename',
+        },
+      ],
+    },
+  },
   // §2.2: only cli.ts writes to the console.
   { files: ['src/**/*.ts', 'grammars/**/*.ts'], ignores: ['src/cli.ts'], rules: { 'no-console': 'error' } },
 );
