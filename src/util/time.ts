@@ -1,10 +1,6 @@
 // The only luxon importer. Time is an explicit input: nothing here reads the machine's zone.
-import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { EpochMs } from '../model/ids.ts';
-
-export const MONTHS: Record<string, number> = {
-  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
-};
 
 /** True when `zone` is an IANA zone name luxon knows (or UTC). */
 export function isValidZone(zone: string): boolean {
@@ -84,15 +80,6 @@ export function formatUtcTime(ms: EpochMs): string {
   return new Date(ms).toISOString().slice(11, 23);
 }
 
-/** Format a time in a given zone for people (`2021-06-21 16:28:21.434 +09:00`). */
-export function formatInZone(ms: EpochMs, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm:ss.SSS ZZ');
-}
-
-export function utcYear(ms: EpochMs): number {
-  return new Date(ms).getUTCFullYear();
-}
-
 /** Human duration: `5.175 s`, `850 ms`, `2 min 3.000 s`. */
 export function formatDuration(ms: number): string {
   if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`;
@@ -146,7 +133,3 @@ export function parseRfc3339(text: string, zone = 'UTC'): EpochMs | null {
   return dt.isValid ? dt.toMillis() : null;
 }
 
-/** Offset zone for a fixed offset in minutes (journald `+0000`). */
-export function fixedZone(offsetMinutes: number): string {
-  return FixedOffsetZone.instance(offsetMinutes).name;
-}

@@ -1,6 +1,5 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import { normalizeRanges } from '../model/slots.ts';
 import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
@@ -131,5 +130,3 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     };
   });
 }
-
-export const rangesOf = normalizeRanges;

@@ -166,11 +166,6 @@ function allTimes(c: ClusterAnalysis): number[] {
   return out;
 }
 
-/** The role interval of `node` holding at instant `t` (half-open), if any. */
-export function roleAt(roles: readonly RoleInterval[], node: NodeId, t: number, end: number): RoleInterval | undefined {
-  return roles.find((r) => r.node === node && ms(r.start) <= t && t < (r.end === null ? end + 1 : ms(r.end)));
-}
-
 /** Nodes the incident touched: in a failover, an outage, a finding, or with more than one role. */
 function involvement(c: ClusterAnalysis): Map<NodeId, number> {
   const score = new Map<NodeId, number>();
@@ -298,11 +293,6 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
     before: iso(beforeT),
     after: iso(afterT),
   };
-}
-
-/** End of an interval, with open ends drawn to the end of the domain. */
-export function endOr(end: string | null, ctx: ChartContext): string {
-  return end ?? ctx.domain[1];
 }
 
 /** An interval cut to the drawn domain, or null when it lies outside. Open ends run to the domain's end. */
