@@ -1,7 +1,7 @@
 // The published package, as a user gets it: `npm pack`, install the tarball into an empty project,
 // import it by name. main/types/exports must name files the tarball really holds.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +17,16 @@ const run = (cmd: string, args: string[], cwd: string) =>
 describe('packed install', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'failscope-pack-'));
-    // `npm pack` runs the prepare script (tsc), as publishing does.
-    const out = run('npm', ['pack', '--json', '--pack-destination', dir], root);
+    // What `npm pack` packs after its prepare script (tsc), staged apart so that the build does not
+    // rewrite this checkout's dist/ under tests that run the built CLI at the same time.
+    const stage = join(dir, 'stage');
+    mkdirSync(stage);
+    for (const f of ['package.json', 'README.md', 'bin', 'schema']) cpSync(join(root, f), join(stage, f), { recursive: true });
+    run(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.json'), '--outDir', join(stage, 'dist')], root);
+    const out = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], stage);
     const tarball = join(dir, (JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>)[0].filename);
     app = join(dir, 'app');
-    run('mkdir', ['-p', app], dir);
+    mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     // Dependencies come from the npm cache that `npm ci` filled; the registry only if it lacks one.
     run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev'], app);
