@@ -32,5 +32,6 @@ export type { Timeline, ClusterTimeline, InputSummary } from './model/timeline.t
 export type { TimelineEvent } from './model/events.ts';
 export type { ParsedSource, TimeOptions } from './model/parsed.ts';
 export type { Address, EpochMs, NodeId } from './model/ids.ts';
+export { isNodeId, shortId } from './model/ids.ts';
 export { ConfigError, InputError, type Diagnostic } from './model/diagnostic.ts';
 export { RULE_IDS } from './model/analysis.ts';
