@@ -1,10 +1,10 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { groupOf, roleBefore, spansOf } from './lookup.ts';
-import { lowerBound } from '../replay/sorted.ts';
+import { lowerBound } from '../util/sorted.ts';
 
 /**
  * Serving masters that went down with no replica taking their slots, and why (redis 7.0

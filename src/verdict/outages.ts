@@ -1,7 +1,6 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import { normalizeRanges } from '../model/slots.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
 
@@ -214,5 +213,3 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     };
   });
 }
-
-export const rangesOf = normalizeRanges;
