@@ -155,9 +155,24 @@ export interface InputAccount {
   unknown: number;
 }
 
+/** What the evidence of one cluster covers, and what that leaves unsaid (issue 12). */
+export interface Coverage {
+  /** Nodes whose own log is in the evidence (writer ids included). */
+  logs: NodeId[];
+  /** Nodes known only from other nodes' lines or snapshots: what they did themselves is not in the evidence. */
+  fromOthers: NodeId[];
+  /** Logs that never name their own node (no `I'm <id>` line and nothing else pinned it): writer ids. */
+  unidentified: NodeId[];
+  /** CLUSTER NODES views in the evidence. */
+  snapshots: number;
+  /** Plain-language limits on the conclusions, one per line. */
+  limits: string[];
+}
+
 export interface ClusterAnalysis {
   id: string;
   nodes: NodeSummary[];
+  coverage: Coverage;
   failovers: Failover[];
   outages: Outage[];
   findings: Finding[];

@@ -104,6 +104,9 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
     const day = c.span.start ? c.span.start.slice(0, 10) : '';
     lines.push('', `== ${c.id}: ${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'}, ${day} ${hms(c.span.start)} to ${hms(c.span.end)} UTC`, '');
     lines.push(wrap(c.story, width));
+    const cov = c.coverage;
+    lines.push('', `Evidence: logs of ${cov.logs.length} node${cov.logs.length === 1 ? '' : 's'}${cov.logs.length ? ` (${cov.logs.map(L).join(', ')})` : ''}; ${cov.snapshots} CLUSTER NODES view${cov.snapshots === 1 ? '' : 's'}`);
+    for (const l of cov.limits) lines.push(wrap(`- ${l}`, width).replace(/\n/g, '\n  '));
     if (c.failovers.length > 0) {
       lines.push('', 'Failovers');
       for (const f of c.failovers) lines.push(...failoverBlock(f, L));
