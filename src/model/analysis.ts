@@ -32,7 +32,13 @@ export interface Failover {
   cluster: string;
   kind: FailoverKind;
   oldMaster: NodeId | null;
+  /** `oldMaster`'s address (its first known), so no join with `nodes` is needed; null when unknown. */
+  oldMasterAddress: Address | null;
+  /** The log file `oldMaster` wrote, as named in `inputs` (its first); null when its log is not an input. */
+  oldMasterSource: string | null;
   newMaster: NodeId;
+  newMasterAddress: Address | null;
+  newMasterSource: string | null;
   epoch: number | null;
   /** `0-5460,5470` */
   slots: string;
@@ -46,7 +52,7 @@ export interface Failover {
   electionStartedAt: string | null;
   promotedAt: string;
   timingsMs: { detection: number | null; election: number | null; unavailable: number };
-  votes?: Array<{ voter: NodeId; granted: boolean; reason?: string; at: string }>;
+  votes?: Array<{ voter: NodeId; voterAddress: Address | null; voterSource: string | null; granted: boolean; reason?: string; at: string }>;
   votesNeeded?: number | null;
   rank?: number | null;
   offset?: number | null;

@@ -182,6 +182,10 @@ describe('analysis vs probe', () => {
     expect(compareWithProbe(analysis([failover({ kind: 'manual', timingsMs: { detection: null, election: null, unavailable: 5 } })]), truth(null), expected).ok).toBe(true);
     const wrongKind = compareWithProbe(analysis([failover({})]), truth([10, 13]), expected);
     expect(wrongKind.checks.map((k) => k.ok)).toEqual([false]);
+    expect(wrongKind.checks[0].detail).toMatch(/; the drill caused a manual one$/);
+    // issue #17 – "a automatic one"
+    const manualSeen = compareWithProbe(analysis([failover({ kind: 'manual' })]), truth([10, 13]), { ...expected, kind: 'automatic' });
+    expect(manualSeen.checks[0].detail).toMatch(/; the drill caused an automatic one$/);
     expect(compareWithProbe(analysis([]), truth(null), expected).checks[0].detail).toMatch(/reports no failover/);
     const extra = compareWithProbe(analysis([failover({ newMaster: id('d') })]), truth([10, 13]), { kind: 'automatic', promotions: [] });
     expect(extra.checks.map((k) => k.detail)).toEqual(['the analysis reports a failover the cluster did not make']);
