@@ -103,7 +103,10 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
   for (const c of a.clusters) {
     const L = labeler(c);
     const day = c.span.start ? c.span.start.slice(0, 10) : '';
-    lines.push('', `== ${c.id}: ${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'}, ${day} ${hms(c.span.start)} to ${hms(c.span.end)} UTC`, '');
+    const endDay = c.span.end ? c.span.end.slice(0, 10) : day;
+    // issue #17: a span over several days names the end's date too
+    const end = endDay !== day ? `${endDay} ${hms(c.span.end)}` : hms(c.span.end);
+    lines.push('', `== ${c.id}: ${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'}, ${day} ${hms(c.span.start)} to ${end} UTC`, '');
     lines.push(wrap(c.story, width));
     if (c.failovers.length > 0) {
       lines.push('', 'Failovers');

@@ -64,7 +64,21 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix: string, warnings: 
   } finally {
     view.finalize();
   }
-  return renameIds(svg, idPrefix);
+  return renameIds(addTitles(svg), idPrefix);
+}
+
+/**
+ * Hover text without scripts (issue #17): each mark item that carries an ARIA label (the specs'
+ * `tip` field, through Vega-Lite's `description` channel) gets it as its SVG <title> too, which
+ * browsers show on hover. The label is already escaped as an attribute value, which is valid text.
+ */
+export function addTitles(svg: string): string {
+  return svg.replace(/<([a-z]+)(\s[^>]*?\srole="graphics-symbol"[^>]*?)(\/?)>/g, (tag, name: string, attrs: string, selfClosing: string) => {
+    const label = /\saria-label="([^"]*)"/.exec(attrs);
+    if (!label) return tag;
+    const title = `<title>${label[1]}</title>`;
+    return selfClosing ? `<${name}${attrs}>${title}</${name}>` : `<${name}${attrs}>${title}`;
+  });
 }
 
 /**
