@@ -31,11 +31,12 @@ describe('JSON: addresses and log files beside node ids (schema v1, additive)', 
     expect(keys.slice(keys.indexOf('oldMaster'), keys.indexOf('oldMaster') + 6)).toEqual(['oldMaster', 'oldMasterAddress', 'oldMasterSource', 'newMaster', 'newMasterAddress', 'newMasterSource']);
   });
 
+  // The forced failover seen from the new master's log alone: its old master is never named there.
   it('an unknown old master has null address and source', async () => {
-    const a = await analyze(['fixtures/incidents/master-sigkill/node-7004.log']);
+    const a = await analyze(['fixtures/incidents/force-failover/node-7004.log']);
     expect(a.failovers[0].oldMaster).toBeNull();
     expect([a.failovers[0].oldMasterAddress, a.failovers[0].oldMasterSource]).toEqual([null, null]);
-    expect(a.failovers[0].newMasterSource).toBe('fixtures/incidents/master-sigkill/node-7004.log');
+    expect(a.failovers[0].newMasterSource).toBe('fixtures/incidents/force-failover/node-7004.log');
   });
 });
 
@@ -45,7 +46,7 @@ describe('wording', () => {
   });
 
   it('issue #17 – “Master an unknown node went down” reads “An unknown master …”', async () => {
-    const a = await analyze(['fixtures/incidents/master-sigkill/node-7004.log']);
+    const a = await analyze(['fixtures/incidents/force-failover/node-7004.log']);
     const story = a.clusters[0].story;
     expect(story).toContain('An unknown master went down');
     expect(story).not.toMatch(/Master an unknown/);
