@@ -49,7 +49,8 @@ interface Mark {
 function marksOf(visit: PageVisit): Promise<Mark[]> {
   return visit.page.evaluate(() =>
     [...document.querySelectorAll('figure.chart')].flatMap((fig) =>
-      [...fig.querySelectorAll('g.role-mark > :not(g):not(title)')].map((el) => ({
+      // a linked mark is wrapped in <a>: the mark is its child
+      [...fig.querySelectorAll('g.role-mark > :not(g):not(title)')].map((el) => (el.tagName === 'a' ? el.firstElementChild! : el)).map((el) => ({
         chart: fig.id,
         tag: el.tagName,
         title: el.querySelector(':scope > title')?.textContent ?? null,
@@ -151,6 +152,17 @@ describe.skipIf(skip)('the report at 1400 px and 390 px', () => {
         expect(labels.length, chart).toBeGreaterThan(2);
         for (const l of labels) expect(l, chart).toMatch(/^\d{2}:\d{2}:\d{2}(\.\d{3})?$/);
       }
+      // A failover marker links to its evidence row in the timeline, and following it shows that row.
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll('#chart-1-roles svg a')].map((a) => ({ href: a.getAttribute('xlink:href'), title: a.querySelector('title')?.textContent ?? '' })),
+      );
+      expect(links.length).toBe(4); // fault, FAIL marked, election started, promoted
+      for (const l of links) expect(l.href, l.title).toMatch(/^#L\d+-\d+$/);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('#chart-1-roles svg a').last().click();
+      await page.waitForFunction((h) => location.hash === h, links[3].href);
+      expect(await page.locator(links[3].href!).isVisible()).toBe(true);
+      expect(visit.consoleErrors).toEqual([]);
       await page.locator('#charts-1').scrollIntoViewIfNeeded();
       const top = await page.evaluate(() => document.getElementById('charts-1')!.getBoundingClientRect().top + window.scrollY);
       await shot(visit, 'seed2-1400-charts', 'screenshot-charts.png', { fullPage: true, clip: { x: 0, y: top - 10, width: 1400, height: 1500 } });

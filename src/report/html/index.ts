@@ -3,7 +3,7 @@ import type { NodeId } from '../../model/ids.ts';
 import type { Timeline } from '../../model/timeline.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import { formatDuration } from '../../util/time.ts';
-import { clusterCharts, type ChartEntry, type ClusterCharts } from '../specs/index.ts';
+import { chartContext, clusterCharts, type ChartEntry, type ClusterCharts } from '../specs/index.ts';
 import type { NodeStyle } from '../specs/common.ts';
 import { FILTER_SCRIPT, STYLE, contentSecurityPolicy } from './assets.ts';
 import { clip, html, trusted, type SafeHtml } from './escape.ts';
@@ -187,9 +187,9 @@ ${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</s
  */
 export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): Promise<string> {
   const warnings = options.warnings ?? [];
-  const perCluster = analysis.clusters.map((c) => clusterCharts(c));
+  const contexts = analysis.clusters.map((c) => chartContext(c));
   const styles = new Map<NodeId, NodeStyle>();
-  for (const cc of perCluster) for (const [id, s] of cc.context.styles) if (!styles.has(id)) styles.set(id, s);
+  for (const ctx of contexts) for (const [id, s] of ctx.styles) if (!styles.has(id)) styles.set(id, s);
   const sources = [
     ...timeline.inputs.map((i) => i.source),
     ...timeline.events.map((e) => e.source),
@@ -198,6 +198,15 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
   const p: PageContext = { styles, anchors: new Anchors(sources), day: singleDay(analysis, timeline) };
   // The table decides which rows (anchors) exist, so it is built before the findings that link to it.
   const table = timelineTable(timeline, analysis, styles, p.anchors, p.day);
+  // A failover's markers on the charts link to its first evidence row the table shows.
+  const evidenceHref = (f: Failover) => {
+    for (const e of f.evidence) {
+      const id = p.anchors.target(e.source, e.line);
+      if (id) return `#${id}`;
+    }
+    return null;
+  };
+  const perCluster = analysis.clusters.map((c, i) => clusterCharts(c, { context: contexts[i], evidenceHref }));
 
   const multi = analysis.clusters.length > 1;
   const sections: SafeHtml[] = [];

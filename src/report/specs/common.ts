@@ -1,5 +1,5 @@
 import type { Config } from 'vega-lite';
-import type { ClusterAnalysis, NodeSummary, RoleInterval } from '../../model/analysis.ts';
+import type { ClusterAnalysis, Failover, NodeSummary, RoleInterval } from '../../model/analysis.ts';
 import type { NodeId } from '../../model/ids.ts';
 import { shortId } from '../../model/ids.ts';
 import { textWidth } from './text-width.ts';
@@ -172,6 +172,8 @@ export interface ChartContext {
   /** Just before the first fault / outage, and at the end of the evidence (topology panels). */
   before: string;
   after: string;
+  /** Set by the HTML page: where a failover's markers link to (its evidence row). */
+  evidenceHref?: (f: Failover) => string | null;
 }
 
 function allTimes(c: ClusterAnalysis): number[] {

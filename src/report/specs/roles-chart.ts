@@ -27,13 +27,15 @@ export function failoverLabel(index: number, f: Failover, ctx: ChartContext): st
   return `#${index + 1} ${f.kind}: ${name(f.oldMaster)} → ${name(f.newMaster)}`;
 }
 
-export function markerRows(ctx: ChartContext): Array<{ at: string; what: string; failover: string; tip: string }> {
-  const rows: Array<{ at: string; what: string; failover: string; tip: string }> = [];
+export function markerRows(ctx: ChartContext): Array<{ at: string; what: string; failover: string; tip: string; href?: string }> {
+  const rows: Array<{ at: string; what: string; failover: string; tip: string; href?: string }> = [];
   ctx.cluster.failovers.forEach((f, i) => {
     const failover = `#${i + 1}`;
+    const href = ctx.evidenceHref?.(f) ?? null;
     const at: Array<string | null> = [f.startedAt, f.failMarkedAt, f.electionStartedAt, f.promotedAt];
     at.forEach((t, k) => {
-      if (t && inDomain(t, ctx)) rows.push({ at: t, what: MARKERS[k], failover, tip: `${failoverLabel(i, f, ctx)}: ${MARKERS[k]} at ${tipTime(t, ctx)}` });
+      if (t && inDomain(t, ctx))
+        rows.push({ at: t, what: MARKERS[k], failover, tip: `${failoverLabel(i, f, ctx)}: ${MARKERS[k]} at ${tipTime(t, ctx)}${href ? ' (click: its evidence in the timeline)' : ''}`, ...(href ? { href } : {}) });
     });
   });
   return rows;
@@ -165,6 +167,7 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
 export function markerLayers(ctx: ChartContext) {
   const markers = markerRows(ctx);
   if (markers.length === 0) return [];
+  const link = markers.some((m) => m.href) ? { href: { field: 'href', type: 'nominal' as const } } : {};
   // The domain is set once, on the chart's main layer; these layers share its scale.
   const x = { field: 'at', type: 'temporal' as const, scale: { type: 'utc' as const }, axis: timeAxis(ctx) };
   return [
@@ -178,6 +181,7 @@ export function markerLayers(ctx: ChartContext) {
       mark: { type: 'point', filled: true, color: MARKER_COLOR, size: 60, yOffset: -7, clip: false, opacity: 1, aria: true },
       encoding: {
         ...TIP,
+        ...link,
         x,
         y: { value: 0 },
         shape: {
