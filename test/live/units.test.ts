@@ -194,6 +194,25 @@ describe('analysis vs probe', () => {
     expect(paused.ok).toBe(true);
   });
 
+  it('issue #17 – the drill judges its own window: older errors and failovers are reported apart, not judged', async () => {
+    const { splitDrillWindow, olderHistoryLine } = await import('../../src/commands/drill.ts');
+    const old = failover({ newMaster: id('d'), promotedAt: T(2), startedAt: T(1), startedAtBounds: [T(1), T(1)] });
+    const finding = (at: number | null, severity: 'error' | 'warning', rule: string) => ({ rule, severity, message: rule, at: at === null ? null : T(at), nodes: [], evidence: [] });
+    const a = {
+      ...analysis([old, failover({})]),
+      findings: [finding(1, 'error', 'failover.blocked.no-replica'), finding(1.5, 'warning', 'node.crashed'), finding(12, 'warning', 'cluster.down'), finding(null, 'error', 'clock.skew')],
+      verdict: 'fail' as const,
+    };
+    const { judged, older } = splitDrillWindow(a, Date.parse(T(5)));
+    expect(judged.failovers.map((f) => f.newMaster)).toEqual([id('e')]);
+    expect(judged.findings.map((f) => f.rule)).toEqual(['cluster.down', 'clock.skew']); // a finding without a time stays judged
+    expect(judged.verdict).toBe('fail');
+    expect(splitDrillWindow({ ...a, findings: a.findings.slice(0, 3) }, Date.parse(T(5))).judged.verdict).toBe('pass');
+    expect([older.counts, older.rules, older.failovers.map((f) => f.newMaster)]).toEqual([{ error: 1, warning: 1, info: 0 }, ['failover.blocked.no-replica', 'node.crashed'], [id('d')]]);
+    expect(olderHistoryLine(older)).toBe(`Older history in the inputs (before ${T(5)}, not judged by this drill): 1 error, 1 warning, 1 failover (failover.blocked.no-replica, node.crashed).`);
+    expect(a.findings).toHaveLength(4); // the input is left alone
+  });
+
   it('with a window, only failovers promoted inside it and the outage inside it count', () => {
     const old = failover({ newMaster: id('d'), promotedAt: T(2), startedAt: T(1), startedAtBounds: [T(1), T(1)], timingsMs: { detection: null, election: null, unavailable: 1000 } });
     const window = { start: Date.parse(T(5)), end: Date.parse(T(30)) };
