@@ -15,7 +15,8 @@ import { groupOf } from './lookup.ts';
 export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], blocked: readonly BlockedCase[]): OutageFacts[] {
   const out: OutageFacts[] = [];
   for (const f of failovers) {
-    if (f.promotedAt - f.startedAt <= 0 || f.slots.length === 0) continue;
+    // Slots not named by any line or snapshot are the old master's: still an outage of "its slots".
+    if (f.promotedAt - f.startedAt <= 0 || (f.slots.length === 0 && f.oldMaster === null)) continue;
     out.push({
       scope: 'slots',
       slots: f.slots,
