@@ -146,7 +146,8 @@ export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: Epoc
  */
 export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
   if (trace.views.length > 0) return true;
-  if (trace.nodes.some((n) => !n.hasLog)) return false;
+  // One log names no other node of its own accord: nothing says the others are all there.
+  if (trace.nodes.some((n) => !n.hasLog) || trace.nodes.filter((n) => n.hasLog).length < 2) return false;
   // Every replica's master must be known too.
   return !spansOf(trace.roles).covering(t).some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
 }

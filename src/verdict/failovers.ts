@@ -75,7 +75,7 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     const a = p.election !== null ? trace.elections[p.election] : null;
     // Without the winner's own lines (only the old master's reconfiguration, or a third node's report)
     // nothing tells an automatic failover from a forced one or a takeover.
-    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.via === 'snapshot' ? 'automatic' : 'unknown';
+    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.kind ? p.kind : p.via === 'snapshot' ? 'automatic' : 'unknown';
     const manual = manualFor(trace, p, a);
     const episode = kind === 'automatic' || kind === 'force' || kind === 'unknown' ? episodeFor(trace, p) : null;
     const evidence: Evidence[] = [...p.evidence];
