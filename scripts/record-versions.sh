@@ -2,7 +2,8 @@
 # Record real incidents on every server version failscope is checked against, into
 # fixtures/versions/<server>-<version>/<scenario>/ (fixtures/record/README.md describes the files).
 #
-#   scripts/record-versions.sh [--base-port P] [LABEL ...]      # LABEL e.g. redis-3.0.7, valkey-unstable
+#   scripts/record-versions.sh [--base-port P] [--only verbose|debug|full] [LABEL ...]
+#                                                   # LABEL e.g. redis-3.0.7, valkey-unstable
 #   scripts/record-versions.sh --list
 #
 # Builds each server first if needed (scripts/build-server.sh, into /work/build, outside the repository;
@@ -16,6 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 base_port=20000
+only=
 # label server tag(or HEAD) depth   ("full": all scenarios, "sigkill": master-sigkill only)
 VERSIONS=(
   "redis-3.0.7 redis 3.0.7 full"
@@ -37,6 +39,7 @@ labels=()
 while [ $# -gt 0 ]; do
   case $1 in
     --base-port) base_port=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
     --list) for v in "${VERSIONS[@]}"; do echo "$v"; done; exit 0 ;;
     -*) echo "$0: unknown option $1" >&2; exit 2 ;;
     *) labels+=("$1"); shift ;;
@@ -60,8 +63,9 @@ for v in "${VERSIONS[@]}"; do
   run() {
     node dist/fixtures/record/record.js --server "$bin" --source "$source" --out "$out" --base-port "$base_port" "$@" || failed=1
   }
-  run --loglevel verbose master-sigkill
-  run --loglevel debug --suffix -debug master-sigkill
-  if [ "$depth" = full ]; then run --loglevel verbose "${FULL_SCENARIOS[@]}"; fi
+  # --only verbose: just master-sigkill at verbose; debug: just its debug twin; full: just the other scenarios.
+  if [ -z "$only" ] || [ "$only" = verbose ]; then run --loglevel verbose master-sigkill; fi
+  if [ -z "$only" ] || [ "$only" = debug ]; then run --loglevel debug --suffix=-debug master-sigkill; fi
+  if [ "$depth" = full ] && { [ -z "$only" ] || [ "$only" = full ]; }; then run --loglevel verbose "${FULL_SCENARIOS[@]}"; fi
 done
 exit $failed
