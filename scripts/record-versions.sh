@@ -2,7 +2,7 @@
 # Record real incidents on every server version failscope is checked against, into
 # fixtures/versions/<server>-<version>/<scenario>/ (fixtures/record/README.md describes the files).
 #
-#   scripts/record-versions.sh [--base-port P] [--only verbose|debug|full] [LABEL ...]
+#   scripts/record-versions.sh [--base-port P] [--only verbose|debug|full|<scenario>] [LABEL ...]
 #                                                   # LABEL e.g. redis-3.0.7, valkey-unstable
 #   scripts/record-versions.sh --list
 #
@@ -67,5 +67,9 @@ for v in "${VERSIONS[@]}"; do
   if [ -z "$only" ] || [ "$only" = verbose ]; then run --loglevel verbose master-sigkill; fi
   if [ -z "$only" ] || [ "$only" = debug ]; then run --loglevel debug --suffix=-debug master-sigkill; fi
   if [ "$depth" = full ] && { [ -z "$only" ] || [ "$only" = full ]; }; then run --loglevel verbose "${FULL_SCENARIOS[@]}"; fi
+  # --only <scenario>: that one of FULL_SCENARIOS, at verbose, on the "full" versions.
+  case " ${FULL_SCENARIOS[*]} " in
+    *" $only "*) if [ "$depth" = full ]; then run --loglevel verbose "$only"; fi ;;
+  esac
 done
 exit $failed
