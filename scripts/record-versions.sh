@@ -9,8 +9,8 @@
 # Builds each server first if needed (scripts/build-server.sh, into /work/build, outside the repository;
 # Redis 7.0.15 is Debian's /usr/bin/redis-server). Per version: master-sigkill at loglevel verbose, the
 # same at loglevel debug (directory master-sigkill-debug: PFAIL lines), and for the versions marked "full"
-# every other scenario below at verbose. Run from the repository root; needs /usr/bin/redis-cli (any
-# 7.x redis-cli creates clusters on every server since 3.0). Nodes use P..P+5 and bus ports P+10000..;
+# (all of them) every other scenario of FULL_SCENARIOS at verbose. Run from the repository root; needs
+# /usr/bin/redis-cli (any 7.x redis-cli creates clusters on every server since 3.0). Nodes use P..P+5 and bus ports P+10000..;
 # default P=20000. Versions are recorded one after the other; a failed scenario keeps its previous
 # recording and makes the script exit 1 at the end.
 set -euo pipefail
@@ -21,17 +21,17 @@ only=
 # label server tag(or HEAD) depth   ("full": all scenarios, "sigkill": master-sigkill only)
 VERSIONS=(
   "redis-3.0.7 redis 3.0.7 full"
-  "redis-3.2.13 redis 3.2.13 sigkill"
-  "redis-4.0.14 redis 4.0.14 sigkill"
+  "redis-3.2.13 redis 3.2.13 full"
+  "redis-4.0.14 redis 4.0.14 full"
   "redis-5.0.14 redis 5.0.14 full"
-  "redis-6.0.20 redis 6.0.20 sigkill"
+  "redis-6.0.20 redis 6.0.20 full"
   "redis-6.2.16 redis 6.2.16 full"
-  "redis-7.0.15 debian - sigkill"
-  "redis-7.2.6 redis 7.2.6 sigkill"
+  "redis-7.0.15 debian - full"
+  "redis-7.2.6 redis 7.2.6 full"
   "redis-7.4.1 redis 7.4.1 full"
-  "valkey-7.2.7 valkey 7.2.7 sigkill"
+  "valkey-7.2.7 valkey 7.2.7 full"
   "valkey-8.0.1 valkey 8.0.1 full"
-  "valkey-unstable valkey HEAD sigkill"
+  "valkey-unstable valkey HEAD full"
 )
 FULL_SCENARIOS=(manual-failover takeover-failover force-failover master-sigstop two-masters-killed shard-lost seed1-no-replica-segfault replica-never-synced)
 
