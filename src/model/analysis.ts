@@ -53,7 +53,8 @@ export interface Failover {
   oldMasterAddress: Address | null;
   /** The log file `oldMaster` wrote, as named in `inputs` (its first); null when its log is not an input. */
   oldMasterSource: string | null;
-  newMaster: NodeId;
+  /** null when the evidence shows the takeover but names no winner (a bystander replica's log). */
+  newMaster: NodeId | null;
   newMasterAddress: Address | null;
   newMasterSource: string | null;
   epoch: number | null;
