@@ -50,7 +50,7 @@ import {
   WRAP_NONE,
   unwrapLine,
 } from './wrappers.ts';
-import { wallToUtc } from '../util/time.ts';
+import { isInputTime, MAX_INPUT_MS, wallToUtc } from '../util/time.ts';
 
 const HALF_YEAR_MS = 183 * 86_400_000;
 const DAY_MS = 86_400_000;
@@ -227,6 +227,23 @@ class SourceParser {
 
   /** UTC ms of a stamp. Sets lastInferred, and yearNote when a year-less stamp took the file's year. */
   private resolve(st: Stamp, ss: StreamState, ref: number): number {
+    const at = this.resolveRaw(st, ss, ref);
+    // Out of range (an epoch of 16 digits, a year before 1970): a diagnostic here, never a time
+    // that cannot be shown downstream (issue #18).
+    this.outOfRange = !Number.isNaN(at) && !isInputTime(at);
+    return this.outOfRange ? NaN : at;
+  }
+
+  /** Set by resolve(): the stamp it read lies outside 1970 … 9999. */
+  private outOfRange = false;
+
+  /** Count the current line unknown, with a diagnostic, because its stamp is out of range. */
+  private rangeSkip(): void {
+    this.counts.unknown += this.w;
+    this.diag('range', 'warning', this.evLine, `time stamp out of range (before 1970 or after 9999, max ${MAX_INPUT_MS} ms): line skipped`);
+  }
+
+  private resolveRaw(st: Stamp, ss: StreamState, ref: number): number {
     this.lastInferred = false;
     this.yearNote = null;
     const k = st.kind;
@@ -446,6 +463,7 @@ class SourceParser {
     const ss = this.streamOf(w.stream);
     if (wk === WRAP_DOCKER_JSON && !this.joinPartial(ss)) return;
     const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
+    if (this.outOfRange) return this.rangeSkip();
     const wrapInferred = this.lastInferred;
     const wrapYear = this.yearNote;
     const b = w.buf;
@@ -500,6 +518,7 @@ class SourceParser {
 
   private headed(b: Buffer, s: number, e: number, h: Header, ss: StreamState, wrapAt: number, wrapExact: boolean): void {
     let at = this.resolve(h.stamp, ss, wrapAt);
+    if (this.outOfRange) return this.rangeSkip();
     const inferred = this.lastInferred;
     if (h.form === FORM_SIGNAL) {
       // Second precision: a wrapper's time in that second is better; else keep file order when the
