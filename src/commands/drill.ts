@@ -4,7 +4,7 @@
 // Exit 0: recovered, verdict pass, analysis and probe agree, expectations hold. 1: any of those not.
 // 2: bad target or options (nothing listening, not a cluster, wrong password, non-loopback without --yes…).
 import { readdirSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 import path from 'node:path';
 import type { AnalysisV1 } from '../model/analysis.ts';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
@@ -199,7 +199,7 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
   } finally {
     own?.release();
   }
-  await writeFile(path.join(opts.out, 'truth.json'), `${JSON.stringify(run.truth, null, 2)}\n`);
+  writeFileAtomic(path.join(opts.out, 'truth.json'), `${JSON.stringify(run.truth, null, 2)}\n`);
 
   // ---- analysis and comparison ----
   const inputs = [opts.out, ...logs];
@@ -272,7 +272,7 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
     ok: reasons.length === 0,
     reasons,
   };
-  await writeFile(path.join(opts.out, 'drill.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileAtomic(path.join(opts.out, 'drill.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
   const stdout = render(format, analysis, summary, gateText, plan);
   return { stdout, exitCode: summary.ok ? 0 : 1 };

@@ -30,3 +30,16 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * An output file could not be written (full disk, read-only, a directory in the way). The CLI prints
+ * `failscope: cannot write <path>: <reason>` on one line and exits 2; the previous file is kept.
+ */
+export class OutputError extends Error {
+  readonly path: string;
+  constructor(path: string, reason: string) {
+    super(path === '' ? `cannot write: ${reason}` : `cannot write ${path}: ${reason} (the previous file, if any, is kept)`);
+    this.name = 'OutputError';
+    this.path = path;
+  }
+}
