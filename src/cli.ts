@@ -1,7 +1,8 @@
 // The command line: commander, stdout/stderr and exit codes live here and nowhere else.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, InputError } from './model/diagnostic.ts';
+import { ConfigError, InputError, OutputError } from './model/diagnostic.ts';
+import { neutralizeControls, neutralizeControlsOneLine } from './util/control.ts';
 import type { CommandResult } from './commands/result.ts';
 import type { FaultKind } from './commands/drill.ts';
 
@@ -40,20 +41,25 @@ function readStdinIfNeeded(paths: string[]): Buffer | undefined {
   }
 }
 
-function intOption(name: string) {
+function intOption(name: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number, got '${value}'`);
-    return Number(value);
+    const n = Number(value);
+    if (n > max) throw new ConfigError(`${name} must be at most ${max}, got '${value}'`);
+    return n;
   };
 }
+
+/** One year: a node timeout or pause beyond it is a typo, and it keeps time sums in range. */
+const MAX_MS_OPTION = 365 * 86_400_000;
 
 const formatOption = (choices: string[], dflt: string) =>
   new Option('-f, --format <format>', 'output format').choices(choices).default(dflt);
 const tzOption = () => new Option('--tz <zone>', 'IANA time zone of zone-less log stamps').default('UTC');
-const yearOption = () => new Option('--year <yyyy>', 'year for year-less log stamps (default: file modification year)').argParser(intOption('--year'));
+const yearOption = () => new Option('--year <yyyy>', 'year for year-less log stamps (default: file modification year)').argParser(intOption('--year', 9999));
 
 const nodeTimeoutOption = () =>
-  new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout'));
+  new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout', MAX_MS_OPTION));
 
 let pending: Promise<CommandResult> | null = null;
 
@@ -61,8 +67,16 @@ export function buildProgram(): Command {
   const program = new Command('failscope')
     .description('Turn a Redis Cluster failover incident into a verified timeline and postmortem.')
     .version(version(), '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .option('--debug', 'print the stack trace of an internal error')
+    .configureOutput({
+      // A usage mistake is one line like every other error: `failscope: <what> (run … --help)`.
+      outputError: (str, write) => write(`failscope: ${neutralizeControlsOneLine(str.trim().replace(/^error: /, ''))} (run with --help for usage)\n`),
+    })
+    .exitOverride()
+    .hook('preAction', (_program, cmd) => {
+      // JSON and YAML are written byte for byte (JSON.stringify escapes C0 controls itself).
+      forTerminal = cmd.opts().format !== 'json' && cmd.name() !== 'init-expect';
+    });
 
   program
     .command('timeline')
@@ -89,7 +103,7 @@ export function buildProgram(): Command {
     .action((paths: string[], o) => {
       const common = { tz: o.tz, year: o.year, nodeTimeout: o.nodeTimeout, stdin: readStdinIfNeeded(paths) };
       pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
-        if (!o.html) return r;
+        if (o.html === undefined) return r;
         const written = await reportCommand(paths, { ...common, output: o.html });
         return { ...r, stderr: (r.stderr ?? '') + written.stdout };
       });
@@ -194,7 +208,7 @@ export function buildProgram(): Command {
       .addOption(new Option('--fault <kind>', 'the fault to cause').choices(['segfault', 'pause', 'failover', 'takeover', 'force']).makeOptionMandatory())
       .requiredOption('--target <node>', 'node id, id prefix or host:port of the master to hit')
       .requiredOption('-o, --out <dir>', 'directory for the capture, probe truth and results')
-      .option('--pause-ms <ms>', 'length of DEBUG SLEEP for --fault pause (default 3 × node timeout)', intOption('--pause-ms'))
+      .option('--pause-ms <ms>', 'length of DEBUG SLEEP for --fault pause (default 3 × node timeout)', intOption('--pause-ms', MAX_MS_OPTION))
       .option('--logs <paths...>', 'server logs to add to the analysis')
       .addOption(formatOption(['text', 'json', 'markdown'], 'text'))
       .option('--report <file>', 'also write the HTML report')
@@ -245,19 +259,40 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }
 
-/** Run the CLI. Known errors become one line on stderr and exit 2; others are bugs and rethrown. */
+/** What goes to the terminal: input text with its control characters shown, not obeyed. */
+let forTerminal = true;
+
+/** Print an error as one line, exit 2 for bad input, options or an unwritable output. */
+function knownError(err: unknown): boolean {
+  if (err instanceof InputError || err instanceof ConfigError || err instanceof OutputError) {
+    process.stderr.write(`failscope: ${neutralizeControlsOneLine(err.message)}\n`);
+    process.exitCode = 2;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Run the CLI. Known errors become one line on stderr and exit 2. Anything else is a bug: one line
+ * `failscope: internal error: …` and exit 70, the stack trace only with --debug (or FAILSCOPE_DEBUG=1).
+ * Never process.exit() after writing: stderr to a pipe is asynchronous and would be cut off.
+ */
 export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug') || process.env.FAILSCOPE_DEBUG === '1';
+  // --debug is accepted anywhere on the line, before or after the command.
+  argv = argv.filter((a, i) => i < 2 || a !== '--debug');
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  const program = buildProgram();
   try {
+    const program = buildProgram();
     await program.parseAsync(argv);
     if (!pending) return;
     const result = await pending;
-    if (result.stderr) process.stderr.write(result.stderr);
-    await writeOut(result.stdout);
-    if (result.chunks) await writeChunks(result.chunks);
+    const raw = !forTerminal;
+    if (result.stderr) process.stderr.write(neutralizeControls(result.stderr));
+    await writeOut(raw ? result.stdout : neutralizeControls(result.stdout));
+    if (result.chunks) await writeChunks(raw ? result.chunks : mapChunks(result.chunks, neutralizeControls));
     process.exitCode = result.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -265,11 +300,18 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    if (err instanceof InputError || err instanceof ConfigError) {
-      process.stderr.write(`failscope: ${err.message.split('\n')[0]}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
+    if (knownError(err)) return;
+    const e = err as Error;
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(err);
+    process.stderr.write(
+      debug
+        ? `failscope: internal error: ${e instanceof Error && e.stack ? e.stack : what}\n`
+        : `failscope: internal error: ${neutralizeControlsOneLine(what).slice(0, 500)} (a bug; run again with --debug for the trace)\n`,
+    );
+    process.exitCode = 70;
   }
+}
+
+function* mapChunks(chunks: Iterable<string>, f: (s: string) => string): Generator<string> {
+  for (const c of chunks) yield f(c);
 }
