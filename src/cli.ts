@@ -1,5 +1,6 @@
 // The command line: commander, stdout/stderr and exit codes live here and nowhere else.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
+import { BoundedInput } from './ingest/index.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError, OutputError } from './model/diagnostic.ts';
 import { neutralizeControls, neutralizeControlsOneLine } from './util/control.ts';
@@ -32,13 +33,37 @@ function version(): string {
   return pkg.version;
 }
 
+/**
+ * Standard input for the path `-`, read under ingest's bounds (a /dev/zero on stdin is refused after
+ * 64 MiB, binary after its first 64 KiB, anything after 1 GiB) in 1 MiB pieces.
+ */
 function readStdinIfNeeded(paths: string[]): Buffer | undefined {
   if (!paths.includes('-')) return undefined;
+  const input = new BoundedInput('-');
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const buf = Buffer.allocUnsafe(1 << 20);
   try {
-    return readFileSync(0);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, buf, 0, buf.length, null);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          Atomics.wait(sleeper, 0, 0, 5); // a non-blocking pipe with nothing yet
+          continue;
+        }
+        if (code === 'EOF') break;
+        throw err;
+      }
+      if (n === 0) break;
+      input.add(Buffer.from(buf.subarray(0, n))); // a copy of exactly n bytes: pipes give 64 KiB reads
+    }
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError('-', 0, `cannot read standard input (${(err as Error).message})`);
   }
+  return input.done();
 }
 
 function intOption(name: string, max = Number.MAX_SAFE_INTEGER) {

@@ -89,6 +89,8 @@ export interface InputAccount {
   understood: number;
   ignored: number;
   unknown: number;
+  /** What was left unread, when anything was: a skipped file's reason, or NUL holes skipped. */
+  skipped?: string;
 }
 
 export interface ClusterAnalysis {

@@ -6,6 +6,8 @@ export interface Diagnostic {
   /** 1-based line number, or 0 when the problem concerns the whole source. */
   line: number;
   message: string;
+  /** An input, or a region of one, was left unread (a skipped file, a NUL hole): always shown. */
+  skip?: true;
 }
 
 /**

@@ -425,11 +425,26 @@ class SourceParser {
 
   // ---- lines ----------------------------------------------------------------------------------
 
-  readonly onLine = (buf: Buffer, start: number, end: number, overlong: boolean): void => {
+  /** NUL bytes skipped where lines would start (copytruncate holes), and how many runs. */
+  private holeBytes = 0;
+  private holes = 0;
+
+  readonly onLine = (buf: Buffer, start: number, end: number, overlong: boolean, hole = 0): void => {
     const line = ++this.lineNo;
     this.counts.lines++;
     this.evLine = line;
     this.w = 1;
+    if (hole > 0) {
+      this.holeBytes += hole;
+      if (++this.holes <= DIAG_CAP)
+        this.diagnostics.push({
+          severity: 'warning',
+          source: this.source,
+          line,
+          message: `skipped ${hole} NUL bytes before this line (a hole such as logrotate copytruncate leaves); read on after it`,
+          skip: true,
+        });
+    }
     if (overlong) {
       this.nonBlank++;
       this.counts.unknown++;
@@ -762,6 +777,7 @@ class SourceParser {
       snapshots: scanned.snapshots,
       counts: this.counts,
       diagnostics,
+      ...(this.holeBytes > 0 ? { skipped: `${this.holeBytes} NUL bytes in ${this.holes} hole${this.holes === 1 ? '' : 's'}` } : {}),
     };
   }
 
