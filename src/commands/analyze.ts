@@ -4,7 +4,7 @@ import { renderAnalysisJson } from '../report/analysis-json.ts';
 import { renderAnalysisMarkdown } from '../report/analysis-markdown.ts';
 import { renderAnalysisText } from '../report/analysis-text.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
-import type { CommandResult, InputOptions } from './result.ts';
+import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 
 export interface AnalyzeCommandOptions extends InputOptions {
   format: 'text' | 'json' | 'markdown' | string;
@@ -25,9 +25,6 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeCommandOption
   const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
   const analysis = analyzeTimeline(timeline, opts.nodeTimeout !== undefined ? { nodeTimeoutMs: opts.nodeTimeout } : {});
   const stdout = RENDER[opts.format as keyof typeof RENDER](analysis);
-  const stderr = timeline.diagnostics
-    .filter((d) => d.severity === 'error')
-    .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
-    .join('');
+  const stderr = diagnosticLines(timeline.diagnostics, (d) => d.severity === 'error');
   return { stdout, stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
 }
