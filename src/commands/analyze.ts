@@ -1,6 +1,6 @@
 import { ConfigError } from '../model/diagnostic.ts';
 import { loadTimeline } from '../pipeline.ts';
-import { renderAnalysisJson } from '../report/analysis-json.ts';
+import { analysisJsonChunks } from '../report/analysis-json.ts';
 import { renderAnalysisMarkdown } from '../report/analysis-markdown.ts';
 import { renderAnalysisText } from '../report/analysis-text.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
@@ -12,7 +12,7 @@ export interface AnalyzeCommandOptions extends InputOptions {
   nodeTimeout?: number;
 }
 
-const RENDER = { text: renderAnalysisText, json: renderAnalysisJson, markdown: renderAnalysisMarkdown } as const;
+const RENDER = { text: renderAnalysisText, json: null, markdown: renderAnalysisMarkdown } as const;
 
 /**
  * `failscope analyze <paths…> [--format text|json|markdown] [--node-timeout ms] [--tz zone] [--year yyyy]`.
@@ -24,7 +24,10 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeCommandOption
     throw new ConfigError(`--node-timeout must be a positive number of milliseconds, got '${opts.nodeTimeout}'`);
   const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
   const analysis = analyzeTimeline(timeline, opts.nodeTimeout !== undefined ? { nodeTimeoutMs: opts.nodeTimeout } : {});
-  const stdout = RENDER[opts.format as keyof typeof RENDER](analysis);
+  // JSON goes out in pieces: the analysis of a large log may not fit one string.
+  const render = RENDER[opts.format as keyof typeof RENDER];
+  const stdout = render === null ? '' : render(analysis);
+  const chunks = render === null ? analysisJsonChunks(analysis) : undefined;
   const stderr = diagnosticLines(timeline.diagnostics, (d) => d.severity === 'error');
-  return { stdout, stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
+  return { stdout, ...(chunks ? { chunks } : {}), stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
 }
