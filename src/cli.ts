@@ -29,8 +29,15 @@ const timelineCommand: Cmds['timeline'] = async (...a) => (await import('./comma
 const topologyCommand: Cmds['topology'] = async (...a) => (await import('./commands/topology.ts')).topologyCommand(...a);
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  // dist/src/cli.js when installed, src/cli.ts when run from the sources (tests, the fuzz suite).
+  for (const rel of ['../../package.json', '../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // try the next
+    }
+  }
+  return 'unknown';
 }
 
 /**
@@ -286,6 +293,7 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
 
 /** What goes to the terminal: input text with its control characters shown, not obeyed. */
 let forTerminal = true;
+let epipeHandled = false;
 
 /** Print an error as one line, exit 2 for bad input, options or an unwritable output. */
 function knownError(err: unknown): boolean {
@@ -306,14 +314,20 @@ export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug') || process.env.FAILSCOPE_DEBUG === '1';
   // --debug is accepted anywhere on the line, before or after the command.
   argv = argv.filter((a, i) => i < 2 || a !== '--debug');
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  if (!epipeHandled) {
+    epipeHandled = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
+  pending = null; // main() may run more than once in a process (the fuzz suite does)
+  forTerminal = true;
   try {
     const program = buildProgram();
     await program.parseAsync(argv);
-    if (!pending) return;
-    const result = await pending;
+    const run = pending as Promise<CommandResult> | null; // set by the action, if one ran
+    if (!run) return;
+    const result = await run;
     const raw = !forTerminal;
     if (result.stderr) process.stderr.write(neutralizeControls(result.stderr));
     await writeOut(raw ? result.stdout : neutralizeControls(result.stdout));

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { neutralizeControlsOneLine } from '../util/control.ts';
 
 /** What a command produced; cli.ts alone writes it and sets the exit code. */
 export interface CommandResult {
@@ -25,6 +26,7 @@ export interface InputOptions {
 export function diagnosticLines(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): string {
   return diagnostics
     .filter((d) => keep(d) || d.skip)
-    .map((d) => `failscope: ${d.severity === 'info' ? 'note' : d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
+    // One line each, whatever a file name or a message holds (a newline in a path, an ESC in a log line).
+    .map((d) => `failscope: ${d.severity === 'info' ? 'note' : d.severity}: ${neutralizeControlsOneLine(`${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}`)}\n`)
     .join('');
 }
