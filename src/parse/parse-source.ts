@@ -240,7 +240,14 @@ class SourceParser {
   /** Count the current line unknown, with a diagnostic, because its stamp is out of range. */
   private rangeSkip(): void {
     this.counts.unknown += this.w;
-    this.diag('range', 'warning', this.evLine, `time stamp out of range (before 1970 or after 9999, max ${MAX_INPUT_MS} ms): line skipped`);
+    if (this.wantDiag('range'))
+      this.diagnostics.push({
+        severity: 'warning',
+        source: this.source,
+        line: this.evLine,
+        message: `time stamp out of range (before 1970 or after 9999, max ${MAX_INPUT_MS} ms): line skipped`,
+        skip: true,
+      });
   }
 
   private resolveRaw(st: Stamp, ss: StreamState, ref: number): number {
@@ -448,7 +455,8 @@ class SourceParser {
     if (overlong) {
       this.nonBlank++;
       this.counts.unknown++;
-      this.diag('overlong', 'warning', line, `line longer than ${end - start} bytes: skipped`);
+      // The rest of the line is skipped: a diagnostic every command shows (issue #18).
+      if (this.wantDiag('overlong')) this.diagnostics.push({ severity: 'warning', source: this.source, line, message: `line longer than ${end - start} bytes: skipped`, skip: true });
       return;
     }
     let s = start;
@@ -477,6 +485,7 @@ class SourceParser {
     }
     const ss = this.streamOf(w.stream);
     if (wk === WRAP_DOCKER_JSON && !this.joinPartial(ss)) return;
+    this.outOfRange = false;
     const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
     if (this.outOfRange) return this.rangeSkip();
     const wrapInferred = this.lastInferred;

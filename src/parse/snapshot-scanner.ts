@@ -243,7 +243,7 @@ class Scanner implements SnapshotScanner {
     const stamp = fastIsoStamp(t) ?? parseStampLine(t, this.zone);
     if (stamp !== null && !isInputTime(stamp)) {
       this.breakRun();
-      this.diagnostics.push({ severity: 'warning', source: this.source, line, message: 'time stamp out of range (before 1970 or after 9999): line skipped' });
+      this.diagnostics.push({ severity: 'warning', source: this.source, line, message: 'time stamp out of range (before 1970 or after 9999): line skipped', skip: true });
       return null;
     }
     if (stamp !== null) {
