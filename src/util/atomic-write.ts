@@ -68,6 +68,11 @@ function reason(err: unknown): string {
   }
 }
 
+/** An I/O failure while writing `path`, as the one line the CLI prints (exit 2). */
+export function outputError(path: string, err: unknown): OutputError {
+  return err instanceof OutputError ? err : new OutputError(path, reason(err));
+}
+
 function* pieces(data: string | Uint8Array | Iterable<string | Uint8Array>): Generator<Uint8Array> {
   if (typeof data === 'string') {
     // Encode a string in pieces: a 300 MB report must not need a second 300 MB buffer.
