@@ -107,10 +107,22 @@ const masterSide =
   (kind: ReplicationKind): Transition =>
   (s, ev, node) => {
     if (!node) return;
+    const peer = s.nodeAt(ev.fields.address);
+    // "Replica <addr> asks for synchronization" (redis 7.0 replication.c syncCommand): the node at
+    // <addr> replicates this one now, whatever we knew of it before (an old master rejoining).
+    if (kind === 'replica-sync-request' && peer && peer !== node) {
+      const pn = s.node(peer);
+      if (pn.role !== 'replica' || pn.masterId !== node) {
+        const wasMaster = pn.role === 'master' || s.promotionsOf(node).some((p) => p.replaced === peer);
+        if (wasMaster && !s.demotions.some((d) => d.node === peer && d.newMaster === node && ev.at - d.at < 60_000))
+          s.demotions.push({ node: peer, newMaster: node, at: ev.at, hadSlots: false, fromSnapshot: false, evidence: evidenceOf(ev) });
+        s.setRole(peer, ev.at, 'replica', node, false);
+      }
+    }
     s.replication.push({
       node,
       kind,
-      peer: s.nodeAt(ev.fields.address),
+      peer,
       peerAddress: ev.fields.address ?? null,
       at: ev.at,
       ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
@@ -216,6 +228,45 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
   };
 }
 
+/**
+ * "Clear FAIL state for node X: master without slots is reachable again" (redis 7.0
+ * clearNodeFailureIfNeeded): X was a master flagged FAIL and has lost its slots meanwhile, so a
+ * failover replaced it. When nothing else told us who won, the node this observer granted its vote to
+ * while X was flagged is the winner (a master votes only for a replica of a failed master, redis 7.0
+ * clusterSendFailoverAuthIfNeeded); it won between that vote and the observer's next `Cluster state
+ * changed: ok`.
+ */
+function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject: NodeId): void {
+  if (s.promotions.some((p) => p.replaced === subject && ev.at - p.at < 600_000)) return;
+  const flag = s.flagNow.get(observer)?.get(subject);
+  const since = flag ? flag.since : ev.at - 600_000;
+  let vote: (typeof s.votes)[number] | null = null;
+  for (let i = s.votes.length - 1; i >= 0; i--) {
+    const v = s.votes[i];
+    if (v.at < since) break;
+    if (v.granted && v.voter === observer && v.candidate !== subject && v.at <= ev.at) {
+      vote = v;
+      break;
+    }
+  }
+  if (!vote) return;
+  const ok = s.stateChanges.find((c) => c.node === observer && c.state === 'ok' && c.at >= vote.at && c.at <= ev.at);
+  const ranges = s.slots.rangesOf(subject);
+  if (ranges.length > 0) s.assignSlots(vote.at, ranges, vote.candidate, vote.epoch);
+  s.setRole(vote.candidate, vote.at, 'master', null, false);
+  s.promotions.push({
+    node: vote.candidate,
+    replaced: subject,
+    at: vote.at,
+    atBounds: [vote.at, ok ? ok.at : ev.at],
+    epoch: vote.epoch,
+    slots: ranges,
+    via: 'observed',
+    election: null,
+    evidence: [vote.evidence, ...(ok ? [ok.evidence] : []), evidenceOf(ev)],
+  });
+}
+
 export const transitions: Record<EventKind, Transition> = {
   // ── server lifecycle
   'server.start': lifecycle('start'),
@@ -237,7 +288,11 @@ export const transitions: Record<EventKind, Transition> = {
   'cluster.pfail': failMark('pfail'),
   'cluster.fail-marked': failMark('marked'),
   'cluster.fail-received': failMark('received'),
-  'cluster.fail-cleared': failMark('cleared'),
+  'cluster.fail-cleared': (s, ev, node) => {
+    const subject = ev.fields.subject;
+    if (node && subject && /master without slots/i.test(ev.fields.reason ?? ev.text)) lostSlots(s, ev, node, subject);
+    failMark('cleared')(s, ev, node);
+  },
   'cluster.state': (s, ev, node) => {
     if (!node || (ev.fields.state !== 'ok' && ev.fields.state !== 'fail')) return;
     s.setState(node, ev.fields.state, ev.at, evidenceOf(ev), false);
@@ -420,6 +475,21 @@ export const transitions: Record<EventKind, Transition> = {
           election: null,
           evidence: [evidenceOf(ev)],
         });
+      s.setRole(master, ev.at, 'master', null, false);
+    } else if (master && (n.role === 'master' || (n.role === 'unknown' && ev.role === 'M')) && !s.promotionsOf(master).some((p) => p.replaced === node && ev.at - p.at < 600_000)) {
+      // A master whose slots we never saw (no snapshot, no line naming them) hands them to `master`:
+      // redis 7.0 clusterUpdateSlotsConfigWith logs this when its last slot went to a node with a
+      // greater config epoch. The "M" of the prefix says it was a master when it logged the line.
+      // It learns of the promotion only now; the promotion happened while it was gone (since its
+      // previous process's last line) or, without a restart, at most this long before.
+      const runs = s.runs.get(node) ?? [];
+      let lower = s.spanStart ?? ev.at;
+      for (let i = runs.length - 1; i >= 0; i--)
+        if (runs[i].pid !== null && ev.pid !== undefined && runs[i].pid !== ev.pid) {
+          lower = runs[i].end;
+          break;
+        }
+      s.promotions.push({ node: master, replaced: node, at: ev.at, atBounds: [Math.min(lower, ev.at), ev.at], epoch: null, slots: [], via: 'demotion', election: null, evidence: [evidenceOf(ev)] });
       s.setRole(master, ev.at, 'master', null, false);
     }
     s.setRole(node, ev.at, 'replica', master, true);

@@ -46,7 +46,7 @@ export function nodeTimeoutLine(a: AnalysisV1): string {
 }
 
 function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] {
-  const kind = { automatic: 'automatic', manual: 'manual (CLUSTER FAILOVER)', takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)', force: 'forced (CLUSTER FAILOVER FORCE)' }[f.kind];
+  const kind = { automatic: 'automatic', manual: 'manual (CLUSTER FAILOVER)', takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)', force: 'forced (CLUSTER FAILOVER FORCE)', unknown: 'failover (kind not in the evidence)' }[f.kind];
   const out = [`  ${hms(f.promotedAt)}  ${kind}: ${L(f.oldMaster)} -> ${L(f.newMaster)}, slots ${f.slots || '?'}${f.epoch !== null ? `, epoch ${f.epoch}` : ''}`];
   const bounds = f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (between ${hms(f.startedAtBounds[0])} and ${hms(f.startedAtBounds[1])})` : '';
   const first = f.kind === 'manual' || f.kind === 'takeover' ? 'requested' : 'fault';
@@ -63,7 +63,7 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] 
   step(
     'election',
     f.electionStartedAt,
-    `  rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${granted} vote${granted === 1 ? '' : 's'} granted${denied ? `, ${denied} denied` : ''}${f.votesNeeded != null ? ` (${f.votesNeeded} needed)` : ''}`,
+    `  rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${(f.votes?.length ?? 0) === 0 ? 'votes not in the evidence' : `${granted} vote${granted === 1 ? '' : 's'} granted`}${denied ? `, ${denied} denied` : ''}${f.votesNeeded != null ? ` (${f.votesNeeded} needed)` : ''}`,
   );
   step('won', f.promotedAt);
   const b = f.startedAtBounds;
@@ -77,7 +77,7 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] 
 
 function outageLine(o: Outage, L: (id: NodeId | null) => string): string {
   const x = o as Outage & { endBounds?: [string, string] | null };
-  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : `slots ${o.slots}`;
+  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : o.slots ? `slots ${o.slots}` : `slots of ${o.nodes[0] ? L(o.nodes[0]) : '?'}`;
   const end = o.end !== null ? hms(o.end) : x.endBounds ? `between ${hms(x.endBounds[0])} and ${hms(x.endBounds[1])}` : 'not over';
   const len = o.durationMs !== null ? dur(o.durationMs) : x.endBounds ? `${dur(ms(x.endBounds[0]) - ms(o.start))} to ${dur(ms(x.endBounds[1]) - ms(o.start))}` : 'open';
   return `  ${what.padEnd(28)} ${hms(o.start)} -> ${end}  ${len}  [${o.cause}]${o.scope === 'cluster' ? `  seen by ${o.nodes.map(L).join(', ')}` : ''}`;

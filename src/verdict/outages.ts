@@ -15,7 +15,8 @@ import { groupOf } from './lookup.ts';
 export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], blocked: readonly BlockedCase[]): OutageFacts[] {
   const out: OutageFacts[] = [];
   for (const f of failovers) {
-    if (f.promotedAt - f.startedAt <= 0 || f.slots.length === 0) continue;
+    // Slots not named by any line or snapshot are the old master's: still an outage of "its slots".
+    if (f.promotedAt - f.startedAt <= 0 || (f.slots.length === 0 && f.oldMaster === null)) continue;
     out.push({
       scope: 'slots',
       slots: f.slots,
@@ -67,8 +68,11 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   const windows: W[] = [];
   for (const s of trace.states) {
     if (s.state !== 'fail') continue;
-    // Only while the node served slots as master.
-    for (const o of groupOf(trace.ownership, 'owner', (x) => x.owner, s.node).items) {
+    // Only while the node served slots as master. Without a snapshot or line naming its slots, a
+    // node known to be a master (its own prefix and lines) is taken to serve the slots it has.
+    const owned = groupOf(trace.ownership, 'owner', (x) => x.owner, s.node).items;
+    const serving = owned.length > 0 ? owned : groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), s.node).items;
+    for (const o of serving) {
       const a = Math.max(s.start, o.start);
       const sEnd = s.end ?? Infinity;
       const oEnd = o.end ?? Infinity;
