@@ -3,6 +3,7 @@ import { readFileSync, readSync } from 'node:fs';
 import { BoundedInput } from './ingest/index.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError, OutputError } from './model/diagnostic.ts';
+import { exitOnSignals } from './util/atomic-write.ts';
 import { neutralizeControls, neutralizeControlsOneLine } from './util/control.ts';
 import type { CommandResult } from './commands/result.ts';
 import type { FaultKind } from './commands/drill.ts';
@@ -106,6 +107,11 @@ export function buildProgram(): Command {
     })
     .exitOverride()
     .hook('preAction', (_program, cmd) => {
+      // Ctrl-C or SIGTERM: leave no temp file (capture and drill stop gracefully on their own).
+      if (!['capture', 'drill'].includes(cmd.name()) && !signalsHooked) {
+        signalsHooked = true;
+        exitOnSignals();
+      }
       // JSON and YAML are written byte for byte (JSON.stringify escapes C0 controls itself).
       forTerminal = cmd.opts().format !== 'json' && cmd.name() !== 'init-expect';
     });
@@ -294,6 +300,7 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
 /** What goes to the terminal: input text with its control characters shown, not obeyed. */
 let forTerminal = true;
 let epipeHandled = false;
+let signalsHooked = false;
 
 /** Print an error as one line, exit 2 for bad input, options or an unwritable output. */
 function knownError(err: unknown): boolean {

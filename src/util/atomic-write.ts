@@ -14,32 +14,29 @@ const REAL_OPS: WriteOps = { writeSync: (fd, buf, off, len) => writeSync(fd, buf
 /** Bytes handed to one writeSync call: a large string is encoded a piece at a time. */
 const PIECE = 1 << 20;
 
-/** Temp files being written right now, removed if a signal arrives (see onSignal). */
+/** Temp files being written right now (removed on exit or, with exitOnSignals, on a signal). */
 const live = new Set<string>();
-let handlersInstalled = false;
+let exitHookInstalled = false;
 
-/**
- * SIGTERM/SIGINT while a temp file exists. Writes are synchronous, so a listener only runs between
- * them and finds `live` empty; without a listener the default action would kill the process in the
- * middle of a write and leave the temp file behind. When no one else listens (capture and drill stop
- * gracefully on Ctrl-C), the signal is raised again so the process ends as it would have.
- */
-function onSignal(sig: NodeJS.Signals): void {
+function removeLive(): void {
   for (const t of live) rmSync(t, { force: true });
   live.clear();
-  if (process.listenerCount(sig) === 1) {
-    process.removeListener(sig, onSignal);
-    process.kill(process.pid, sig);
-  }
 }
 
-function installHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(sig, onSignal);
-  process.on('exit', () => {
-    for (const t of live) rmSync(t, { force: true });
-  });
+/**
+ * For a command-line process: on SIGTERM, SIGINT or SIGHUP remove any temp file and exit with
+ * 128 + the signal number, as the default action would have ended it. Writes are synchronous, so the
+ * handler runs between them and no signal can end the process half-way through one (without a
+ * handler the default action could, leaving the temp file). Commands that stop gracefully on Ctrl-C
+ * (capture, drill) keep their own handlers instead.
+ */
+export function exitOnSignals(): void {
+  const codes = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+  for (const sig of Object.keys(codes) as Array<keyof typeof codes>)
+    process.once(sig, () => {
+      removeLive();
+      process.exit(128 + codes[sig]);
+    });
 }
 
 /** The reason for an errno, in the words `df` and `ls` would use. */
@@ -128,7 +125,10 @@ export function writeFileAtomic(
   } catch (err) {
     if (err instanceof OutputError) throw err;
   }
-  installHandlers();
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', removeLive);
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   let total = 0;

@@ -85,7 +85,8 @@ describe('writeFileAtomic', () => {
       // A slow disk: 4 KiB per write call, 2 ms each (about 1.5 s for 3 MB); the child says when it started.
       const script = `
         import { writeSync, fsyncSync } from 'node:fs';
-        import { writeFileAtomic } from ${JSON.stringify(mod)};
+        import { exitOnSignals, writeFileAtomic } from ${JSON.stringify(mod)};
+        exitOnSignals(); // what the CLI does before any command but capture and drill
         const nap = new Int32Array(new SharedArrayBuffer(4));
         let said = false;
         const ops = { fsyncSync, writeSync: (fd, b, o, l) => { if (!said) { said = true; process.stdout.write('writing\\n'); } Atomics.wait(nap, 0, 0, 2); return writeSync(fd, b, o, Math.min(l, 4096)); } };
@@ -95,8 +96,8 @@ describe('writeFileAtomic', () => {
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       child.kill(sig);
       const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
-      // The process still ends by the signal, as it would have without the writer's listener …
-      expect({ code, signal }).toEqual({ code: null, signal: sig });
+      // The process still ends at once after the write, with 128 + the signal number …
+      expect({ code, signal }).toEqual({ code: sig === 'SIGTERM' ? 143 : 130, signal: null });
       // … and leaves no temp file and never a part of the new file.
       expect(temps(dir)).toEqual([]);
       const now = readFileSync(target, 'utf8');

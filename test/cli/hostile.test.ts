@@ -156,7 +156,7 @@ describe('pathological shapes', () => {
     }
     const r = await cli(['analyze', join(root, 'l22'), '--format', 'json'], { timeoutS: 20 });
     expect(r.timedOut).toBe(false);
-    expect(r.exitCode).toBe(0);
+    expect([0, 1]).toContain(r.exitCode); // the verdict of one log alone
     expect(r.wallS).toBeLessThan(15);
     expectCleanStderr(r.stderr);
     // The file is read once (its 49 lines), the other routes are notes.
@@ -208,7 +208,7 @@ describe('unbounded inputs', () => {
     writeSync(fd, '\n1:M 21 Jun 2021 07:28:22.434 # Cluster state changed: fail\n');
     closeSync(fd);
     const r = await cli(['analyze', f, '--format', 'json'], { timeoutS: 30 });
-    expect(r.exitCode).toBe(0);
+    expect([0, 1]).toContain(r.exitCode); // ok then fail: the verdict may be a cluster-down finding
     expect(r.peakRssMB).toBeLessThan(RSS_MB);
     expectCleanStderr(r.stderr);
     expect(r.stderr).toContain('huge-line.log:2: line longer than 65536 bytes: skipped');
