@@ -1,8 +1,6 @@
 import { ConfigError } from '../model/diagnostic.ts';
 import { loadTimeline } from '../pipeline.ts';
-import { analysisJsonChunks } from '../report/analysis-json.ts';
-import { renderAnalysisMarkdown } from '../report/analysis-markdown.ts';
-import { renderAnalysisText } from '../report/analysis-text.ts';
+import { analysisJsonChunks, renderAnalysisMarkdown, renderAnalysisText } from '../report/index.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
 import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 

@@ -1,5 +1,5 @@
 import { loadTimeline } from '../pipeline.ts';
-import { renderStats, timelineJsonChunks, timelineTextChunks } from '../report/timeline.ts';
+import { renderStats, timelineJsonChunks, timelineTextChunks } from '../report/index.ts';
 import { ConfigError } from '../model/diagnostic.ts';
 import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 

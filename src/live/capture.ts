@@ -2,11 +2,11 @@
 // (Ctrl-C), then flush and describe what was written. The files are the recorder's snapshot files
 // (poller.ts), plus INFO replication blocks and one CONFIG GET cluster-node-timeout block per node, so
 // `failscope analyze <dir>` knows the node timeout.
-import { writeFileAtomic } from '../util/atomic-write.ts';
 import path from 'node:path';
 import { ConfigError } from '../model/diagnostic.ts';
 import type { Address, EpochMs } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { LiveNode } from './cluster-view.ts';
 import { SnapshotPoller, type PolledNode, type PollerEvent } from './poller.ts';
 import type { ConnectionOptions } from './redis-client.ts';

@@ -1,10 +1,10 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { groupOf, roleBefore, spansOf } from './lookup.ts';
-import { lowerBound } from '../replay/sorted.ts';
+import { lowerBound } from '../util/sorted.ts';
 
 /**
  * Serving masters that went down with no replica taking their slots, and why (redis 7.0
@@ -26,7 +26,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // Answered by a failover?
     const replacing = groupOf(failovers, 'oldMaster', (f) => f.oldMaster, ep.node).items;
     const answer = replacing[lowerBound(replacing, ep.startBounds[0], (f) => f.promotedAt)];
-    if (answer && (ep.end === null || answer.promotedAt <= ep.end + 1)) continue;
+    if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
     const masters = servingMastersAt(trace, at - 1, ep.node);
@@ -146,7 +146,8 @@ export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: Epoc
  */
 export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
   if (trace.views.length > 0) return true;
-  if (trace.nodes.some((n) => !n.hasLog)) return false;
+  // One log names no other node of its own accord: nothing says the others are all there.
+  if (trace.nodes.some((n) => !n.hasLog) || trace.nodes.filter((n) => n.hasLog).length < 2) return false;
   // Every replica's master must be known too.
   return !spansOf(trace.roles).covering(t).some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
 }
