@@ -7,6 +7,7 @@ import { exitOnSignals } from './util/atomic-write.ts';
 import { neutralizeControls, neutralizeControlsOneLine } from './util/control.ts';
 import type { CommandResult } from './commands/result.ts';
 import type { FaultKind } from './commands/drill.ts';
+import { colorWanted, paintText, type TextKind } from './report/index.ts';
 
 // Commands are loaded when run: `analyze` need not load vega (report), ioredis (capture, drill) or
 // the gate's YAML and schema code, which took start-up from 0.3 s to 1.5 s.
@@ -95,6 +96,9 @@ const nodeTimeoutOption = () =>
   new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout', MAX_MS_OPTION));
 
 let pending: Promise<CommandResult> | null = null;
+/** Which text the command prints, when it can be coloured on a terminal (text formats only). */
+let paintAs: TextKind | null = null;
+const textKind = (format: string | undefined, kind: TextKind): TextKind | null => ((format ?? 'text') === 'text' ? kind : null);
 
 export function buildProgram(): Command {
   const program = new Command('failscope')
@@ -140,6 +144,7 @@ export function buildProgram(): Command {
     .option('--html <file>', 'also write the HTML postmortem report to this file')
     .action((paths: string[], o) => {
       const common = { tz: o.tz, year: o.year, nodeTimeout: o.nodeTimeout, stdin: readStdinIfNeeded(paths) };
+      paintAs = textKind(o.format, 'analysis');
       pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
         if (o.html === undefined) return r;
         const written = await reportCommand(paths, { ...common, output: o.html });
@@ -158,6 +163,7 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
+      paintAs = textKind(o.format, 'topology');
       pending = topologyCommand(paths, { format: o.format, at: o.at, against: o.against, strict: o.strict, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
     });
 
@@ -186,6 +192,7 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
+      paintAs = textKind(o.format, 'gate');
       pending = checkCommand(paths, { expect: o.expect, junit: o.junit, baseline: o.baseline, maxRegression: o.maxRegression, format: o.format, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year });
     });
 
@@ -256,6 +263,7 @@ export function buildProgram(): Command {
       .addOption(nodeTimeoutOption())
       .option('--yes', 'allow a target that is not on the loopback interface'),
   ).action((o) => {
+    paintAs = textKind(o.format, 'drill');
     pending = drillCommand({
       ...connection(o),
       seed: o.seed,
@@ -328,6 +336,7 @@ export async function main(argv: string[]): Promise<void> {
     });
   }
   pending = null; // main() may run more than once in a process (the fuzz suite does)
+  paintAs = null;
   forTerminal = true;
   try {
     const program = buildProgram();
@@ -337,7 +346,10 @@ export async function main(argv: string[]): Promise<void> {
     const result = await run;
     const raw = !forTerminal;
     if (result.stderr) process.stderr.write(neutralizeControls(result.stderr));
-    await writeOut(raw ? result.stdout : neutralizeControls(result.stdout));
+    // Control characters from the input are neutralised first; the colours painted after are ours.
+    const text = raw ? result.stdout : neutralizeControls(result.stdout);
+    const paint = paintAs !== null && colorWanted(process.env, process.stdout.isTTY === true);
+    await writeOut(paint ? paintText(text, paintAs!) : text);
     if (result.chunks) await writeChunks(raw ? result.chunks : mapChunks(result.chunks, neutralizeControls));
     process.exitCode = result.exitCode;
   } catch (err) {
