@@ -324,6 +324,7 @@ export interface CaseReport {
 
 const STACK = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 /** ESC, C1 controls and other C0 controls but tab and newline: none may reach a terminal raw. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 /**

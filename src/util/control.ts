@@ -3,7 +3,9 @@
 // them: ^[ for ESC, ^? for DEL, M-^[ for the C1 control U+009B; newline and tab are kept.
 
 // C0 controls but \t and \n, DEL, and the C1 range (U+0080–U+009F: 8-bit CSI, OSC, …).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_TEST = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 function caret(c: string): string {

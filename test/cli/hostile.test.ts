@@ -267,11 +267,13 @@ describe('terminal injection', () => {
     );
     const r = await cli(['timeline', d, '--stats']);
     expect(r.exitCode).toBe(0);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     expect(r.stdout + r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     expect(r.stdout).toContain('esc^[]0;pwned^G.log:1');
     expect(r.stderr).toContain("bad node id '^[[2JM-^[31m'");
     for (const format of ['text', 'markdown']) {
       const a = await cli(['analyze', d, '--format', format]);
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(a.stdout + a.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     }
     // A path with a newline and an escape keeps its reason, on one line.
