@@ -26,6 +26,6 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeCommandOption
   const render = RENDER[opts.format as keyof typeof RENDER];
   const stdout = render === null ? '' : render(analysis);
   const chunks = render === null ? analysisJsonChunks(analysis) : undefined;
-  const stderr = diagnosticLines(timeline.diagnostics, (d) => d.severity === 'error');
+  const stderr = diagnosticLines(timeline.diagnostics, (d) => d.severity === 'error' || (d.severity === 'warning' && d.line === 0));
   return { stdout, ...(chunks ? { chunks } : {}), stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
 }

@@ -84,7 +84,8 @@ const ISSUE_LINE =
 describe('out-of-range numbers', () => {
   test('the CLUSTER NODES line of the issue: a diagnostic at file:line, never an exception downstream', async () => {
     const f = join(dir, 'pong.txt');
-    writeFileSync(f, `${ISSUE_LINE}\n`);
+    // With a line that is read, so the input is usable (alone, it is exit 2: nothing recognised).
+    writeFileSync(f, `${ISSUE_LINE}\n1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: ok\n`);
     for (const args of [['analyze', f], ['analyze', f, '--format', 'json'], ['analyze', f, '--format', 'markdown'], ['timeline', f, '--stats'], ['timeline', f, '--format', 'json']]) {
       const r = await cli(args);
       expect([0, 1]).toContain(r.exitCode);
@@ -96,6 +97,15 @@ describe('out-of-range numbers', () => {
     const r = await cli(['report', f, '-o', join(dir, 'pong.html')]);
     expect([0, 1]).toContain(r.exitCode);
     expectCleanStderr(r.stderr);
+  });
+
+  test('the issue line alone: exit 2 and one line naming file:line', async () => {
+    const f = join(dir, 'pong-alone.txt');
+    writeFileSync(f, `${ISSUE_LINE}\n`);
+    for (const args of [['analyze', f], ['timeline', f, '--stats'], ['report', f, '-o', join(dir, 'alone.html')]]) {
+      const r = await cli(args);
+      expectUnusable(r, /pong-alone\.txt:1: /);
+    }
   });
 
   test('29 nines, 2^64, 16-digit epoch stamps, years before 1970: each line skipped with a diagnostic', async () => {
