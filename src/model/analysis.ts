@@ -163,6 +163,8 @@ export interface InputAccount {
   understood: number;
   ignored: number;
   unknown: number;
+  /** What was left unread, when anything was: a skipped file's reason, or NUL holes skipped. */
+  skipped?: string;
 }
 
 /** What the evidence of one cluster covers, and what that leaves unsaid (issue 12). */
