@@ -26,7 +26,8 @@ export interface NodeSummary {
   sources: string[];
 }
 
-export type FailoverKind = 'automatic' | 'manual' | 'takeover' | 'force';
+/** `unknown`: the evidence cannot tell (snapshots alone show a CLUSTER FAILOVER, TAKEOVER and FORCE alike). */
+export type FailoverKind = 'automatic' | 'manual' | 'takeover' | 'force' | 'unknown';
 
 export interface Failover {
   cluster: string;
@@ -63,6 +64,12 @@ export interface Outage {
   end: string | null;
   durationMs: number | null;
   cause: string;
+  /** Earliest and latest the outage can have begun / ended (an end read from snapshots lies between two views). */
+  startBounds?: [string, string];
+  endBounds?: [string, string] | null;
+  /** The shortest and longest the bounds allow (null: no end in the evidence). */
+  minDurationMs?: number | null;
+  maxDurationMs?: number | null;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

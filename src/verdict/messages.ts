@@ -36,13 +36,21 @@ export function when(at: EpochMs, bounds: readonly [EpochMs, EpochMs]): string {
 
 export const msg = {
   failoverCompleted(f: FailoverFacts, L: Label): string {
-    const kind = f.kind === 'automatic' ? 'Automatic failover' : f.kind === 'manual' ? 'Manual failover (CLUSTER FAILOVER)' : f.kind === 'takeover' ? 'Takeover (CLUSTER FAILOVER TAKEOVER)' : 'Forced failover (CLUSTER FAILOVER FORCE)';
+    const kind = {
+      automatic: 'Automatic failover',
+      manual: 'Manual failover (CLUSTER FAILOVER)',
+      takeover: 'Takeover (CLUSTER FAILOVER TAKEOVER)',
+      force: 'Forced failover (CLUSTER FAILOVER FORCE)',
+      unknown: 'Failover of a kind the evidence cannot tell',
+    }[f.kind];
     const votes = f.votes.filter((v) => v.granted).length;
     const parts = [
       `${kind}: ${L(f.newMaster)} replaced ${L(f.oldMaster)} for ${slots(f.slots)}${f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
-      f.kind === 'automatic' || f.kind === 'force'
+      f.kind === 'automatic' || f.kind === 'force' || (f.kind === 'unknown' && f.episode)
         ? `Fault ${when(f.startedAt, f.startedAtBounds)} (from ${fromText(f.startedAtFrom)}), FAIL ${t(f.failMarkedAt)}, election ${t(f.electionStartedAt)}, won ${t(f.promotedAt)}:`
-        : `Requested ${t(f.startedAt)}, won ${t(f.promotedAt)}:`,
+        : f.kind === 'unknown'
+          ? `The master was not seen failing; the slots moved ${when(f.promotedAt, f.promotedAtBounds)} (no FAIL flag before: CLUSTER FAILOVER, TAKEOVER or FORCE, which snapshots cannot tell apart):`
+          : `Requested ${t(f.startedAt)}, won ${t(f.promotedAt)}:`,
       `slots unavailable ${
         f.startedAtBounds[0] !== f.startedAtBounds[1]
           ? `between ${dur(f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt))} and ${dur(f.promotedAt - f.startedAtBounds[0])}`
