@@ -373,6 +373,27 @@ function nodeTimeoutOf(s: ReplayState, opts: ReplayOptions): number | null {
 }
 
 /**
+ * The `fail?` flags read from snapshots (seen-pfail marks) whose entry's last pong was older than the
+ * node timeout at the view: the observer had waited that long for an answer (redis 7.0 clusterCron sets
+ * PFAIL only then). Without a known node timeout, any `fail?` with a pong before the view.
+ */
+function stalePfailMarks(s: ReplayState, nt: number | null): Set<(typeof s.failMarks)[number]> {
+  const out = new Set<(typeof s.failMarks)[number]>();
+  const pfail = s.failMarks.filter((m) => m.kind === 'seen-pfail' && m.fromSnapshot && m.observer !== m.subject);
+  if (pfail.length === 0) return out;
+  const key = (observer: NodeId, subject: NodeId, at: EpochMs) => `${observer}\u0000${subject}\u0000${at}`;
+  const pongs = new Map<string, number | null>();
+  for (const p of s.pings) pongs.set(key(p.observer, p.subject, p.at), p.pongRecv);
+  for (const m of pfail) {
+    const k = key(m.observer, m.subject, m.at);
+    if (!pongs.has(k)) continue;
+    const pong = pongs.get(k) ?? null;
+    if (pong === null || m.at - pong > (nt ?? 0)) out.add(m);
+  }
+  return out;
+}
+
+/**
  * Windows in which a node was down or unreachable, with the fault moment bounded by the evidence:
  * its own crash / shutdown / exit lines are exact; otherwise the last sign of life is the lower bound
  * and the first thing others noticed (a replica losing its link, a ping left unanswered, a FAIL mark
@@ -387,8 +408,12 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     s.replication.filter((r) => r.kind === 'link-lost' || r.kind === 'replica-lost' || (r.kind === 'sync-error' && /refused/i.test(r.reason ?? ''))),
     (r) => r.peer,
   );
+  // A `fail?` flag seen in a snapshot whose last pong is older than the node timeout is a node down too:
+  // without a majority of masters nobody can turn it into FAIL (redis 7.0 markNodeAsFailingIfNeeded),
+  // and a capture begun after the fault shows nothing else.
+  const stalePfail = stalePfailMarks(s, nodeTimeoutOf(s, opts));
   const marksOf = groupBy(
-    s.failMarks.filter((m) => m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
+    s.failMarks.filter((m) => m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail' || stalePfail.has(m)),
     (m) => m.subject,
   );
   const clearsOf = groupBy(
