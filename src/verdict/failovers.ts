@@ -72,7 +72,10 @@ function snapshotKind(trace: Trace, p: Promotion): FailoverKind {
 /** The old master's down episode this promotion answered. */
 function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
   if (!p.replaced) return null;
-  return lastEpisodeAt(groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items, p.at);
+  const eps = groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items;
+  // A promotion seen only in snapshots happened somewhere between two views: the old master may have
+  // answered again (a pause ended) before the view that showed the new owner.
+  return lastEpisodeAt(eps, p.at) ?? (p.atBounds[0] < p.at ? lastEpisodeAt(eps, p.atBounds[0]) : null);
 }
 
 /**

@@ -12,6 +12,9 @@ import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { loadSources } from '../../src/pipeline.ts';
 import { buildTimeline } from '../../src/timeline/index.ts';
 import { analyzeTimeline } from '../../src/verdict/index.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
+import { clusterOf, nodesSnap, sec, timelineOf } from '../helpers/hand-timeline.ts';
+import { A, ADDR, B, C, D } from '../helpers/scenarios.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../fixtures/incidents');
 const INCIDENTS = readdirSync(ROOT).filter((d) => readdirSync(path.join(ROOT, d)).includes('truth.json')).sort();
@@ -183,5 +186,55 @@ describe('issue #12 – snapshots alone, every recorded incident', () => {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('issue #12 – snapshots alone, a master paused past the node timeout (captured every 500 ms)', () => {
+  // A (master 0-5460) pauses at 2 s; B flags it fail? then fail; A answers again at 5.2 s, before the
+  // view at 5.5 s that first shows its replica D owning 0-5460 at epoch 7: the promotion lies between
+  // the views at 5.0 and 5.5 s, possibly before A answered again.
+  const view = (at: number, a: string, aPong: number, d: string) =>
+    nodesSnap(
+      sec(at),
+      `
+${A} 127.0.0.1:7000@17000 ${a} ${aPong} 1 ${a.startsWith('slave') ? '' : 'connected 0-5460'}
+${B} 127.0.0.1:7001@17001 myself,master - 0 0 2 connected 5461-10922
+${C} 127.0.0.1:7002@17002 master - 0 ${sec(at) - 100} 3 connected 10923-16383
+${D} 127.0.0.1:7003@17003 ${d}
+`.replace(/ {2,}/g, ' '),
+      { source: 'snapshots-7001.txt' },
+    );
+  function paused() {
+    const snaps: Snapshot[] = [];
+    for (let t = 0.5; t <= 2; t += 0.5) snaps.push(view(t, 'master - 0', sec(t) - 100, `slave ${A} 0 ${sec(t) - 100} 1 connected`));
+    snaps.push(view(2.5, 'master - 0', sec(2), `slave ${A} 0 ${sec(2.4)} 1 connected`));
+    snaps.push(view(3, 'master - 0', sec(2), `slave ${A} 0 ${sec(2.9)} 1 connected`));
+    snaps.push(view(3.5, `master,fail? - ${sec(2.1)}`, sec(2), `slave ${A} 0 ${sec(3.4)} 1 connected`));
+    snaps.push(view(4, `master,fail - ${sec(2.1)}`, sec(2), `slave ${A} 0 ${sec(3.9)} 1 connected`));
+    snaps.push(view(4.5, `master,fail - ${sec(2.1)}`, sec(2), `slave ${A} 0 ${sec(4.4)} 1 connected`));
+    snaps.push(view(5, `master,fail - ${sec(2.1)}`, sec(2), `slave ${A} 0 ${sec(4.9)} 1 connected`));
+    // A's own reply as it wakes: still its old view.
+    snaps.push(
+      nodesSnap(
+        sec(5.2),
+        `
+${A} 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-5460
+${D} 127.0.0.1:7003@17003 slave ${A} 0 ${sec(2)} 1 connected
+`,
+        { source: 'snapshots-7000.txt' },
+      ),
+    );
+    for (let t = 5.5; t <= 7; t += 0.5) snaps.push(view(t, `slave ${D} 0`, sec(t) - 100, `master - 0 ${sec(t) - 100} 7 connected 0-5460`));
+    return timelineOf(clusterOf([], snaps, ADDR));
+  }
+
+  it('the promotion between two views answers the pause: a failover, no blocked failover', () => {
+    const a = analyzeTimeline(paused(), { nodeTimeoutMs: 1000 });
+    const why = a.findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`).join('\n');
+    expect(a.failovers.map((f) => [f.oldMaster, f.newMaster, f.kind]), why).toEqual([[A, D, 'automatic']]);
+    expect(a.findings.filter((f) => f.rule.startsWith('failover.blocked.')), why).toEqual([]);
+    // The fault is A's pause (its last pong at 2 s), not the FAIL flag.
+    expect(a.failovers[0].startedAtBounds[0], why).toBe('2024-01-01T12:00:02.000Z');
+    expect(a.verdict, why).toBe('pass');
   });
 });
