@@ -2,7 +2,7 @@
 // `unavailable` against the probe's failure window on the same slots (400 ms), and the cluster-wide
 // outage against the probe's CLUSTERDOWN windows (300 ms). Pure: an analysis and a truth.json in, facts
 // out; used by `failscope drill` and by tests over the recorded incidents.
-import type { AnalysisV1, Failover, FailoverKind } from '../model/analysis.ts';
+import type { AnalysisV1, Failover, FailoverKind, Outage } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { shortId } from '../model/ids.ts';
 import { parseRanges } from '../model/slots.ts';
@@ -172,8 +172,17 @@ export function withinWindow(analysis: AnalysisV1, w: { start: EpochMs; end: Epo
     const p = ms(f.promotedAt);
     return p >= w.start && p <= w.end;
   });
-  const outages = analysis.outages.flatMap((o) => {
+  const outages = analysis.outages.flatMap((o): Outage[] => {
     const start = Math.max(ms(o.start), w.start);
+    // An end known within bounds (read from snapshots) stays bounds, clipped like the rest.
+    if (o.end === null && o.endBounds) {
+      const hi = Math.min(ms(o.endBounds[1]), w.end);
+      if (hi < start) return [];
+      const lo = Math.min(Math.max(ms(o.endBounds[0]), start), hi);
+      const cut = start - ms(o.start);
+      const clip = (d: number | null | undefined) => (d === null || d === undefined ? d : Math.max(0, d - cut));
+      return [{ ...o, start: formatUtc(start), endBounds: [formatUtc(lo), formatUtc(hi)] as [string, string], minDurationMs: clip(o.minDurationMs), maxDurationMs: clip(o.maxDurationMs) }];
+    }
     const end = Math.min(o.end === null ? w.end : ms(o.end), w.end);
     if (end <= start && !(end === start && ms(o.start) >= w.start)) return [];
     return [{ ...o, start: formatUtc(start), end: formatUtc(end), durationMs: end - start }];
