@@ -26,7 +26,10 @@ export interface NodeSummary {
   sources: string[];
 }
 
-/** `unknown`: the evidence cannot tell (snapshots alone show a CLUSTER FAILOVER, TAKEOVER and FORCE alike). */
+/**
+ * `unknown`: the evidence shows the failover but not how it was started (the new master's own lines are
+ * missing; snapshots alone show a CLUSTER FAILOVER, TAKEOVER and FORCE alike).
+ */
 export type FailoverKind = 'automatic' | 'manual' | 'takeover' | 'force' | 'unknown';
 
 export interface Failover {
@@ -171,5 +174,7 @@ export const RULE_IDS = [
   'failover.not-best-replica',
   'vote.duplicate',
   'fail.without-quorum',
+  // added with partial evidence (issue 12): no failover, and the evidence does not show why
+  'failover.blocked.unknown',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../model/events.ts';
 import type { Address, NodeId } from '../model/ids.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { attributeEvents } from './attribute.ts';
+import { attributeEvents, inferAddresses } from './attribute.ts';
 import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
@@ -29,6 +29,9 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const { events, notes } = attributeEvents(cluster);
   const addresses: Array<[Address, NodeId]> = [];
   for (const n of cluster.nodes) for (const a of n.addresses) addresses.push([a, n.id]);
+  const implied = inferAddresses(events, new Map(addresses));
+  addresses.push(...implied.addresses);
+  notes.push(...implied.notes);
   const nodeIds = new Set<NodeId>(cluster.nodes.map((n) => n.id));
   const withLog = new Set<NodeId>();
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
@@ -61,7 +64,15 @@ function step(s: ReplayState, ev: TimelineEvent): void {
     s.alive(node, ev.at, evidenceOf(ev), ev.role === 'C' ? null : pid);
     // "S" in the prefix: the line was written while this node replicated a master (server.masterhost
     // set). Only a hint for a node whose role is unknown: a winner still logs "S" until it switches.
-    if (ev.role === 'S' && n.role === 'unknown') s.setRole(node, ev.at, 'replica', n.masterId, true);
+    // "M" likewise: redis (3.0+ serverLogRaw) writes `server.masterhost ? 'S' : 'M'`, so a node whose
+    // role nothing else told is a master while it logs "M" — until a line or snapshot says more.
+    if (ev.role === 'S' && (n.role === 'unknown' || (n.roleHint && n.role === 'master'))) {
+      s.setRole(node, ev.at, 'replica', n.masterId, true);
+      n.roleHint = true;
+    } else if (ev.role === 'M' && n.role === 'unknown') {
+      s.setRole(node, ev.at, 'master', null, true);
+      n.roleHint = true;
+    }
   }
   transitions[ev.kind](s, ev, node);
 }

@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../model/events.ts';
 import type { NodeId } from '../model/ids.ts';
-import { isNodeId } from '../model/ids.ts';
+import { isNodeKey } from '../model/ids.ts';
 import type { ParsedSource } from '../model/parsed.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 
@@ -76,7 +76,8 @@ class IdCheck {
   ok(s: string | null | undefined): s is NodeId {
     if (!s) return false;
     let v = this.seen.get(s);
-    if (v === undefined) this.seen.set(s, (v = isNodeId(s)));
+    // A markdown excerpt's writer id joins no cluster by itself: a pasted document quotes many nodes.
+    if (v === undefined) this.seen.set(s, (v = isNodeKey(s) && !s.includes('#fence@')));
     return v;
   }
 }

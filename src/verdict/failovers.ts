@@ -72,10 +72,13 @@ function snapshotKind(trace: Trace, p: Promotion): FailoverKind {
 /** The old master's down episode this promotion answered. */
 function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
   if (!p.replaced) return null;
-  const eps = groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items;
-  // A promotion seen only in snapshots happened somewhere between two views: the old master may have
-  // answered again (a pause ended) before the view that showed the new owner.
-  return lastEpisodeAt(eps, p.at) ?? (p.atBounds[0] < p.at ? lastEpisodeAt(eps, p.atBounds[0]) : null);
+  const items = groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items;
+  const at = lastEpisodeAt(items, p.at);
+  if (at || p.atBounds[0] >= p.at) return at;
+  // A promotion known only within bounds (the old master learned of it after it came back): the
+  // episode that overlaps those bounds.
+  for (let i = items.length - 1; i >= 0; i--) if (items[i].startBounds[0] <= p.at && (items[i].end === null || items[i].end! >= p.atBounds[0])) return items[i];
+  return null;
 }
 
 /**
@@ -86,7 +89,9 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
   const out: FailoverFacts[] = [];
   for (const p of trace.promotions) {
     const a = p.election !== null ? trace.elections[p.election] : null;
-    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.via === 'snapshot' ? snapshotKind(trace, p) : 'automatic';
+    // Without the winner's own lines (only the old master's reconfiguration, or a third node's report)
+    // nothing tells an automatic failover from a forced one or a takeover.
+    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.via === 'snapshot' ? snapshotKind(trace, p) : 'unknown';
     const manual = manualFor(trace, p, a);
     const episode = kind === 'automatic' || kind === 'force' || kind === 'unknown' ? episodeFor(trace, p) : null;
     const evidence: Evidence[] = [...p.evidence];
@@ -120,7 +125,7 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
       bounds = [episode.startBounds[0], episode.startBounds[1]];
       from = episode.startFrom;
       evidence.unshift(...episode.evidence);
-    } else if (kind === 'unknown') {
+    } else if (kind === 'unknown' && p.via === 'snapshot') {
       // A master seen well throughout (an operator's CLUSTER FAILOVER, TAKEOVER or FORCE): whatever
       // interruption there was fell while the slots changed hands, between the two views.
       startedAt = p.at;

@@ -10,6 +10,8 @@ type Label = (id: NodeId | null) => string;
 export const t = (ms: EpochMs | null) => (ms === null ? 'unknown' : formatUtcTime(ms));
 export const dur = (ms: number | null) => (ms === null ? 'unknown' : formatDuration(ms));
 const slots = (r: readonly SlotRange[]) => (r.length === 0 ? 'no known slots' : `slots ${formatRanges(r)}`);
+/** A failover's slots; without a line or snapshot naming them, they are the old master's. */
+const slotsOf = (r: readonly SlotRange[], old: NodeId | null, L: Label) => (r.length > 0 ? slots(r) : old !== null ? `the slots of ${L(old)}` : 'slots the evidence does not name');
 
 const FROM: Record<string, string> = {
   'crash-report': 'its crash report',
@@ -36,17 +38,11 @@ export function when(at: EpochMs, bounds: readonly [EpochMs, EpochMs]): string {
 
 export const msg = {
   failoverCompleted(f: FailoverFacts, L: Label): string {
-    const kind = {
-      automatic: 'Automatic failover',
-      manual: 'Manual failover (CLUSTER FAILOVER)',
-      takeover: 'Takeover (CLUSTER FAILOVER TAKEOVER)',
-      force: 'Forced failover (CLUSTER FAILOVER FORCE)',
-      unknown: 'Failover of a kind the evidence cannot tell',
-    }[f.kind];
+    const kind = f.kind === 'unknown' ? 'Failover (how it was started is not in the evidence)' : f.kind === 'automatic' ? 'Automatic failover' : f.kind === 'manual' ? 'Manual failover (CLUSTER FAILOVER)' : f.kind === 'takeover' ? 'Takeover (CLUSTER FAILOVER TAKEOVER)' : 'Forced failover (CLUSTER FAILOVER FORCE)';
     const votes = f.votes.filter((v) => v.granted).length;
     const parts = [
-      `${kind}: ${L(f.newMaster)} replaced ${L(f.oldMaster)} for ${slots(f.slots)}${f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
-      f.kind === 'automatic' || f.kind === 'force' || (f.kind === 'unknown' && f.episode)
+      `${kind}: ${L(f.newMaster)} replaced ${L(f.oldMaster)} for ${slotsOf(f.slots, f.oldMaster, L)}${f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
+      f.kind === 'automatic' || f.kind === 'force' || (f.kind === 'unknown' && (f.episode || f.promotion.via !== 'snapshot'))
         ? `Fault ${when(f.startedAt, f.startedAtBounds)} (from ${fromText(f.startedAtFrom)}), FAIL ${t(f.failMarkedAt)}, election ${t(f.electionStartedAt)}, won ${t(f.promotedAt)}:`
         : f.kind === 'unknown'
           ? `The master was not seen failing; the slots moved ${when(f.promotedAt, f.promotedAtBounds)} (no FAIL flag before: CLUSTER FAILOVER, TAKEOVER or FORCE, which snapshots cannot tell apart):`
@@ -58,7 +54,7 @@ export const msg = {
       }.`,
     ];
     if (f.electionStartedAt !== null)
-      parts.push(`Rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${votes} vote${votes === 1 ? '' : 's'} granted${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}.`);
+      parts.push(`Rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${f.votes.length === 0 ? 'votes not in the evidence (no voter\'s log)' : `${votes} vote${votes === 1 ? '' : 's'} granted`}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}.`);
     return parts.join(' ');
   },
   blocked(b: BlockedCase, L: Label): string {
@@ -66,7 +62,7 @@ export const msg = {
       b.recoveredAt !== null
         ? ` It came back at ${t(b.recoveredAt)} (${b.recoveredBy === 'restart' ? 'restart' : 'answering again'}), not through a failover.`
         : ' It was not back by the end of the evidence.';
-    return `No failover for ${slots(b.slots)} of ${L(b.master)}, down since ${when(b.episode.start, b.episode.startBounds).replace(/^at /, '')}: ${b.detail}.${back}`;
+    return `No failover for ${b.slots.length > 0 ? slots(b.slots) : 'the slots'} of ${L(b.master)}, down since ${when(b.episode.start, b.episode.startBounds).replace(/^at /, '')}: ${b.detail}.${back}`;
   },
   expired(a: ElectionAttempt, won: boolean, L: Label): string {
     return `Election of ${L(a.candidate)}${a.epoch !== null ? ` for epoch ${a.epoch}` : ''} expired at ${t(a.expiredAt ?? a.startedAt)} without a majority of votes${won ? '; a later attempt won' : ' and no later attempt won'}.`;

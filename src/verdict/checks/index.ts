@@ -34,4 +34,5 @@ export const checks: Record<RuleId, Check> = {
   'failover.not-best-replica': notBestReplica,
   'vote.duplicate': voteDuplicate,
   'fail.without-quorum': failWithoutQuorum,
+  'failover.blocked.unknown': blockedCheck('failover.blocked.unknown'),
 };
