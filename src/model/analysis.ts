@@ -176,5 +176,6 @@ export const RULE_IDS = [
   'fail.without-quorum',
   // added with partial evidence (issue 12): no failover, and the evidence does not show why
   'failover.blocked.unknown',
+  'node.start-failed',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

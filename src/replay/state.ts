@@ -22,8 +22,7 @@ import type {
   SnapshotView,
   StateChangeFact,
   TraceNote,
-  VoteFact,
-} from './trace.ts';
+  VoteFact, FailedStartFact } from './trace.ts';
 
 /** Signs of life closer than this are one run. */
 export const LIFE_RUN_GAP_MS = 50;
@@ -103,6 +102,7 @@ export class ReplayState {
   readonly clientCommands: ClientCommandFact[] = [];
   readonly views: SnapshotView[] = [];
   readonly notes: TraceNote[] = [];
+  readonly failedStarts: FailedStartFact[] = [];
   /** Last cluster_state per node, to record changes only. */
   readonly stateNow = new Map<NodeId, 'ok' | 'fail'>();
   private seq = 0;

@@ -30,7 +30,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
-    const masters = mastersAt(trace, at - 1);
+    const masters = servingMastersAt(trace, at - 1, ep.node);
     const downMasters = masters.filter((m) =>
       groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
     );
@@ -53,7 +53,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
     const quorum = Math.floor(masters.length / 2) + 1;
-    const sizeKnown = ownershipKnownAt(trace, at - 1);
+    const sizeKnown = ownershipKnownAt(trace, at - 1) || evidenceComplete(trace, at - 1);
 
     let reason: BlockReason;
     let detail: string;
@@ -146,8 +146,26 @@ export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: Epoc
  * "as far as the evidence shows".
  */
 export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
-  if (trace.views.some((v) => v.at <= t + 60_000)) return true;
+  if (trace.views.length > 0) return true;
   if (trace.nodes.some((n) => !n.hasLog)) return false;
   // Every replica's master must be known too.
   return !spansOf(trace.roles).covering(t).some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
+}
+
+/**
+ * Masters serving slots at `t`: from slot ownership when it is known; otherwise every node whose role
+ * was master then (a node down or flagged at `t` counts with the role it had before), and `down`.
+ */
+function servingMastersAt(trace: Trace, t: EpochMs, down: NodeId): NodeId[] {
+  if (ownershipKnownAt(trace, t)) return mastersAt(trace, t);
+  const out = new Set<NodeId>([down]);
+  for (const r of spansOf(trace.roles).covering(t)) {
+    if (!(r.start <= t && (r.end === null || r.end > t))) continue;
+    if (r.role === 'master') out.add(r.node);
+    else if (r.role === 'down' || r.role === 'fail' || r.role === 'paused') {
+      const before = roleBefore(trace.roles, r.node, r.start);
+      if (before && before.role === 'master') out.add(r.node);
+    }
+  }
+  return [...out].sort();
 }

@@ -2,7 +2,7 @@
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges, type SlotRange } from '../model/slots.ts';
 import { formatDuration, formatUtcTime } from '../util/time.ts';
-import type { DownEpisode, ElectionAttempt, FaultFrom, VoteFact } from '../replay/trace.ts';
+import type { DownEpisode, ElectionAttempt, FailedStartFact, FaultFrom, VoteFact } from '../replay/trace.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 
 type Label = (id: NodeId | null) => string;
@@ -37,6 +37,9 @@ export function when(at: EpochMs, bounds: readonly [EpochMs, EpochMs]): string {
 }
 
 export const msg = {
+  startFailed(f: FailedStartFact, L: Label): string {
+    return `A second process of ${L(f.node)} (pid ${f.pid}) started at ${t(f.at)} and exited ("${f.reason}") while pid ${f.runningPid} kept running: no restart, the node stayed up.`;
+  },
   failoverCompleted(f: FailoverFacts, L: Label): string {
     const kind = f.kind === 'unknown' ? 'Failover (how it was started is not in the evidence)' : f.kind === 'automatic' ? 'Automatic failover' : f.kind === 'manual' ? 'Manual failover (CLUSTER FAILOVER)' : f.kind === 'takeover' ? 'Takeover (CLUSTER FAILOVER TAKEOVER)' : 'Forced failover (CLUSTER FAILOVER FORCE)';
     const votes = f.votes.filter((v) => v.granted).length;
