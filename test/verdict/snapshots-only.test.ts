@@ -12,6 +12,7 @@ import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { loadSources } from '../../src/pipeline.ts';
 import { buildTimeline } from '../../src/timeline/index.ts';
 import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { compareWithProbe, type ProbeTruthLike } from '../../src/live/compare.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import { clusterOf, nodesSnap, sec, timelineOf } from '../helpers/hand-timeline.ts';
 import { A, ADDR, B, C, D } from '../helpers/scenarios.ts';
@@ -149,6 +150,11 @@ describe('issue #12 – snapshots alone, every recorded incident', () => {
       if (truth.clusterDown.length > 0) expect(down.length, why).toBeGreaterThan(0);
       if (want.failovers.length > 0 && want.blocked.length === 0) expect(down.filter((f) => f.severity === 'error'), why).toEqual([]);
       if (want.failovers.length === 0 && want.blocked.length === 0 && truth.clusterDown.length === 0) expect(a.verdict, why).toBe('pass');
+
+      // What the probe saw lies within what the snapshots allow (issue #4's tolerances around the bounds).
+      const c = compareWithProbe(a, truth as unknown as ProbeTruthLike);
+      expect(c.failovers.map((f) => f.status).filter((s) => s === 'mismatch'), JSON.stringify(c.failovers)).toEqual([]);
+      expect(c.clusterOutage.status, JSON.stringify(c.clusterOutage)).not.toBe('mismatch');
     });
 
   it('master-sigkill: the restarted old master said myself,slave in its first reply: no split brain at all', async () => {
