@@ -65,12 +65,22 @@ function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end
 function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): OutageFacts[] {
   type W = { start: EpochMs; end: EpochMs | null; node: NodeId; startEv: Evidence; endEv: Evidence | null; endBounds?: [EpochMs, EpochMs] };
   const windows: W[] = [];
+  let listedIds: Set<NodeId> | null = null;
+  const listed = (): Set<NodeId> => {
+    if (!listedIds) {
+      listedIds = new Set();
+      for (const v of trace.views) if (v.atFrom !== 'unknown') for (const e of v.entries) listedIds.add(e.id);
+    }
+    return listedIds;
+  };
   for (const s of trace.states) {
     if (s.state !== 'fail') continue;
     // Only while the node served slots as master. Without a snapshot or line naming its slots, a
     // node known to be a master (its own prefix and lines) is taken to serve the slots it has.
+    // A node a CLUSTER NODES view lists is known by its slots: listed with none, it served none (a node
+    // that just joined, still in state fail, answers no client).
     const owned = groupOf(trace.ownership, 'owner', (x) => x.owner, s.node).items;
-    const serving = owned.length > 0 ? owned : groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), s.node).items;
+    const serving = owned.length > 0 || listed().has(s.node) ? owned : groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), s.node).items;
     for (const o of serving) {
       const a = Math.max(s.start, o.start);
       const sEnd = s.end ?? Infinity;
