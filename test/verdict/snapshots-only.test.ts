@@ -151,6 +151,9 @@ describe('issue #12 – snapshots alone, every recorded incident', () => {
       if (want.failovers.length > 0 && want.blocked.length === 0) expect(down.filter((f) => f.severity === 'error'), why).toEqual([]);
       if (want.failovers.length === 0 && want.blocked.length === 0 && truth.clusterDown.length === 0) expect(a.verdict, why).toBe('pass');
 
+      // As many cluster-wide outages as the probe saw: a node's own cluster_state fail (rejoin delay)
+      // is not cut in two by a view that only looks healthy.
+      expect(a.outages.filter((o) => o.scope === 'cluster').length, why).toBe(truth.clusterDown.length);
       // What the probe saw lies within what the snapshots allow (issue #4's tolerances around the bounds).
       const c = compareWithProbe(a, truth as unknown as ProbeTruthLike);
       expect(c.failovers.map((f) => f.status).filter((s) => s === 'mismatch'), JSON.stringify(c.failovers)).toEqual([]);
