@@ -39,6 +39,7 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []), ...notes);
 
+  for (const x of cluster.snapshots) if (x.kind === 'cluster-info' && x.reporter && Number.isFinite(x.at)) s.infoReporters.set(x.reporter, [...(s.infoReporters.get(x.reporter) ?? []), x.at]);
   const side = sideProcesses(events);
   for (const f of side.facts) s.failedStarts.push(f);
   const evs = events.filter((e) => Number.isFinite(e.at) && !side.events.has(e));

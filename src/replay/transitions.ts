@@ -228,6 +228,45 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
   };
 }
 
+/**
+ * "Clear FAIL state for node X: master without slots is reachable again" (redis 7.0
+ * clearNodeFailureIfNeeded): X was a master flagged FAIL and has lost its slots meanwhile, so a
+ * failover replaced it. When nothing else told us who won, the node this observer granted its vote to
+ * while X was flagged is the winner (a master votes only for a replica of a failed master, redis 7.0
+ * clusterSendFailoverAuthIfNeeded); it won between that vote and the observer's next `Cluster state
+ * changed: ok`.
+ */
+function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject: NodeId): void {
+  if (s.promotions.some((p) => p.replaced === subject && ev.at - p.at < 600_000)) return;
+  const flag = s.flagNow.get(observer)?.get(subject);
+  const since = flag ? flag.since : ev.at - 600_000;
+  let vote: (typeof s.votes)[number] | null = null;
+  for (let i = s.votes.length - 1; i >= 0; i--) {
+    const v = s.votes[i];
+    if (v.at < since) break;
+    if (v.granted && v.voter === observer && v.candidate !== subject && v.at <= ev.at) {
+      vote = v;
+      break;
+    }
+  }
+  if (!vote) return;
+  const ok = s.stateChanges.find((c) => c.node === observer && c.state === 'ok' && c.at >= vote.at && c.at <= ev.at);
+  const ranges = s.slots.rangesOf(subject);
+  if (ranges.length > 0) s.assignSlots(vote.at, ranges, vote.candidate, vote.epoch);
+  s.setRole(vote.candidate, vote.at, 'master', null, false);
+  s.promotions.push({
+    node: vote.candidate,
+    replaced: subject,
+    at: vote.at,
+    atBounds: [vote.at, ok ? ok.at : ev.at],
+    epoch: vote.epoch,
+    slots: ranges,
+    via: 'observed',
+    election: null,
+    evidence: [vote.evidence, ...(ok ? [ok.evidence] : []), evidenceOf(ev)],
+  });
+}
+
 export const transitions: Record<EventKind, Transition> = {
   // ── server lifecycle
   'server.start': lifecycle('start'),
@@ -249,7 +288,11 @@ export const transitions: Record<EventKind, Transition> = {
   'cluster.pfail': failMark('pfail'),
   'cluster.fail-marked': failMark('marked'),
   'cluster.fail-received': failMark('received'),
-  'cluster.fail-cleared': failMark('cleared'),
+  'cluster.fail-cleared': (s, ev, node) => {
+    const subject = ev.fields.subject;
+    if (node && subject && /master without slots/i.test(ev.fields.reason ?? ev.text)) lostSlots(s, ev, node, subject);
+    failMark('cleared')(s, ev, node);
+  },
   'cluster.state': (s, ev, node) => {
     if (!node || (ev.fields.state !== 'ok' && ev.fields.state !== 'fail')) return;
     s.setState(node, ev.fields.state, ev.at, evidenceOf(ev), false);

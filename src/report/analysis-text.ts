@@ -77,7 +77,7 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] 
 
 function outageLine(o: Outage, L: (id: NodeId | null) => string): string {
   const x = o as Outage & { endBounds?: [string, string] | null };
-  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : `slots ${o.slots}`;
+  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : o.slots ? `slots ${o.slots}` : `slots of ${o.nodes[0] ? L(o.nodes[0]) : '?'}`;
   const end = o.end !== null ? hms(o.end) : x.endBounds ? `between ${hms(x.endBounds[0])} and ${hms(x.endBounds[1])}` : 'not over';
   const len = o.durationMs !== null ? dur(o.durationMs) : x.endBounds ? `${dur(ms(x.endBounds[0]) - ms(o.start))} to ${dur(ms(x.endBounds[1]) - ms(o.start))}` : 'open';
   return `  ${what.padEnd(28)} ${hms(o.start)} -> ${end}  ${len}  [${o.cause}]${o.scope === 'cluster' ? `  seen by ${o.nodes.map(L).join(', ')}` : ''}`;
