@@ -180,7 +180,7 @@ export function withinWindow(analysis: AnalysisV1, w: { start: EpochMs; end: Epo
       if (hi < start) return [];
       const lo = Math.min(Math.max(ms(o.endBounds[0]), start), hi);
       const cut = start - ms(o.start);
-      const clip = (d: number | null | undefined) => (d === null || d === undefined ? d : Math.max(0, d - cut));
+      const clip = (d: number | null) => (d === null ? null : Math.max(0, d - cut));
       return [{ ...o, start: formatUtc(start), endBounds: [formatUtc(lo), formatUtc(hi)] as [string, string], minDurationMs: clip(o.minDurationMs), maxDurationMs: clip(o.maxDurationMs) }];
     }
     const end = Math.min(o.end === null ? w.end : ms(o.end), w.end);

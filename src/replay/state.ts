@@ -1,5 +1,4 @@
 import type { Evidence } from '../model/analysis.ts';
-import type { TimelineEvent } from '../model/events.ts';
 import type { Address, EpochMs, NodeId } from '../model/ids.ts';
 import type { SlotRange } from '../model/slots.ts';
 import { SlotMap } from './slot-map.ts';

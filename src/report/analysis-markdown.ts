@@ -41,8 +41,7 @@ function failoverRow(f: Failover, L: ReturnType<typeof labeler>): string {
 }
 
 function outageRow(o: Outage): string {
-  const x = o as Outage & { endBounds?: [string, string] | null };
-  const end = o.end !== null ? hms(o.end) : x.endBounds ? `${hms(x.endBounds[0])}–${hms(x.endBounds[1])}` : 'not over';
-  const len = o.durationMs !== null ? dur(o.durationMs) : x.endBounds ? `${dur(ms(x.endBounds[0]) - ms(o.start))}–${dur(ms(x.endBounds[1]) - ms(o.start))}` : 'open';
+  const end = o.end !== null ? hms(o.end) : o.endBounds ? `${hms(o.endBounds[0])}–${hms(o.endBounds[1])}` : 'not over';
+  const len = o.durationMs !== null ? dur(o.durationMs) : o.endBounds ? `${dur(ms(o.endBounds[0]) - ms(o.start))}–${dur(ms(o.endBounds[1]) - ms(o.start))}` : 'open';
   return `| ${o.scope === 'cluster' ? 'cluster (CLUSTERDOWN)' : 'slots'} | ${o.slots ?? 'all'} | ${hms(o.start)} | ${end} | ${len} | \`${o.cause}\` |`;
 }

@@ -1,10 +1,10 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { groupOf, roleBefore, spansOf } from './lookup.ts';
-import { lowerBound } from '../replay/sorted.ts';
+import { lowerBound } from '../util/sorted.ts';
 
 /**
  * Serving masters that went down with no replica taking their slots, and why (redis 7.0
@@ -147,7 +147,8 @@ export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: Epoc
  */
 export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
   if (trace.views.length > 0) return true;
-  if (trace.nodes.some((n) => !n.hasLog)) return false;
+  // One log names no other node of its own accord: nothing says the others are all there.
+  if (trace.nodes.some((n) => !n.hasLog) || trace.nodes.filter((n) => n.hasLog).length < 2) return false;
   // Every replica's master must be known too.
   return !spansOf(trace.roles).covering(t).some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
 }

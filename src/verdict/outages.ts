@@ -1,7 +1,6 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import { normalizeRanges } from '../model/slots.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
 
@@ -83,7 +82,8 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
   // that just joined, still in state fail, answers no client).
   if (listedInViews(trace).has(node)) return [];
   const lanes = groupOf(trace.roles, 'lanes by node', (r) => r.node, node).items;
-  const replaced = groupOf(trace.promotions, 'replaced', (q) => q.replaced, node).items.map((q) => q.at);
+  // From the earliest moment the promotion can have happened (an old master learns of it late).
+  const replaced = groupOf(trace.promotions, 'replaced', (q) => q.replaced, node).items.map((q) => q.atBounds[0]);
   const out: Array<[EpochMs, EpochMs]> = [];
   let from: EpochMs | null = null;
   const close = (t: EpochMs) => {
@@ -117,22 +117,31 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   const candidates = new Set<NodeId>();
   for (const o of trace.ownership) if (o.owner) candidates.add(o.owner);
   for (const r of trace.roles) if (r.role === 'master') candidates.add(r.node);
-  let voters: Array<{ node: NodeId; serving: Array<[EpochMs, EpochMs]>; states: typeof trace.states }> = [];
+  const voters: Array<{ node: NodeId; serving: Array<[EpochMs, EpochMs]>; states: typeof trace.states }> = [];
   for (const m of [...candidates].sort()) {
     const states = statesBy.get(m);
     if (!states || states.length === 0) continue;
     voters.push({ node: m, serving: servingIntervals(trace, m), states });
   }
-  if (voters.length === 0)
-    voters = [...statesBy.keys()].sort().map((node) => ({ node, serving: [[-Infinity, Infinity]] as Array<[EpochMs, EpochMs]>, states: statesBy.get(node)! }));
-  if (voters.length === 0) return [];
+  // Every node with a known belief, for the moments no serving master's belief is known; not the
+  // fail a node starts in (a restarted replica's first milliseconds say nothing of the cluster).
+  const startLines = new Set(trace.lifecycle.map((l) => `${l.evidence.source}\u0000${l.evidence.line}`));
+  const standIns = [...statesBy.keys()]
+    .sort()
+    .map((node) => ({
+      node,
+      serving: [[-Infinity, Infinity]] as Array<[EpochMs, EpochMs]>,
+      states: statesBy.get(node)!.filter((st) => !(st.state === 'fail' && startLines.has(`${st.startEvidence.source}\u0000${st.startEvidence.line}`))),
+    }))
+    .filter((v) => v.states.length > 0);
+  if (standIns.length === 0) return [];
   // A master that is down, paused or cut off answers nobody: its range is unavailable whatever it
   // last believed, so its belief does not count.
   const episodesOf = new Map<NodeId, typeof trace.episodes>();
   for (const e of trace.episodes) episodesOf.set(e.node, [...(episodesOf.get(e.node) ?? []), e]);
   const gone = (node: NodeId, t: EpochMs) => (episodesOf.get(node) ?? []).some((e) => e.start <= t && (e.end === null || t < e.end));
   const times = new Set<number>();
-  for (const v of voters) {
+  for (const v of [...voters, ...standIns]) {
     for (const [a, b] of v.serving) {
       times.add(a);
       times.add(b);
@@ -154,7 +163,8 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   let cur: Win | null = null;
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i];
-    const known = voters.filter((v) => servingAt(v, t)).map((v) => ({ v, st: stateAt(v, t) })).filter((x) => x.st !== null);
+    let known = voters.filter((v) => servingAt(v, t)).map((v) => ({ v, st: stateAt(v, t) })).filter((x) => x.st !== null);
+    if (known.length === 0) known = standIns.filter((v) => !gone(v.node, t)).map((v) => ({ v, st: stateAt(v, t) })).filter((x) => x.st !== null);
     const down = known.length > 0 && known.every((x) => x.st!.state === 'fail');
     if (down) {
       if (!cur) {
@@ -168,7 +178,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       const ender = known.find((x) => x.st!.state === 'ok' && x.st!.start === t);
       if (ender) cur.evidence.push(ender.st!.startEvidence);
       // An end read from a snapshot is a bound, not a moment.
-      const prev = voters.map((v) => stateAt(v, t - 1)).find((st) => st && st.end === t && st.endBounds);
+      const prev = standIns.map((v) => stateAt(v, t - 1)).find((st) => st && st.end === t && st.endBounds);
       if (prev && prev.endBounds && !ender?.st) cur.endBounds = prev.endBounds;
       else if (prev && prev.endBounds && trace.stateChanges.some((c) => c.at === t && c.fromSnapshot && c.state === 'ok')) cur.endBounds = prev.endBounds;
       wins.push(cur);
@@ -179,7 +189,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     // Still down at the end of the evidence, unless a bound says when it ended (a fail state whose end
     // only snapshots or a restart bound).
     const last = ts[ts.length - 1];
-    const bounded = voters.map((v) => stateAt(v, last)).filter((st) => st && st.state === 'fail' && st.endBounds);
+    const bounded = standIns.map((v) => stateAt(v, last)).filter((st) => st && st.state === 'fail' && st.endBounds);
     if (bounded.length > 0) cur.endBounds = bounded[0]!.endBounds;
     wins.push(cur);
   }
@@ -218,5 +228,3 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     };
   });
 }
-
-export const rangesOf = normalizeRanges;

@@ -2,7 +2,7 @@
 // recorder from what it did and what its probe client saw; see fixtures/record/README.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalysisV1, Failover, Outage } from '../../src/model/analysis.ts';
+import type { AnalysisV1, Outage } from '../../src/model/analysis.ts';
 import { parseRanges, intersectRanges } from '../../src/model/slots.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { analyzeTimeline } from '../../src/verdict/index.ts';
@@ -51,16 +51,8 @@ export function truthWindow(f: TruthFailure): { start: number; end: number | nul
   return { start, end, durationMs: end === null ? null : end - start };
 }
 
-export function failoverOf(a: AnalysisV1, slots: string): Failover | undefined {
-  return a.failovers.find((f) => intersectRanges(parseRanges(f.slots), parseRanges(slots)).length > 0);
-}
-
 export function clusterOutages(a: AnalysisV1): Outage[] {
   return a.outages.filter((o) => o.scope === 'cluster');
-}
-
-export function rules(a: AnalysisV1): string[] {
-  return [...new Set(a.findings.map((f) => f.rule))].sort();
 }
 
 export function rulesBySeverity(a: AnalysisV1, severity: 'error' | 'warning' | 'info'): string[] {
@@ -170,7 +162,7 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
     const probe = failuresFor(truth, slots).map(truthWindow).find((w) => w.end !== null && Math.abs(w.start - ms(out.start)) < 5000) as ReturnType<typeof truthWindow>;
     expect(probe).toBeDefined();
     const fault = faultActions(truth).find((x) => x.target.id === id) as Truth['actions'][number];
-    const bounds = (out as Outage & { startBounds: [string, string] }).startBounds;
+    const bounds = out.startBounds;
     expect(ms(fault.at)).toBeGreaterThanOrEqual(ms(bounds[0]) - TOL_BOUNDS_MS);
     expect(ms(fault.at)).toBeLessThanOrEqual(ms(bounds[1]) + TOL_BOUNDS_MS);
     if (spec.faultLogged) {
