@@ -256,7 +256,11 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
       added.add(f.node);
     }
   for (const node of added) (byNode.get(node) as typeof s.stateChanges).sort(byTime);
-  const downsByNode = groupBy(episodes, (e) => (e.kind !== 'unreachable' && e.kind !== 'paused' ? e.node : null));
+  // Without the node's log an unreachable spell may have been a death and a restart (which begins in
+  // state fail, redis 7.0 clusterInit): what it believed before says nothing about afterwards, until it
+  // says so itself in its next CLUSTER INFO.
+  const logless = (id: NodeId) => !(s.nodes.get(id)?.hasLog ?? false);
+  const downsByNode = groupBy(episodes, (e) => (e.kind !== 'paused' && (e.kind !== 'unreachable' || logless(e.node)) ? e.node : null));
   for (const [node, all] of [...byNode].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     // Log lines say exactly when the belief changed; a snapshot near such a line adds nothing.
     const logged = all.filter((c) => !c.fromSnapshot);
@@ -287,8 +291,11 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
         lastSeen = c.at;
         continue;
       }
+      // A change read from a snapshot happened since the last evidence of the state before.
+      const seenBefore = cur ? lastSeen : null;
       close(c.at, c.evidence, c.fromSnapshot);
       cur = { node, state: c.state, start: c.at, end: null, startEvidence: c.evidence, endEvidence: null };
+      if (c.fromSnapshot && seenBefore !== null && seenBefore < c.at) cur.startBounds = [seenBefore, c.at];
       lastSeen = c.at;
     }
     if (cur) {

@@ -158,7 +158,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   const ts = [...times].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const stateAt = (v: (typeof voters)[number], t: EpochMs) => v.states.find((st) => st.start <= t && (st.end === null || st.end > t)) ?? null;
   const servingAt = (v: (typeof voters)[number], t: EpochMs) => v.serving.some(([a, b]) => a <= t && t < b) && !gone(v.node, t);
-  type Win = { start: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] };
+  type Win = { start: EpochMs; startLo: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] };
   const wins: Win[] = [];
   let cur: Win | null = null;
   for (let i = 0; i < ts.length; i++) {
@@ -168,7 +168,10 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     const down = known.length > 0 && known.every((x) => x.st!.state === 'fail');
     if (down) {
       if (!cur) {
-        cur = { start: t, end: null, nodes: new Set(), evidence: [] };
+        // Each fail read from a snapshot began since that node's last ok view: all of them failing began
+        // no earlier than the latest such bound.
+        const lo = Math.max(...known.map((x) => x.st!.startBounds?.[0] ?? x.st!.start));
+        cur = { start: t, startLo: Math.min(lo, t), end: null, nodes: new Set(), evidence: [] };
         for (const x of known) if (x.st!.start === t || cur.evidence.length === 0) cur.evidence.push(x.st!.startEvidence);
       }
       for (const x of known) cur.nodes.add(x.v.node);
@@ -220,7 +223,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       slots: [],
       nodes: [...m.nodes].sort(),
       start: m.start,
-      startBounds: [m.start, m.start] as [EpochMs, EpochMs],
+      startBounds: [m.startLo, m.start] as [EpochMs, EpochMs],
       end,
       endBounds,
       cause: cause ? cause.cause : 'cluster.down',
