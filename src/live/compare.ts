@@ -252,7 +252,7 @@ function drillChecks(failovers: readonly Failover[], expect: DrillExpectation): 
         what,
         // "unknown" is no wrong answer: the evidence (snapshots alone) cannot tell the kind; a wrong kind is.
         ok: (f.kind === expect.kind || f.kind === 'unknown') && (f.oldMaster === null || f.oldMaster === p.oldMaster),
-        detail: `analysis: ${f.kind === 'unknown' ? 'a failover of a kind the evidence cannot tell' : `${f.kind} failover`} from ${f.oldMaster ? shortId(f.oldMaster) : 'unknown'}; the drill caused a ${expect.kind} one`,
+        detail: `analysis: ${f.kind === 'unknown' ? 'a failover of a kind the evidence cannot tell' : `${f.kind} failover`} from ${f.oldMaster ? shortId(f.oldMaster) : 'unknown'}; the drill caused ${/^[aeiou]/.test(expect.kind) ? 'an' : 'a'} ${expect.kind} one`,
       });
   }
   for (const f of failovers)

@@ -52,7 +52,13 @@ export interface Failover {
   cluster: string;
   kind: FailoverKind;
   oldMaster: NodeId | null;
+  /** `oldMaster`'s address (its first known), so no join with `nodes` is needed; null when unknown. */
+  oldMasterAddress: Address | null;
+  /** The log file `oldMaster` wrote, as named in `inputs` (its first); null when its log is not an input. */
+  oldMasterSource: string | null;
   newMaster: NodeId;
+  newMasterAddress: Address | null;
+  newMasterSource: string | null;
   epoch: number | null;
   /** `0-5460,5470` */
   slots: string;
@@ -98,6 +104,9 @@ export interface FailoverTimings {
 
 export interface Vote {
   voter: NodeId;
+  /** `voter`'s address and the log it wrote, beside the id (null when unknown). */
+  voterAddress: Address | null;
+  voterSource: string | null;
   granted: boolean;
   /** Why a vote was refused, from the voter's log. */
   reason?: string;
@@ -158,9 +167,24 @@ export interface InputAccount {
   unknown: number;
 }
 
+/** What the evidence of one cluster covers, and what that leaves unsaid (issue 12). */
+export interface Coverage {
+  /** Nodes whose own log is in the evidence (writer ids included). */
+  logs: NodeId[];
+  /** Nodes known only from other nodes' lines or snapshots: what they did themselves is not in the evidence. */
+  fromOthers: NodeId[];
+  /** Logs that never name their own node (no `I'm <id>` line and nothing else pinned it): writer ids. */
+  unidentified: NodeId[];
+  /** CLUSTER NODES views in the evidence. */
+  snapshots: number;
+  /** Plain-language limits on the conclusions, one per line. */
+  limits: string[];
+}
+
 export interface ClusterAnalysis {
   id: string;
   nodes: NodeSummary[];
+  coverage: Coverage;
   failovers: Failover[];
   outages: Outage[];
   findings: Finding[];

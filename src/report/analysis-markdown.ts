@@ -10,7 +10,7 @@ export function renderAnalysisMarkdown(a: AnalysisV1): string {
   for (const o of a.clockOffsets) out.push('', `Clock of \`${o.source}\` corrected by ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms: ${o.reason}.`);
   for (const c of a.clusters) {
     const L = labeler(c);
-    out.push('', `## ${c.id}`, '', `${c.nodes.length} nodes, ${c.span.start ?? '?'} to ${c.span.end ?? '?'} (UTC).`, '', c.story);
+    out.push('', `## ${c.id}`, '', `${c.nodes.length} nodes, ${c.span.start ?? '?'} to ${c.span.end ?? '?'} (UTC).`, '', c.story, '', ...c.coverage.limits.map((l) => `- ${l}`));
     if (c.failovers.length > 0) {
       out.push('', '### Failovers', '', '| kind | old master | new master | epoch | slots | fault | FAIL | election | won | unavailable | votes |', '|---|---|---|---|---|---|---|---|---|---|---|');
       for (const f of c.failovers) out.push(failoverRow(f, L));

@@ -1,6 +1,7 @@
 import type {
   AnalysisV1,
   ClusterAnalysis,
+  Coverage,
   Failover,
   Finding,
   NodeSummary,
@@ -13,7 +14,7 @@ import { RULE_IDS } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
 import type { ClusterTimeline, InputSummary, Timeline } from '../model/timeline.ts';
-import { shortId } from '../model/ids.ts';
+import { isWriterId, shortId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
 import { LifeIndex, rehomeRuns, replayCluster, type Trace, type TraceNote } from '../replay/index.ts';
 import { findBlocked } from './blocked.ts';
@@ -24,6 +25,7 @@ import type { FailoverFacts, FindingFacts, OutageFacts, VerdictContext } from '.
 import { resolveNodeTimeout } from './node-timeout.ts';
 import { buildOutages } from './outages.ts';
 import { tellStory } from './story.ts';
+import { nodeRefs, type NodeRefs } from './node-refs.ts';
 
 export { TOPOLOGY_RULES, TOPOLOGY_SEVERITY, analyzeTopology, compareAgainst, topologyExitCode } from './topology.ts';
 export type { AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyRule, TopologyView } from './topology.ts';
@@ -111,10 +113,11 @@ export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputS
   const analysis: ClusterAnalysis = {
     id: cluster.id,
     nodes: trace.nodes.map((n) => ({ id: n.id, addresses: n.addresses, sources: n.sources })),
-    failovers: failovers.map((f) => failoverJson(cluster.id, f)),
+    failovers: failovers.map((f) => failoverJson(cluster.id, f, nodeRefs(trace.nodes))),
     outages: outages.map((o) => outageJson(cluster.id, o)),
     findings,
     story: tellStory(context),
+    coverage: coverageOf(trace, context.label),
     span: { start: isoOrNull(trace.span.start), end: isoOrNull(trace.span.end) },
     ...lanes(trace),
     nodeTimeout,
@@ -122,12 +125,16 @@ export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputS
   return { analysis, context };
 }
 
-function failoverJson(cluster: string, f: FailoverFacts): Failover {
+function failoverJson(cluster: string, f: FailoverFacts, ref: NodeRefs): Failover {
   return {
     cluster,
     kind: f.kind,
     oldMaster: f.oldMaster,
+    oldMasterAddress: ref.address(f.oldMaster),
+    oldMasterSource: ref.source(f.oldMaster),
     newMaster: f.newMaster,
+    newMasterAddress: ref.address(f.newMaster),
+    newMasterSource: ref.source(f.newMaster),
     epoch: f.epoch,
     slots: formatRanges(f.slots),
     startedAt: iso(f.startedAt),
@@ -144,7 +151,7 @@ function failoverJson(cluster: string, f: FailoverFacts): Failover {
       unavailable: f.promotedAt - f.startedAt,
       unavailableMax: f.promotedAt - f.startedAtBounds[0],
     },
-    votes: f.votes.map((v) => ({ voter: v.voter, granted: v.granted, ...(v.reason ? { reason: v.reason } : {}), at: iso(v.at) })),
+    votes: f.votes.map((v) => ({ voter: v.voter, voterAddress: ref.address(v.voter), voterSource: ref.source(v.voter), granted: v.granted, ...(v.reason ? { reason: v.reason } : {}), at: iso(v.at) })),
     votesNeeded: f.votesNeeded,
     rank: f.rank,
     offset: f.offset,
@@ -188,4 +195,23 @@ function lanes(trace: Trace): Pick<ClusterAnalysis, 'roles' | 'ownership' | 'sta
   });
   const states: StateInterval[] = trace.states.map((s) => ({ node: s.node, state: s.state, start: iso(s.start), end: isoOrNull(s.end) }));
   return { roles, ownership, states };
+}
+
+/** Which nodes the evidence covers and what that limits (issue 12 point 6). */
+function coverageOf(trace: Trace, L: (id: NodeId | null) => string): Coverage {
+  const logs = trace.nodes.filter((n) => n.hasLog).map((n) => n.id);
+  const fromOthers = trace.nodes.filter((n) => !n.hasLog).map((n) => n.id);
+  const unidentified = logs.filter(isWriterId);
+  const snapshots = trace.views.length;
+  const limits: string[] = [];
+  if (snapshots === 0)
+    limits.push('No CLUSTER NODES snapshot: slot ranges are named only as "the slots of" their master, and whatever needs every node (no replica, a majority) rests on the nodes the evidence names.');
+  if (fromOthers.length > 0)
+    limits.push(
+      `${fromOthers.length} node${fromOthers.length === 1 ? ' is' : 's are'} known only from others' lines (${fromOthers.map(L).join(', ')}): what ${fromOthers.length === 1 ? 'it' : 'they'} did and believed is told as far as the evidence shows.`,
+    );
+  if (unidentified.length > 0)
+    limits.push(`${unidentified.length} log${unidentified.length === 1 ? '' : 's'} never name${unidentified.length === 1 ? 's' : ''} ${unidentified.length === 1 ? 'its' : 'their'} own node id (no "I'm <id>" line): shown as ${unidentified.map(L).join(', ')}.`);
+  if (logs.length === 0) limits.push('No server log: fault moments, elections and votes are not in the evidence; times come from the snapshots\' polling.');
+  return { logs, fromOthers, unidentified, snapshots, limits };
 }

@@ -54,6 +54,7 @@ export function seedFailoverCase(): ReportCase {
     id: 'cluster-1',
     nodes,
     span: { start, end },
+    coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story:
       'Master 192.168.56.101:7001 (c952f5ef) stopped at 07:49:33.560 (shutdown request). Its replica 192.168.56.102:7002 (094af2ab) lost the link at 07:49:33.581; 192.168.56.100:7001 marked it FAIL 5.041 s later, and the replica won the election for epoch 7 at 07:49:38.756 with 1 vote. Slots 5461-10922 were unavailable for 5.196 s; the whole cluster answered CLUSTERDOWN for 155 ms.\n\nThe old master came back at 07:50:40.100 as a replica of the new one.',
     failovers: [
@@ -163,6 +164,7 @@ export function noReplicaCase(): ReportCase {
     id: 'cluster-1',
     nodes,
     span: { start, end },
+    coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story:
       'Master 127.0.0.1:7002 (79816979) crashed (signal 11) at 07:28:05.911. It had no replica, so no failover was possible: slots 5461-10922 stayed unserved and the whole cluster answered CLUSTERDOWN from 07:28:21.435 until the node was restarted and the cluster state returned to ok at 07:30:58.010 (2 min 36.575 s).',
     failovers: [],
