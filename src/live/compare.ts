@@ -201,7 +201,9 @@ function compareFailover(
   const started = ms(f.startedAt);
   const promoted = ms(f.promotedAt);
   const [earliest, latest] = f.startedAtBounds.map(ms);
-  const boundsMs: [number, number] = [Math.max(0, promoted - latest), Math.max(0, promoted - earliest)];
+  // A promotion seen only in snapshots lies between two views: its bounds widen the allowed range too.
+  const [promotedLo, promotedHi] = (f.promotedAtBounds ?? [f.promotedAt, f.promotedAt]).map(ms);
+  const boundsMs: [number, number] = [Math.max(0, Math.min(promoted, promotedLo) - latest), Math.max(0, Math.max(promoted, promotedHi) - earliest)];
   const i = truth.probe.ranges.findIndex((r) => slots.some((s) => r.slot >= s.start && r.slot <= s.end));
   let best: { j: number; score: number } | null = null;
   if (i >= 0) {
