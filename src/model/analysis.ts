@@ -42,7 +42,10 @@ export interface NodeSummary {
   sources: string[];
 }
 
-/** `unknown`: the evidence shows the failover but not how it was started (the new master's own lines are missing). */
+/**
+ * `unknown`: the evidence shows the failover but not how it was started (the new master's own lines are
+ * missing; snapshots alone show a CLUSTER FAILOVER, TAKEOVER and FORCE alike).
+ */
 export type FailoverKind = 'automatic' | 'manual' | 'takeover' | 'force' | 'unknown';
 
 export interface Failover {

@@ -256,7 +256,11 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
       added.add(f.node);
     }
   for (const node of added) (byNode.get(node) as typeof s.stateChanges).sort(byTime);
-  const downsByNode = groupBy(episodes, (e) => (e.kind !== 'unreachable' && e.kind !== 'paused' ? e.node : null));
+  // Without the node's log an unreachable spell may have been a death and a restart (which begins in
+  // state fail, redis 7.0 clusterInit): what it believed before says nothing about afterwards, until it
+  // says so itself in its next CLUSTER INFO.
+  const logless = (id: NodeId) => !(s.nodes.get(id)?.hasLog ?? false);
+  const downsByNode = groupBy(episodes, (e) => (e.kind !== 'paused' && (e.kind !== 'unreachable' || logless(e.node)) ? e.node : null));
   for (const [node, all] of [...byNode].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     // Log lines say exactly when the belief changed; a snapshot near such a line adds nothing.
     const logged = all.filter((c) => !c.fromSnapshot);
@@ -287,8 +291,11 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
         lastSeen = c.at;
         continue;
       }
+      // A change read from a snapshot happened since the last evidence of the state before.
+      const seenBefore = cur ? lastSeen : null;
       close(c.at, c.evidence, c.fromSnapshot);
       cur = { node, state: c.state, start: c.at, end: null, startEvidence: c.evidence, endEvidence: null };
+      if (c.fromSnapshot && seenBefore !== null && seenBefore < c.at) cur.startBounds = [seenBefore, c.at];
       lastSeen = c.at;
     }
     if (cur) {
@@ -385,6 +392,27 @@ function nodeTimeoutOf(s: ReplayState, opts: ReplayOptions): number | null {
 }
 
 /**
+ * The `fail?` flags read from snapshots (seen-pfail marks) whose entry's last pong was older than the
+ * node timeout at the view: the observer had waited that long for an answer (redis 7.0 clusterCron sets
+ * PFAIL only then). Without a known node timeout, any `fail?` with a pong before the view.
+ */
+function stalePfailMarks(s: ReplayState, nt: number | null): Set<(typeof s.failMarks)[number]> {
+  const out = new Set<(typeof s.failMarks)[number]>();
+  const pfail = s.failMarks.filter((m) => m.kind === 'seen-pfail' && m.fromSnapshot && m.observer !== m.subject);
+  if (pfail.length === 0) return out;
+  const key = (observer: NodeId, subject: NodeId, at: EpochMs) => `${observer}\u0000${subject}\u0000${at}`;
+  const pongs = new Map<string, number | null>();
+  for (const p of s.pings) pongs.set(key(p.observer, p.subject, p.at), p.pongRecv);
+  for (const m of pfail) {
+    const k = key(m.observer, m.subject, m.at);
+    if (!pongs.has(k)) continue;
+    const pong = pongs.get(k) ?? null;
+    if (pong === null || m.at - pong > (nt ?? 0)) out.add(m);
+  }
+  return out;
+}
+
+/**
  * Windows in which a node was down or unreachable, with the fault moment bounded by the evidence:
  * its own crash / shutdown / exit lines are exact; otherwise the last sign of life is the lower bound
  * and the first thing others noticed (a replica losing its link, a ping left unanswered, a FAIL mark
@@ -399,8 +427,12 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     s.replication.filter((r) => r.kind === 'link-lost' || r.kind === 'replica-lost' || (r.kind === 'sync-error' && /refused/i.test(r.reason ?? ''))),
     (r) => r.peer,
   );
+  // A `fail?` flag seen in a snapshot whose last pong is older than the node timeout is a node down too:
+  // without a majority of masters nobody can turn it into FAIL (redis 7.0 markNodeAsFailingIfNeeded),
+  // and a capture begun after the fault shows nothing else.
+  const stalePfail = stalePfailMarks(s, nodeTimeoutOf(s, opts));
   const marksOf = groupBy(
-    s.failMarks.filter((m) => m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
+    s.failMarks.filter((m) => m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail' || stalePfail.has(m)),
     (m) => m.subject,
   );
   const clearsOf = groupBy(

@@ -179,7 +179,10 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
     const masters = snap.nodes.filter((n) => n.flags.includes('master') && n.slots.length > 0);
     const healthy = masters.every((n) => !n.flags.includes('fail') && !n.flags.includes('fail?') && (n.linkState === 'connected' || n.flags.includes('myself')));
     const covered = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], masters.flatMap((n) => n.slots)).length === 0;
-    if (masters.length > 0 && healthy && covered) s.setState(reporter, 'ok', at, ev, true);
+    if (masters.length > 0 && healthy && covered) {
+      s.setState(reporter, 'ok', at, ev, true);
+      inferredOk(s).set(reporter, s.stateChanges[s.stateChanges.length - 1]);
+    }
   }
   if (snap.vars && reporter && timed(snap)) {
     s.epochs.push({ node: reporter, epoch: snap.vars.currentEpoch, kind: 'current', via: 'snapshot', at, evidence: ev });
@@ -248,6 +251,16 @@ function claimSlots(
   }
 }
 
+/** Per replay and reporter: the `ok` inferred from its last CLUSTER NODES view, until its next CLUSTER INFO. */
+const inferredOks = new WeakMap<ReplayState, Map<NodeId, ReplayState['stateChanges'][number]>>();
+function inferredOk(s: ReplayState): Map<NodeId, ReplayState['stateChanges'][number]> {
+  let m = inferredOks.get(s);
+  if (!m) inferredOks.set(s, (m = new Map()));
+  return m;
+}
+/** A CLUSTER INFO this soon after an inferred `ok` that still says fail takes it back (rejoin delay, minority). */
+const INFERRED_OK_RETRACT_MS = 1000;
+
 function applyClusterInfo(s: ReplayState, snap: ClusterInfoSnapshot): void {
   const reporter = reporterOf(s, snap);
   if (!reporter || !timed(snap)) return;
@@ -255,6 +268,14 @@ function applyClusterInfo(s: ReplayState, snap: ClusterInfoSnapshot): void {
   s.touch(snap.at);
   s.alive(reporter, snap.at, ev, null);
   const st = snap.fields['cluster_state'];
+  // The node's own cluster_state beats what its view implied: a node still in its rejoin delay (or in a
+  // minority) says fail though every slot looks served (redis 7.0 clusterUpdateState).
+  const guess = st === 'ok' || st === 'fail' ? inferredOk(s).get(reporter) : undefined;
+  if (guess) inferredOk(s).delete(reporter);
+  if (guess && st === 'fail' && snap.at - guess.at <= INFERRED_OK_RETRACT_MS) {
+    const i = s.stateChanges.lastIndexOf(guess);
+    if (i >= 0) s.stateChanges.splice(i, 1);
+  }
   if (st === 'ok' || st === 'fail') s.setState(reporter, st, snap.at, ev, true);
   const my = Number(snap.fields['cluster_my_epoch']);
   const n = s.node(reporter);

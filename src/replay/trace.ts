@@ -319,6 +319,8 @@ export interface StateSpan {
   endEvidence: Evidence | null;
   /** The end is bounded, not seen: the last evidence still showing the state, and the first evidence against it. */
   endBounds?: [EpochMs, EpochMs];
+  /** The start is bounded, not seen (read from a snapshot): the last evidence of the state before, and this one. */
+  startBounds?: [EpochMs, EpochMs];
 }
 
 export interface FlagSpan {

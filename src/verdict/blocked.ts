@@ -26,6 +26,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // Answered by a failover?
     const replacing = groupOf(failovers, 'oldMaster', (f) => f.oldMaster, ep.node).items;
     const answer = replacing[lowerBound(replacing, ep.startBounds[0], (f) => f.promotedAt)];
+    // A promotion seen only in snapshots may have come before the old master answered again.
     if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;

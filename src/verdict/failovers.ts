@@ -1,4 +1,4 @@
-import type { Evidence } from '../model/analysis.ts';
+import type { Evidence, FailoverKind } from '../model/analysis.ts';
 import { isSuccessorId, type EpochMs, type NodeId } from '../model/ids.ts';
 import { normalizeRanges } from '../model/slots.ts';
 import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/index.ts';
@@ -53,6 +53,22 @@ function manualFor(trace: Trace, p: Promotion, a: ElectionAttempt | null): Manua
   return best;
 }
 
+/**
+ * The kind of a promotion seen only in snapshots (no election line, no request): automatic when the old
+ * master was marked FAIL while it still held the slots (a FAIL line, or a view flagging it `fail` no
+ * later than the last view before the slots moved: an automatic failover needs FAIL, redis 7.0
+ * clusterHandleSlaveFailover); otherwise the snapshots cannot tell CLUSTER FAILOVER, TAKEOVER and FORCE
+ * (or a FAIL flag and the promotion in the same view) apart: unknown.
+ */
+function snapshotKind(trace: Trace, p: Promotion): FailoverKind {
+  if (!p.replaced) return 'unknown';
+  const before = p.atBounds[0];
+  const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, p.replaced).items;
+  if (marks.some((m) => !m.fromSnapshot && m.observer !== p.replaced && (m.kind === 'marked' || m.kind === 'received') && m.at <= p.at && m.at >= before - 60_000)) return 'automatic';
+  const flagged = trace.flags.some((f) => f.subject === p.replaced && f.observer !== p.replaced && f.flag === 'fail' && f.start <= before && (f.end === null || f.end >= before));
+  return flagged ? 'automatic' : 'unknown';
+}
+
 /** The old master's down episode this promotion answered. */
 function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
   if (!p.replaced) return null;
@@ -77,7 +93,7 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     const a = p.election !== null ? trace.elections[p.election] : null;
     // Without the winner's own lines (only the old master's reconfiguration, or a third node's report)
     // nothing tells an automatic failover from a forced one or a takeover.
-    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.kind ? p.kind : p.via === 'snapshot' ? 'automatic' : 'unknown';
+    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.kind ? p.kind : p.via === 'snapshot' ? snapshotKind(trace, p) : 'unknown';
     const manual = manualFor(trace, p, a);
     const episode = kind === 'automatic' || kind === 'force' || kind === 'unknown' ? episodeFor(trace, p) : null;
     const evidence: Evidence[] = [...p.evidence];
@@ -111,6 +127,12 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
       bounds = [episode.startBounds[0], episode.startBounds[1]];
       from = episode.startFrom;
       evidence.unshift(...episode.evidence);
+    } else if (kind === 'unknown' && p.via === 'snapshot') {
+      // A master seen well throughout (an operator's CLUSTER FAILOVER, TAKEOVER or FORCE): whatever
+      // interruption there was fell while the slots changed hands, between the two views.
+      startedAt = p.at;
+      bounds = [p.atBounds[0], p.at];
+      from = 'promotion';
     } else if (kind === 'force' && manual && manual.requestedAt !== null) {
       startedAt = manual.requestedAt;
       bounds = [startedAt, startedAt];

@@ -45,9 +45,11 @@ export const msg = {
     const votes = f.votes.filter((v) => v.granted).length;
     const parts = [
       `${kind}: ${L(f.newMaster)} replaced ${L(f.oldMaster)} for ${slotsOf(f.slots, f.oldMaster, L)}${f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
-      f.kind === 'automatic' || f.kind === 'force' || f.kind === 'unknown'
+      f.kind === 'automatic' || f.kind === 'force' || (f.kind === 'unknown' && (f.episode || f.promotion.via !== 'snapshot'))
         ? `Fault ${when(f.startedAt, f.startedAtBounds)} (from ${fromText(f.startedAtFrom)}), FAIL ${t(f.failMarkedAt)}, election ${t(f.electionStartedAt)}, won ${t(f.promotedAt)}:`
-        : `Requested ${t(f.startedAt)}, won ${t(f.promotedAt)}:`,
+        : f.kind === 'unknown'
+          ? `The master was not seen failing; the slots moved ${when(f.promotedAt, f.promotedAtBounds)} (no FAIL flag before: CLUSTER FAILOVER, TAKEOVER or FORCE, which snapshots cannot tell apart):`
+          : `Requested ${t(f.startedAt)}, won ${t(f.promotedAt)}:`,
       `slots unavailable ${
         f.startedAtBounds[0] !== f.startedAtBounds[1]
           ? `between ${dur(f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt))} and ${dur(f.promotedAt - f.startedAtBounds[0])}`

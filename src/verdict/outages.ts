@@ -62,10 +62,25 @@ function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end
   return { end: ok.start, bounds: null, evidence: ok.startEvidence };
 }
 
+const listedByTrace = new WeakMap<Trace, Set<NodeId>>();
+/** The nodes some timed CLUSTER NODES view lists. */
+function listedInViews(trace: Trace): Set<NodeId> {
+  let ids = listedByTrace.get(trace);
+  if (!ids) {
+    ids = new Set();
+    for (const v of trace.views) if (v.atFrom !== 'unknown') for (const e of v.entries) ids.add(e.id);
+    listedByTrace.set(trace, ids);
+  }
+  return ids;
+}
+
 /** When `node` served slots: its ownership spans, or (slots never named) its master lanes until a promotion replaced it. */
 function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]> {
   const owned = groupOf(trace.ownership, 'owner', (x) => x.owner, node).items;
   if (owned.length > 0) return owned.map((o) => [o.start, o.end ?? Infinity]);
+  // A node a CLUSTER NODES view lists is known by its slots: listed with none, it served none (a node
+  // that just joined, still in state fail, answers no client).
+  if (listedInViews(trace).has(node)) return [];
   const lanes = groupOf(trace.roles, 'lanes by node', (r) => r.node, node).items;
   // From the earliest moment the promotion can have happened (an old master learns of it late).
   const replaced = groupOf(trace.promotions, 'replaced', (q) => q.replaced, node).items.map((q) => q.atBounds[0]);
@@ -143,7 +158,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   const ts = [...times].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const stateAt = (v: (typeof voters)[number], t: EpochMs) => v.states.find((st) => st.start <= t && (st.end === null || st.end > t)) ?? null;
   const servingAt = (v: (typeof voters)[number], t: EpochMs) => v.serving.some(([a, b]) => a <= t && t < b) && !gone(v.node, t);
-  type Win = { start: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] };
+  type Win = { start: EpochMs; startLo: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] };
   const wins: Win[] = [];
   let cur: Win | null = null;
   for (let i = 0; i < ts.length; i++) {
@@ -153,7 +168,10 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     const down = known.length > 0 && known.every((x) => x.st!.state === 'fail');
     if (down) {
       if (!cur) {
-        cur = { start: t, end: null, nodes: new Set(), evidence: [] };
+        // Each fail read from a snapshot began since that node's last ok view: all of them failing began
+        // no earlier than the latest such bound.
+        const lo = Math.max(...known.map((x) => x.st!.startBounds?.[0] ?? x.st!.start));
+        cur = { start: t, startLo: Math.min(lo, t), end: null, nodes: new Set(), evidence: [] };
         for (const x of known) if (x.st!.start === t || cur.evidence.length === 0) cur.evidence.push(x.st!.startEvidence);
       }
       for (const x of known) cur.nodes.add(x.v.node);
@@ -205,7 +223,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       slots: [],
       nodes: [...m.nodes].sort(),
       start: m.start,
-      startBounds: [m.start, m.start] as [EpochMs, EpochMs],
+      startBounds: [m.startLo, m.start] as [EpochMs, EpochMs],
       end,
       endBounds,
       cause: cause ? cause.cause : 'cluster.down',

@@ -39,13 +39,20 @@ export function tellStory(ctx: VerdictContext): string {
     if (f.episode) told.add(f.episode);
     const s: string[] = [];
     const slots = f.slots.length > 0 ? `slots ${formatRanges(f.slots)}` : 'its slots';
-    if (f.kind === 'automatic' || f.kind === 'force' || f.kind === 'unknown') {
+    if (f.kind === 'automatic' || f.kind === 'force' || (f.kind === 'unknown' && f.promotion.via !== 'snapshot')) {
       s.push(`${f.oldMaster === null ? 'An unknown master' : `Master ${L(f.oldMaster)}`} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}.`);
       if (f.failMarkedAt !== null)
         s.push(
           `The cluster marked it FAIL at ${t(f.failMarkedAt)}${f.startedAtBounds[0] === f.startedAtBounds[1] ? `, ${dur(f.failMarkedAt - f.startedAt)} later` : ''}.`,
         );
       if (f.kind === 'force') s.push(`An operator forced the failover (CLUSTER FAILOVER FORCE) on ${L(f.newMaster)}.`);
+    } else if (f.kind === 'unknown') {
+      // Snapshots alone: no FAIL flag before the slots moved, so no automatic failover; which command it was they cannot tell.
+      s.push(
+        f.episode
+          ? `Master ${L(f.oldMaster)} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}; no FAIL flag on it was seen before its slots moved (an operator's CLUSTER FAILOVER FORCE or TAKEOVER, as far as the snapshots show).`
+          : `Master ${L(f.oldMaster)} was not seen failing: its slots moved by an operator's CLUSTER FAILOVER, TAKEOVER or FORCE (the snapshots cannot tell which).`,
+      );
     } else {
       const what = f.kind === 'manual' ? 'CLUSTER FAILOVER' : 'CLUSTER FAILOVER TAKEOVER';
       s.push(`An operator ran ${what} on ${L(f.newMaster)}, replica of ${L(f.oldMaster)}${f.startedAtFrom === 'master-paused' ? `; the master paused its clients at ${t(f.startedAt)}` : ` at ${t(f.startedAt)}`}.`);

@@ -155,7 +155,12 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
         problems.push(`${what}: the analysis says ${fmtOutage(cand)} (start off by ${ds} ms, end by ${de === Infinity ? '∞' : de} ms; ${TOL_CLUSTER_MS} ms allowed)`);
     } else if (e.timing === 'bracket' && e.startBetween && e.endBetween) {
       const inside = (t: string | null, [lo, hi]: [string, string]) => t !== null && ms(t) >= ms(lo) - TOL_CLUSTER_MS && ms(t) <= ms(hi) + TOL_CLUSTER_MS;
-      if (!inside(cand.start, e.startBetween) || !inside(cand.end, e.endBetween))
+      // An end the analysis read from snapshots is itself bounds: they must meet the expected ones.
+      const endInside =
+        cand.end !== null
+          ? inside(cand.end, e.endBetween)
+          : cand.endBounds !== null && ms(cand.endBounds[0]) <= ms(e.endBetween[1]) + TOL_CLUSTER_MS && ms(cand.endBounds[1]) >= ms(e.endBetween[0]) - TOL_CLUSTER_MS;
+      if (!inside(cand.start, e.startBetween) || !endInside)
         problems.push(
           `${what}: the analysis says ${fmtOutage(cand)}, the snapshots bound it to start ${hhmmss(e.startBetween[0])}–${hhmmss(e.startBetween[1])}, end ${hhmmss(e.endBetween[0])}–${hhmmss(e.endBetween[1])} (±${TOL_CLUSTER_MS} ms)`,
         );

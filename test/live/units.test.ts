@@ -177,6 +177,15 @@ describe('analysis vs probe', () => {
     expect(compareWithProbe(analysis([]), truth(null, [1, 2])).clusterOutage.status).toBe('mismatch');
   });
 
+  it('issue #12 – a promotion seen only in snapshots lies between two views: the probe inside those bounds agrees', () => {
+    // Fault exact at 10 s; the new owner first seen at 13 s, the view before at 12.5 s; writes failed 10–12.55 s.
+    const seen = failover({ promotedAtBounds: [T(12.5), T(13)] });
+    const c = compareWithProbe(analysis([seen]), truth([10, 12.55]));
+    expect([c.failovers[0].status, c.failovers[0].boundsMs]).toEqual(['within-bounds', [2500, 3000]]);
+    // The same failover seen exactly at 13 s does not agree with that probe.
+    expect(compareWithProbe(analysis([failover({ promotedAtBounds: [T(13), T(13)] })]), truth([10, 12.55])).failovers[0].status).toBe('mismatch');
+  });
+
   it('checks the failover the drill caused: kind and new master; extra failovers are mismatches; a window outside any failover is a note', () => {
     const expected = { kind: 'manual' as const, promotions: [{ oldMaster: id('b'), newMaster: id('e') }] };
     expect(compareWithProbe(analysis([failover({ kind: 'manual', timingsMs: { detection: null, election: null, unavailable: 5 } })]), truth(null), expected).ok).toBe(true);

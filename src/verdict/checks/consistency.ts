@@ -7,7 +7,7 @@ import { msg } from '../messages.ts';
 import { finding } from './util.ts';
 import { atBetween, groupOf, spansOf } from '../lookup.ts';
 import { firstAfter, upperBound } from '../../util/sorted.ts';
-import type { DownEpisode } from '../../replay/index.ts';
+import type { DownEpisode, SnapshotView } from '../../replay/index.ts';
 
 const downSpans = new WeakMap<object, Array<{ start: EpochMs; end: EpochMs | null }>>();
 /** Some episode of `node` with startBounds[1] ≤ t < end. */
@@ -38,7 +38,8 @@ export const splitBrain: Check = (ctx) => {
     // A manual failover's master keeps its clients paused until it is a replica (redis 7.0 clusterHandleManualFailover).
     if (!old || f.slots.length === 0 || f.kind === 'manual') continue;
     // TAKEOVER replaces a master without its consent: two masters until it hears of it is by design.
-    const severity = f.kind === 'takeover' || f.kind === 'force' ? 'warning' : 'error';
+    // An unknown kind is one of CLUSTER FAILOVER, TAKEOVER or FORCE (an automatic one would show FAIL).
+    const severity = f.kind === 'takeover' || f.kind === 'force' || f.kind === 'unknown' ? 'warning' : 'error';
     const demotions = groupOf(ctx.trace.demotions, 'node', (d) => d.node, old);
     const demoted =
       firstAfter(demotions.items, demotions.sorted, f.promotedAt, (d) => d.at, true, (d) => !d.fromSnapshot) ?? firstAfter(demotions.items, demotions.sorted, f.promotedAt, (d) => d.at, true);
@@ -46,8 +47,16 @@ export const splitBrain: Check = (ctx) => {
     const promotedOld = groupOf(ctx.failovers, 'newMaster', (g) => g.newMaster, old).items;
     const back = promotedOld[upperBound(promotedOld, f.promotedAt, (g) => g.promotedAt)];
     const ends = [demoted?.at, back?.promotedAt, ctx.trace.span.end].filter((x): x is number => typeof x === 'number');
-    const until = ends.length > 0 ? Math.min(...ends) : null;
+    let until = ends.length > 0 ? Math.min(...ends) : null;
     if (until === null || until <= f.promotedAt) continue;
+    // Without the old master's log, only its own CLUSTER NODES replies say what it believed: others'
+    // views lag (they show it master until they hear otherwise, or a pong it sent before it learned).
+    const claims = groupOf(ctx.trace.nodes, 'id', (n) => n.id, old).items.some((n) => n.hasLog) ? null : ownClaims(ctx.trace.views, old, f.slots, f.promotedAt, until);
+    if (claims) {
+      // No reply of its own claimed the slots after the promotion: a demotion in progress, not a split brain.
+      if (claims.lastClaim === null) continue;
+      if (claims.firstDisowned !== null) until = Math.min(until, claims.firstDisowned);
+    }
     // Up: not inside a down/paused/unreachable episode (a paused node is up again at its first sign of life).
     const eps = groupOf(ctx.trace.episodes, 'node', (e) => e.node, old).items.filter((e) => e.startBounds[0] <= until && (e.end === null || e.end > f.promotedAt));
     let up: Array<[EpochMs, EpochMs]> = [[f.promotedAt, until]];
@@ -68,9 +77,12 @@ export const splitBrain: Check = (ctx) => {
         const from = Math.max(x, s.start);
         const to = Math.min(y, s.end ?? Infinity);
         if (to - from <= 0) continue;
+        // From snapshots alone the window is certain only up to the old master's last own claim.
+        const certain = claims ? Math.min(to, claims.lastClaim as number) - from : to - from;
+        if (claims && certain < 0) continue;
         // A few ms while a resumed master reads the news is inherent (its queued requests run first):
         // writes there are at risk; a window long enough for real traffic is a split brain.
-        const sev = severity === 'error' && to - from < SPLIT_BRAIN_ERROR_MS ? 'warning' : severity;
+        const sev = severity === 'error' && certain < SPLIT_BRAIN_ERROR_MS ? 'warning' : severity;
         out.push(finding('split-brain', sev, msg.splitBrain(f.newMaster, old, f.slots, from, to, ctx.label), from, [old, f.newMaster], [...f.evidence.slice(0, 1), s.startEvidence, ...(demoted ? [demoted.evidence] : [])]));
       }
   }
@@ -109,6 +121,26 @@ export const splitBrain: Check = (ctx) => {
     }
   return out;
 };
+
+/**
+ * The old master's own CLUSTER NODES replies (`myself,master`) after `after` and up to `until`: the last
+ * that still claimed any of `slots`, and the first that no longer did (`myself,slave`, or no slots).
+ */
+function ownClaims(views: readonly SnapshotView[], node: NodeId, slots: readonly SlotRange[], after: EpochMs, until: EpochMs): { lastClaim: EpochMs | null; firstDisowned: EpochMs | null } {
+  let lastClaim: EpochMs | null = null;
+  let firstDisowned: EpochMs | null = null;
+  for (const v of views) {
+    if (v.reporter !== node || v.atFrom === 'unknown' || v.at <= after || v.at > until) continue;
+    const me = v.entries.find((e) => e.id === node);
+    if (!me || me.role === 'unknown') continue;
+    const claims = me.role === 'master' && intersectRanges(me.slots, slots).length > 0;
+    if (claims && (firstDisowned === null || v.at < firstDisowned)) lastClaim = Math.max(lastClaim ?? v.at, v.at);
+    else if (!claims && (firstDisowned === null || v.at < firstDisowned)) firstDisowned = v.at;
+  }
+  // A claim after the first disowning reply belongs to a later episode, not this window.
+  if (lastClaim !== null && firstDisowned !== null && lastClaim > firstDisowned) lastClaim = null;
+  return { lastClaim, firstDisowned };
+}
 
 export const epochCollision: Check = (ctx) =>
   ctx.trace.epochs
