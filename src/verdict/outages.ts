@@ -84,18 +84,31 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
   const lanes = groupOf(trace.roles, 'lanes by node', (r) => r.node, node).items;
   // From the earliest moment the promotion can have happened (an old master learns of it late).
   const replaced = groupOf(trace.promotions, 'replaced', (q) => q.replaced, node).items.map((q) => q.atBounds[0]);
+  // Once replaced, a master serves again only through a promotion of its own (its restart as
+  // "master" in the log prefix is a node about to learn it lost its slots).
+  const regained = groupOf(trace.promotions, 'lanes by node', (q) => q.node, node).items.map((q) => q.at);
   const out: Array<[EpochMs, EpochMs]> = [];
   let from: EpochMs | null = null;
+  let lostAt: EpochMs | null = null;
   const close = (t: EpochMs) => {
     if (from !== null && t > from) out.push([from, t]);
     from = null;
   };
   for (const r of lanes) {
+    if (lostAt !== null) {
+      const back = regained.find((t) => t > lostAt! && t >= r.start && t < (r.end ?? Infinity));
+      if (back === undefined) continue;
+      lostAt = null;
+      from = back;
+    }
     if (r.role === 'master' && from === null) from = r.start;
     else if (r.role === 'replica') close(r.start);
     if (from !== null) {
       const cut = replaced.find((t) => t > from! && t <= (r.end ?? Infinity));
-      if (cut !== undefined) close(cut);
+      if (cut !== undefined) {
+        close(cut);
+        lostAt = cut;
+      }
     }
   }
   close(Infinity);
