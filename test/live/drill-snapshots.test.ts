@@ -1,23 +1,21 @@
 // issue #12 (snapshots alone): `failscope drill` with no `--logs` analyses only what it captured (CLUSTER
 // NODES / CLUSTER INFO / INFO replication every 250 ms, and every 500 ms as by default). On a healthy 3 masters + 3 replicas cluster of
-// real redis-server on 127.0.0.1:7420-7425 (bus +10000; override with FAILSCOPE_TEST_DRILL_SNAPSHOTS_PORT),
+// real redis-server on 127.0.0.1, 6 free ports found at run time (bus +10000; FAILSCOPE_TEST_DRILL_SNAPSHOTS_PORT pins the base),
 // node timeout 1000 ms, every fault kind must give DRILL PASSED: the promotion the cluster made (old →
 // new, read from the cluster itself by the drill), no invented split-brain or cluster.down error, and the
 // kind where snapshots can tell it (a master flagged FAIL before its slots moved: automatic), else
 // "unknown" — CLUSTER FAILOVER, TAKEOVER and FORCE on a healthy master look alike in snapshots.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { drillCommand, type DrillSummary } from '../../src/commands/drill.ts';
 import { FAULT_KINDS, type FaultKind } from '../../src/live/drill.ts';
-import { LocalCluster, waitFor } from '../../src/live/local-cluster.ts';
-import { isMaster } from '../../src/live/cluster-view.ts';
+import { waitFor } from '../../src/live/local-cluster.ts';
+import { DRILL_NODE_TIMEOUT, drillCluster } from '../helpers/drill-cluster.ts';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 
-const base = Number(process.env.FAILSCOPE_TEST_DRILL_SNAPSHOTS_PORT ?? 7420);
-const ports = [0, 1, 2, 3, 4, 5].map((i) => base + i);
-const NODE_TIMEOUT = 1000;
+const { dir, cluster, masterOf } = await drillCluster('failscope-drill-snapshots-', process.env.FAILSCOPE_TEST_DRILL_SNAPSHOTS_PORT);
+const NODE_TIMEOUT = DRILL_NODE_TIMEOUT;
 
 /** What snapshots alone can say about the kind of each fault's failover (see the header). */
 const SNAPSHOT_KIND: Record<FaultKind, string> = {
@@ -29,26 +27,6 @@ const SNAPSHOT_KIND: Record<FaultKind, string> = {
 };
 
 describe('drill without logs: snapshots alone', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'failscope-drill-snapshots-'));
-  const cluster = new LocalCluster({ baseDir: path.join(dir, 'nodes'), ports, nodeTimeoutMs: NODE_TIMEOUT });
-
-  beforeAll(async () => {
-    await cluster.prepare();
-    await cluster.startAll();
-    await cluster.createCluster({ masters: ports.slice(0, 3), replicas: ports.slice(3).map((p, i) => ({ port: p, masterPort: ports[i] })) });
-  }, 120_000);
-
-  afterAll(async () => {
-    await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
-
-  async function masterOf(slot: number): Promise<number> {
-    const nodes = await cluster.clusterNodes(cluster.runningPorts()[0]);
-    const m = nodes.find((n) => isMaster(n) && n.slots.some((r) => slot >= r.start && slot <= r.end));
-    if (!m) throw new Error(`nobody serves ${slot}`);
-    return m.port;
-  }
 
   // Every kind the drill supports, each on a different shard where it can.
   const slotFor: Record<FaultKind, number> = { segfault: 0, pause: 6000, failover: 12000, takeover: 6000, force: 0 };

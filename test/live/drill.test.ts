@@ -2,44 +2,20 @@
 // found at run time (and their bus ports; FAILSCOPE_TEST_DRILL_PORT pins the base), node timeout 1000 ms: every fault
 // kind runs, the cluster recovers, and the analysis of the capture agrees with the probe within issue #4's
 // tolerances (400 ms per failover's unavailable time, 300 ms of cluster outage).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drillCommand, type DrillOptions, type DrillSummary } from '../../src/commands/drill.ts';
-import { LocalCluster, waitFor } from '../../src/live/local-cluster.ts';
-import { isMaster } from '../../src/live/cluster-view.ts';
+import { waitFor } from '../../src/live/local-cluster.ts';
+import { DRILL_NODE_TIMEOUT, drillCluster } from '../helpers/drill-cluster.ts';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import type { DrillTruth } from '../../src/live/truth.ts';
-import { freePortBlock } from '../helpers/ports.ts';
 
 // A free block chosen at run time (test/helpers/ports.ts); FAILSCOPE_TEST_DRILL_PORT pins it.
-const base = await freePortBlock(6, process.env.FAILSCOPE_TEST_DRILL_PORT);
-const ports = [0, 1, 2, 3, 4, 5].map((i) => base + i);
-const NODE_TIMEOUT = 1000;
+const { dir, ports, cluster, masterOf } = await drillCluster('failscope-drill-test-', process.env.FAILSCOPE_TEST_DRILL_PORT);
+const NODE_TIMEOUT = DRILL_NODE_TIMEOUT;
 
 describe('drill against a real cluster', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'failscope-drill-test-'));
-  const cluster = new LocalCluster({ baseDir: path.join(dir, 'nodes'), ports, nodeTimeoutMs: NODE_TIMEOUT });
-
-  beforeAll(async () => {
-    await cluster.prepare();
-    await cluster.startAll();
-    await cluster.createCluster({ masters: ports.slice(0, 3), replicas: ports.slice(3).map((p, i) => ({ port: p, masterPort: ports[i] })) });
-  }, 120_000);
-
-  afterAll(async () => {
-    await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
-
-  /** The port of the node that serves `slot` now (as the first running node sees it). */
-  async function masterOf(slot: number): Promise<number> {
-    const nodes = await cluster.clusterNodes(cluster.runningPorts()[0]);
-    const m = nodes.find((n) => isMaster(n) && n.slots.some((r) => slot >= r.start && slot <= r.end));
-    if (!m) throw new Error(`nobody serves ${slot}`);
-    return m.port;
-  }
 
   async function drill(name: string, opts: Partial<DrillOptions> & Pick<DrillOptions, 'fault' | 'target'>) {
     const out = path.join(dir, name);
