@@ -145,7 +145,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       return false;
     }
     seenFiles.add(real);
-    out.push(new FileSource(display, abs, mtimeMs, judged.gzip ? 'gzip' : 'none', size));
+    out.push(new FileSource(display, abs, mtimeMs, judged.gzip ? 'gzip' : 'none', size, v.kind === 'export' ? 'json-document' : 'lines'));
     return true;
   };
 

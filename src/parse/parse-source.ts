@@ -36,20 +36,36 @@ import {
 } from './blocks.ts';
 import { classifyMessage } from './message.ts';
 import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
-import { FORM_LOGFMT, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
+import { FORM_CLOCK, FORM_LOGFMT, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
 import { createSnapshotScanner, type SnapshotScanner } from './snapshot-scanner.ts';
-import { STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, type Stamp, WallClock } from './stamp.ts';
+import { STAMP_CLOCK, STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, type Stamp, WallClock } from './stamp.ts';
 import {
   Wrap,
   WRAP_BAD_JSON,
+  WRAP_COMPOSE,
+  WRAP_CRI,
   WRAP_DOCKER_JSON,
   WRAP_DOCKER_T,
+  WRAP_EXPORT_META,
+  WRAP_GRAFANA_TXT,
   WRAP_JOURNALD,
   WRAP_JOURNALD_META,
+  WRAP_KINDS,
+  WRAP_KLOG,
   WRAP_KUBECTL,
+  WRAP_LABEL,
+  WRAP_LOGCLI,
+  WRAP_NAMES,
   WRAP_NONE,
+  WRAP_RECORD,
+  WRAP_SYSLOG_3164,
+  WRAP_SYSLOG_5424,
+  WRAP_TAIL_HEADER,
   unwrapLine,
 } from './wrappers.ts';
+import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, stampFromString } from './records.ts';
+import { stripAnsi } from './ansi.ts';
+import { MAX_LINE_BYTES } from '../ingest/index.ts';
 import { wallToUtc } from '../util/time.ts';
 
 const HALF_YEAR_MS = 183 * 86_400_000;
@@ -112,7 +128,20 @@ const WRAP_SOURCE_KIND: Record<number, SourceKind> = {
   [WRAP_DOCKER_JSON]: 'docker-json',
   [WRAP_KUBECTL]: 'kubectl-log',
   [WRAP_JOURNALD]: 'journald',
+  [WRAP_CRI]: 'cri-log',
+  [WRAP_COMPOSE]: 'compose-log',
+  [WRAP_KLOG]: 'klog',
+  [WRAP_SYSLOG_3164]: 'syslog',
+  [WRAP_SYSLOG_5424]: 'syslog',
+  [WRAP_LABEL]: 'redis-log',
+  [WRAP_LOGCLI]: 'log-export',
+  [WRAP_GRAFANA_TXT]: 'log-export',
+  [WRAP_RECORD]: 'log-export',
 };
+/** Wrappers that decide the source kind (a user label or tail header does not). */
+const KIND_WRAPS = [WRAP_DOCKER_T, WRAP_DOCKER_JSON, WRAP_KUBECTL, WRAP_JOURNALD, WRAP_CRI, WRAP_COMPOSE, WRAP_KLOG, WRAP_SYSLOG_3164, WRAP_SYSLOG_5424, WRAP_LOGCLI, WRAP_GRAFANA_TXT, WRAP_RECORD];
+const DECO_ANSI = 1;
+const DECO_QUOTE = 2;
 
 /** Shared by every source: a message's class does not depend on where it was read. */
 const memo = new MessageMemo();
@@ -159,7 +188,20 @@ class SourceParser {
   private unknownNoteOverflow = { inFence: 0, outside: 0 };
 
   // what the lines were, for SourceKind
-  private readonly wrapLines = [0, 0, 0, 0, 0];
+  private readonly wrapLines = new Array<number>(WRAP_KINDS).fill(0);
+  /** Lines per Redis prefix form (prefix.ts FORM_*). */
+  private readonly prefixLines = new Array<number>(FORM_NAMES.length).fill(0);
+  /** Export forms named by records (records.ts), CSV layouts. */
+  private readonly forms = new Set<string>();
+  private decorations = 0;
+  /** Scratch for a line with its ANSI escapes removed. */
+  private ansi: Buffer | null = null;
+  /** `==> file <==`: the stream lines without a label of their own belong to. */
+  private section: string | undefined = undefined;
+  private csv: CsvLayout | null = null;
+  private csvPending: string | null = null;
+  private csvPendingLine = 0;
+  private csvPendingLines = 0;
   private legacyLines = 0;
   private logfmtLines = 0;
   private scannerLines = 0;
@@ -232,6 +274,7 @@ class SourceParser {
     const k = st.kind;
     if (k === STAMP_EXACT) return st.at;
     if (k === STAMP_WALL) return this.clock.toUtc(st.y, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+    if (k === STAMP_CLOCK) return this.resolveClock(st, ss, ref);
     if (k !== STAMP_WALL_NO_YEAR) return NaN;
     if (!Number.isNaN(ref)) {
       // A wrapper gave the full time: take the year that puts the stamp nearest to it.
@@ -247,6 +290,29 @@ class SourceParser {
     this.lastInferred = true;
     this.yearNote = { ev: null as unknown as TimelineEvent, ss, roll: ss.rolls, mo: st.mo, d: st.d, h: st.h, mi: st.mi, s: st.s, ms: st.ms };
     return this.clock.toUtc(this.baseYear + ss.rolls, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+  }
+
+  /**
+   * A time of day: the day is the one that puts it nearest the time before it in the stream (a
+   * wrapper's, the previous line's), else nearest the file's modification time, which dates the
+   * end of the log. Deviation: not marked inferred — the clock is exact to the millisecond and
+   * only the date is borrowed.
+   */
+  private resolveClock(st: Stamp, ss: StreamState, ref: number): number {
+    let base = ref;
+    if (Number.isNaN(base)) base = ss.lastAt;
+    const fromFile = Number.isNaN(base);
+    if (fromFile) base = this.input.mtimeMs;
+    const day = new Date(base);
+    let best = NaN;
+    for (const delta of [-1, 0, 1]) {
+      const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + delta));
+      const at = this.clock.toUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), st.h, st.mi, st.s, st.ms);
+      // After the file time it cannot be (an hour of slack); a log runs forward from the line before.
+      if (fromFile && at > base + 3_600_000) continue;
+      if (Number.isNaN(best) || Math.abs(at - base) < Math.abs(best - base)) best = at;
+    }
+    return best;
   }
 
   /** `ev.at` came from the last resolve(): remember a year-less stamp (for the file-year fix-up). */
@@ -421,30 +487,153 @@ class SourceParser {
     }
     let s = start;
     let e = end;
-    if (e > s && buf[e - 1] === 13) e--;
-    if (e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
-    if (s === e || isBlank(buf, s, e)) {
-      this.blankInStream(this.main);
+    let b = buf;
+    if (e > s && b[e - 1] === 13) e--;
+    if (e - s >= 3 && b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) s += 3;
+    // ANSI colour (a terminal's `docker compose logs`, logcli): the escapes go, the text stays.
+    const esc = b.indexOf(27, s);
+    if (esc >= 0 && esc < e) {
+      const n = stripAnsi(b, s, e, this.ansiBuf());
+      b = this.ansi!;
+      s = 0;
+      e = n;
+      this.decorations |= DECO_ANSI;
+    }
+    // A Markdown quote (`> `, nested `>> `) around a pasted line.
+    if (s < e && b[s] === 62) {
+      while (s < e && b[s] === 62) {
+        s++;
+        if (s < e && b[s] === 32) s++;
+      }
+      this.decorations |= DECO_QUOTE;
+    }
+    if (s === e || isBlank(b, s, e)) {
+      this.blankInStream(this.section === undefined ? this.main : this.streamOf(this.section));
       return;
     }
     this.nonBlank++;
     const w = this.wrap;
-    const wk = unwrapLine(buf, s, e, w);
+    if (this.csv !== null) {
+      this.csvLine(b, s, e);
+      return;
+    }
+    if (this.nonBlank === 1 && b[s] !== 123 && b[s] !== 91 && e - s < 4096) {
+      const layout = b.indexOf(44, s) >= 0 && b.indexOf(44, s) < e ? csvLayout(decodeUtf8(b, s, e)) : null;
+      if (layout !== null) {
+        this.csv = layout;
+        this.forms.add(layout.form);
+        this.counts.ignored++;
+        return;
+      }
+    }
+    this.afterUnwrap(unwrapLine(b, s, e, w, this.header));
+  };
+
+  /** One line of a CSV export (a quoted field may run over several lines). */
+  private csvLine(b: Buffer, s: number, e: number): void {
+    const text = decodeUtf8(b, s, e);
+    const layout = this.csv!;
+    let record = text;
+    if (this.csvPending !== null) {
+      record = `${this.csvPending}\n${text}`;
+      this.w += this.csvPendingLines;
+      this.evLine = this.csvPendingLine;
+    }
+    const cols = splitCsv(record);
+    if (cols === null) {
+      if (this.csvPending === null) this.csvPendingLine = this.lineNo;
+      this.csvPendingLines = this.csvPending === null ? 1 : this.csvPendingLines + 1;
+      this.csvPending = record;
+      this.w = 1;
+      if (record.length > JOINED_MAX) {
+        this.counts.unknown += this.csvPendingLines;
+        this.diag('overlong', 'warning', this.csvPendingLine, `CSV record longer than ${JOINED_MAX} bytes: skipped`);
+        this.csvPending = null;
+      }
+      return;
+    }
+    this.csvPending = null;
+    const w = this.wrap;
+    w.stamp.kind = STAMP_NONE;
+    w.pid = undefined;
+    w.partial = false;
+    w.form = layout.form;
+    w.stream = layout.writer >= 0 && cols[layout.writer] ? cols[layout.writer] : undefined;
+    if (!stampFromString(cols[layout.time] ?? '', w.stamp)) w.stamp.kind = STAMP_NONE;
+    let msg = cols[layout.message] ?? '';
+    if (msg.endsWith('\n')) msg = msg.slice(0, -1);
+    w.text = msg;
+    const inner = Buffer.from(msg, 'utf8');
+    w.kind = WRAP_RECORD;
+    w.buf = inner;
+    w.start = 0;
+    w.end = inner.length;
+    this.afterUnwrap(WRAP_RECORD);
+  }
+
+  /** One record of a whole-document export (records.ts documentRecords); `locate` gives its line. */
+  onRecord(rec: unknown, locate: (text: string) => number): void {
+    this.counts.lines++;
+    this.w = 1;
+    this.nonBlank++;
+    const w = this.wrap;
+    w.stamp.kind = STAMP_NONE;
+    w.stream = undefined;
+    w.pid = undefined;
+    w.partial = false;
+    w.form = null;
+    const text = readJsonRecord(rec, w);
+    const line = locate(text ?? '');
+    this.lineNo = line;
+    this.evLine = line;
+    if (text === null) {
+      this.counts.unknown++;
+      this.diag('json', 'warning', line, 'record holds no log message');
+      return;
+    }
+    w.text = text;
+    const inner = Buffer.from(text, 'utf8');
+    w.kind = WRAP_RECORD;
+    w.buf = inner;
+    w.start = 0;
+    w.end = inner.length;
+    this.afterUnwrap(WRAP_RECORD);
+  }
+
+  /** The whole document could not be read as an export: one unknown line and a warning. */
+  documentProblem(why: string): void {
+    this.counts.lines++;
+    this.counts.unknown++;
+    this.nonBlank++;
+    this.diagnostics.push({ severity: 'warning', source: this.source, line: 1, message: why });
+  }
+
+  /** Steps 3–7 for a line whose wrapper is known (`this.wrap`). */
+  private afterUnwrap(wk: number): void {
+    const w = this.wrap;
     if (wk !== WRAP_NONE) {
-      if (wk === WRAP_JOURNALD_META) {
-        this.wrapLines[WRAP_JOURNALD]++;
+      this.wrapLines[wk]++;
+      if (wk === WRAP_JOURNALD_META || wk === WRAP_EXPORT_META) {
+        this.counts.ignored++;
+        return;
+      }
+      if (wk === WRAP_TAIL_HEADER) {
+        // Each `==> file <==` section is that file's stream.
+        if (this.section !== undefined) this.closeBlock(this.streamOf(this.section));
+        this.section = w.stream;
         this.counts.ignored++;
         return;
       }
       if (wk === WRAP_BAD_JSON) {
         this.counts.unknown++;
-        this.diag('json', 'warning', line, 'malformed docker json-file record');
+        this.diag('json', 'warning', this.lineNo, 'malformed JSON log record');
         return;
       }
-      this.wrapLines[wk]++;
+      if (w.form !== null) this.forms.add(w.form);
     }
-    const ss = this.streamOf(w.stream);
-    if (wk === WRAP_DOCKER_JSON && !this.joinPartial(ss)) return;
+    const ss = this.streamOf(w.stream ?? this.section);
+    if (wk === WRAP_CRI && (w.partial || ss.partial !== null)) w.text = decodeUtf8(w.buf, w.start, w.end);
+    if ((wk === WRAP_DOCKER_JSON || wk === WRAP_CRI) && (w.partial || ss.partial !== null) && !this.joinPartial(ss)) return;
     const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
     const wrapInferred = this.lastInferred;
     const wrapYear = this.yearNote;
@@ -463,7 +652,12 @@ class SourceParser {
       this.yearNote = wrapYear;
       this.raw(b, is, ie, ss, wk, wrapAt, wrapInferred);
     }
-  };
+  }
+
+  private ansiBuf(): Buffer {
+    if (this.ansi === null) this.ansi = Buffer.allocUnsafe(MAX_LINE_BYTES + 4);
+    return this.ansi;
+  }
 
   /** docker json-file: returns false while a split line is still incomplete. */
   private joinPartial(ss: StreamState): boolean {
@@ -509,6 +703,7 @@ class SourceParser {
       else if (prev >= at && prev < at + 1000) at = prev;
     } else if (h.form === FORM_LOGFMT) this.logfmtLines += this.w;
     else this.legacyLines += this.w;
+    this.prefixLines[h.form] += this.w;
     if (!this.zoneHinted && wrapExact && (h.stamp.kind === STAMP_WALL || h.stamp.kind === STAMP_WALL_NO_YEAR)) {
       const diff = at - wrapAt;
       if (Math.abs(diff) >= 15 * 60_000) {
@@ -739,6 +934,7 @@ class SourceParser {
     return {
       source: this.source,
       kind: this.sourceKind(scanned.events),
+      forms: this.formNames(scanned.snapshots),
       events,
       snapshots: scanned.snapshots,
       counts: this.counts,
@@ -782,9 +978,22 @@ class SourceParser {
     this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message });
   }
 
+  /** Every form the source was read as: wrappers, exports, Redis prefixes, snapshot kinds. */
+  private formNames(snapshots: readonly { kind: string }[]): string[] {
+    const out = new Set(this.forms);
+    for (let k = 1; k < WRAP_KINDS; k++) if (this.wrapLines[k] > 0 && k !== WRAP_RECORD && k !== WRAP_JOURNALD_META && k !== WRAP_EXPORT_META) out.add(WRAP_NAMES[k]);
+    if (this.wrapLines[WRAP_EXPORT_META] > 0 && this.wrapLines[WRAP_GRAFANA_TXT] > 0) out.add('grafana-txt');
+    for (let f = 1; f < FORM_NAMES.length; f++) if (this.prefixLines[f] > 0) out.add(`redis-${FORM_NAMES[f]}`);
+    if (this.decorations & DECO_ANSI) out.add('ansi');
+    if (this.decorations & DECO_QUOTE) out.add('markdown-quote');
+    if (this.markdown) out.add('markdown');
+    for (const sn of snapshots) out.add(sn.kind);
+    return [...out].sort();
+  }
+
   private sourceKind(scannerEvents: TimelineEvent[]): SourceKind {
     let wrapKind = 0;
-    for (const k of [WRAP_DOCKER_T, WRAP_DOCKER_JSON, WRAP_KUBECTL, WRAP_JOURNALD])
+    for (const k of KIND_WRAPS)
       if (this.wrapLines[k] > (wrapKind ? this.wrapLines[wrapKind] : 0)) wrapKind = k;
     let logKind: SourceKind | null = null;
     if (wrapKind) logKind = WRAP_SOURCE_KIND[wrapKind];
@@ -816,8 +1025,45 @@ function mergeByLine(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
  */
 export function parseSource(input: SourceInput, time: TimeOptions): ParsedSource {
   const p = new SourceParser(input, time);
-  input.readLines(p.onLine);
+  if (input.layout === 'json-document' && input.readBytes) parseDocument(p, input.readBytes());
+  else input.readLines(p.onLine);
   return p.finish();
+}
+
+/** How far ahead a record's message is looked for, to give it its line in a pretty-printed document. */
+const LOCATE_WINDOW = 256 * 1024;
+
+/**
+ * A whole JSON document export (Elasticsearch `_search`, CloudWatch FilterLogEvents, Datadog, Cloud
+ * Logging, Grafana JSON): its records, each at the line its message sits on. Finding the lines walks
+ * the bytes once, forward (each search is bounded), so the cost stays linear.
+ */
+function parseDocument(p: SourceParser, bytes: Buffer): void {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    p.documentProblem(`not a valid JSON document (${(err as Error).message})`);
+    return;
+  }
+  const got = documentRecords(doc);
+  if (got === null) {
+    p.documentProblem('a JSON document of no known log export shape');
+    return;
+  }
+  let cursor = 0;
+  let line = 1;
+  const locate = (text: string): number => {
+    const needle = Buffer.from(JSON.stringify(text).slice(1, -1), 'utf8');
+    if (needle.length === 0) return line;
+    const end = Math.min(bytes.length, cursor + LOCATE_WINDOW + needle.length);
+    const at = bytes.subarray(cursor, end).indexOf(needle);
+    if (at < 0) return line;
+    for (let i = cursor, stop = cursor + at; i < stop; i++) if (bytes[i] === 10) line++;
+    cursor += at + needle.length;
+    return line;
+  };
+  for (const rec of got.records) p.onRecord(rec, locate);
 }
 
 /** Parse every source, in order. */

@@ -94,7 +94,7 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
   return {
     clusters,
     events: merged,
-    inputs: parsed.map((p) => ({ source: p.source, kind: p.kind, ...p.counts })),
+    inputs: parsed.map((p) => ({ source: p.source, kind: p.kind, ...(p.forms ? { forms: p.forms } : {}), ...p.counts })),
     diagnostics,
     clockOffsets: [],
   };
