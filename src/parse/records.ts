@@ -66,6 +66,10 @@ function pick(o: Obj, path: string): unknown {
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
+/** A message: may be empty (a blank line of a crash report is a record too). */
+function textOf(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
 
 function setTime(v: unknown, st: Stamp): void {
   if (typeof v === 'string') {
@@ -135,7 +139,7 @@ export function readJsonRecord(rec: unknown, t: RecordTarget): string | null {
   // Datadog API v2 log
   if (rec.type === 'log' && isObj(rec.attributes)) {
     const a = rec.attributes;
-    const text = str(a.message) ?? str(pick(a, 'attributes.message'));
+    const text = typeof a.message === 'string' ? a.message : str(pick(a, 'attributes.message'));
     if (text === undefined) return null;
     t.form = 'datadog-json';
     t.stream = str(a.host) ?? str(pick(a, 'attributes.pod_name')) ?? str(a.service);
@@ -144,7 +148,7 @@ export function readJsonRecord(rec: unknown, t: RecordTarget): string | null {
   }
   // Cloud Logging LogEntry
   if (typeof rec.logName === 'string' || (isObj(rec.resource) && ('textPayload' in rec || 'jsonPayload' in rec))) {
-    const text = str(rec.textPayload) ?? str(pick(rec, 'jsonPayload.message'));
+    const text = typeof rec.textPayload === 'string' ? rec.textPayload : textOf(pick(rec, 'jsonPayload.message'));
     if (text === undefined) return null;
     t.form = 'cloud-logging-json';
     const labels = isObj(rec.resource) && isObj(rec.resource.labels) ? rec.resource.labels : {};
@@ -160,7 +164,7 @@ export function readJsonRecord(rec: unknown, t: RecordTarget): string | null {
     return rec.message.endsWith('\n') ? rec.message.slice(0, -1) : rec.message;
   }
   // Elasticsearch `_source` / a generic shipper record (fluent-bit `log`, ECS `message`)
-  const text = str(rec.message) ?? str(rec['@message']) ?? str(rec.log) ?? str(rec.msg);
+  const text = textOf(rec.message) ?? textOf(rec['@message']) ?? textOf(rec.log) ?? textOf(rec.msg);
   if (text === undefined) return null;
   t.form = '@timestamp' in rec ? 'elasticsearch-ndjson' : 'json-lines';
   t.stream = writerOf(rec);

@@ -87,6 +87,8 @@ export class Wrap {
   text: string | null = null;
   /** JSON records: which export (`loki-jsonl`, `elasticsearch-ndjson`, …). */
   form: string | null = null;
+  /** User labels seen before a Redis line: such a label also stands before that node's other lines. */
+  readonly labels = new Set<string>();
   readonly stamp = new Stamp();
 }
 
@@ -380,12 +382,7 @@ function unwrapLabel(b: Buffer, s: number, e: number, w: Wrap, h: Header): numbe
   // `node-1:` glued to its colon
   if (b[le - 1] === 58 && b[i] === 32) {
     le--;
-    const m = i + 1;
-    if (parseRedisHeader(b, m, e, h)) {
-      w.stream = b.toString('latin1', s, le);
-      return setInner(w, WRAP_LABEL, b, m, e);
-    }
-    return WRAP_NONE;
+    return userLabel(b, s, le, i + 1, e, w, h);
   }
   let j = i;
   while (j < e && b[j] === 32) j++;
@@ -402,12 +399,22 @@ function unwrapLabel(b: Buffer, s: number, e: number, w: Wrap, h: Header): numbe
     }
     return setInner(w, WRAP_COMPOSE, b, m, e);
   }
-  if ((sep === 45 || sep === 58) && j + 1 < e && b[j + 1] === 32) {
-    const m = j + 2;
-    if (parseRedisHeader(b, m, e, h)) {
-      w.stream = b.toString('latin1', s, le);
-      return setInner(w, WRAP_LABEL, b, m, e);
-    }
+  if ((sep === 45 || sep === 58) && j + 1 < e && b[j + 1] === 32) return userLabel(b, s, le, j + 2, e, w, h);
+  return WRAP_NONE;
+}
+
+/** Label `b[s, le)`, inner line from m: taken when a Redis prefix follows, or the label was so taken before. */
+function userLabel(b: Buffer, s: number, le: number, m: number, e: number, w: Wrap, h: Header): number {
+  const known = w.labels.size > 0 ? b.toString('latin1', s, le) : '';
+  if (parseRedisHeader(b, m, e, h)) {
+    const label = known || b.toString('latin1', s, le);
+    if (w.labels.size < 1024) w.labels.add(label);
+    w.stream = label;
+    return setInner(w, WRAP_LABEL, b, m, e);
+  }
+  if (known && w.labels.has(known)) {
+    w.stream = known;
+    return setInner(w, WRAP_LABEL, b, m, e);
   }
   return WRAP_NONE;
 }
