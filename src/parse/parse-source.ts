@@ -85,6 +85,8 @@ interface Block {
   pendingBlanks: number;
   at: number;
   atInferred: boolean;
+  /** `at` is a wrapper's time (docker, an export record): the server's own stamp inside the block is better. */
+  atFromWrap: boolean;
   pid: number | undefined;
   role: RoleChar | undefined;
   level: LevelChar | undefined;
@@ -397,6 +399,7 @@ class SourceParser {
       pendingBlanks: 0,
       at: NaN,
       atInferred: false,
+      atFromWrap: !Number.isNaN(at),
       pid: undefined,
       role: undefined,
       level: undefined,
@@ -694,6 +697,8 @@ class SourceParser {
 
   private headed(b: Buffer, s: number, e: number, h: Header, ss: StreamState, wrapAt: number, wrapExact: boolean): void {
     let at = this.resolve(h.stamp, ss, wrapAt);
+    // A line cut to its clock has no pid (absent, not 0: a pid change is a restart).
+    const pid = h.form === FORM_CLOCK ? undefined : h.pid;
     const inferred = this.lastInferred;
     if (h.form === FORM_SIGNAL) {
       // Second precision: a wrapper's time in that second is better; else keep file order when the
@@ -728,13 +733,17 @@ class SourceParser {
         block.type === BLOCK_CRASH &&
         !msg.includes('oO0OoO0OoO0Oo') &&
         !block.ended &&
-        (block.pid === undefined || block.pid === h.pid) &&
+        (block.pid === undefined || block.pid === pid) &&
         (Number.isNaN(block.at) || Math.abs(at - block.at) <= CRASH_MAX_SPAN_MS)
       ) {
         if (block.pid === undefined) {
-          block.pid = h.pid;
+          block.pid = pid;
           block.role = h.role;
           block.level = h.level;
+        }
+        if (block.atFromWrap) {
+          block.atFromWrap = false;
+          block.at = NaN;
         }
         this.blockTime(block, at, inferred);
         block.section = readCrashLine(block.fields, msg, block.section);
@@ -767,7 +776,7 @@ class SourceParser {
       return;
     }
     this.counts.understood += this.w;
-    const ev = this.pushEvent(at, res.kind, res.fields, text, ss, h.pid, h.role, h.level, inferred);
+    const ev = this.pushEvent(at, res.kind, res.fields, text, ss, pid, h.role, h.level, inferred);
     this.noteYear(ev);
   }
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { analyzeTimeline } from '../../src/verdict/index.ts';
-import { FORMS, type Files, type Incident, loadIncidentLogs, plainFiles } from './generate.ts';
+import { type Files, type Form, FORMS, type Incident, loadIncidentLogs, plainFiles } from './generate.ts';
 
 const root = join(import.meta.dirname, '../../fixtures/incidents');
 const incidents = readdirSync(root).filter((d) => existsSync(join(root, d, 'truth.json'))).sort();
@@ -34,14 +34,28 @@ async function analyse(dir: string) {
 }
 
 const sec = (iso: string | null, coarse: boolean) => (iso === null ? null : coarse ? iso.slice(0, 19) : iso);
-function shape(a: AnalysisV1, coarse: boolean) {
+/**
+ * Deviations, each a loss of evidence the form itself makes:
+ * - second precision (RFC 3164: Redis sends the message only, the relay stamps it to the second):
+ *   outages shorter than a second vanish and lines of one second lose their order across nodes, so
+ *   these forms are held to the failovers (promotion to the second) and to raising no error the
+ *   plain recording does not;
+ * - no pid (a line cut to its clock): a pause cannot be told from a partition, so `node.paused`
+ *   reads as `node.unreachable`.
+ */
+function shape(a: AnalysisV1, form: Form) {
+  const coarse = form.secondPrecision === true;
+  const findings = a.findings
+    .filter((f) => !coarse || f.severity === 'error')
+    .map((f) => (form.noPid && f.rule === 'node.paused' ? { ...f, rule: 'node.unreachable' } : f));
+  if (coarse) a = { ...a, outages: [] };
   return {
     nodes: a.nodes.map((n) => n.id).sort(),
     failovers: a.failovers
       .map((f) => ({ kind: f.kind, oldMaster: f.oldMaster, newMaster: f.newMaster, slots: f.slots, epoch: f.epoch, promotedAt: sec(f.promotedAt, coarse) }))
       .sort((x, y) => (x.slots < y.slots ? -1 : 1)),
-    outages: a.outages.map((o) => ({ scope: o.scope, slots: o.slots, nodes: [...o.nodes].sort(), cause: o.cause, start: sec(o.start, coarse), end: sec(o.end, coarse) })),
-    findings: [...new Set(a.findings.map((f) => `${f.severity} ${f.rule} ${[...f.nodes].sort().join(',')}`))].sort(),
+    outages: a.outages.map((o) => ({ scope: o.scope, slots: o.slots, nodes: [...o.nodes].sort(), cause: o.cause, start: o.start, end: o.end })),
+    findings: [...new Set(findings.map((f) => `${f.rule} ${[...f.nodes].sort().join(',')}`))].sort(),
     verdict: a.verdict,
   };
 }
@@ -58,8 +72,7 @@ describe.each(incidents)('incident %s in every form', (name) => {
     const lines = got.timeline.inputs.reduce((n, i) => n + i.lines, 0);
     const unknown = got.timeline.inputs.reduce((n, i) => n + i.unknown, 0);
     expect(unknown / lines, `unknown lines: ${JSON.stringify(got.timeline.inputs.filter((i) => i.unknown > 0))}`).toBeLessThan(0.01);
-    const coarse = form.secondPrecision === true;
-    expect(shape(got.analysis, coarse)).toEqual(shape(base.analysis, coarse));
+    expect(shape(got.analysis, form)).toEqual(shape(base.analysis, form));
     // The form was recognised as such, not read by luck.
     expect(got.analysis.inputs.flatMap((i) => i.forms)).toContain(form.detected);
   });

@@ -116,6 +116,8 @@ export interface Form {
   detected: string;
   /** The lines carry only second-precision time of their own (Redis writes the message only). */
   secondPrecision?: boolean;
+  /** The lines carry no pid. */
+  noPid?: boolean;
   build(inc: Incident): Files;
 }
 
@@ -254,6 +256,7 @@ const quoted: Form = {
 // A log cut to `HH:MM:SS.mmm L msg` (a shipper's template or an excerpt): no pid, role or date.
 const bareClock: Form = {
   name: 'bare-clock',
+  noPid: true,
   detected: 'redis-clock',
   build(inc) {
     return perNode(inc, (p) => `node-${p}.log`, (l) => {
