@@ -642,7 +642,9 @@ class SourceParser {
     const wrapYear = this.yearNote;
     const b = w.buf;
     const is = w.start;
-    const ie = w.end;
+    let ie = w.end;
+    // A record's text keeps the CR of a CRLF line (INFO output in a crash report): strip it as for a line.
+    if (wk !== WRAP_NONE && ie > is && b[ie - 1] === 13) ie--;
     if (is >= ie || (wk !== WRAP_NONE && isBlank(b, is, ie))) {
       if (!Number.isNaN(wrapAt)) this.timed(ss, wrapAt);
       this.blankInStream(ss);
