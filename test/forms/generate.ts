@@ -413,7 +413,40 @@ const cloudLogging: Form = {
   },
 };
 
+// logrotate's numbered scheme https://man7.org/linux/man-pages/man8/logrotate.8.html (with
+// `delaycompress`: `.1` plain, `.2.gz` compressed): each node's log cut in three, oldest in `.2.gz`.
+const rotated: Form = {
+  name: 'rotated',
+  detected: 'rotated',
+  build(inc) {
+    const files: Files = new Map();
+    for (const [port, lines] of inc.logs) {
+      const raw = lines.map((l) => l.raw);
+      // logrotate runs between writes: cut before a headed line that follows a headed line (not
+      // inside a crash report, which Redis writes in one go).
+      const inReport: boolean[] = [];
+      let open = false;
+      for (const l of lines) {
+        if (l.raw.includes('BUG REPORT START')) open = true;
+        inReport.push(open || l.pid === null);
+        if (l.raw.includes('BUG REPORT END')) open = false;
+      }
+      const cut = (k: number) => {
+        while (k < lines.length && (inReport[k] || (k > 0 && inReport[k - 1]))) k++;
+        return k;
+      };
+      const a = cut(Math.floor(raw.length / 3));
+      const b = Math.max(a, cut(Math.floor((2 * raw.length) / 3)));
+      files.set(`node-${port}.log.2.gz`, raw.slice(0, a).join('\n') + '\n');
+      files.set(`node-${port}.log.1`, raw.slice(a, b).join('\n') + '\n');
+      files.set(`node-${port}.log`, raw.slice(b).join('\n') + '\n');
+    }
+    return withOthers(inc, files);
+  },
+};
+
 export const FORMS: Form[] = [
+  rotated,
   compose({ t: false, colour: false }),
   compose({ t: true, colour: false }),
   compose({ t: false, colour: true }),
