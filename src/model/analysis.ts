@@ -26,7 +26,8 @@ export interface NodeSummary {
   sources: string[];
 }
 
-export type FailoverKind = 'automatic' | 'manual' | 'takeover' | 'force';
+/** `unknown`: the evidence shows the failover but not how it was started (the new master's own lines are missing). */
+export type FailoverKind = 'automatic' | 'manual' | 'takeover' | 'force' | 'unknown';
 
 export interface Failover {
   cluster: string;
@@ -166,5 +167,8 @@ export const RULE_IDS = [
   'failover.not-best-replica',
   'vote.duplicate',
   'fail.without-quorum',
+  // added with partial evidence (issue 12): no failover, and the evidence does not show why
+  'failover.blocked.unknown',
+  'node.start-failed',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -5,12 +5,35 @@ export type Address = string;
 /** Milliseconds since the Unix epoch, UTC. */
 export type EpochMs = number;
 
-/** First 8 characters of a node id, as shown in text output. */
+/**
+ * A node known only as the writer of a log that never names its own id (no `I'm <id>` line: a rotated
+ * log, a pasted excerpt): `writer:<source>` plus `#<stream>` when one file holds several writers. The
+ * timeline replaces it with the real id when the evidence pins one (see timeline/identity.ts); where
+ * nothing does, the writer stays a node of the analysis under this name.
+ */
+export const WRITER_PREFIX = 'writer:';
+export function writerId(source: string, stream?: string): NodeId {
+  return `${WRITER_PREFIX}${source}${stream !== undefined ? `#${stream}` : ''}`;
+}
+export function isWriterId(id: string): boolean {
+  return id.startsWith(WRITER_PREFIX);
+}
+
+/** First 8 characters of a node id, as shown in text output; a writer id reads "writer of <file>". */
 export function shortId(id: NodeId): string {
+  if (id.startsWith(WRITER_PREFIX)) {
+    const rest = id.slice(WRITER_PREFIX.length);
+    const slash = rest.lastIndexOf('/', rest.includes('#') ? rest.indexOf('#') : rest.length);
+    return `writer of ${slash >= 0 ? rest.slice(slash + 1) : rest}`;
+  }
   return id.slice(0, 8);
 }
 
 export const NODE_ID_RE = /^[0-9a-f]{40}$/;
 export function isNodeId(s: string): boolean {
   return NODE_ID_RE.test(s);
+}
+/** A real node id or a writer id: a node of the analysis. */
+export function isNodeKey(s: string): boolean {
+  return NODE_ID_RE.test(s) || s.startsWith(WRITER_PREFIX);
 }

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../model/events.ts';
-import type { NodeId } from '../model/ids.ts';
+import { isWriterId, type NodeId } from '../model/ids.ts';
+import type { Evidence } from '../model/analysis.ts';
 import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
 import { evidenceOf } from './state.ts';
@@ -54,14 +55,52 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   }
 
   const reassigned = new Map<number, NodeId | null>();
+  const isReal = (id: NodeId) => !isWriterId(id);
+  const realKnown = [...known].filter(isReal).sort();
+  // Writers without an id: all runs of one writer are one node; pin it when the evidence leaves one.
+  const byWriter = new Map<NodeId, number[][]>();
+  for (const run of runs) {
+    const w = cluster.events[run[0]].node;
+    if (w !== null && isWriterId(w)) byWriter.set(w, [...(byWriter.get(w) ?? []), run]);
+  }
+  for (const [writer, wruns] of byWriter) {
+    const all = wruns.flat();
+    const evs = all.map((i) => cluster.events[i]);
+    const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf);
+    if (pinned === null) {
+      // One file may hold several nodes' excerpts (a pasted document): pin each run on its own.
+      if (views.length > 0 && wruns.length > 1)
+        for (const run of wruns) {
+          const revs = run.map((i) => cluster.events[i]);
+          const one = pinWriter(cluster, revs, [run], realKnown, ownWindows, views, addressOf);
+          if (one === null) continue;
+          for (const i of run) reassigned.set(i, one.id);
+          notes.push({
+            kind: 'identity-inferred',
+            node: one.id,
+            message: `${revs[0].source}:${revs[0].line}-${revs[revs.length - 1].line}: lines bound to no node are ${one.id}'s: ${one.why}`,
+            evidence: [one.evidence, ...revs.slice(0, 2).map(evidenceOf)],
+          });
+        }
+      continue;
+    }
+    for (const i of all) reassigned.set(i, pinned.id);
+    notes.push({
+      kind: 'identity-inferred',
+      node: pinned.id,
+      message: `${evs[0].source}: the node that wrote it is ${pinned.id}: ${pinned.why}`,
+      evidence: [pinned.evidence, ...evs.slice(0, 2).map(evidenceOf)],
+    });
+  }
   for (const run of runs) {
     const evs = run.map((i) => cluster.events[i]);
     const bound = evs[0].node;
+    if (bound !== null && isWriterId(bound)) continue;
     const bad = bound !== null && (contradictsContent(evs, bound) || (known.size > 0 && !known.has(bound)));
     if (bound !== null && !bad) continue;
     const start = evs[0].at;
     const end = evs[evs.length - 1].at;
-    const candidates = [...known].sort().filter((id) => {
+    const candidates = realKnown.filter((id) => {
       if (contradictsContent(evs, id)) return false;
       const w = ownWindows.get(id);
       if (w && w.some(([a, b, src]) => src !== evs[0].source && a <= end && b >= start)) return false;
@@ -171,7 +210,7 @@ export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map
       if (targets.size !== 1) continue;
       const [to] = [...targets];
       if (to === ci) continue;
-      const wrong = bound === null || contradictsContent(run, bound) || (masters.has(bound) && run.some((e) => e.role === 'S' || e.kind === 'repl.connecting'));
+      const wrong = bound === null || isWriterId(bound) || contradictsContent(run, bound) || (masters.has(bound) && run.some((e) => e.role === 'S' || e.kind === 'repl.connecting'));
       if (!wrong) continue;
       for (const e of run) {
         moved[ci].add(e);
@@ -229,4 +268,105 @@ function runsOf(events: readonly TimelineEvent[]): TimelineEvent[][] {
     prev = e;
   }
   return runs;
+}
+
+/**
+ * The real id of a writer whose log never names it, or null when the evidence does not pin one.
+ * Positive evidence first: the candidate that others granted votes for the epoch of the writer's own
+ * election (redis 7.0 clusterSendFailoverAuthIfNeeded logs "Failover auth granted to <id> for epoch N");
+ * the one known node listening on the port of the writer's "Running mode=cluster, port=N". Otherwise
+ * the one known node that every line fits (not a FAIL's sender or subject, not the master it connects
+ * to, not a node whose own log covers the same time in another file).
+ */
+function pinWriter(
+  cluster: ClusterTimeline,
+  evs: readonly TimelineEvent[],
+  runs: readonly number[][],
+  known: readonly NodeId[],
+  ownWindows: ReadonlyMap<NodeId, Array<[number, number, string]>>,
+  views: readonly ClusterNodesSnapshot[],
+  addressOf: ReadonlyMap<string, NodeId>,
+): { id: NodeId; why: string; evidence: Evidence } | null {
+  const windows = runs.map((r) => [cluster.events[r[0]].at, cluster.events[r[r.length - 1]].at] as const);
+  const candidates = known.filter((id) => {
+    if (contradictsContent(evs, id)) return false;
+    const w = ownWindows.get(id);
+    if (w && w.some(([a, b, src]) => src !== evs[0].source && windows.some(([s, e]) => a <= e && b >= s))) return false;
+    return fits(evs, id, views, addressOf);
+  });
+  const ok = new Set(candidates);
+  // Votes for the writer's own elections.
+  for (const e of evs) {
+    if (e.kind !== 'election.started' || e.fields.epoch === undefined) continue;
+    const voted = new Set<NodeId>();
+    let proof: TimelineEvent | null = null;
+    for (const o of cluster.events)
+      if (o.kind === 'vote.granted' && o.fields.epoch === e.fields.epoch && o.fields.subject && o.node !== e.node && Math.abs(o.at - e.at) < 60_000) {
+        voted.add(o.fields.subject);
+        proof ??= o;
+      }
+    if (voted.size === 1 && proof) {
+      const [id] = [...voted];
+      if (ok.has(id) || !known.includes(id))
+        return { id, why: `its election for epoch ${e.fields.epoch} (line ${e.line}) is the one ${proof.source}:${proof.line} granted a vote to`, evidence: evidenceOf(proof) };
+    }
+  }
+  // The port it listens on.
+  const mode = evs.find((e) => e.kind === 'server.mode' && e.fields.port !== undefined);
+  if (mode) {
+    const port = `:${mode.fields.port}`;
+    const at = [...new Set([...addressOf].filter(([a]) => a.endsWith(port)).map(([, id]) => id))];
+    if (at.length === 1 && ok.has(at[0])) return { id: at[0], why: `the only node at port ${mode.fields.port} (line ${mode.line})`, evidence: evidenceOf(mode) };
+  }
+  // Elimination is sound only when the known nodes are all the nodes: a CLUSTER NODES view lists them.
+  if (candidates.length === 1 && views.length > 0)
+    return { id: candidates[0], why: 'the only node of the cluster its lines fit', evidence: evidenceOf(evs[0]) };
+  return null;
+}
+
+/**
+ * Addresses the log lines imply: a replica that starts an election replaced its master, and redis
+ * (7.0 clusterHandleSlaveFailover) starts one only once that master is flagged FAIL. So when the
+ * writer flagged exactly one node FAIL (and not cleared) before its election, that node is the master
+ * it was connecting to ("Connecting to MASTER <addr>", replication.c connectWithMaster), and `<addr>`
+ * is that node's address. Addresses already known for another node are never overridden.
+ */
+export function inferAddresses(events: readonly TimelineEvent[], known: ReadonlyMap<string, NodeId>): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
+  const out: Array<[string, NodeId]> = [];
+  const notes: TraceNote[] = [];
+  const taken = new Map(known);
+  const byNode = new Map<NodeId, TimelineEvent[]>();
+  for (const e of events) if (e.node && isOwnLog(e)) byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
+  for (const [node, evs] of byNode) {
+    const flagged = new Map<NodeId, TimelineEvent>();
+    let connecting: TimelineEvent[] = [];
+    for (const e of evs) {
+      const f = e.fields;
+      if ((e.kind === 'cluster.fail-received' || e.kind === 'cluster.fail-marked') && f.subject) flagged.set(f.subject, e);
+      else if (e.kind === 'cluster.fail-cleared' && f.subject) flagged.delete(f.subject);
+      else if (e.kind === 'repl.connecting' && f.address) connecting.push(e);
+      else if (e.kind === 'role.replica-of' || e.kind === 'server.start' || e.kind === 'node.identity') {
+        connecting = [];
+        flagged.clear();
+      } else if ((e.kind === 'election.delayed' || e.kind === 'election.started') && flagged.size === 1 && connecting.length > 0) {
+        const [[master, mark]] = [...flagged];
+        const addrs = new Set(connecting.map((c) => c.fields.address!));
+        if (addrs.size === 1) {
+          const [addr] = [...addrs];
+          if (!taken.has(addr) && master !== node) {
+            taken.set(addr, master);
+            out.push([addr, master]);
+            notes.push({
+              kind: 'identity-inferred',
+              node: master,
+              message: `${addr} is ${master}: ${e.source}:${e.line} starts an election after flagging only ${master} FAIL (line ${mark.line}), while connecting to its master at ${addr} (line ${connecting[0].line})`,
+              evidence: [evidenceOf(e), evidenceOf(mark), evidenceOf(connecting[0])],
+            });
+          }
+        }
+        connecting = [];
+      }
+    }
+  }
+  return { addresses: out, notes };
 }

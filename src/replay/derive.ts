@@ -72,6 +72,7 @@ export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: Repl
     flags: s.flagSpans.map((f) => ({ ...f })),
     episodes,
     notes: s.notes,
+    failedStarts: s.failedStarts,
   };
   trace.roles = deriveRoles(s, trace, life);
   return trace;
@@ -225,10 +226,21 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
     const i = lowerBound(ats, f.at, (x) => x);
     return i < ats.length && (!next || ats[i] < next.at);
   };
+  // Without its identity line a start is fresh or a restart with a saved config: the node's first
+  // start in the evidence, with nothing of it earlier, is taken as the cluster being formed (no
+  // outage); a later start is a restart.
+  const identities = new Map([...groupBy(s.lifecycle, (x) => (x.kind === 'identity' ? x.node : null))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]));
+  const unknownFirst = (f: (typeof s.lifecycle)[number]) => {
+    const ids = identities.get(f.node) ?? [];
+    const i = upperBound(ids, f.at - 5000, (x) => x);
+    if (i < ids.length && ids[i] < f.at + 5000) return false;
+    const runs = s.runs.get(f.node) ?? [];
+    return runs.length === 0 || runs[0].start >= f.at - 1000;
+  };
   const added = new Set<NodeId>();
   const loggedKeys = new Map<NodeId, Set<string>>();
   for (const f of s.lifecycle)
-    if ((f.kind === 'start' || f.kind === 'identity') && !fresh(f) && laterLine(f)) {
+    if ((f.kind === 'start' || f.kind === 'identity') && !fresh(f) && !unknownFirst(f) && laterLine(f)) {
       const list = byNode.get(f.node) ?? [];
       let keys = loggedKeys.get(f.node);
       if (!keys) {

@@ -2,11 +2,11 @@ import type { TimelineEvent } from '../model/events.ts';
 import type { Address, NodeId } from '../model/ids.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { attributeEvents } from './attribute.ts';
+import { attributeEvents, inferAddresses } from './attribute.ts';
 import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
-import type { Trace, TraceNote } from './trace.ts';
+import type { FailedStartFact, Trace, TraceNote } from './trace.ts';
 import { transitions } from './transitions.ts';
 
 export interface ReplayOptions {
@@ -29,6 +29,9 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const { events, notes } = attributeEvents(cluster);
   const addresses: Array<[Address, NodeId]> = [];
   for (const n of cluster.nodes) for (const a of n.addresses) addresses.push([a, n.id]);
+  const implied = inferAddresses(events, new Map(addresses));
+  addresses.push(...implied.addresses);
+  notes.push(...implied.notes);
   const nodeIds = new Set<NodeId>(cluster.nodes.map((n) => n.id));
   const withLog = new Set<NodeId>();
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
@@ -36,7 +39,9 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []), ...notes);
 
-  const evs = events.filter((e) => Number.isFinite(e.at));
+  const side = sideProcesses(events);
+  for (const f of side.facts) s.failedStarts.push(f);
+  const evs = events.filter((e) => Number.isFinite(e.at) && !side.events.has(e));
   const snaps = cluster.snapshots.filter((x) => Number.isFinite(x.at));
   let i = 0;
   let j = 0;
@@ -61,7 +66,55 @@ function step(s: ReplayState, ev: TimelineEvent): void {
     s.alive(node, ev.at, evidenceOf(ev), ev.role === 'C' ? null : pid);
     // "S" in the prefix: the line was written while this node replicated a master (server.masterhost
     // set). Only a hint for a node whose role is unknown: a winner still logs "S" until it switches.
-    if (ev.role === 'S' && n.role === 'unknown') s.setRole(node, ev.at, 'replica', n.masterId, true);
+    // "M" likewise: redis (3.0+ serverLogRaw) writes `server.masterhost ? 'S' : 'M'`, so a node whose
+    // role nothing else told is a master while it logs "M" — until a line or snapshot says more.
+    if (ev.role === 'S' && (n.role === 'unknown' || (n.roleHint && n.role === 'master'))) {
+      s.setRole(node, ev.at, 'replica', n.masterId, true);
+      n.roleHint = true;
+    } else if (ev.role === 'M' && n.role === 'unknown') {
+      s.setRole(node, ev.at, 'master', null, true);
+      n.roleHint = true;
+    }
   }
   transitions[ev.kind](s, ev, node);
+}
+
+/**
+ * Processes of a node that started while another process of it kept logging, and exited: a second
+ * `redis-server` on the same port and log file fails ("Failed listening on port 7001 (TCP),
+ * aborting.", redis 7.0 server.c initServer) while the first one runs on. Its lines are no restart of
+ * the node (a pid change is a restart only when the old process stopped): they are left out of the
+ * replay and reported as a failed start.
+ */
+export function sideProcesses(events: readonly TimelineEvent[]): { events: Set<TimelineEvent>; facts: FailedStartFact[] } {
+  const byNode = new Map<NodeId, TimelineEvent[]>();
+  for (const e of events) if (e.node && isOwnLogEvent(e) && e.pid !== undefined) byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
+  const out = new Set<TimelineEvent>();
+  const facts: FailedStartFact[] = [];
+  for (const [node, evs] of byNode) {
+    const span = new Map<number, { first: number; last: number }>();
+    evs.forEach((e, i) => {
+      const x = span.get(e.pid!);
+      if (x) x.last = i;
+      else span.set(e.pid!, { first: i, last: i });
+    });
+    if (span.size < 2) continue;
+    for (const [pid, x] of span) {
+      const lastEv = evs[x.last];
+      if (lastEv.kind !== 'server.exit') continue;
+      // Another pid logged before this one began and again after it ended.
+      const running = [...span].find(([q, y]) => q !== pid && y.first < x.first && y.last > x.last);
+      if (!running) continue;
+      for (let i = x.first; i <= x.last; i++) if (evs[i].pid === pid) out.add(evs[i]);
+      facts.push({
+        node,
+        pid,
+        runningPid: running[0],
+        at: evs[x.first].at,
+        reason: lastEv.text,
+        evidence: [evidenceOf(evs[x.first]), evidenceOf(lastEv)],
+      });
+    }
+  }
+  return { events: out, facts };
 }

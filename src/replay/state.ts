@@ -22,8 +22,7 @@ import type {
   SnapshotView,
   StateChangeFact,
   TraceNote,
-  VoteFact,
-} from './trace.ts';
+  VoteFact, FailedStartFact } from './trace.ts';
 
 /** Signs of life closer than this are one run. */
 export const LIFE_RUN_GAP_MS = 50;
@@ -63,6 +62,8 @@ export interface NodeRuntime {
   manual: number | null;
   nofailover: boolean;
   hasLog: boolean;
+  /** The role rests only on the `M`/`S` of the node's own log prefix (a later prefix may change it). */
+  roleHint: boolean;
 }
 
 export const evidenceOf = (e: { source: string; line: number }): Evidence => ({ source: e.source, line: e.line });
@@ -101,6 +102,7 @@ export class ReplayState {
   readonly clientCommands: ClientCommandFact[] = [];
   readonly views: SnapshotView[] = [];
   readonly notes: TraceNote[] = [];
+  readonly failedStarts: FailedStartFact[] = [];
   /** Last cluster_state per node, to record changes only. */
   readonly stateNow = new Map<NodeId, 'ok' | 'fail'>();
   private seq = 0;
@@ -127,6 +129,7 @@ export class ReplayState {
         manual: null,
         nofailover: false,
         hasLog: false,
+        roleHint: false,
       };
       this.nodes.set(id, n);
     }
@@ -183,6 +186,7 @@ export class ReplayState {
   setRole(node: NodeId, at: EpochMs, role: 'master' | 'replica' | 'unknown', masterId: NodeId | null, own: boolean): void {
     const n = this.node(node);
     if (own) n.roleOwnAt = at;
+    n.roleHint = false;
     if (n.role === role && (role !== 'replica' || n.masterId === masterId || masterId === null)) return;
     n.role = role;
     n.masterId = role === 'replica' ? (masterId ?? n.masterId) : null;

@@ -37,6 +37,19 @@ export interface Trace {
   episodes: DownEpisode[];
   /** Inferences the replay made and what they rest on (identity of unbound log lines, …). */
   notes: TraceNote[];
+  /** Second processes of a node that started while the first kept running and exited (a failed start). */
+  failedStarts: FailedStartFact[];
+}
+
+export interface FailedStartFact {
+  node: NodeId;
+  pid: number;
+  /** The pid that kept running. */
+  runningPid: number;
+  at: EpochMs;
+  /** The side process's last line (its exit reason, e.g. "Failed listening on port 7001 (TCP), aborting."). */
+  reason: string;
+  evidence: Evidence[];
 }
 
 export interface TraceNode {

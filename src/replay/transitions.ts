@@ -107,10 +107,22 @@ const masterSide =
   (kind: ReplicationKind): Transition =>
   (s, ev, node) => {
     if (!node) return;
+    const peer = s.nodeAt(ev.fields.address);
+    // "Replica <addr> asks for synchronization" (redis 7.0 replication.c syncCommand): the node at
+    // <addr> replicates this one now, whatever we knew of it before (an old master rejoining).
+    if (kind === 'replica-sync-request' && peer && peer !== node) {
+      const pn = s.node(peer);
+      if (pn.role !== 'replica' || pn.masterId !== node) {
+        const wasMaster = pn.role === 'master' || s.promotionsOf(node).some((p) => p.replaced === peer);
+        if (wasMaster && !s.demotions.some((d) => d.node === peer && d.newMaster === node && ev.at - d.at < 60_000))
+          s.demotions.push({ node: peer, newMaster: node, at: ev.at, hadSlots: false, fromSnapshot: false, evidence: evidenceOf(ev) });
+        s.setRole(peer, ev.at, 'replica', node, false);
+      }
+    }
     s.replication.push({
       node,
       kind,
-      peer: s.nodeAt(ev.fields.address),
+      peer,
       peerAddress: ev.fields.address ?? null,
       at: ev.at,
       ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
@@ -420,6 +432,21 @@ export const transitions: Record<EventKind, Transition> = {
           election: null,
           evidence: [evidenceOf(ev)],
         });
+      s.setRole(master, ev.at, 'master', null, false);
+    } else if (master && (n.role === 'master' || (n.role === 'unknown' && ev.role === 'M')) && !s.promotionsOf(master).some((p) => p.replaced === node && ev.at - p.at < 600_000)) {
+      // A master whose slots we never saw (no snapshot, no line naming them) hands them to `master`:
+      // redis 7.0 clusterUpdateSlotsConfigWith logs this when its last slot went to a node with a
+      // greater config epoch. The "M" of the prefix says it was a master when it logged the line.
+      // It learns of the promotion only now; the promotion happened while it was gone (since its
+      // previous process's last line) or, without a restart, at most this long before.
+      const runs = s.runs.get(node) ?? [];
+      let lower = s.spanStart ?? ev.at;
+      for (let i = runs.length - 1; i >= 0; i--)
+        if (runs[i].pid !== null && ev.pid !== undefined && runs[i].pid !== ev.pid) {
+          lower = runs[i].end;
+          break;
+        }
+      s.promotions.push({ node: master, replaced: node, at: ev.at, atBounds: [Math.min(lower, ev.at), ev.at], epoch: null, slots: [], via: 'demotion', election: null, evidence: [evidenceOf(ev)] });
       s.setRole(master, ev.at, 'master', null, false);
     }
     s.setRole(node, ev.at, 'replica', master, true);

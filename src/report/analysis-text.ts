@@ -46,7 +46,7 @@ export function nodeTimeoutLine(a: AnalysisV1): string {
 }
 
 function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] {
-  const kind = { automatic: 'automatic', manual: 'manual (CLUSTER FAILOVER)', takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)', force: 'forced (CLUSTER FAILOVER FORCE)' }[f.kind];
+  const kind = { automatic: 'automatic', manual: 'manual (CLUSTER FAILOVER)', takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)', force: 'forced (CLUSTER FAILOVER FORCE)', unknown: 'failover (kind not in the evidence)' }[f.kind];
   const out = [`  ${hms(f.promotedAt)}  ${kind}: ${L(f.oldMaster)} -> ${L(f.newMaster)}, slots ${f.slots || '?'}${f.epoch !== null ? `, epoch ${f.epoch}` : ''}`];
   const bounds = f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (between ${hms(f.startedAtBounds[0])} and ${hms(f.startedAtBounds[1])})` : '';
   const first = f.kind === 'manual' || f.kind === 'takeover' ? 'requested' : 'fault';
@@ -63,7 +63,7 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] 
   step(
     'election',
     f.electionStartedAt,
-    `  rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${granted} vote${granted === 1 ? '' : 's'} granted${denied ? `, ${denied} denied` : ''}${f.votesNeeded != null ? ` (${f.votesNeeded} needed)` : ''}`,
+    `  rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${(f.votes?.length ?? 0) === 0 ? 'votes not in the evidence' : `${granted} vote${granted === 1 ? '' : 's'} granted`}${denied ? `, ${denied} denied` : ''}${f.votesNeeded != null ? ` (${f.votesNeeded} needed)` : ''}`,
   );
   step('won', f.promotedAt);
   const b = f.startedAtBounds;

@@ -1,4 +1,4 @@
-import type { NodeId } from '../model/ids.ts';
+import { writerId, type NodeId } from '../model/ids.ts';
 import type { TimelineEvent } from '../model/events.ts';
 import type { ParsedSource } from '../model/parsed.ts';
 
@@ -13,7 +13,8 @@ export function isServerLogKind(kind: string): boolean {
  *
  * A source (or one stream of it: a kubectl pod prefix, a journald unit) is cut into segments at
  * every PID change. A segment takes the id of its own `I'm <id>` line; a segment without one is the
- * same node restarted (a PID change is a restart), so it inherits its neighbour's id. A second,
+ * same node restarted (a PID change is a restart), so it inherits its neighbour's id; a stream where
+ * no segment names one is bound to its writer id (model/ids.ts writerId). A second,
  * different `I'm <id>` inside a segment switches the binding from that line on: a file holding two
  * node ids is two sources.
  */
@@ -34,7 +35,7 @@ export function bindNodeIdsInPlace(parsed: ParsedSource): void {
     }
     list.push(i);
   }
-  for (const indexes of byStream.values()) bindStream(evs, indexes);
+  for (const [key, indexes] of byStream) bindStream(evs, indexes, writerId(parsed.source, key === '' ? undefined : key));
 }
 
 function identityOf(e: TimelineEvent): NodeId | undefined {
@@ -42,7 +43,7 @@ function identityOf(e: TimelineEvent): NodeId | undefined {
 }
 
 /** One stream's events (`idx`, in order): segments by pid, each bound to its own or a neighbour's id. */
-function bindStream(evs: TimelineEvent[], idx: readonly number[]): void {
+function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: NodeId): void {
   // Segment k covers idx[starts[k] .. starts[k+1]); events with no pid join the current segment.
   const starts: number[] = [0];
   let lastPid: number | undefined;
@@ -68,6 +69,8 @@ function bindStream(evs: TimelineEvent[], idx: readonly number[]): void {
   // Inherit forward, then backward for leading segments.
   for (let s = 1; s < segs; s++) if (segIds[s] === null) segIds[s] = segIds[s - 1];
   for (let s = segs - 2; s >= 0; s--) if (segIds[s] === null) segIds[s] = segIds[s + 1];
+  // No segment names its node: the stream is one writer, a node of the analysis all the same.
+  for (let s = 0; s < segs; s++) if (segIds[s] === null) segIds[s] = writer;
   for (let s = 0; s < segs; s++) {
     let current = segIds[s];
     let switched = false;

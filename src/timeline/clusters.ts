@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../model/events.ts';
 import type { NodeId } from '../model/ids.ts';
-import { isNodeId } from '../model/ids.ts';
+import { isNodeKey } from '../model/ids.ts';
 import type { ParsedSource } from '../model/parsed.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 
@@ -76,7 +76,8 @@ class IdCheck {
   ok(s: string | null | undefined): s is NodeId {
     if (!s) return false;
     let v = this.seen.get(s);
-    if (v === undefined) this.seen.set(s, (v = isNodeId(s)));
+    // A markdown excerpt's writer id joins no cluster by itself: a pasted document quotes many nodes.
+    if (v === undefined) this.seen.set(s, (v = isNodeKey(s) && !s.includes('#fence@')));
     return v;
   }
 }
@@ -151,6 +152,8 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
   const firstIds: Array<Array<NodeId | null>> = [];
   // Per source, per snapshot: the first node id it names.
   const snapFirstIds: Array<Array<NodeId | null>> = [];
+  // Ids of CLUSTER NODES views: a view lists every node of its cluster.
+  const viewIds: NodeId[] = [];
   for (const p of parsed) {
     // A node polled every second lists the same 1000 ids each time: their unions are done once.
     // (Compared with the source's last list of the same length: CLUSTER INFO blocks come in between.)
@@ -159,6 +162,7 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
     for (const s of p.snapshots) {
       const ids = snapshotIds(s, check);
       snapFirsts.push(ids.length ? ids[0] : null);
+      if (s.kind === 'cluster-nodes' && ids.length > 0 && viewIds.length < 64) viewIds.push(ids[0]);
       const prev = prevByLength.get(ids.length);
       if (prev && sameIds(prev, ids)) continue;
       prevByLength.set(ids.length, ids);
@@ -195,6 +199,16 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
       if (c !== null && c !== first) uf.union(first, c);
     }
     firstIds.push(firsts);
+  }
+
+  // Logs that never name each other's nodes (no FAIL, no vote: a quiet incident, or only PFAIL at
+  // notice level) are still one cluster when nothing says otherwise: only two CLUSTER NODES views with
+  // disjoint nodes prove two clusters. Without that, every group of ids is one cluster.
+  const viewRoots = new Set(viewIds.map((id) => uf.find(id)));
+  if (viewRoots.size <= 1) {
+    const all = [...new Set(uf.keys().map((k) => uf.find(k)))].sort();
+    const target = viewRoots.size === 1 ? [...viewRoots][0] : all[0];
+    for (const r of all) if (r !== target) uf.union(target, r);
   }
 
   const eventRoots: Array<Array<string | null>> = firstIds.map((firsts) => {
@@ -330,6 +344,10 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
  * lines of a source whose identity is unknown) join the cluster of the nearest item of the same source:
  * nearest in time, then in lines (NaN times compare by lines only). With no such item they join the only
  * cluster when there is exactly one, else none.
+ *
+ * Groups of ids that no CLUSTER NODES view tells apart are one cluster: only views with disjoint
+ * nodes prove two clusters (the seed document holds two); logs that never name each other's nodes are
+ * one cluster all the same.
  *
  * Clusters are labelled `cluster-1`, `cluster-2`, … by their earliest finite time (ties: the source given
  * first, then the earliest line).

@@ -3,7 +3,7 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { Trace } from '../replay/trace.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
-import { groupOf } from './lookup.ts';
+import { groupOf, roleBefore, spansOf } from './lookup.ts';
 import { lowerBound } from '../replay/sorted.ts';
 
 /**
@@ -22,14 +22,14 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const firstKnown = firstOwned.get(ep.node) ?? Infinity;
     const at = Math.max(ep.start, Number.isFinite(firstKnown) ? firstKnown + 1 : ep.start);
     const slots = slotsOwnedBefore(trace, ep.node, at);
-    if (slots.length === 0) continue;
+    if (slots.length === 0 && !servedSlots(trace, ep.node, ep.start, at)) continue;
     // Answered by a failover?
     const replacing = groupOf(failovers, 'oldMaster', (f) => f.oldMaster, ep.node).items;
     const answer = replacing[lowerBound(replacing, ep.startBounds[0], (f) => f.promotedAt)];
     if (answer && (ep.end === null || answer.promotedAt <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
-    const masters = mastersAt(trace, at - 1);
+    const masters = servingMastersAt(trace, at - 1, ep.node);
     const downMasters = masters.filter((m) =>
       groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
     );
@@ -52,11 +52,15 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
     const quorum = Math.floor(masters.length / 2) + 1;
-    const sizeKnown = ownershipKnownAt(trace, at - 1);
+    const sizeKnown = ownershipKnownAt(trace, at - 1) || evidenceComplete(trace, at - 1);
 
     let reason: BlockReason;
     let detail: string;
-    if (replicas.length === 0) {
+    if (replicas.length === 0 && !evidenceComplete(trace, at - 1)) {
+      // Not every node is in the evidence: a replica may be among the nodes we know only by name.
+      reason = 'failover.blocked.unknown';
+      detail = 'no replica of it is in the evidence, but not every node\'s log is: as far as the evidence shows, nothing took its place';
+    } else if (replicas.length === 0) {
       reason = 'failover.blocked.no-replica';
       detail = `no replica of it was known`;
     } else if (replicasDown.length === replicas.length) {
@@ -115,4 +119,52 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     });
   }
   return out;
+}
+
+/**
+ * Whether `node` served slots when it went down, without a snapshot or line naming them: its own log
+ * said it was a master ("M" prefix, role lines), or the others' lines only make sense for a master
+ * with slots — `Clear FAIL state for node X: is reachable again and nobody is serving its slots`
+ * (redis 7.0 clearNodeFailureIfNeeded), or a `Cluster state changed: fail` right after it was marked
+ * FAIL (clusterUpdateState: a replica's failure leaves every slot served).
+ */
+export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: EpochMs): boolean {
+  const before = roleBefore(trace.roles, node, start + 1);
+  if (before && before.role === 'master') return true;
+  if (before && before.role === 'replica') return false;
+  const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, node).items;
+  if (marks.some((m) => m.kind === 'cleared' && m.at >= at && /nobody is serving its slots/i.test(m.reason ?? ''))) return true;
+  return marks.some(
+    (m) => (m.kind === 'marked' || m.kind === 'received') && !m.fromSnapshot && trace.stateChanges.some((c) => c.node === m.observer && c.state === 'fail' && !c.fromSnapshot && c.at >= m.at && c.at - m.at <= 1000),
+  );
+}
+
+/**
+ * The evidence covers every node at `t`: a CLUSTER NODES view lists them all, or every node the
+ * evidence names has its own log. Otherwise a conclusion that needs every node ("no replica") is only
+ * "as far as the evidence shows".
+ */
+export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
+  if (trace.views.length > 0) return true;
+  if (trace.nodes.some((n) => !n.hasLog)) return false;
+  // Every replica's master must be known too.
+  return !spansOf(trace.roles).covering(t).some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
+}
+
+/**
+ * Masters serving slots at `t`: from slot ownership when it is known; otherwise every node whose role
+ * was master then (a node down or flagged at `t` counts with the role it had before), and `down`.
+ */
+function servingMastersAt(trace: Trace, t: EpochMs, down: NodeId): NodeId[] {
+  if (ownershipKnownAt(trace, t)) return mastersAt(trace, t);
+  const out = new Set<NodeId>([down]);
+  for (const r of spansOf(trace.roles).covering(t)) {
+    if (!(r.start <= t && (r.end === null || r.end > t))) continue;
+    if (r.role === 'master') out.add(r.node);
+    else if (r.role === 'down' || r.role === 'fail' || r.role === 'paused') {
+      const before = roleBefore(trace.roles, r.node, r.start);
+      if (before && before.role === 'master') out.add(r.node);
+    }
+  }
+  return [...out].sort();
 }

@@ -56,7 +56,13 @@ function manualFor(trace: Trace, p: Promotion, a: ElectionAttempt | null): Manua
 /** The old master's down episode this promotion answered. */
 function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
   if (!p.replaced) return null;
-  return lastEpisodeAt(groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items, p.at);
+  const items = groupOf(trace.episodes, 'node', (e) => e.node, p.replaced).items;
+  const at = lastEpisodeAt(items, p.at);
+  if (at || p.atBounds[0] >= p.at) return at;
+  // A promotion known only within bounds (the old master learned of it after it came back): the
+  // episode that overlaps those bounds.
+  for (let i = items.length - 1; i >= 0; i--) if (items[i].startBounds[0] <= p.at && (items[i].end === null || items[i].end! >= p.atBounds[0])) return items[i];
+  return null;
 }
 
 /**
@@ -67,9 +73,11 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
   const out: FailoverFacts[] = [];
   for (const p of trace.promotions) {
     const a = p.election !== null ? trace.elections[p.election] : null;
-    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : 'automatic';
+    // Without the winner's own lines (only the old master's reconfiguration, or a third node's report)
+    // nothing tells an automatic failover from a forced one or a takeover.
+    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.via === 'snapshot' ? 'automatic' : 'unknown';
     const manual = manualFor(trace, p, a);
-    const episode = kind === 'automatic' || kind === 'force' ? episodeFor(trace, p) : null;
+    const episode = kind === 'automatic' || kind === 'force' || kind === 'unknown' ? episodeFor(trace, p) : null;
     const evidence: Evidence[] = [...p.evidence];
 
     // Fault moment (automatic) or the moment writes were refused (manual kinds).
@@ -114,7 +122,7 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     }
     if (startedAt > p.at) startedAt = p.at;
 
-    const mark = kind === 'automatic' || kind === 'force' ? firstMark(bounds[0]) : undefined;
+    const mark = kind === 'automatic' || kind === 'force' || kind === 'unknown' ? firstMark(bounds[0]) : undefined;
     if (mark) evidence.push(mark.evidence);
     const epoch = p.epoch ?? a?.epoch ?? null;
     const votes = a

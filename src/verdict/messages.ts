@@ -2,7 +2,7 @@
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges, type SlotRange } from '../model/slots.ts';
 import { formatDuration, formatUtcTime } from '../util/time.ts';
-import type { DownEpisode, ElectionAttempt, FaultFrom, VoteFact } from '../replay/trace.ts';
+import type { DownEpisode, ElectionAttempt, FailedStartFact, FaultFrom, VoteFact } from '../replay/trace.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 
 type Label = (id: NodeId | null) => string;
@@ -10,6 +10,8 @@ type Label = (id: NodeId | null) => string;
 export const t = (ms: EpochMs | null) => (ms === null ? 'unknown' : formatUtcTime(ms));
 export const dur = (ms: number | null) => (ms === null ? 'unknown' : formatDuration(ms));
 const slots = (r: readonly SlotRange[]) => (r.length === 0 ? 'no known slots' : `slots ${formatRanges(r)}`);
+/** A failover's slots; without a line or snapshot naming them, they are the old master's. */
+const slotsOf = (r: readonly SlotRange[], old: NodeId | null, L: Label) => (r.length > 0 ? slots(r) : old !== null ? `the slots of ${L(old)}` : 'slots the evidence does not name');
 
 const FROM: Record<string, string> = {
   'crash-report': 'its crash report',
@@ -35,12 +37,15 @@ export function when(at: EpochMs, bounds: readonly [EpochMs, EpochMs]): string {
 }
 
 export const msg = {
+  startFailed(f: FailedStartFact, L: Label): string {
+    return `A second process of ${L(f.node)} (pid ${f.pid}) started at ${t(f.at)} and exited ("${f.reason}") while pid ${f.runningPid} kept running: no restart, the node stayed up.`;
+  },
   failoverCompleted(f: FailoverFacts, L: Label): string {
-    const kind = f.kind === 'automatic' ? 'Automatic failover' : f.kind === 'manual' ? 'Manual failover (CLUSTER FAILOVER)' : f.kind === 'takeover' ? 'Takeover (CLUSTER FAILOVER TAKEOVER)' : 'Forced failover (CLUSTER FAILOVER FORCE)';
+    const kind = f.kind === 'unknown' ? 'Failover (how it was started is not in the evidence)' : f.kind === 'automatic' ? 'Automatic failover' : f.kind === 'manual' ? 'Manual failover (CLUSTER FAILOVER)' : f.kind === 'takeover' ? 'Takeover (CLUSTER FAILOVER TAKEOVER)' : 'Forced failover (CLUSTER FAILOVER FORCE)';
     const votes = f.votes.filter((v) => v.granted).length;
     const parts = [
-      `${kind}: ${L(f.newMaster)} replaced ${L(f.oldMaster)} for ${slots(f.slots)}${f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
-      f.kind === 'automatic' || f.kind === 'force'
+      `${kind}: ${L(f.newMaster)} replaced ${L(f.oldMaster)} for ${slotsOf(f.slots, f.oldMaster, L)}${f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
+      f.kind === 'automatic' || f.kind === 'force' || f.kind === 'unknown'
         ? `Fault ${when(f.startedAt, f.startedAtBounds)} (from ${fromText(f.startedAtFrom)}), FAIL ${t(f.failMarkedAt)}, election ${t(f.electionStartedAt)}, won ${t(f.promotedAt)}:`
         : `Requested ${t(f.startedAt)}, won ${t(f.promotedAt)}:`,
       `slots unavailable ${
@@ -50,7 +55,7 @@ export const msg = {
       }.`,
     ];
     if (f.electionStartedAt !== null)
-      parts.push(`Rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${votes} vote${votes === 1 ? '' : 's'} granted${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}.`);
+      parts.push(`Rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${f.votes.length === 0 ? 'votes not in the evidence (no voter\'s log)' : `${votes} vote${votes === 1 ? '' : 's'} granted`}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}.`);
     return parts.join(' ');
   },
   blocked(b: BlockedCase, L: Label): string {
@@ -58,7 +63,7 @@ export const msg = {
       b.recoveredAt !== null
         ? ` It came back at ${t(b.recoveredAt)} (${b.recoveredBy === 'restart' ? 'restart' : 'answering again'}), not through a failover.`
         : ' It was not back by the end of the evidence.';
-    return `No failover for ${slots(b.slots)} of ${L(b.master)}, down since ${when(b.episode.start, b.episode.startBounds).replace(/^at /, '')}: ${b.detail}.${back}`;
+    return `No failover for ${b.slots.length > 0 ? slots(b.slots) : 'the slots'} of ${L(b.master)}, down since ${when(b.episode.start, b.episode.startBounds).replace(/^at /, '')}: ${b.detail}.${back}`;
   },
   expired(a: ElectionAttempt, won: boolean, L: Label): string {
     return `Election of ${L(a.candidate)}${a.epoch !== null ? ` for epoch ${a.epoch}` : ''} expired at ${t(a.expiredAt ?? a.startedAt)} without a majority of votes${won ? '; a later attempt won' : ' and no later attempt won'}.`;

@@ -43,6 +43,7 @@ export type BlockReason =
   | 'failover.blocked.shard-lost'
   | 'failover.blocked.replica-stale'
   | 'failover.blocked.nofailover'
+  | 'failover.blocked.unknown'
   | 'failover.expired';
 
 /** A serving master went down and no replica took its slots. */

@@ -67,8 +67,11 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   const windows: W[] = [];
   for (const s of trace.states) {
     if (s.state !== 'fail') continue;
-    // Only while the node served slots as master.
-    for (const o of groupOf(trace.ownership, 'owner', (x) => x.owner, s.node).items) {
+    // Only while the node served slots as master. Without a snapshot or line naming its slots, a
+    // node known to be a master (its own prefix and lines) is taken to serve the slots it has.
+    const owned = groupOf(trace.ownership, 'owner', (x) => x.owner, s.node).items;
+    const serving = owned.length > 0 ? owned : groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), s.node).items;
+    for (const o of serving) {
       const a = Math.max(s.start, o.start);
       const sEnd = s.end ?? Infinity;
       const oEnd = o.end ?? Infinity;

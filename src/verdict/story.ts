@@ -37,7 +37,7 @@ export function tellStory(ctx: VerdictContext): string {
     if (f.episode) told.add(f.episode);
     const s: string[] = [];
     const slots = f.slots.length > 0 ? `slots ${formatRanges(f.slots)}` : 'its slots';
-    if (f.kind === 'automatic' || f.kind === 'force') {
+    if (f.kind === 'automatic' || f.kind === 'force' || f.kind === 'unknown') {
       s.push(`Master ${L(f.oldMaster)} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}.`);
       if (f.failMarkedAt !== null)
         s.push(
@@ -51,7 +51,7 @@ export function tellStory(ctx: VerdictContext): string {
     const votes = f.votes.filter((v) => v.granted).length;
     const delay = f.attempt?.delayMs;
     s.push(
-      `${L(f.newMaster)} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} at ${t(f.promotedAt)}${f.promotedAtBounds[0] !== f.promotedAtBounds[1] ? ` (seen in snapshots only: between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])})` : ''}${f.electionStartedAt !== null ? ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}` : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
+      `${L(f.newMaster)} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} ${f.promotedAtBounds[0] !== f.promotedAtBounds[1] ? `between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])} (the evidence shows it only afterwards)` : `at ${t(f.promotedAt)}`}${f.electionStartedAt !== null ? (f.votes.length === 0 ? ' (no voter\'s log in the evidence)' : ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}`) : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
     );
     const un = f.promotedAt - f.startedAt;
     const lo = f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt);

@@ -4,7 +4,7 @@ import { blockedCheck } from './blocked.ts';
 import { clockSkew } from './clock.ts';
 import { epochCollision, failWithoutQuorum, splitBrain, voteDenied, voteDuplicate } from './consistency.ts';
 import { epochNotGreater, failoverCompleted, failoverExpired, failoverSlow, notBestReplica, notReplica, rejoinedAsReplica } from './failovers.ts';
-import { masterOrphaned, nodeCrashed, nodePaused, nodeShutdown, nodeUnreachable, replicaLost } from './nodes.ts';
+import { masterOrphaned, nodeStartFailed, nodeCrashed, nodePaused, nodeShutdown, nodeUnreachable, replicaLost } from './nodes.ts';
 import { clusterDown } from './outages.ts';
 
 /** Every rule id has exactly one check (STYLE §6.5): a new id fails to compile until it is judged. */
@@ -34,4 +34,6 @@ export const checks: Record<RuleId, Check> = {
   'failover.not-best-replica': notBestReplica,
   'vote.duplicate': voteDuplicate,
   'fail.without-quorum': failWithoutQuorum,
+  'failover.blocked.unknown': blockedCheck('failover.blocked.unknown'),
+  'node.start-failed': nodeStartFailed,
 };

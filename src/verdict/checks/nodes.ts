@@ -100,3 +100,9 @@ export const masterOrphaned: Check = (ctx) => {
   }
   return out;
 };
+
+/** A second process of a node that failed to start while the first kept running: no outage, but a sign of a broken deploy or supervisor. */
+export const nodeStartFailed: Check = (ctx) =>
+  ctx.trace.failedStarts.map((f) =>
+    finding('node.start-failed', 'warning', msg.startFailed(f, ctx.label), f.at, [f.node], f.evidence),
+  );
