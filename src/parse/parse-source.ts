@@ -14,6 +14,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EventFields, EventKind, LevelChar, LineCounts, RoleChar, TimelineEvent } from '../model/events.ts';
 import type { ParsedSource, SourceKind, TimeOptions } from '../model/parsed.ts';
+import type { Snapshot } from '../model/snapshot.ts';
 import type { SourceInput } from '../ingest/index.ts';
 import { countBadBytes } from '../util/utf8.ts';
 import {
@@ -503,8 +504,9 @@ class SourceParser {
       this.decorations |= DECO_ANSI;
     }
     // A Markdown quote (`> `, nested `>> `) around a pasted line.
-    if (s < e && b[s] === 62) {
-      while (s < e && b[s] === 62) {
+    // (`>>> ` opens redis-cli --cluster's progress lines: not a quote.)
+    if (s < e && b[s] === 62 && !isCliStep(b, s, e)) {
+      while (s < e && b[s] === 62 && !isCliStep(b, s, e)) {
         s++;
         if (s < e && b[s] === 32) s++;
       }
@@ -990,7 +992,7 @@ class SourceParser {
   }
 
   /** Every form the source was read as: wrappers, exports, Redis prefixes, snapshot kinds. */
-  private formNames(snapshots: readonly { kind: string }[]): string[] {
+  private formNames(snapshots: readonly Snapshot[]): string[] {
     const out = new Set(this.forms);
     for (let k = 1; k < WRAP_KINDS; k++) if (this.wrapLines[k] > 0 && k !== WRAP_RECORD && k !== WRAP_JOURNALD_META && k !== WRAP_EXPORT_META) out.add(WRAP_NAMES[k]);
     if (this.wrapLines[WRAP_EXPORT_META] > 0 && this.wrapLines[WRAP_GRAFANA_TXT] > 0) out.add('grafana-txt');
@@ -998,7 +1000,7 @@ class SourceParser {
     if (this.decorations & DECO_ANSI) out.add('ansi');
     if (this.decorations & DECO_QUOTE) out.add('markdown-quote');
     if (this.markdown) out.add('markdown');
-    for (const sn of snapshots) out.add(sn.kind);
+    for (const sn of snapshots) out.add('via' in sn && sn.via ? sn.via : sn.kind);
     return [...out].sort();
   }
 
@@ -1016,6 +1018,11 @@ class SourceParser {
     if (this.scannerLines > 0) return scannerEvents.some((e) => e.kind.startsWith('client.')) ? 'transcript' : 'snapshot';
     return this.nonBlank === 0 ? 'empty' : 'unknown';
   }
+}
+
+/** `>>> ` then a word: redis-cli --cluster's step lines (src/redis-cli.c clusterManagerLogInfo). */
+function isCliStep(b: Buffer, s: number, e: number): boolean {
+  return e - s > 4 && b[s] === 62 && b[s + 1] === 62 && b[s + 2] === 62 && b[s + 3] === 32;
 }
 
 function mergeByLine(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
