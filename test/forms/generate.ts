@@ -295,6 +295,14 @@ const logcliRaw: Form = {
     return perNode(inc, (p) => `loki-redis-${p}.txt`, (l) => l.raw);
   },
 };
+// `--output=raw` of a query over every pod: the lines alone, interleaved; only the pids tell the writers.
+const logcliRawAll: Form = {
+  name: 'loki-raw-all-pods',
+  detected: 'redis-v5',
+  build(inc) {
+    return oneFile(inc, 'loki-raw.txt', [], (l) => l.raw);
+  },
+};
 const logcliJsonl: Form = {
   name: 'loki-jsonl',
   detected: 'loki-jsonl',
@@ -316,6 +324,15 @@ const grafanaTxt: Form = {
       files.set(`grafana-redis-${port}.txt`, [`Common labels: {"container":"redis","pod":"redis-${port}"}`, `Line limit: "1000 (${lines.length} returned)"`, '', '', ...rows].join('\n') + '\n');
     }
     return withOthers(inc, files);
+  },
+};
+// The same download over every pod: rows of all pods interleaved, labels gone (only pids tell them apart).
+const grafanaTxtAll: Form = {
+  name: 'grafana-txt-all-pods',
+  detected: 'grafana-txt',
+  build(inc) {
+    const rows = interleaved(inc).map((l) => `${isoMs(l.at).replace('T', ' ').replace('Z', '')}\t${l.raw}`);
+    return withOthers(inc, new Map([['grafana.txt', ['Common labels: {"container":"redis"}', '', '', ...rows].join('\n') + '\n']]));
   },
 };
 // JSON: `[{"line", "timestamp": "<epoch ns>", "date", "fields": {labels}}]` (logs/utils.ts logRowsToReadableJson).
@@ -463,8 +480,10 @@ export const FORMS: Form[] = [
   ansi,
   logcliDefault,
   logcliRaw,
+  logcliRawAll,
   logcliJsonl,
   grafanaTxt,
+  grafanaTxtAll,
   grafanaJson,
   esHits,
   esNdjson,
