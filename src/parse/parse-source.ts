@@ -39,7 +39,7 @@ import { classifyMessage } from './message.ts';
 import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
 import { FORM_CLOCK, FORM_LOGFMT, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
 import { createSnapshotScanner, type SnapshotScanner } from './snapshot-scanner.ts';
-import { STAMP_CLOCK, STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, type Stamp, WallClock } from './stamp.ts';
+import { Stamp, STAMP_CLOCK, STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, WallClock } from './stamp.ts';
 import {
   Wrap,
   WRAP_BAD_JSON,
@@ -206,6 +206,13 @@ class SourceParser {
   private csvPendingLine = 0;
   private csvPendingLines = 0;
   private legacyLines = 0;
+  /** Steps between consecutive wrapper times: an export printed newest first steps back. */
+  private lastWrapAt = NaN;
+  private wrapBack = 0;
+  private wrapForward = 0;
+  private lastHeadAt = NaN;
+  private headBack = 0;
+  private headForward = 0;
   private logfmtLines = 0;
   private scannerLines = 0;
 
@@ -534,6 +541,26 @@ class SourceParser {
     this.afterUnwrap(unwrapLine(b, s, e, w, this.header));
   };
 
+  /** The wrapper times run backwards (logcli's default direction, Cloud Logging's default order). */
+  newestFirst(): boolean {
+    const back = (b: number, f: number) => b >= 4 && b > 9 * f;
+    // Only a wrapped source (an export) is ever printed newest first; its wrapper stamps may be to the
+    // second (logcli), so the server's own stamps inside count too.
+    return back(this.wrapBack, this.wrapForward) || (this.wrapForward + this.wrapBack > 0 && back(this.headBack, this.headForward));
+  }
+
+  /** Feed line `line` (1-based, of the file) out of file order: a newest-first export read oldest first. */
+  onLineAt(line: number, buf: Buffer, start: number, end: number, overlong: boolean): void {
+    this.lineNo = line - 1;
+    this.onLine(buf, start, end, overlong);
+  }
+
+  /** Say once that the source was read in reverse. */
+  noteReversed(): void {
+    this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: 'records are newest first (an export in descending order): read oldest first' });
+    this.forms.add('newest-first');
+  }
+
   /** One line of a CSV export (a quoted field may run over several lines). */
   private csvLine(b: Buffer, s: number, e: number): void {
     const text = decodeUtf8(b, s, e);
@@ -640,6 +667,9 @@ class SourceParser {
     if (wk === WRAP_CRI && (w.partial || ss.partial !== null)) w.text = decodeUtf8(w.buf, w.start, w.end);
     if ((wk === WRAP_DOCKER_JSON || wk === WRAP_CRI) && (w.partial || ss.partial !== null) && !this.joinPartial(ss)) return;
     const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
+    if (wrapAt < this.lastWrapAt) this.wrapBack++;
+    else if (wrapAt > this.lastWrapAt) this.wrapForward++;
+    if (!Number.isNaN(wrapAt)) this.lastWrapAt = wrapAt;
     const wrapInferred = this.lastInferred;
     const wrapYear = this.yearNote;
     const b = w.buf;
@@ -703,6 +733,9 @@ class SourceParser {
     let at = this.resolve(h.stamp, ss, wrapAt);
     // A line cut to its clock has no pid (absent, not 0: a pid change is a restart).
     const pid = h.form === FORM_CLOCK ? undefined : h.pid;
+    if (at < this.lastHeadAt) this.headBack++;
+    else if (at > this.lastHeadAt) this.headForward++;
+    if (!Number.isNaN(at)) this.lastHeadAt = at;
     const inferred = this.lastInferred;
     if (h.form === FORM_SIGNAL) {
       // Second precision: a wrapper's time in that second is better; else keep file order when the
@@ -1043,9 +1076,25 @@ function mergeByLine(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
  */
 export function parseSource(input: SourceInput, time: TimeOptions): ParsedSource {
   const p = new SourceParser(input, time);
-  if (input.layout === 'json-document' && input.readBytes) parseDocument(p, input.readBytes());
-  else input.readLines(p.onLine);
-  return p.finish();
+  if (input.layout === 'json-document' && input.readBytes) {
+    parseDocument(p, input.readBytes());
+    return p.finish();
+  }
+  input.readLines(p.onLine);
+  if (!p.newestFirst()) return p.finish();
+  // Newest first: a crash report's lines, a restart, a split CRI line only read right oldest first.
+  // A second pass holds the lines (such exports are bounded by the store's query limit).
+  const lines: Array<{ b: Buffer; overlong: boolean }> = [];
+  input.readLines((b, s, e, overlong) => void lines.push({ b: Buffer.from(b.subarray(s, e)), overlong }));
+  const q = new SourceParser(input, time);
+  q.noteReversed();
+  // A CSV header (the first non-blank line) stays first.
+  let head = 0;
+  while (head < lines.length && isBlank(lines[head].b, 0, lines[head].b.length)) head++;
+  const csvHead = head < lines.length && csvLayout(lines[head].b.toString('utf8')) !== null;
+  if (csvHead) q.onLineAt(head + 1, lines[head].b, 0, lines[head].b.length, lines[head].overlong);
+  for (let i = lines.length - 1; i >= 0; i--) if (!(csvHead && i === head)) q.onLineAt(i + 1, lines[i].b, 0, lines[i].b.length, lines[i].overlong);
+  return q.finish();
 }
 
 /** How far ahead a record's message is looked for, to give it its line in a pretty-printed document. */
@@ -1071,7 +1120,7 @@ function parseDocument(p: SourceParser, bytes: Buffer): void {
   }
   let cursor = 0;
   let line = 1;
-  const locate = (text: string): number => {
+  const locateForward = (text: string): number => {
     const needle = Buffer.from(JSON.stringify(text).slice(1, -1), 'utf8');
     if (needle.length === 0) return line;
     const end = Math.min(bytes.length, cursor + LOCATE_WINDOW + needle.length);
@@ -1081,7 +1130,26 @@ function parseDocument(p: SourceParser, bytes: Buffer): void {
     cursor += at + needle.length;
     return line;
   };
-  for (const rec of got.records) p.onRecord(rec, locate);
+  // Lines and times first, in document order (the line search only walks forward).
+  const probe = { stream: undefined as string | undefined, form: null as string | null, pid: undefined as number | undefined, stamp: new Stamp() };
+  const at: number[] = [];
+  const lines = got.records.map((rec) => {
+    const text = readJsonRecord(rec, probe);
+    at.push(probe.stamp.kind === STAMP_EXACT ? probe.stamp.at : NaN);
+    return locateForward(text ?? '');
+  });
+  let back = 0;
+  let forward = 0;
+  for (let i = 1; i < at.length; i++) if (at[i] < at[i - 1]) back++;
+  else if (at[i] > at[i - 1]) forward++;
+  // Newest first (Cloud Logging's default order, Grafana's default view): read oldest first.
+  const reversed = back >= 4 && back > 9 * forward;
+  if (reversed) p.noteReversed();
+  const n = got.records.length;
+  for (let k = 0; k < n; k++) {
+    const i = reversed ? n - 1 - k : k;
+    p.onRecord(got.records[i], () => lines[i]);
+  }
 }
 
 /** Parse every source, in order. */

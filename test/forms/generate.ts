@@ -462,6 +462,29 @@ const rotated: Form = {
   },
 };
 
+/** The same export, newest first: logcli's default direction is backward (`--forward` not given),
+ * `gcloud logging read` orders by timestamp desc unless `--order=asc`, Datadog lists newest first. */
+function newestFirst(form: Form, file: string): Form {
+  return {
+    ...form,
+    name: `${form.name}-newest-first`,
+    build(inc) {
+      const files = form.build(inc);
+      const text = files.get(file)!;
+      if (file.endsWith('.json')) {
+        const doc = JSON.parse(text) as unknown[];
+        files.set(file, JSON.stringify(doc.reverse(), null, 2));
+      } else {
+        const rows = text.split('\n');
+        if (rows[rows.length - 1] === '') rows.pop();
+        const head = file.endsWith('.csv') ? rows.splice(0, 1) : [];
+        files.set(file, [...head, ...rows.reverse()].join('\n') + '\n');
+      }
+      return files;
+    },
+  };
+}
+
 export const FORMS: Form[] = [
   rotated,
   compose({ t: false, colour: false }),
@@ -492,6 +515,10 @@ export const FORMS: Form[] = [
   cloudwatchJson,
   cloudwatchCsv,
   cloudLogging,
+  newestFirst(logcliJsonl, 'loki.jsonl'),
+  newestFirst(logcliDefault, 'loki.txt'),
+  newestFirst(cloudLogging, 'logging.json'),
+  newestFirst(datadogCsv, 'datadog.csv'),
 ];
 
 /** The plain recording (node logs as recorded, same snapshot files): what every form must match. */
