@@ -86,6 +86,8 @@ export const DottedNumber = createToken({ name: 'DottedNumber', pattern: /\d+(?:
 export const Integer = createToken({ name: 'Integer', pattern: /\d+/ });
 export const Word = createToken({ name: 'Word', pattern: /[A-Za-z_]\w*/ });
 export const Punct = createToken({ name: 'Punct', pattern: /[!-/:-@[-`{-~]/ });
+// Control characters are exactly what this catch-all token is for.
+// eslint-disable-next-line no-control-regex
 export const Other = createToken({ name: 'Other', pattern: /[\x00-\x08\x0e-\x1f\x7f-\uffff]/, line_breaks: false });
 
 export const allTokens: TokenType[] = [WhiteSpace, NodeId, IpPort, DottedNumber, Integer, Word, Punct, Other];

@@ -1,8 +1,6 @@
 import { ConfigError } from '../model/diagnostic.ts';
 import { loadTimeline } from '../pipeline.ts';
-import { renderAnalysisJson } from '../report/analysis-json.ts';
-import { renderAnalysisMarkdown } from '../report/analysis-markdown.ts';
-import { renderAnalysisText } from '../report/analysis-text.ts';
+import { renderAnalysisJson, renderAnalysisMarkdown, renderAnalysisText } from '../report/index.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
 import type { CommandResult, InputOptions } from './result.ts';
 

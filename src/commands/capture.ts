@@ -4,10 +4,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { ConfigError } from '../model/diagnostic.ts';
-import { runCapture } from '../live/capture.ts';
-import { checkSeed, connectionFromCli, parseHostPort, type ConnectionCliOptions } from '../live/connection.ts';
-import { formatMs, parseDuration } from '../live/duration.ts';
-import type { PollerEvent } from '../live/poller.ts';
+import { checkSeed, connectionFromCli, formatMs, parseDuration, parseHostPort, runCapture, type ConnectionCliOptions, type PollerEvent } from '../live/index.ts';
 import type { CommandResult } from './result.ts';
 
 export type { ConnectionCliOptions };

@@ -1,6 +1,5 @@
 // `failscope check <paths…>`: the CI gate (issue #5). See the README, section "CI".
-import { runCheck } from '../gate/run.ts';
-import type { CheckOptions } from '../gate/run.ts';
+import { runCheck, type CheckOptions } from '../gate/index.ts';
 import type { CommandResult } from './result.ts';
 import { analyzePaths } from './gate-analyze.ts';
 

@@ -4,26 +4,23 @@
 // Exit 0: recovered, verdict pass, analysis and probe agree, expectations hold. 1: any of those not.
 // 2: bad target or options (nothing listening, not a cluster, wrong password, non-loopback without --yes…).
 import { readdirSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalysisV1 } from '../model/analysis.ts';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import type { Address, NodeId } from '../model/ids.ts';
 import { loadTimeline } from '../pipeline.ts';
-import { renderAnalysisJson } from '../report/analysis-json.ts';
-import { renderAnalysisMarkdown } from '../report/analysis-markdown.ts';
-import { renderAnalysisText } from '../report/analysis-text.ts';
+import { renderAnalysisJson, renderAnalysisMarkdown, renderAnalysisText } from '../report/index.ts';
 import { writeHtmlReport } from '../report/html/index.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
 import { buildReport, evaluate, loadExpectations, renderText as renderGateText } from '../gate/index.ts';
 import type { Expectations } from '../gate/index.ts';
-import { parseInfoText } from '../live/cluster-view.ts';
-import { compareWithProbe, renderComparisonText, type Comparison } from '../live/compare.ts';
-import { checkSeed, connectionFromCli, parseHostPort, type ConnectionCliOptions } from '../live/connection.ts';
-import { DrillError, FAULT_KINDS, describePlan, planDrill, runDrill, type DrillPlan, type DrillRun, type FaultKind } from '../live/drill.ts';
-import { formatMs, parseDuration } from '../live/duration.ts';
-import { createCheckClient, type ConnectionOptions } from '../live/redis-client.ts';
+import {
+  DrillError, FAULT_KINDS, checkSeed, compareWithProbe, connectionFromCli, createCheckClient, describePlan, formatMs, parseDuration, parseHostPort,
+  parseInfoText, planDrill, renderComparisonText, runDrill,
+  type Comparison, type ConnectionCliOptions, type ConnectionOptions, type DrillPlan, type DrillRun, type FaultKind,
+} from '../live/index.ts';
 import { parseRfc3339 } from '../util/time.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 import { ensureWritableDir, interruptSignal } from './capture.ts';
 import type { CommandResult } from './result.ts';
 
@@ -199,7 +196,7 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
   } finally {
     own?.release();
   }
-  await writeFile(path.join(opts.out, 'truth.json'), `${JSON.stringify(run.truth, null, 2)}\n`);
+  writeFileAtomic(path.join(opts.out, 'truth.json'), `${JSON.stringify(run.truth, null, 2)}\n`);
 
   // ---- analysis and comparison ----
   const inputs = [opts.out, ...logs];
@@ -272,7 +269,7 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
     ok: reasons.length === 0,
     reasons,
   };
-  await writeFile(path.join(opts.out, 'drill.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileAtomic(path.join(opts.out, 'drill.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
   const stdout = render(format, analysis, summary, gateText, plan);
   return { stdout, exitCode: summary.ok ? 0 : 1 };

@@ -1,5 +1,5 @@
 // The analyser the gate's commands use: the real pipeline (inputs → timeline) and verdict stage.
-import type { Analyze } from '../gate/run.ts';
+import type { Analyze } from '../gate/index.ts';
 import { loadTimeline } from '../pipeline.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
 

@@ -1,6 +1,5 @@
 // `failscope init-expect <paths…> [-o file]`: expectations from a good analysis. See the README, section "CI".
-import { runInitExpect } from '../gate/run.ts';
-import type { InitExpectOptions } from '../gate/run.ts';
+import { runInitExpect, type InitExpectOptions } from '../gate/index.ts';
 import type { CommandResult } from './result.ts';
 import { analyzePaths } from './gate-analyze.ts';
 

@@ -1,5 +1,5 @@
 import { loadTimeline } from '../pipeline.ts';
-import { renderStats, timelineJsonChunks, timelineTextChunks } from '../report/timeline.ts';
+import { renderStats, timelineJsonChunks, timelineTextChunks } from '../report/index.ts';
 import { ConfigError } from '../model/diagnostic.ts';
 import type { CommandResult, InputOptions } from './result.ts';
 

@@ -1,8 +1,8 @@
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import { loadSources, loadTimeline, timeOptions } from '../pipeline.ts';
-import { renderTopologyJson, renderTopologyText, type TopologyReport } from '../report/topology.ts';
+import { renderTopologyJson, renderTopologyText, type TopologyReport } from '../report/index.ts';
 import { parseRfc3339, parseStampLine } from '../util/time.ts';
-import { analyzeTopology, compareAgainst, topologyExitCode } from '../verdict/topology.ts';
+import { analyzeTopology, compareAgainst, topologyExitCode } from '../verdict/index.ts';
 import type { CommandResult, InputOptions } from './result.ts';
 
 export interface TopologyOptions extends InputOptions {

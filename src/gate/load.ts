@@ -9,7 +9,7 @@ import { ConfigError } from '../model/diagnostic.ts';
 import { RULE_IDS } from '../model/analysis.ts';
 import type { FailoverKind, Severity } from '../model/analysis.ts';
 import { SLOT_COUNT } from '../model/slots.ts';
-import { LIMIT_SYNTAX, parseLimit } from './duration.ts';
+import { parseLimit } from './duration.ts';
 import type {
   ClusterSelector,
   CountRange,

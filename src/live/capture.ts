@@ -2,11 +2,11 @@
 // (Ctrl-C), then flush and describe what was written. The files are the recorder's snapshot files
 // (poller.ts), plus INFO replication blocks and one CONFIG GET cluster-node-timeout block per node, so
 // `failscope analyze <dir>` knows the node timeout.
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../model/diagnostic.ts';
 import type { Address, EpochMs } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { LiveNode } from './cluster-view.ts';
 import { SnapshotPoller, type PolledNode, type PollerEvent } from './poller.ts';
 import type { ConnectionOptions } from './redis-client.ts';
@@ -95,6 +95,6 @@ export async function runCapture(o: CaptureRunOptions): Promise<CaptureResult> {
       aliasOf: n.aliasOf,
     })),
   };
-  await writeFile(manifest, `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileAtomic(manifest, `${JSON.stringify(doc, null, 2)}\n`);
   return { startedAt, stoppedAt, stopReason, rounds: poller.rounds, nodes, manifest };
 }

@@ -12,7 +12,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { FailoverKind } from '../model/analysis.ts';
 import { ConfigError } from '../model/diagnostic.ts';
-import type { Address, EpochMs, NodeId } from '../model/ids.ts';
+import type { Address, EpochMs } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
 import { formatUtc } from '../util/time.ts';
 import { isMaster, myselfOf, parseClusterNodesText, parseInfoText, type LiveNode } from './cluster-view.ts';
@@ -494,7 +494,3 @@ function waitReady(c: NodeClient, timeoutMs: number): Promise<void> {
   });
 }
 
-/** The node ids of a plan's masters, for labels. */
-export function nodeNames(nodes: readonly LiveNode[]): Map<NodeId, string> {
-  return new Map(nodes.map((n) => [n.id, n.address]));
-}

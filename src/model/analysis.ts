@@ -16,9 +16,25 @@ export interface AnalysisV1 {
   inputs: InputAccount[];
   verdict: 'pass' | 'fail';
   /** Node timeout used, and where it came from. */
-  nodeTimeout: { ms: number | null; from: 'option' | 'crash-report' | 'config-get' | 'redis-conf' | 'unknown' };
-  clockOffsets: Array<{ source: string; offsetMs: number; reason: string }>;
+  nodeTimeout: NodeTimeout;
+  /** Per-source clock corrections applied before the replay (ms added to every stamp of the source). */
+  clockOffsets: ClockOffset[];
 }
+
+/** cluster-node-timeout in ms (null when no input gives it) and where it came from. */
+export interface NodeTimeout {
+  ms: number | null;
+  from: 'option' | 'crash-report' | 'config-get' | 'redis-conf' | 'unknown';
+}
+
+export interface ClockOffset {
+  source: string;
+  offsetMs: number;
+  reason: string;
+}
+
+/** Earliest and latest a moment can have been, from the evidence (equal when it is exact). */
+export type Bounds = [string, string];
 
 export interface NodeSummary {
   id: NodeId;
@@ -46,12 +62,52 @@ export interface Failover {
   failMarkedAt: string | null;
   electionStartedAt: string | null;
   promotedAt: string;
-  timingsMs: { detection: number | null; election: number | null; unavailable: number };
-  votes?: Array<{ voter: NodeId; granted: boolean; reason?: string; at: string }>;
-  votesNeeded?: number | null;
-  rank?: number | null;
-  offset?: number | null;
+  /** Earliest and latest the promotion can have happened (apart only when seen in snapshots alone). */
+  promotedAtBounds: Bounds;
+  timingsMs: FailoverTimings;
+  votes: Vote[];
+  votesNeeded: number | null;
+  /** The winner's election rank (`rank #0`), when its log says. */
+  rank: number | null;
+  /** The winner's replication offset at the election, when its log says. */
+  offset: number | null;
+  /** Among several replicas that scheduled an election, the one with the best replication offset (null with fewer than two). */
+  bestReplica: NodeId | null;
+  /** Writes the old master had accepted that the winner had not replicated. */
+  writesAtRisk: WritesAtRisk;
+  /** The old master's return, if the evidence shows it. */
+  rejoined: { at: string; as: 'replica' | 'master'; of: NodeId | null } | null;
   evidence: Evidence[];
+}
+
+export interface FailoverTimings {
+  /** Fault → FAIL marked. */
+  detection: number | null;
+  /** FAIL marked → election started (the rank delay). */
+  delay: number | null;
+  /** Election started → won. */
+  election: number | null;
+  /** Fault (estimate) → promotion: how long writes to the slots failed. */
+  unavailable: number;
+  /** Earliest possible fault → promotion: the upper bound of `unavailable`. */
+  unavailableMax: number;
+}
+
+export interface Vote {
+  voter: NodeId;
+  granted: boolean;
+  /** Why a vote was refused, from the voter's log. */
+  reason?: string;
+  at: string;
+}
+
+export interface WritesAtRisk {
+  /** masterOffset − winnerOffset when both are known. */
+  bytes: number | null;
+  winnerOffset: number | null;
+  masterOffset: number | null;
+  /** The byte count is exact (the winner refused a PSYNC on the old history, or a manual failover's offsets) rather than a bound from earlier lines. */
+  exact: boolean;
 }
 
 export interface Outage {
@@ -61,9 +117,16 @@ export interface Outage {
   slots?: string;
   nodes: NodeId[];
   start: string;
+  startBounds: Bounds;
   end: string | null;
+  /** Earliest and latest the outage can have ended (null while it lasts to the end of the evidence). */
+  endBounds: Bounds | null;
   durationMs: number | null;
+  /** Shortest and longest the outage can have lasted, from the bounds. */
+  minDurationMs: number | null;
+  maxDurationMs: number | null;
   cause: string;
+  evidence: Evidence[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -94,9 +157,24 @@ export interface InputAccount {
   unknown: number;
 }
 
+/** What the evidence of one cluster covers, and what that leaves unsaid (issue 12). */
+export interface Coverage {
+  /** Nodes whose own log is in the evidence (writer ids included). */
+  logs: NodeId[];
+  /** Nodes known only from other nodes' lines or snapshots: what they did themselves is not in the evidence. */
+  fromOthers: NodeId[];
+  /** Logs that never name their own node (no `I'm <id>` line and nothing else pinned it): writer ids. */
+  unidentified: NodeId[];
+  /** CLUSTER NODES views in the evidence. */
+  snapshots: number;
+  /** Plain-language limits on the conclusions, one per line. */
+  limits: string[];
+}
+
 export interface ClusterAnalysis {
   id: string;
   nodes: NodeSummary[];
+  coverage: Coverage;
   failovers: Failover[];
   outages: Outage[];
   findings: Finding[];
@@ -110,6 +188,8 @@ export interface ClusterAnalysis {
   ownership: OwnershipInterval[];
   /** cluster_state as each node believed it. */
   states: StateInterval[];
+  /** Node timeout used for this cluster, and where it came from. */
+  nodeTimeout: NodeTimeout;
 }
 
 export type RoleState = 'master' | 'replica' | 'down' | 'paused' | 'fail' | 'unknown';
@@ -130,6 +210,8 @@ export interface OwnershipInterval {
   epoch: number | null;
   start: string;
   end: string | null;
+  /** Set when the owner was inferred backwards (the master a later-seen winner replaced) rather than seen. */
+  inferred?: true;
 }
 
 export interface StateInterval {

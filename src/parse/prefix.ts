@@ -19,7 +19,7 @@
 //       roles {"sentinel", "RDB/AOF", "replica", "primary"}, levels {"debug", "info", "notice", "warning"};
 //       '"' in the message is replaced by '\'' and CR/LF by ' ' (filterInvalidLogfmtChar).
 import type { LevelChar, RoleChar } from '../model/events.ts';
-import { parseClock, parseEpoch, parseIsoStamp, parseLegacyStamp, Stamp, STAMP_CLOCK } from './stamp.ts';
+import { parseClock, parseEpoch, parseIsoStamp, parseLegacyStamp, Stamp, STAMP_CLOCK, STAMP_WALL_NO_YEAR } from './stamp.ts';
 
 export const FORM_NONE = 0;
 /** `pid:R dd Mon yyyy HH:MM:SS.mmm L msg` (Redis 5.0+, Valkey legacy) */
@@ -137,7 +137,7 @@ function parsePidHeader(b: Buffer, s: number, e: number, h: Header): boolean {
     let p: number;
     if (b[q + 2] === 32) {
       p = parseLegacyStamp(b, q, e, h.stamp);
-      h.form = h.stamp.y === 0 ? FORM_V3 : FORM_V5;
+      h.form = h.stamp.kind === STAMP_WALL_NO_YEAR ? FORM_V3 : FORM_V5;
     } else if (b[q + 4] === 45) {
       p = parseIsoStamp(b, q, e, h.stamp);
       h.form = FORM_ISO;
@@ -218,9 +218,12 @@ function parseLogfmt(b: Buffer, s: number, e: number, h: Header): boolean {
     const klen = ke - ks;
     const k0 = b[ks];
     if (klen === 4 && k0 === 114 && matchAscii(b, ks, ke, 'role')) {
-      h.role = LOGFMT_ROLES[b.toString('latin1', vs, ve)];
+      // hasOwn: `role=constructor` must not find Object.prototype's member.
+      const v = b.toString('latin1', vs, ve);
+      h.role = Object.hasOwn(LOGFMT_ROLES, v) ? LOGFMT_ROLES[v] : undefined;
     } else if (klen === 5 && k0 === 108 && matchAscii(b, ks, ke, 'level')) {
-      h.level = LOGFMT_LEVELS[b.toString('latin1', vs, ve)];
+      const v = b.toString('latin1', vs, ve);
+      h.level = Object.hasOwn(LOGFMT_LEVELS, v) ? LOGFMT_LEVELS[v] : undefined;
       if (h.level === undefined) return false;
     } else if (klen === 9 && k0 === 116 && matchAscii(b, ks, ke, 'timestamp')) {
       let p: number;

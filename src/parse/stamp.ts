@@ -1,7 +1,7 @@
 // Timestamps read on bytes. Luxon costs ~15 µs a call (issue #2), so nothing here calls it per line:
 // exact stamps use Date.UTC cached per day, wall-clock stamps go through WallClock, which calls
 // util/time.ts wallToUtc only when the local hour changes.
-import { wallToUtc } from '../util/time.ts';
+import { wallHourStart, wallToUtc } from '../util/time.ts';
 
 /** No stamp. */
 export const STAMP_NONE = 0;
@@ -160,7 +160,7 @@ export function parseIsoStamp(b: Uint8Array, i: number, e: number, st: Stamp): n
   st.y = y1 * 100 + y2;
   st.mo = mo;
   st.d = d;
-  let p = parseClock(b, i + 11, e, st);
+  const p = parseClock(b, i + 11, e, st);
   if (p < 0) return -1;
   const c = p < e ? b[p] : 0;
   if (c === 90 /* Z */) {
@@ -234,7 +234,8 @@ export class WallClock {
   private mo = -1;
   private d = -1;
   private h = -1;
-  private base = 0;
+  /** UTC ms of the remembered hour's start; null in an hour a DST transition touches. */
+  private base: number | null = 0;
   constructor(zone: string) {
     this.zone = zone;
   }
@@ -244,8 +245,8 @@ export class WallClock {
       this.mo = mo;
       this.d = d;
       this.h = h;
-      this.base = wallToUtc(this.zone, y, mo, d, h, 0, 0, 0);
+      this.base = wallHourStart(this.zone, y, mo, d, h);
     }
-    return this.base + mi * 60_000 + s * 1000 + ms;
+    return this.base !== null ? this.base + mi * 60_000 + s * 1000 + ms : wallToUtc(this.zone, y, mo, d, h, mi, s, ms);
   }
 }

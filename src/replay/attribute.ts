@@ -63,7 +63,7 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
     const w = cluster.events[run[0]].node;
     if (w !== null && isWriterId(w)) byWriter.set(w, [...(byWriter.get(w) ?? []), run]);
   }
-  for (const [writer, wruns] of byWriter) {
+  for (const [, wruns] of byWriter) {
     const all = wruns.flat();
     const evs = all.map((i) => cluster.events[i]);
     const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf);

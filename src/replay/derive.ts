@@ -5,7 +5,7 @@ import { intersectRanges, normalizeRanges, subtractRanges, type SlotRange } from
 import type { ReplayOptions } from './machine.ts';
 import type { OwnershipChange, ReplayState } from './state.ts';
 import type { DownEpisode, FaultFrom, LaneRole, LifeRun, OwnershipSpan, RoleSpan, StateSpan, Trace, TraceNode } from './trace.ts';
-import { firstAfter, groupBy, IntervalSet, isSortedBy, lowerBound, upperBound } from './sorted.ts';
+import { firstAfter, groupBy, IntervalSet, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
 
 const byTime = <T extends { at: EpochMs }>(a: T, b: T) => a.at - b.at;
 const atOf = (x: { at: EpochMs }) => x.at;

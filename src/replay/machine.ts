@@ -7,7 +7,7 @@ import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
 import type { FailedStartFact, Trace, TraceNote } from './trace.ts';
-import { transitions } from './transitions.ts';
+import { transitions, votedPromotions } from './transitions.ts';
 
 export interface ReplayOptions {
   /** cluster-node-timeout in ms, when the caller knows it (used to bound fault moments). */
@@ -39,6 +39,7 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []), ...notes);
 
+  for (const x of cluster.snapshots) if (x.kind === 'cluster-info' && x.reporter && Number.isFinite(x.at)) s.infoReporters.set(x.reporter, [...(s.infoReporters.get(x.reporter) ?? []), x.at]);
   const side = sideProcesses(events);
   for (const f of side.facts) s.failedStarts.push(f);
   const evs = events.filter((e) => Number.isFinite(e.at) && !side.events.has(e));
@@ -50,6 +51,7 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
     if (j >= snaps.length || (i < evs.length && evs[i].at <= snaps[j].at)) step(s, evs[i++]);
     else applySnapshot(s, snaps[j++] as Snapshot);
   }
+  votedPromotions(s);
   return deriveTrace(s, cluster, opts);
 }
 

@@ -173,7 +173,9 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
   }
   // A view with every slot served by a master nobody flags, all reachable, means cluster_state ok
   // (redis 7.0 clusterUpdateState) within the rejoin delay; record it only to end a known fail.
-  if (reporter && timed(snap) && s.stateNow.get(reporter) === 'fail') {
+  // Not when the node's own CLUSTER INFO reply of the same poll says its cluster_state: it knows better (a
+  // rejoining master keeps fail for a while after every flag is gone).
+  if (reporter && timed(snap) && s.stateNow.get(reporter) === 'fail' && !(s.infoReporters.get(reporter) ?? []).some((t) => Math.abs(t - at) <= 2000)) {
     const masters = snap.nodes.filter((n) => n.flags.includes('master') && n.slots.length > 0);
     const healthy = masters.every((n) => !n.flags.includes('fail') && !n.flags.includes('fail?') && (n.linkState === 'connected' || n.flags.includes('myself')));
     const covered = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], masters.flatMap((n) => n.slots)).length === 0;

@@ -1,5 +1,4 @@
 import type { Evidence } from '../model/analysis.ts';
-import type { TimelineEvent } from '../model/events.ts';
 import type { Address, EpochMs, NodeId } from '../model/ids.ts';
 import type { SlotRange } from '../model/slots.ts';
 import { SlotMap } from './slot-map.ts';
@@ -103,6 +102,8 @@ export class ReplayState {
   readonly views: SnapshotView[] = [];
   readonly notes: TraceNote[] = [];
   readonly failedStarts: FailedStartFact[] = [];
+  /** Nodes with CLUSTER INFO replies of their own in the evidence (their cluster_state is read, not inferred). */
+  readonly infoReporters = new Map<NodeId, EpochMs[]>();
   /** Last cluster_state per node, to record changes only. */
   readonly stateNow = new Map<NodeId, 'ok' | 'fail'>();
   private seq = 0;

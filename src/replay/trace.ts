@@ -190,6 +190,8 @@ export interface Promotion {
   via: PromotionVia;
   /** Index into `elections` of the attempt that won, when any. */
   election: number | null;
+  /** How it was started, when the evidence says so without the winner's own election lines. */
+  kind?: ElectionKind;
   evidence: Evidence[];
 }
 

@@ -228,6 +228,81 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
   };
 }
 
+/**
+ * "Clear FAIL state for node X: master without slots is reachable again" (redis 7.0
+ * clearNodeFailureIfNeeded): X was a master flagged FAIL and has lost its slots meanwhile, so a
+ * failover replaced it. When nothing else told us who won, the node this observer granted its vote to
+ * while X was flagged is the winner (a master votes only for a replica of a failed master, redis 7.0
+ * clusterSendFailoverAuthIfNeeded); it won between that vote and the observer's next `Cluster state
+ * changed: ok`.
+ */
+function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject: NodeId): void {
+  if (s.promotions.some((p) => p.replaced === subject && ev.at - p.at < 600_000)) return;
+  const flag = s.flagNow.get(observer)?.get(subject);
+  const since = flag ? flag.since : ev.at - 600_000;
+  let vote: (typeof s.votes)[number] | null = null;
+  for (let i = s.votes.length - 1; i >= 0; i--) {
+    const v = s.votes[i];
+    if (v.at < since) break;
+    if (v.granted && v.voter === observer && v.candidate !== subject && v.at <= ev.at) {
+      vote = v;
+      break;
+    }
+  }
+  if (!vote) return;
+  const ok = s.stateChanges.find((c) => c.node === observer && c.state === 'ok' && c.at >= vote.at && c.at <= ev.at);
+  const ranges = s.slots.rangesOf(subject);
+  if (ranges.length > 0) s.assignSlots(vote.at, ranges, vote.candidate, vote.epoch);
+  s.setRole(vote.candidate, vote.at, 'master', null, false);
+  s.promotions.push({
+    node: vote.candidate,
+    replaced: subject,
+    at: vote.at,
+    atBounds: [vote.at, ok ? ok.at : ev.at],
+    epoch: vote.epoch,
+    slots: ranges,
+    via: 'observed',
+    election: null,
+    // It voted after flagging the master FAIL: the election a failed master's replica starts by itself.
+    ...(flag && flag.since <= vote.at ? { kind: 'automatic' as const } : {}),
+    evidence: [vote.evidence, ...(ok ? [ok.evidence] : []), evidenceOf(ev)],
+  });
+}
+
+/**
+ * A vote granted to a candidate that nothing else shows winning: the voter's log alone (redis 7.0
+ * clusterSendFailoverAuthIfNeeded grants only a replica whose master it sees FAIL, or a manual
+ * failover's FORCEACK request). The candidate is taken to have won at the vote unless its own
+ * lines say the attempt expired; it replaced the master the voter had flagged FAIL, when exactly one.
+ */
+export function votedPromotions(s: ReplayState): void {
+  const seen = new Set<string>();
+  for (const v of s.votes) {
+    if (!v.granted) continue;
+    const key = `${v.candidate}\u0000${v.epoch}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (s.promotions.some((p) => p.node === v.candidate && p.at >= v.at - 5_000 && p.at <= v.at + 60_000)) continue;
+    if (s.elections.some((a) => a.candidate === v.candidate && a.epoch === v.epoch && a.outcome !== 'won')) continue;
+    const flagged = s.flagSpans.filter((f) => f.observer === v.voter && f.flag === 'fail' && f.start <= v.at && (f.end === null || f.end >= v.at) && f.subject !== v.candidate);
+    const subjects = [...new Set(flagged.map((f) => f.subject))];
+    const replaced = subjects.length === 1 ? subjects[0] : null;
+    const ranges = replaced ? s.slots.rangesOf(replaced) : [];
+    s.promotions.push({
+      node: v.candidate,
+      replaced,
+      at: v.at,
+      atBounds: [v.at, v.at],
+      epoch: v.epoch,
+      slots: ranges,
+      via: 'observed',
+      election: null,
+      ...(replaced ? { kind: 'automatic' as const } : {}),
+      evidence: [v.evidence],
+    });
+  }
+}
+
 export const transitions: Record<EventKind, Transition> = {
   // ── server lifecycle
   'server.start': lifecycle('start'),
@@ -249,7 +324,11 @@ export const transitions: Record<EventKind, Transition> = {
   'cluster.pfail': failMark('pfail'),
   'cluster.fail-marked': failMark('marked'),
   'cluster.fail-received': failMark('received'),
-  'cluster.fail-cleared': failMark('cleared'),
+  'cluster.fail-cleared': (s, ev, node) => {
+    const subject = ev.fields.subject;
+    if (node && subject && /master without slots/i.test(ev.fields.reason ?? ev.text)) lostSlots(s, ev, node, subject);
+    failMark('cleared')(s, ev, node);
+  },
   'cluster.state': (s, ev, node) => {
     if (!node || (ev.fields.state !== 'ok' && ev.fields.state !== 'fail')) return;
     s.setState(node, ev.fields.state, ev.at, evidenceOf(ev), false);
@@ -446,7 +525,21 @@ export const transitions: Record<EventKind, Transition> = {
           lower = runs[i].end;
           break;
         }
-      s.promotions.push({ node: master, replaced: node, at: ev.at, atBounds: [Math.min(lower, ev.at), ev.at], epoch: null, slots: [], via: 'demotion', election: null, evidence: [evidenceOf(ev)] });
+      // It paused its clients for that replica's manual failover just before ("Manual failover
+      // requested by replica <id>", redis 7.0 clusterProcessPacket MFSTART): a manual failover.
+      const manual = s.manuals.find((m) => m.master === node && m.replica === master && m.pausedAt !== null && ev.at - m.pausedAt <= 60_000 && ev.at >= m.pausedAt);
+      s.promotions.push({
+        node: master,
+        replaced: node,
+        at: ev.at,
+        atBounds: manual ? [manual.pausedAt!, ev.at] : [Math.min(lower, ev.at), ev.at],
+        epoch: null,
+        slots: [],
+        via: 'demotion',
+        election: null,
+        ...(manual ? { kind: 'manual' as const } : {}),
+        evidence: [evidenceOf(ev)],
+      });
       s.setRole(master, ev.at, 'master', null, false);
     }
     s.setRole(node, ev.at, 'replica', master, true);

@@ -10,7 +10,7 @@ export function renderAnalysisMarkdown(a: AnalysisV1): string {
   for (const o of a.clockOffsets) out.push('', `Clock of \`${o.source}\` corrected by ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms: ${o.reason}.`);
   for (const c of a.clusters) {
     const L = labeler(c);
-    out.push('', `## ${c.id}`, '', `${c.nodes.length} nodes, ${c.span.start ?? '?'} to ${c.span.end ?? '?'} (UTC).`, '', c.story);
+    out.push('', `## ${c.id}`, '', `${c.nodes.length} nodes, ${c.span.start ?? '?'} to ${c.span.end ?? '?'} (UTC).`, '', c.story, '', ...c.coverage.limits.map((l) => `- ${l}`));
     if (c.failovers.length > 0) {
       out.push('', '### Failovers', '', '| kind | old master | new master | epoch | slots | fault | FAIL | election | won | unavailable | votes |', '|---|---|---|---|---|---|---|---|---|---|---|');
       for (const f of c.failovers) out.push(failoverRow(f, L));
@@ -41,8 +41,7 @@ function failoverRow(f: Failover, L: ReturnType<typeof labeler>): string {
 }
 
 function outageRow(o: Outage): string {
-  const x = o as Outage & { endBounds?: [string, string] | null };
-  const end = o.end !== null ? hms(o.end) : x.endBounds ? `${hms(x.endBounds[0])}–${hms(x.endBounds[1])}` : 'not over';
-  const len = o.durationMs !== null ? dur(o.durationMs) : x.endBounds ? `${dur(ms(x.endBounds[0]) - ms(o.start))}–${dur(ms(x.endBounds[1]) - ms(o.start))}` : 'open';
+  const end = o.end !== null ? hms(o.end) : o.endBounds ? `${hms(o.endBounds[0])}–${hms(o.endBounds[1])}` : 'not over';
+  const len = o.durationMs !== null ? dur(o.durationMs) : o.endBounds ? `${dur(ms(o.endBounds[0]) - ms(o.start))}–${dur(ms(o.endBounds[1]) - ms(o.start))}` : 'open';
   return `| ${o.scope === 'cluster' ? 'cluster (CLUSTERDOWN)' : 'slots'} | ${o.slots ?? 'all'} | ${hms(o.start)} | ${end} | ${len} | \`${o.cause}\` |`;
 }

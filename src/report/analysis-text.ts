@@ -70,16 +70,15 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] 
   const lo = ms(f.promotedAt) - Math.min(ms(b[1]), ms(f.promotedAt));
   const hi = ms(f.promotedAt) - ms(b[0]);
   out.push(`      ${'unavailable'.padEnd(12)}${dur(f.timingsMs.unavailable)}${lo !== hi ? ` (the bounds allow ${dur(lo)} to ${dur(hi)})` : ''}`);
-  const risk = (f as Failover & { writesAtRisk?: { bytes: number | null } }).writesAtRisk;
-  if (risk && risk.bytes !== null) out.push(`      ${'at risk'.padEnd(12)}${risk.bytes} bytes of replication stream`);
+  const risk = f.writesAtRisk;
+  if (risk.bytes !== null) out.push(`      ${'at risk'.padEnd(12)}${risk.bytes} bytes of replication stream`);
   return out;
 }
 
 function outageLine(o: Outage, L: (id: NodeId | null) => string): string {
-  const x = o as Outage & { endBounds?: [string, string] | null };
-  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : `slots ${o.slots}`;
-  const end = o.end !== null ? hms(o.end) : x.endBounds ? `between ${hms(x.endBounds[0])} and ${hms(x.endBounds[1])}` : 'not over';
-  const len = o.durationMs !== null ? dur(o.durationMs) : x.endBounds ? `${dur(ms(x.endBounds[0]) - ms(o.start))} to ${dur(ms(x.endBounds[1]) - ms(o.start))}` : 'open';
+  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : o.slots ? `slots ${o.slots}` : `slots of ${o.nodes[0] ? L(o.nodes[0]) : '?'}`;
+  const end = o.end !== null ? hms(o.end) : o.endBounds ? `between ${hms(o.endBounds[0])} and ${hms(o.endBounds[1])}` : 'not over';
+  const len = o.durationMs !== null ? dur(o.durationMs) : o.endBounds ? `${dur(ms(o.endBounds[0]) - ms(o.start))} to ${dur(ms(o.endBounds[1]) - ms(o.start))}` : 'open';
   return `  ${what.padEnd(28)} ${hms(o.start)} -> ${end}  ${len}  [${o.cause}]${o.scope === 'cluster' ? `  seen by ${o.nodes.map(L).join(', ')}` : ''}`;
 }
 
@@ -105,6 +104,9 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
     const day = c.span.start ? c.span.start.slice(0, 10) : '';
     lines.push('', `== ${c.id}: ${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'}, ${day} ${hms(c.span.start)} to ${hms(c.span.end)} UTC`, '');
     lines.push(wrap(c.story, width));
+    const cov = c.coverage;
+    lines.push('', `Evidence: logs of ${cov.logs.length} node${cov.logs.length === 1 ? '' : 's'}${cov.logs.length ? ` (${cov.logs.map(L).join(', ')})` : ''}; ${cov.snapshots} CLUSTER NODES view${cov.snapshots === 1 ? '' : 's'}`);
+    for (const l of cov.limits) lines.push(wrap(`- ${l}`, width).replace(/\n/g, '\n  '));
     if (c.failovers.length > 0) {
       lines.push('', 'Failovers');
       for (const f of c.failovers) lines.push(...failoverBlock(f, L));

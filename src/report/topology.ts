@@ -5,7 +5,7 @@ import { shortId } from '../model/ids.ts';
 import { countSlots, formatRanges } from '../model/slots.ts';
 import type {
   AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyView,
-} from '../verdict/topology.ts';
+} from '../verdict/index.ts';
 import { formatUtc } from '../util/time.ts';
 
 export interface TopologyReport {

@@ -1,10 +1,6 @@
 // The only luxon importer. Time is an explicit input: nothing here reads the machine's zone.
-import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { EpochMs } from '../model/ids.ts';
-
-export const MONTHS: Record<string, number> = {
-  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
-};
 
 /** True when `zone` is an IANA zone name luxon knows (or UTC). */
 export function isValidZone(zone: string): boolean {
@@ -14,9 +10,25 @@ export function isValidZone(zone: string): boolean {
 /**
  * Offset-cache keyed by zone and local hour: luxon is far too slow to call per log line
  * (about 15 µs per call), and a zone's offset is constant within a local hour except at a
- * DST transition, where luxon's own resolution of the local time is used.
+ * DST transition, where luxon's own resolution of the local time is used. An hour is cached
+ * only when its offset maps both its first and its last millisecond back into that same hour
+ * with that same offset; a spring-forward gap fails this (luxon shifts 02:00 to 03:00 and
+ * reports the later offset, which put 02:30 an hour early), so does an hour a transition cuts.
+ * Such hours are cached as NaN: resolve each time.
  */
 const offsetCache = new Map<string, number>();
+
+function hourOffset(zone: string, year: number, month: number, day: number, hour: number): number {
+  const dt = DateTime.fromObject({ year, month, day, hour, minute: 0 }, { zone });
+  if (!dt.isValid) return 0;
+  const offset = dt.offset;
+  const first = Date.UTC(year, month - 1, day, hour) - offset * 60_000;
+  for (const t of [first, first + 3_599_999]) {
+    const back = DateTime.fromMillis(t, { zone });
+    if (back.offset !== offset || back.hour !== hour || back.day !== day) return NaN;
+  }
+  return offset;
+}
 
 /** Local wall-clock time in `zone` → UTC ms. For zone 'UTC' this is just Date.UTC. */
 export function wallToUtc(
@@ -34,12 +46,28 @@ export function wallToUtc(
   const key = `${zone}|${year}-${month}-${day}T${hour}`;
   let offsetMin = offsetCache.get(key);
   if (offsetMin === undefined) {
-    const dt = DateTime.fromObject({ year, month, day, hour, minute: 0 }, { zone });
-    offsetMin = dt.isValid ? dt.offset : 0;
+    offsetMin = hourOffset(zone, year, month, day, hour);
     if (offsetCache.size > 100_000) offsetCache.clear();
     offsetCache.set(key, offsetMin);
   }
+  if (Number.isNaN(offsetMin)) {
+    const dt = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond: ms }, { zone });
+    return dt.isValid ? dt.toMillis() : naive;
+  }
   return naive - offsetMin * 60_000;
+}
+
+/**
+ * UTC ms of local `hh:00:00.000` when the whole local hour has one offset (so a stamp in it is this
+ * plus its minutes, seconds and ms); null for an hour a DST transition touches, where each stamp
+ * must go through wallToUtc.
+ */
+export function wallHourStart(zone: string, year: number, month: number, day: number, hour: number): EpochMs | null {
+  const naive = Date.UTC(year, month - 1, day, hour);
+  if (zone === 'UTC' || zone === 'Etc/UTC') return naive;
+  wallToUtc(zone, year, month, day, hour, 0, 0, 0);
+  const offsetMin = offsetCache.get(`${zone}|${year}-${month}-${day}T${hour}`);
+  return offsetMin === undefined || Number.isNaN(offsetMin) ? null : naive - offsetMin * 60_000;
 }
 
 /** `2021-06-21T07:28:21.434Z` — UTC ISO-8601 with milliseconds. */
@@ -50,15 +78,6 @@ export function formatUtc(ms: EpochMs): string {
 /** `07:28:21.434` in UTC. */
 export function formatUtcTime(ms: EpochMs): string {
   return new Date(ms).toISOString().slice(11, 23);
-}
-
-/** Format a time in a given zone for people (`2021-06-21 16:28:21.434 +09:00`). */
-export function formatInZone(ms: EpochMs, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm:ss.SSS ZZ');
-}
-
-export function utcYear(ms: EpochMs): number {
-  return new Date(ms).getUTCFullYear();
 }
 
 /** Human duration: `5.175 s`, `850 ms`, `2 min 3.000 s`. */
@@ -114,7 +133,3 @@ export function parseRfc3339(text: string, zone = 'UTC'): EpochMs | null {
   return dt.isValid ? dt.toMillis() : null;
 }
 
-/** Offset zone for a fixed offset in minutes (journald `+0000`). */
-export function fixedZone(offsetMinutes: number): string {
-  return FixedOffsetZone.instance(offsetMinutes).name;
-}

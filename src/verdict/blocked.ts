@@ -1,10 +1,10 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { groupOf, roleBefore, spansOf } from './lookup.ts';
-import { lowerBound } from '../replay/sorted.ts';
+import { lowerBound } from '../util/sorted.ts';
 
 /**
  * Serving masters that went down with no replica taking their slots, and why (redis 7.0
@@ -26,7 +26,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // Answered by a failover?
     const replacing = groupOf(failovers, 'oldMaster', (f) => f.oldMaster, ep.node).items;
     const answer = replacing[lowerBound(replacing, ep.startBounds[0], (f) => f.promotedAt)];
-    if (answer && (ep.end === null || answer.promotedAt <= ep.end + 1)) continue;
+    if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
     const masters = servingMastersAt(trace, at - 1, ep.node);
@@ -43,7 +43,11 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (marks.length === 0 && nodeTimeoutMs !== null && ep.end !== null && length <= nodeTimeoutMs) continue;
     if (marks.length === 0 && nodeTimeoutMs === null && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && length < 1000) continue;
 
-    const replicas = replicasOf(trace, ep.node, at - 1);
+    let replicas = replicasOf(trace, ep.node, at - 1);
+    // With every survivor's log present, a replica down at the same time whose master nobody names
+    // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded)
+    // can only be this master's.
+    if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
     const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
     const replicasDown = replicas.filter((r) => trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && e.kind !== 'paused'));
@@ -146,7 +150,12 @@ export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: Epoc
  */
 export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
   if (trace.views.length > 0) return true;
-  if (trace.nodes.some((n) => !n.hasLog)) return false;
+  // One log names no other node of its own accord: nothing says the others are all there.
+  if (trace.nodes.filter((n) => n.hasLog).length < 2) return false;
+  // A node without a log of its own counts only when it was down then (the fault's target: the
+  // survivors' logs are all there).
+  const downAt = (id: NodeId) => trace.episodes.some((e) => e.node === id && e.startBounds[0] <= t + 1 && (e.end === null || e.end > t));
+  if (trace.nodes.some((n) => !n.hasLog && !downAt(n.id))) return false;
   // Every replica's master must be known too.
   return !spansOf(trace.roles).covering(t).some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
 }
@@ -167,4 +176,18 @@ function servingMastersAt(trace: Trace, t: EpochMs, down: NodeId): NodeId[] {
     }
   }
   return [...out].sort();
+}
+
+/** Nodes without a log of their own, down between `from` and `to`, known to be replicas of a master nobody names. */
+function orphanReplicas(trace: Trace, master: NodeId, from: EpochMs, to: EpochMs): NodeId[] {
+  const out: NodeId[] = [];
+  for (const n of trace.nodes) {
+    if (n.hasLog || n.id === master) continue;
+    const down = trace.episodes.some((e) => e.node === n.id && e.start <= to && (e.end === null || e.end > from));
+    if (!down) continue;
+    const replica = trace.failMarks.some((m) => m.subject === n.id && m.kind === 'cleared' && /replica is reachable again/i.test(m.reason ?? ''));
+    const named = trace.roles.some((r) => r.node === n.id && r.role === 'replica' && (r.masterId ?? null) !== null);
+    if (replica && !named) out.push(n.id);
+  }
+  return out;
 }

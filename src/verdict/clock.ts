@@ -2,7 +2,7 @@ import type { Evidence } from '../model/analysis.ts';
 import type { TimelineEvent } from '../model/events.ts';
 import type { EpochMs } from '../model/ids.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { lowerBound, upperBound } from '../replay/sorted.ts';
+import { lowerBound, upperBound } from '../util/sorted.ts';
 
 /** Two events that must happen in this order in real time, written by different sources. */
 export interface CausalPair {
@@ -203,15 +203,18 @@ function bellmanFord(n: number, edges: ReadonlyArray<{ u: number; v: number; w: 
 }
 
 /** The cluster with each source's times moved by its offset (new objects; the input is untouched). */
+/** Sort key of a time as the timeline orders it: an unknown (NaN) time after every known one. */
+const timeKey = (at: number) => (Number.isNaN(at) ? Infinity : at);
+
 export function applyOffsets(cluster: ClusterTimeline, offsets: SkewResult['offsets']): ClusterTimeline {
   if (offsets.length === 0) return cluster;
   const by = new Map(offsets.map((o) => [o.source, o.offsetMs]));
   const events = cluster.events
     .map((e, i) => ({ e: by.has(e.source) ? { ...e, at: e.at + (by.get(e.source) as number) } : e, i }))
-    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .sort((a, b) => timeKey(a.e.at) - timeKey(b.e.at) || a.i - b.i)
     .map((x) => x.e);
   const snapshots = cluster.snapshots
     .map((s) => (by.has(s.source) ? { ...s, at: s.at + (by.get(s.source) as number) } : s))
-    .sort((a, b) => a.at - b.at || a.line - b.line);
+    .sort((a, b) => (timeKey(a.at) === timeKey(b.at) ? 0 : timeKey(a.at) - timeKey(b.at)) || a.line - b.line);
   return { ...cluster, events, snapshots };
 }

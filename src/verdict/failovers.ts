@@ -1,10 +1,10 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import { normalizeRanges, intersectRanges } from '../model/slots.ts';
-import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/trace.ts';
+import { normalizeRanges } from '../model/slots.ts';
+import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/index.ts';
 import type { FailoverFacts } from './model.ts';
 import { atBetween, attemptsDelayedBetween, groupOf, lastAtOrBefore, lastEpisodeAt, roleBefore, spansOf } from './lookup.ts';
-import { firstAfter } from '../replay/sorted.ts';
+import { firstAfter } from '../util/sorted.ts';
 
 /** True when the owner (or uncoveredness) of every slot is known at `t`. */
 export function ownershipKnownAt(trace: Trace, t: EpochMs): boolean {
@@ -75,7 +75,7 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     const a = p.election !== null ? trace.elections[p.election] : null;
     // Without the winner's own lines (only the old master's reconfiguration, or a third node's report)
     // nothing tells an automatic failover from a forced one or a takeover.
-    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.via === 'snapshot' ? 'automatic' : 'unknown';
+    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.kind ? p.kind : p.via === 'snapshot' ? 'automatic' : 'unknown';
     const manual = manualFor(trace, p, a);
     const episode = kind === 'automatic' || kind === 'force' || kind === 'unknown' ? episodeFor(trace, p) : null;
     const evidence: Evidence[] = [...p.evidence];
@@ -217,13 +217,3 @@ export function dedupe(ev: readonly Evidence[]): Evidence[] {
   return out;
 }
 
-/** Slots of `ranges` that `owner` held at `t`. */
-export function heldAt(trace: Trace, owner: NodeId, t: EpochMs, ranges: ReturnType<typeof normalizeRanges>) {
-  return intersectRanges(
-    spansOf(trace.ownership)
-      .covering(t)
-      .filter((o) => o.owner === owner && o.start <= t && (o.end === null || o.end > t))
-      .flatMap((o) => o.slots),
-    ranges,
-  );
-}

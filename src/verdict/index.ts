@@ -1,6 +1,7 @@
 import type {
   AnalysisV1,
   ClusterAnalysis,
+  Coverage,
   Failover,
   Finding,
   NodeSummary,
@@ -13,12 +14,9 @@ import { RULE_IDS } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
 import type { ClusterTimeline, InputSummary, Timeline } from '../model/timeline.ts';
-import { shortId } from '../model/ids.ts';
+import { isWriterId, shortId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
-import { LifeIndex } from '../replay/derive.ts';
-import { replayCluster } from '../replay/machine.ts';
-import type { Trace, TraceNote } from '../replay/trace.ts';
-import { rehomeRuns } from '../replay/attribute.ts';
+import { LifeIndex, rehomeRuns, replayCluster, type Trace, type TraceNote } from '../replay/index.ts';
 import { findBlocked } from './blocked.ts';
 import { checks } from './checks/index.ts';
 import { applyOffsets, solveSkew } from './clock.ts';
@@ -27,6 +25,9 @@ import type { FailoverFacts, FindingFacts, OutageFacts, VerdictContext } from '.
 import { resolveNodeTimeout } from './node-timeout.ts';
 import { buildOutages } from './outages.ts';
 import { tellStory } from './story.ts';
+
+export { TOPOLOGY_RULES, TOPOLOGY_SEVERITY, analyzeTopology, compareAgainst, topologyExitCode } from './topology.ts';
+export type { AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyRule, TopologyView } from './topology.ts';
 
 export interface AnalyzeOptions {
   /** cluster-node-timeout in ms given by the user (wins over every other source). */
@@ -115,15 +116,16 @@ export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputS
     outages: outages.map((o) => outageJson(cluster.id, o)),
     findings,
     story: tellStory(context),
+    coverage: coverageOf(trace, context.label),
     span: { start: isoOrNull(trace.span.start), end: isoOrNull(trace.span.end) },
     ...lanes(trace),
+    nodeTimeout,
   };
-  (analysis as ClusterAnalysis & { nodeTimeout: typeof nodeTimeout }).nodeTimeout = nodeTimeout;
   return { analysis, context };
 }
 
 function failoverJson(cluster: string, f: FailoverFacts): Failover {
-  const out: Failover & Record<string, unknown> = {
+  return {
     cluster,
     kind: f.kind,
     oldMaster: f.oldMaster,
@@ -136,43 +138,41 @@ function failoverJson(cluster: string, f: FailoverFacts): Failover {
     failMarkedAt: isoOrNull(f.failMarkedAt),
     electionStartedAt: isoOrNull(f.electionStartedAt),
     promotedAt: iso(f.promotedAt),
+    promotedAtBounds: [iso(f.promotedAtBounds[0]), iso(f.promotedAtBounds[1])],
     timingsMs: {
       detection: f.failMarkedAt !== null ? f.failMarkedAt - f.startedAt : null,
+      delay: f.failMarkedAt !== null && f.electionStartedAt !== null ? f.electionStartedAt - f.failMarkedAt : null,
       election: f.electionStartedAt !== null ? f.promotedAt - f.electionStartedAt : null,
       unavailable: f.promotedAt - f.startedAt,
+      unavailableMax: f.promotedAt - f.startedAtBounds[0],
     },
     votes: f.votes.map((v) => ({ voter: v.voter, granted: v.granted, ...(v.reason ? { reason: v.reason } : {}), at: iso(v.at) })),
     votesNeeded: f.votesNeeded,
     rank: f.rank,
     offset: f.offset,
+    bestReplica: f.bestReplica,
+    writesAtRisk: f.writesAtRisk,
+    rejoined: f.rejoined ? { at: iso(f.rejoined.at), as: f.rejoined.as, of: f.rejoined.of } : null,
     evidence: f.evidence,
   };
-  (out.timingsMs as Record<string, number | null>).delay = f.failMarkedAt !== null && f.electionStartedAt !== null ? f.electionStartedAt - f.failMarkedAt : null;
-  (out.timingsMs as Record<string, number | null>).unavailableMax = f.promotedAt - f.startedAtBounds[0];
-  out.promotedAtBounds = [iso(f.promotedAtBounds[0]), iso(f.promotedAtBounds[1])];
-  out.bestReplica = f.bestReplica;
-  out.writesAtRisk = f.writesAtRisk;
-  out.rejoined = f.rejoined ? { at: iso(f.rejoined.at), as: f.rejoined.as, of: f.rejoined.of } : null;
-  return out;
 }
 
 function outageJson(cluster: string, o: OutageFacts): Outage {
-  const out: Outage & Record<string, unknown> = {
+  return {
     cluster,
     scope: o.scope,
     ...(o.scope === 'slots' ? { slots: formatRanges(o.slots) } : {}),
     nodes: o.nodes,
     start: iso(o.start),
+    startBounds: [iso(o.startBounds[0]), iso(o.startBounds[1])],
     end: isoOrNull(o.end),
+    endBounds: o.endBounds ? [iso(o.endBounds[0]), iso(o.endBounds[1])] : null,
     durationMs: o.end !== null ? o.end - o.start : null,
+    minDurationMs: o.end !== null ? o.end - o.startBounds[1] : o.endBounds ? o.endBounds[0] - o.startBounds[1] : null,
+    maxDurationMs: o.end !== null ? o.end - o.startBounds[0] : o.endBounds ? o.endBounds[1] - o.startBounds[0] : null,
     cause: o.cause,
+    evidence: o.evidence,
   };
-  out.startBounds = [iso(o.startBounds[0]), iso(o.startBounds[1])];
-  out.endBounds = o.endBounds ? [iso(o.endBounds[0]), iso(o.endBounds[1])] : null;
-  out.minDurationMs = o.end !== null ? o.end - o.startBounds[1] : o.endBounds ? o.endBounds[0] - o.startBounds[1] : null;
-  out.maxDurationMs = o.end !== null ? o.end - o.startBounds[0] : o.endBounds ? o.endBounds[1] - o.startBounds[0] : null;
-  out.evidence = o.evidence;
-  return out;
 }
 
 function lanes(trace: Trace): Pick<ClusterAnalysis, 'roles' | 'ownership' | 'states'> {
@@ -184,10 +184,29 @@ function lanes(trace: Trace): Pick<ClusterAnalysis, 'roles' | 'ownership' | 'sta
     end: isoOrNull(r.end),
   }));
   const ownership: OwnershipInterval[] = trace.ownership.map((o) => {
-    const x: OwnershipInterval & { inferred?: boolean } = { slots: formatRanges(o.slots), owner: o.owner, epoch: o.epoch, start: iso(o.start), end: isoOrNull(o.end) };
+    const x: OwnershipInterval = { slots: formatRanges(o.slots), owner: o.owner, epoch: o.epoch, start: iso(o.start), end: isoOrNull(o.end) };
     if (o.inferred) x.inferred = true;
     return x;
   });
   const states: StateInterval[] = trace.states.map((s) => ({ node: s.node, state: s.state, start: iso(s.start), end: isoOrNull(s.end) }));
   return { roles, ownership, states };
+}
+
+/** Which nodes the evidence covers and what that limits (issue 12 point 6). */
+function coverageOf(trace: Trace, L: (id: NodeId | null) => string): Coverage {
+  const logs = trace.nodes.filter((n) => n.hasLog).map((n) => n.id);
+  const fromOthers = trace.nodes.filter((n) => !n.hasLog).map((n) => n.id);
+  const unidentified = logs.filter(isWriterId);
+  const snapshots = trace.views.length;
+  const limits: string[] = [];
+  if (snapshots === 0)
+    limits.push('No CLUSTER NODES snapshot: slot ranges are named only as "the slots of" their master, and whatever needs every node (no replica, a majority) rests on the nodes the evidence names.');
+  if (fromOthers.length > 0)
+    limits.push(
+      `${fromOthers.length} node${fromOthers.length === 1 ? ' is' : 's are'} known only from others' lines (${fromOthers.map(L).join(', ')}): what ${fromOthers.length === 1 ? 'it' : 'they'} did and believed is told as far as the evidence shows.`,
+    );
+  if (unidentified.length > 0)
+    limits.push(`${unidentified.length} log${unidentified.length === 1 ? '' : 's'} never name${unidentified.length === 1 ? 's' : ''} ${unidentified.length === 1 ? 'its' : 'their'} own node id (no "I'm <id>" line): shown as ${unidentified.map(L).join(', ')}.`);
+  if (logs.length === 0) limits.push('No server log: fault moments, elections and votes are not in the evidence; times come from the snapshots\' polling.');
+  return { logs, fromOthers, unidentified, snapshots, limits };
 }

@@ -6,8 +6,8 @@
  * Every helper returns what the scan it replaces returned, in the same order.
  */
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import type { RoleSpan } from '../replay/trace.ts';
-import { groupBy, isSortedBy, lowerBound, upperBound } from '../replay/sorted.ts';
+import type { RoleSpan } from '../replay/index.ts';
+import { groupBy, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
 
 interface Group<T> {
   items: T[];

@@ -2,7 +2,7 @@
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges, type SlotRange } from '../model/slots.ts';
 import { formatDuration, formatUtcTime } from '../util/time.ts';
-import type { DownEpisode, ElectionAttempt, FailedStartFact, FaultFrom, VoteFact } from '../replay/trace.ts';
+import type { DownEpisode, ElectionAttempt, FailedStartFact, FaultFrom, VoteFact } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 
 type Label = (id: NodeId | null) => string;

@@ -2,8 +2,8 @@ import type { Evidence, FailoverKind, Severity } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { SlotRange } from '../model/slots.ts';
 import type { ClusterTimeline, InputSummary } from '../model/timeline.ts';
-import type { LifeIndex } from '../replay/derive.ts';
-import type { DownEpisode, ElectionAttempt, FaultFrom, Promotion, Trace, VoteFact } from '../replay/trace.ts';
+import type { LifeIndex } from '../replay/index.ts';
+import type { DownEpisode, ElectionAttempt, FaultFrom, Promotion, Trace, VoteFact } from '../replay/index.ts';
 import type { SkewResult } from './clock.ts';
 import type { NodeTimeout } from './node-timeout.ts';
 

@@ -1,7 +1,6 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
-import { normalizeRanges } from '../model/slots.ts';
-import type { Trace } from '../replay/trace.ts';
+import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
 
@@ -9,13 +8,14 @@ import { groupOf } from './lookup.ts';
  * What clients lived through.
  * - Slots: a range with no master serving it, from the fault moment (or, for a manual failover, the
  *   moment the master paused its clients) until a replica took over or the master came back.
- * - Cluster: any serving master answering CLUSTERDOWN: the union of the `Cluster state changed:
- *   fail … ok` windows of the masters that owned slots at the time.
+ * - Cluster: every range refused at once: every serving master whose belief is known says
+ *   `Cluster state changed: fail` (see clusterOutages).
  */
 export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], blocked: readonly BlockedCase[]): OutageFacts[] {
   const out: OutageFacts[] = [];
   for (const f of failovers) {
-    if (f.promotedAt - f.startedAt <= 0 || f.slots.length === 0) continue;
+    // Slots not named by any line or snapshot are the old master's: still an outage of "its slots".
+    if (f.promotedAt - f.startedAt <= 0 || (f.slots.length === 0 && f.oldMaster === null)) continue;
     out.push({
       scope: 'slots',
       slots: f.slots,
@@ -62,48 +62,123 @@ function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end
   return { end: ok.start, bounds: null, evidence: ok.startEvidence };
 }
 
+/** When `node` served slots: its ownership spans, or (slots never named) its master lanes until a promotion replaced it. */
+function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]> {
+  const owned = groupOf(trace.ownership, 'owner', (x) => x.owner, node).items;
+  if (owned.length > 0) return owned.map((o) => [o.start, o.end ?? Infinity]);
+  const lanes = groupOf(trace.roles, 'lanes by node', (r) => r.node, node).items;
+  // From the earliest moment the promotion can have happened (an old master learns of it late).
+  const replaced = groupOf(trace.promotions, 'replaced', (q) => q.replaced, node).items.map((q) => q.atBounds[0]);
+  const out: Array<[EpochMs, EpochMs]> = [];
+  let from: EpochMs | null = null;
+  const close = (t: EpochMs) => {
+    if (from !== null && t > from) out.push([from, t]);
+    from = null;
+  };
+  for (const r of lanes) {
+    if (r.role === 'master' && from === null) from = r.start;
+    else if (r.role === 'replica') close(r.start);
+    if (from !== null) {
+      const cut = replaced.find((t) => t > from! && t <= (r.end ?? Infinity));
+      if (cut !== undefined) close(cut);
+    }
+  }
+  close(Infinity);
+  return out;
+}
+
+/**
+ * Every client refused at once: the probe's "every range unavailable". At time t, of the masters
+ * serving slots whose cluster_state is known (their own log or snapshot reply), every one says fail;
+ * a master that is down believes nothing and is left out (its own range is unavailable anyway). It
+ * ends when the first surviving master reports ok, not when a restarted one does. Masters of which
+ * the evidence holds no belief are taken to agree with those it holds ("as far as the evidence
+ * shows"); with no master's belief at all, the replicas' stand in (every node computes the same
+ * slot coverage, redis 7.0 clusterUpdateState).
+ */
 function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): OutageFacts[] {
-  type W = { start: EpochMs; end: EpochMs | null; node: NodeId; startEv: Evidence; endEv: Evidence | null; endBounds?: [EpochMs, EpochMs] };
-  const windows: W[] = [];
-  for (const s of trace.states) {
-    if (s.state !== 'fail') continue;
-    // Only while the node served slots as master. Without a snapshot or line naming its slots, a
-    // node known to be a master (its own prefix and lines) is taken to serve the slots it has.
-    const owned = groupOf(trace.ownership, 'owner', (x) => x.owner, s.node).items;
-    const serving = owned.length > 0 ? owned : groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), s.node).items;
-    for (const o of serving) {
-      const a = Math.max(s.start, o.start);
-      const sEnd = s.end ?? Infinity;
-      const oEnd = o.end ?? Infinity;
-      const b = Math.min(sEnd, oEnd);
-      if (!(a < b) && !(a === b && b === Infinity)) continue;
-      const endsWithState = sEnd <= oEnd;
-      windows.push({
-        start: a,
-        end: b === Infinity ? null : b,
-        node: s.node,
-        startEv: s.startEvidence,
-        endEv: endsWithState ? s.endEvidence : null,
-        ...(endsWithState && s.endBounds ? { endBounds: s.endBounds } : {}),
-      });
+  const statesBy = new Map<NodeId, typeof trace.states>();
+  for (const st of trace.states) statesBy.set(st.node, [...(statesBy.get(st.node) ?? []), st]);
+  const candidates = new Set<NodeId>();
+  for (const o of trace.ownership) if (o.owner) candidates.add(o.owner);
+  for (const r of trace.roles) if (r.role === 'master') candidates.add(r.node);
+  const voters: Array<{ node: NodeId; serving: Array<[EpochMs, EpochMs]>; states: typeof trace.states }> = [];
+  for (const m of [...candidates].sort()) {
+    const states = statesBy.get(m);
+    if (!states || states.length === 0) continue;
+    voters.push({ node: m, serving: servingIntervals(trace, m), states });
+  }
+  // Every node with a known belief, for the moments no serving master's belief is known; not the
+  // fail a node starts in (a restarted replica's first milliseconds say nothing of the cluster).
+  const startLines = new Set(trace.lifecycle.map((l) => `${l.evidence.source}\u0000${l.evidence.line}`));
+  const standIns = [...statesBy.keys()]
+    .sort()
+    .map((node) => ({
+      node,
+      serving: [[-Infinity, Infinity]] as Array<[EpochMs, EpochMs]>,
+      states: statesBy.get(node)!.filter((st) => !(st.state === 'fail' && startLines.has(`${st.startEvidence.source}\u0000${st.startEvidence.line}`))),
+    }))
+    .filter((v) => v.states.length > 0);
+  if (standIns.length === 0) return [];
+  // A master that is down, paused or cut off answers nobody: its range is unavailable whatever it
+  // last believed, so its belief does not count.
+  const episodesOf = new Map<NodeId, typeof trace.episodes>();
+  for (const e of trace.episodes) episodesOf.set(e.node, [...(episodesOf.get(e.node) ?? []), e]);
+  const gone = (node: NodeId, t: EpochMs) => (episodesOf.get(node) ?? []).some((e) => e.start <= t && (e.end === null || t < e.end));
+  const times = new Set<number>();
+  for (const v of [...voters, ...standIns]) {
+    for (const [a, b] of v.serving) {
+      times.add(a);
+      times.add(b);
+    }
+    for (const st of v.states) {
+      times.add(st.start);
+      if (st.end !== null) times.add(st.end);
+    }
+    for (const e of episodesOf.get(v.node) ?? []) {
+      times.add(e.start);
+      if (e.end !== null) times.add(e.end);
     }
   }
-  windows.sort((x, y) => x.start - y.start);
-  const merged: Array<{ start: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] }> = [];
-  for (const w of windows) {
-    const last = merged[merged.length - 1];
-    if (last && (last.end === null || w.start <= last.end)) {
-      last.nodes.add(w.node);
-      if (last.end !== null && (w.end === null || w.end > last.end)) {
-        last.end = w.end;
-        last.endBounds = w.endBounds;
-        if (w.endEv) last.evidence.push(w.endEv);
-      } else if (last.end !== null && w.end === last.end && w.endBounds && !last.endBounds) last.endBounds = w.endBounds;
-      continue;
+  const ts = [...times].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const stateAt = (v: (typeof voters)[number], t: EpochMs) => v.states.find((st) => st.start <= t && (st.end === null || st.end > t)) ?? null;
+  const servingAt = (v: (typeof voters)[number], t: EpochMs) => v.serving.some(([a, b]) => a <= t && t < b) && !gone(v.node, t);
+  type Win = { start: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] };
+  const wins: Win[] = [];
+  let cur: Win | null = null;
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i];
+    let known = voters.filter((v) => servingAt(v, t)).map((v) => ({ v, st: stateAt(v, t) })).filter((x) => x.st !== null);
+    if (known.length === 0) known = standIns.filter((v) => !gone(v.node, t)).map((v) => ({ v, st: stateAt(v, t) })).filter((x) => x.st !== null);
+    const down = known.length > 0 && known.every((x) => x.st!.state === 'fail');
+    if (down) {
+      if (!cur) {
+        cur = { start: t, end: null, nodes: new Set(), evidence: [] };
+        for (const x of known) if (x.st!.start === t || cur.evidence.length === 0) cur.evidence.push(x.st!.startEvidence);
+      }
+      for (const x of known) cur.nodes.add(x.v.node);
+    } else if (cur) {
+      cur.end = t;
+      // The master whose "ok" ended it.
+      const ender = known.find((x) => x.st!.state === 'ok' && x.st!.start === t);
+      if (ender) cur.evidence.push(ender.st!.startEvidence);
+      // An end read from a snapshot is a bound, not a moment.
+      const prev = standIns.map((v) => stateAt(v, t - 1)).find((st) => st && st.end === t && st.endBounds);
+      if (prev && prev.endBounds && !ender?.st) cur.endBounds = prev.endBounds;
+      else if (prev && prev.endBounds && trace.stateChanges.some((c) => c.at === t && c.fromSnapshot && c.state === 'ok')) cur.endBounds = prev.endBounds;
+      wins.push(cur);
+      cur = null;
     }
-    merged.push({ start: w.start, end: w.end, nodes: new Set([w.node]), evidence: [w.startEv, ...(w.endEv ? [w.endEv] : [])], ...(w.endBounds ? { endBounds: w.endBounds } : {}) });
   }
-  return merged.map((m) => {
+  if (cur) {
+    // Still down at the end of the evidence, unless a bound says when it ended (a fail state whose end
+    // only snapshots or a restart bound).
+    const last = ts[ts.length - 1];
+    const bounded = standIns.map((v) => stateAt(v, last)).filter((st) => st && st.state === 'fail' && st.endBounds);
+    if (bounded.length > 0) cur.endBounds = bounded[0]!.endBounds;
+    wins.push(cur);
+  }
+  return wins.map((m) => {
     const covers = (o: (typeof slotOutages)[number]) =>
       o.end === null || o.end >= m.start || (o.endBounds !== null && o.endBounds[1] >= m.start);
     // The slot outage that was under way when the cluster went down; failing that, one that began
@@ -111,7 +186,6 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     const cause =
       slotOutages.find((o) => o.start <= m.start && covers(o)) ??
       slotOutages.find((o) => o.start > m.start && (m.end === null || o.start <= m.end) && covers(o));
-    // An end read from a snapshot is a bound, not a moment; it cannot precede the master's return.
     let end = m.end;
     let endBounds: [EpochMs, EpochMs] | null = null;
     if (m.endBounds && m.end !== null) {
@@ -120,6 +194,11 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       if (blocked !== null && blocked > lo) lo = Math.min(blocked, m.end);
       endBounds = [lo, m.end];
       end = null;
+    } else if (m.endBounds) {
+      let lo = m.endBounds[0];
+      const blocked = cause && cause.cause !== 'failover.completed' && cause.endBounds ? cause.endBounds[0] : null;
+      if (blocked !== null && blocked > lo) lo = Math.min(blocked, m.endBounds[1]);
+      endBounds = [lo, m.endBounds[1]];
     }
     return {
       scope: 'cluster' as const,
@@ -134,5 +213,3 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     };
   });
 }
-
-export const rangesOf = normalizeRanges;

@@ -1,6 +1,6 @@
 import type { EpochMs } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
-import type { DownEpisode } from '../replay/trace.ts';
+import type { DownEpisode } from '../replay/index.ts';
 import { dur, fromText, t, when } from './messages.ts';
 import type { VerdictContext } from './model.ts';
 import { groupOf, roleBefore } from './lookup.ts';

@@ -78,6 +78,7 @@ export function killMaster(v: Variant = {}): AnalysisV1 {
     failovers,
     outages,
     findings,
+    coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story: 'The master 127.0.0.1:7000 was shut down; 127.0.0.1:7003 took over.',
     span: { start: '2024-05-01T09:59:50.000Z', end: '2024-05-01T10:00:30.000Z' },
     roles: [
@@ -125,6 +126,7 @@ export function twoClusters(): AnalysisV1 {
     failovers: [],
     outages: [{ cluster: 'cluster-2', scope: 'cluster', nodes: ['9'.repeat(40)], start: '2024-05-02T00:00:00.000Z', end: '2024-05-02T00:05:00.000Z', durationMs: 300000, cause: 'failover.blocked.no-replica' }],
     findings: [{ cluster: 'cluster-2', rule: 'failover.blocked.no-replica', severity: 'error', message: 'no replica', at: null, nodes: ['9'.repeat(40)], evidence: [{ source: 'seed.md', line: 12 }] }],
+    coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story: '',
     span: { start: '2024-05-02T00:00:00.000Z', end: '2024-05-02T00:10:00.000Z' },
     roles: [],

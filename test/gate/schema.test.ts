@@ -54,7 +54,7 @@ describe('schema/expect.schema.json', () => {
     }
   });
 
-  // Regenerate after RULE_IDS changes: FAILSCOPE_UPDATE_SCHEMA=1 npx vitest run test/gate/schema.test.ts
+  // Regenerate after RULE_IDS changes: npm run update-goldens
   it('lists exactly the known rule ids and their dotted prefixes', () => {
     const prefixes = new Set<string>();
     for (const id of RULE_IDS) {
@@ -62,7 +62,7 @@ describe('schema/expect.schema.json', () => {
       for (let i = 1; i < parts.length; i++) prefixes.add(`${parts.slice(0, i).join('.')}.*`);
     }
     const want = [...RULE_IDS, ...[...prefixes].sort()];
-    if (process.env.FAILSCOPE_UPDATE_SCHEMA === '1') {
+    if (process.env.FAILSCOPE_UPDATE_GOLDENS === '1') {
       const text = readFileSync(SCHEMA, 'utf8');
       const start = text.indexOf('"enum": [', text.indexOf('"ruleId"'));
       const end = text.indexOf(']', start);
@@ -70,6 +70,6 @@ describe('schema/expect.schema.json', () => {
       writeFileSync(SCHEMA, `${text.slice(0, start)}"enum": [\n${list}\n      ${text.slice(end)}`);
       schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
     }
-    expect(schema.definitions.ruleId.enum, 'schema/expect.schema.json is out of date with RULE_IDS: FAILSCOPE_UPDATE_SCHEMA=1 npx vitest run test/gate/schema.test.ts').toEqual(want);
+    expect(schema.definitions.ruleId.enum, 'schema/expect.schema.json is out of date with RULE_IDS: npm run update-goldens').toEqual(want);
   });
 });

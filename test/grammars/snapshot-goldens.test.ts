@@ -1,5 +1,5 @@
 // Golden tests: every fixtures/grammars/<format>/<variant>/input.* of the snapshot formats, through the
-// snapshot scanner, against the reviewed expected.json next to it. Refresh with `npx vitest run -u` and
+// snapshot scanner, against the reviewed expected.json next to it. Refresh with `npm run update-goldens` and
 // review the diff.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';

@@ -1,7 +1,7 @@
 // Build timelines by hand for replay/verdict unit tests (no parser involved).
 import type { EventFields, EventKind, RoleChar, TimelineEvent } from '../../src/model/events.ts';
 import type { NodeId } from '../../src/model/ids.ts';
-import type { ClusterInfoSnapshot, ClusterNodesSnapshot, ConfigSnapshot, NodeEntry, NodeFlag, Snapshot } from '../../src/model/snapshot.ts';
+import type { ClusterNodesSnapshot, ConfigSnapshot, NodeEntry, NodeFlag, Snapshot } from '../../src/model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../../src/model/timeline.ts';
 import { parseRanges } from '../../src/model/slots.ts';
 
@@ -81,11 +81,6 @@ export function nodesSnap(at: number, text: string, o: { source?: string; line?:
     reporterAddress: me ? me.address : null,
     nodes,
   };
-}
-
-export function infoSnap(at: number, reporter: NodeId, fields: Record<string, string>, o: { source?: string; line?: number } = {}): ClusterInfoSnapshot {
-  const line = o.line ?? ++lineNo;
-  return { kind: 'cluster-info', at, atFrom: 'stamp', source: o.source ?? 'snapshots.txt', line, endLine: line, reporter, reporterAddress: null, fields };
 }
 
 export function configSnap(at: number, reporter: NodeId | null, params: Record<string, string>, source = 'config.txt'): ConfigSnapshot {

@@ -1,7 +1,7 @@
 // Bad targets give one clear line and exit 2 (an InputError/ConfigError the CLI prints as
-// `failscope: <message>`), fast: nothing listening (127.0.0.1:7412), a plain redis-server without
-// cluster-enabled (7410), a cluster node with requirepass (7411), and TLS both ways (a TLS-only node on
-// 7420 with client certificates). Bus ports 17410-17420. Override the base with FAILSCOPE_TEST_BAD_PORT.
+// `failscope: <message>`), fast: nothing listening (base+2), a plain redis-server without
+// cluster-enabled (base), a cluster node with requirepass (base+1), and TLS both ways (a TLS-only node on
+// base+10 with client certificates). Bus ports base+10000…; the base is a free block found at run time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,8 +11,10 @@ import { captureCommand, type CaptureOptions } from '../../src/commands/capture.
 import { drillCommand, type DrillOptions } from '../../src/commands/drill.ts';
 import { LocalCluster } from '../../src/live/local-cluster.ts';
 import { ConfigError, InputError } from '../../src/model/diagnostic.ts';
+import { freePortBlock } from '../helpers/ports.ts';
 
-const base = Number(process.env.FAILSCOPE_TEST_BAD_PORT ?? 7410);
+// A free block chosen at run time (test/helpers/ports.ts); FAILSCOPE_TEST_BAD_PORT pins it.
+const base = await freePortBlock(11, process.env.FAILSCOPE_TEST_BAD_PORT);
 const PLAIN = base; // redis-server, cluster-enabled no
 const AUTH = base + 1; // cluster node, requirepass s3cret, DEBUG disabled
 const NOTHING = base + 2; // nothing listens

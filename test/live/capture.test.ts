@@ -1,9 +1,9 @@
-// `failscope capture` against a real 3 masters + 3 replicas cluster of redis-server on 127.0.0.1:7500-7505,
-// plus a 7th node on 7506 that joins mid-capture (bus ports 17500-17506; override the base with
-// FAILSCOPE_TEST_CAPTURE_PORT), node timeout 1000 ms. A master is killed and restarted mid-capture, a new
+// `failscope capture` against a real 3 masters + 3 replicas cluster of redis-server on 127.0.0.1 (base..base+5),
+// plus a 7th node on base+6 that joins mid-capture (7 free ports and bus ports found at run time;
+// FAILSCOPE_TEST_CAPTURE_PORT pins the base), node timeout 1000 ms. A master is killed and restarted mid-capture, a new
 // node joins, and the capture is stopped by a real SIGINT to this process, as Ctrl-C would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { captureCommand } from '../../src/commands/capture.ts';
@@ -11,8 +11,10 @@ import { LocalCluster, sleep, waitFor } from '../../src/live/local-cluster.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { analyzeTimeline } from '../../src/verdict/index.ts';
 import { parseRfc3339 } from '../../src/util/time.ts';
+import { freePortBlock } from '../helpers/ports.ts';
 
-const base = Number(process.env.FAILSCOPE_TEST_CAPTURE_PORT ?? 7500);
+// A free block chosen at run time (test/helpers/ports.ts); FAILSCOPE_TEST_CAPTURE_PORT pins it.
+const base = await freePortBlock(7, process.env.FAILSCOPE_TEST_CAPTURE_PORT);
 const ports = [0, 1, 2, 3, 4, 5].map((i) => base + i);
 const late = base + 6;
 const ISO_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -60,7 +62,8 @@ describe('capture against a real cluster', () => {
     let killAt = 0;
     let restartAt = 0;
     try {
-      await sleep(1000);
+      // Enough rounds on the node to be killed before the kill (the assertions below want more than 3).
+      await waitFor('4 rounds of the node to be killed', () => (existsSync(path.join(out, `snapshots-${killed}.txt`)) && blocks(path.join(out, `snapshots-${killed}.txt`)).length >= 12 ? true : undefined), { timeoutMs: 20_000 });
       killAt = Date.now();
       cluster.signal(killed, 'SIGKILL');
       await cluster.waitExit(killed);
@@ -72,7 +75,8 @@ describe('capture against a real cluster', () => {
       await newcomer.startNode(late);
       await newcomer.call(late, 'CLUSTER', 'MEET', '127.0.0.1', String(ports[0]));
       await waitFor('the new node to be captured', () => (existsSync(path.join(out, `snapshots-${late}.txt`)) ? true : undefined), { timeoutMs: 20_000 });
-      await sleep(600);
+      // More than 3 rounds of the restarted node after its restart, as asserted below.
+      await waitFor('rounds of the restarted node', () => (blocks(path.join(out, `snapshots-${killed}.txt`)).filter((b) => b.at > restartAt).length >= 12 ? true : undefined), { timeoutMs: 20_000 });
     } finally {
       // Ctrl-C, as a user would stop it.
       process.kill(process.pid, 'SIGINT');
@@ -126,6 +130,12 @@ describe('capture against a real cluster', () => {
 
   it('stops by itself after --duration; a seed given as localhost is polled once, not twice', async () => {
     const out = path.join(dir, 'dur');
+    // A manifest from an earlier run, with a second name for its inode: an atomic write (temp file +
+    // rename) replaces the name and leaves the old inode, so the second name keeps the old text;
+    // writing in place would show the new text through both names.
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'capture.json'), '{"earlier": true}\n');
+    linkSync(path.join(out, 'capture.json'), path.join(dir, 'earlier-capture.json'));
     const ac = new AbortController();
     const t0 = Date.now();
     const r = await captureCommand({ seed: `localhost:${ports[0]}`, out, interval: '100ms', duration: '1s', signal: ac.signal, progress: () => {} });
@@ -135,6 +145,8 @@ describe('capture against a real cluster', () => {
     expect(took).toBeLessThan(5000);
     const manifest = JSON.parse(readFileSync(path.join(out, 'capture.json'), 'utf8'));
     expect(manifest.stopReason).toBe('duration');
+    expect(readFileSync(path.join(dir, 'earlier-capture.json'), 'utf8')).toBe('{"earlier": true}\n');
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // localhost:P and 127.0.0.1:P are the same node: one file, and no block written twice.
     const files = readdirSync(out).filter((f) => f.startsWith('snapshots-')).sort();
     expect(files).toEqual([...ports, late].map((p) => `snapshots-${p}.txt`).sort());

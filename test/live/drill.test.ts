@@ -1,5 +1,5 @@
-// `failscope drill` against a real 3 masters + 3 replicas cluster of redis-server on 127.0.0.1:7400-7405
-// (bus 17400-17405; override the base with FAILSCOPE_TEST_DRILL_PORT), node timeout 1000 ms: every fault
+// `failscope drill` against a real 3 masters + 3 replicas cluster of redis-server on 127.0.0.1, 6 free ports
+// found at run time (and their bus ports; FAILSCOPE_TEST_DRILL_PORT pins the base), node timeout 1000 ms: every fault
 // kind runs, the cluster recovers, and the analysis of the capture agrees with the probe within issue #4's
 // tolerances (400 ms per failover's unavailable time, 300 ms of cluster outage).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,10 @@ import { LocalCluster, waitFor } from '../../src/live/local-cluster.ts';
 import { isMaster } from '../../src/live/cluster-view.ts';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import type { DrillTruth } from '../../src/live/truth.ts';
+import { freePortBlock } from '../helpers/ports.ts';
 
-const base = Number(process.env.FAILSCOPE_TEST_DRILL_PORT ?? 7400);
+// A free block chosen at run time (test/helpers/ports.ts); FAILSCOPE_TEST_DRILL_PORT pins it.
+const base = await freePortBlock(6, process.env.FAILSCOPE_TEST_DRILL_PORT);
 const ports = [0, 1, 2, 3, 4, 5].map((i) => base + i);
 const NODE_TIMEOUT = 1000;
 

@@ -1,16 +1,17 @@
 // Integration tests of src/live against a real 3-master cluster of redis-server on 127.0.0.1.
-// Ports 7700-7702 (bus 17700-17702) by default, away from the recorder's 7000-7005; override with
-// FAILSCOPE_TEST_REDIS_PORT=<base>. Needs /usr/bin/redis-server and redis-cli (Debian's redis-server package).
+// 3 free ports (and bus ports) found at run time; FAILSCOPE_TEST_REDIS_PORT=<base> pins them. Needs /usr/bin/redis-server and redis-cli (Debian's redis-server package).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalCluster, sleep } from '../../src/live/local-cluster.ts';
+import { LocalCluster, sleep, waitFor } from '../../src/live/local-cluster.ts';
 import { Probe, errorClassWindows, failureWindows, unionWindows, type ProbeAttempt } from '../../src/live/probe.ts';
 import { SnapshotPoller } from '../../src/live/poller.ts';
 import { keySlot, keyInRange } from '../../src/live/keyslot.ts';
+import { freePortBlock } from '../helpers/ports.ts';
 
-const base = Number(process.env.FAILSCOPE_TEST_REDIS_PORT ?? 7700);
+// A free block chosen at run time (test/helpers/ports.ts); FAILSCOPE_TEST_REDIS_PORT pins it.
+const base = await freePortBlock(3, process.env.FAILSCOPE_TEST_REDIS_PORT);
 const ports = [base, base + 1, base + 2];
 const ISO_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -44,14 +45,16 @@ describe('live pieces against a real cluster', () => {
     expect(probe.targets.map((t) => t.slots)).toEqual(['0-5460', '5461-10922', '10923-16383']);
     expect(probe.targets.map((t) => t.ownerAtStart)).toEqual(ports.map((p) => `127.0.0.1:${p}`));
     await probe.start();
-    await sleep(700);
+    // Warm: every range has taken writes before the pause.
+    await waitFor('writes to every range', () => ([0, 1, 2].every((t) => probe.attempts().filter((a) => a.target === t && a.ok).length >= 5) ? true : undefined), { timeoutMs: 10_000, intervalMs: 20 });
     // Shorter than the node timeout: nobody marks it failing, writes to its range just time out.
     const stoppedAt = Date.now();
     cluster.signal(ports[1], 'SIGSTOP');
     await sleep(1200);
     cluster.signal(ports[1], 'SIGCONT');
     const contAt = Date.now();
-    await sleep(1000);
+    // Until writes to the paused range succeed again (and a few more, so the window is closed).
+    await waitFor('writes to 5461-10922 to succeed again', () => (probe.attempts().filter((a) => a.target === 1 && a.ok && a.sentAt > contAt).length >= 3 ? true : undefined), { timeoutMs: 10_000, intervalMs: 20 });
     await probe.stop();
 
     expect(probe.failureWindows(0)).toEqual([]);

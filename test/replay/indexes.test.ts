@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/events.ts';
-import { firstAfter, IntervalSet, isSortedBy } from '../../src/replay/sorted.ts';
+import { firstAfter, IntervalSet, isSortedBy } from '../../src/util/sorted.ts';
 import { LifeIndex } from '../../src/replay/derive.ts';
 import type { LifeRun, RoleSpan } from '../../src/replay/trace.ts';
 import { causalPairs } from '../../src/verdict/clock.ts';

@@ -2,7 +2,7 @@
 // recorder from what it did and what its probe client saw; see fixtures/record/README.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalysisV1, Failover, Outage } from '../../src/model/analysis.ts';
+import type { AnalysisV1, Outage } from '../../src/model/analysis.ts';
 import { parseRanges, intersectRanges } from '../../src/model/slots.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { analyzeTimeline } from '../../src/verdict/index.ts';
@@ -51,16 +51,8 @@ export function truthWindow(f: TruthFailure): { start: number; end: number | nul
   return { start, end, durationMs: end === null ? null : end - start };
 }
 
-export function failoverOf(a: AnalysisV1, slots: string): Failover | undefined {
-  return a.failovers.find((f) => intersectRanges(parseRanges(f.slots), parseRanges(slots)).length > 0);
-}
-
 export function clusterOutages(a: AnalysisV1): Outage[] {
   return a.outages.filter((o) => o.scope === 'cluster');
-}
-
-export function rules(a: AnalysisV1): string[] {
-  return [...new Set(a.findings.map((f) => f.rule))].sort();
 }
 
 export function rulesBySeverity(a: AnalysisV1, severity: 'error' | 'warning' | 'info'): string[] {
@@ -68,6 +60,30 @@ export function rulesBySeverity(a: AnalysisV1, severity: 'error' | 'warning' | '
 }
 
 export { ms };
+
+/**
+ * The windows in which every probed range was failing at once, from the probe's failure runs in
+ * truth.json (each run from its first failed write to the next write that succeeded). Only windows in
+ * which some range answered CLUSTERDOWN count: a cluster-wide refusal, not three dead masters.
+ */
+export function everyRangeDown(truth: Truth): Array<{ start: string; end: string | null }> {
+  const ranges = truth.probe.ranges.map((r) => r.failures.map((f) => ({ start: ms(f.start), end: f.end === null ? Infinity : ms(f.end), down: (f.errors.CLUSTERDOWN ?? 0) > 0 })));
+  let acc: Array<{ start: number; end: number; down: boolean }> = ranges[0] ?? [];
+  for (const next of ranges.slice(1)) {
+    const out: typeof acc = [];
+    for (const a of acc)
+      for (const b of next) {
+        const start = Math.max(a.start, b.start);
+        const end = Math.min(a.end, b.end);
+        if (start < end) out.push({ start, end, down: a.down || b.down });
+      }
+    acc = out;
+  }
+  return acc
+    .filter((w) => w.down)
+    .sort((x, y) => x.start - y.start)
+    .map((w) => ({ start: new Date(w.start).toISOString(), end: Number.isFinite(w.end) ? new Date(w.end).toISOString() : null }));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Checks against the ground truth shared by every scenario test.
@@ -146,7 +162,7 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
     const probe = failuresFor(truth, slots).map(truthWindow).find((w) => w.end !== null && Math.abs(w.start - ms(out.start)) < 5000) as ReturnType<typeof truthWindow>;
     expect(probe).toBeDefined();
     const fault = faultActions(truth).find((x) => x.target.id === id) as Truth['actions'][number];
-    const bounds = (out as Outage & { startBounds: [string, string] }).startBounds;
+    const bounds = out.startBounds;
     expect(ms(fault.at)).toBeGreaterThanOrEqual(ms(bounds[0]) - TOL_BOUNDS_MS);
     expect(ms(fault.at)).toBeLessThanOrEqual(ms(bounds[1]) + TOL_BOUNDS_MS);
     if (spec.faultLogged) {
@@ -156,10 +172,12 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
     }
   }
 
-  // 5. Cluster-wide outage: the union of CLUSTERDOWN windows the probe saw.
+  // 5. Cluster-wide outage: every range failing at once, as the probe saw it (issue 12: it ends when
+  //    the first range is served again, not when the last CLUSTERDOWN reply stops).
   const ours = clusterOutages(a);
-  expect(ours.length, 'cluster-wide outages').toBe(truth.clusterDown.length);
-  truth.clusterDown.forEach((t, i) => {
+  const everyRange = everyRangeDown(truth);
+  expect(ours.length, 'cluster-wide outages').toBe(everyRange.length);
+  everyRange.forEach((t, i) => {
     const o = ours[i];
     expect(Math.abs(ms(o.start) - ms(t.start)), 'CLUSTERDOWN start').toBeLessThanOrEqual(TOL_CLUSTER_DOWN_MS);
     expect(o.end).not.toBeNull();

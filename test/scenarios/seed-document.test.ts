@@ -44,10 +44,10 @@ describe('the seed document', () => {
     // I'm-line names 7002.
     expect(c.story).toContain('The cluster marked it FAIL at 07:28:21.434');
     // Slots 5461-10922 unserved; the end is bounded by the restart and the next CLUSTER NODES, not made up.
-    const slots = c.outages.find((o) => o.scope === 'slots') as AnalysisV1['outages'][number] & { endBounds: [string, string] | null };
+    const slots = c.outages.find((o) => o.scope === 'slots') as AnalysisV1['outages'][number];
     expect(slots).toMatchObject({ slots: '5461-10922', cause: 'failover.blocked.no-replica', end: null, durationMs: null });
     expect(slots.endBounds?.[0]).toBe('2021-06-21T07:30:56.966Z');
-    const down = c.outages.find((o) => o.scope === 'cluster') as AnalysisV1['outages'][number] & { endBounds: [string, string] | null };
+    const down = c.outages.find((o) => o.scope === 'cluster') as AnalysisV1['outages'][number];
     expect(down).toMatchObject({ start: '2021-06-21T07:28:21.435Z', end: null, nodes: [M1] });
     expect(down.endBounds?.[0]).toBe('2021-06-21T07:30:56.966Z');
     // Back as master of its slots at the end.

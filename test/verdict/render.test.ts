@@ -34,7 +34,7 @@ describe('analysis renderers', () => {
     expect(t).toMatch(/automatic: aaaaaaaa \(127\.0\.0\.1:7000\) -> dddddddd \(127\.0\.0\.1:7003\), slots 0-5460, epoch 7/);
     expect(t).toMatch(/FAIL\s+12:00:12\.500\s+\(\+2\.499 s\)/);
     expect(t).toMatch(/election\s+12:00:13\.210 .*rank #0, offset 1000, 2 votes granted \(2 needed\)/);
-    expect(t).toMatch(/whole cluster \(CLUSTERDOWN\)\s+12:00:12\.501 -> 12:00:13\.310\s+809 ms/);
+    expect(t).toMatch(/whole cluster \(CLUSTERDOWN\)\s+12:00:12\.501 -> 12:00:13\.217\s+716 ms/);
     expect(t).toMatch(/WARNING node\.crashed/);
     expect(t).toMatch(/evidence: node-7000\.log:\d+/);
     // Errors before warnings before infos.

@@ -1,6 +1,6 @@
 // Golden: the topology of a recorded incident (fixtures/incidents/seed1-no-replica-segfault, redis 7.0.15),
 // from its snapshot files alone (snapshots-*.txt with ISO stamp lines, nodes-*.conf), through the scanner,
-// groupClusters and analyzeTopology. Refresh with `npx vitest run -u` and review the diff.
+// groupClusters and analyzeTopology. Refresh with `npm run update-goldens` and review the diff.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { ParsedSource } from '../../src/model/parsed.ts';

@@ -19,23 +19,6 @@ export function clip(text: string, max: number): string {
   return cps.length > max ? `${cps.slice(0, max - 1).join('')}…` : text;
 }
 
-/** A tag's attribute list; only names we write ourselves, values always escaped and quoted. */
-export function attrs(values: Record<string, string | number | boolean | null | undefined>): string {
-  let out = '';
-  for (const [k, v] of Object.entries(values)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (!/^[a-z][a-z0-9-]*$/.test(k)) throw new Error(`bad attribute name ${k}`);
-    out += v === true ? ` ${k}` : ` ${k}="${esc(v)}"`;
-  }
-  return out;
-}
-
-/** Same-page link target: only ids we generate (`[A-Za-z0-9_-]`), so no input can make a `javascript:` href. */
-export function fragmentHref(id: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new Error(`bad fragment id ${id}`);
-  return `#${id}`;
-}
-
 /** Markup that is already safe (built by `html` or by us). Everything else gets escaped. */
 export class SafeHtml {
   readonly value: string;

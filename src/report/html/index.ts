@@ -35,9 +35,9 @@ function singleDay(analysis: AnalysisV1, timeline: Timeline): string | null {
   const add = (iso: string | null) => {
     if (iso) days.add(iso.slice(0, 10));
   };
-  for (const c of analysis.clusters) (add(c.span.start), add(c.span.end));
-  for (const f of analysis.failovers) (add(f.startedAtBounds[0]), add(f.promotedAt));
-  for (const o of analysis.outages) (add(o.start), add(o.end));
+  for (const c of analysis.clusters) { add(c.span.start); add(c.span.end); }
+  for (const f of analysis.failovers) { add(f.startedAtBounds[0]); add(f.promotedAt); }
+  for (const o of analysis.outages) { add(o.start); add(o.end); }
   if (timeline.events.length) {
     const first = timeline.events.find((e) => Number.isFinite(e.at));
     const last = [...timeline.events].reverse().find((e) => Number.isFinite(e.at));

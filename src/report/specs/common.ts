@@ -151,9 +151,9 @@ function allTimes(c: ClusterAnalysis): number[] {
   };
   push(c.span.start);
   push(c.span.end);
-  for (const r of c.roles) (push(r.start), push(r.end));
-  for (const r of c.ownership) (push(r.start), push(r.end));
-  for (const r of c.states) (push(r.start), push(r.end));
+  for (const r of c.roles) { push(r.start); push(r.end); }
+  for (const r of c.ownership) { push(r.start); push(r.end); }
+  for (const r of c.states) { push(r.start); push(r.end); }
   for (const f of c.failovers) {
     push(f.startedAt);
     push(f.startedAtBounds[0]);
@@ -162,13 +162,8 @@ function allTimes(c: ClusterAnalysis): number[] {
     push(f.electionStartedAt);
     push(f.promotedAt);
   }
-  for (const o of c.outages) (push(o.start), push(o.end));
+  for (const o of c.outages) { push(o.start); push(o.end); }
   return out;
-}
-
-/** The role interval of `node` holding at instant `t` (half-open), if any. */
-export function roleAt(roles: readonly RoleInterval[], node: NodeId, t: number, end: number): RoleInterval | undefined {
-  return roles.find((r) => r.node === node && ms(r.start) <= t && t < (r.end === null ? end + 1 : ms(r.end)));
 }
 
 /** Nodes the incident touched: in a failover, an outage, a finding, or with more than one role. */
@@ -177,7 +172,7 @@ function involvement(c: ClusterAnalysis): Map<NodeId, number> {
   const add = (id: NodeId | null | undefined, s: number) => {
     if (id) score.set(id, (score.get(id) ?? 0) + s);
   };
-  for (const f of c.failovers) (add(f.oldMaster, 100), add(f.newMaster, 100));
+  for (const f of c.failovers) { add(f.oldMaster, 100); add(f.newMaster, 100); }
   for (const o of c.outages) for (const n of o.nodes) add(n, 50);
   for (const f of c.findings) for (const n of f.nodes) add(n, f.severity === 'error' ? 20 : f.severity === 'warning' ? 10 : 1);
   const roleKinds = new Map<NodeId, Set<string>>();
@@ -196,10 +191,10 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
   const mention = (id: NodeId | null | undefined) => {
     if (id && !known.has(id)) known.set(id, { id, addresses: [], sources: [] });
   };
-  for (const r of cluster.roles) (mention(r.node), mention(r.masterId));
+  for (const r of cluster.roles) { mention(r.node); mention(r.masterId); }
   for (const r of cluster.states) mention(r.node);
   for (const r of cluster.ownership) mention(r.owner);
-  for (const f of cluster.failovers) (mention(f.oldMaster), mention(f.newMaster));
+  for (const f of cluster.failovers) { mention(f.oldMaster); mention(f.newMaster); }
   const styles = nodeStyles([...known.values()]);
 
   const times = allTimes(cluster);
@@ -266,7 +261,7 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
   const placed = new Set<NodeId>();
   const ordered: NodeId[] = [];
   const place = (id: NodeId) => {
-    if (!placed.has(id)) (placed.add(id), ordered.push(id));
+    if (!placed.has(id)) { placed.add(id); ordered.push(id); }
   };
   for (const m of masters) {
     place(m);
@@ -298,11 +293,6 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
     before: iso(beforeT),
     after: iso(afterT),
   };
-}
-
-/** End of an interval, with open ends drawn to the end of the domain. */
-export function endOr(end: string | null, ctx: ChartContext): string {
-  return end ?? ctx.domain[1];
 }
 
 /** An interval cut to the drawn domain, or null when it lies outside. Open ends run to the domain's end. */

@@ -76,9 +76,9 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
   const owners = [...ctx.styles.values()].filter((s) => present.has(s.id));
   const domain = owners.map((s) => s.label);
   const range = owners.map((s) => s.color);
-  if (present.has(OTHER_MASTERS)) (domain.push(OTHER_MASTERS), range.push(OTHER_MASTERS_COLOR));
-  if (present.has('')) (domain.push(UNCOVERED_LABEL), range.push(UNCOVERED_COLOR));
-  if (unserved.length) (domain.push(UNSERVED_LABEL), range.push(UNSERVED_COLOR));
+  if (present.has(OTHER_MASTERS)) { domain.push(OTHER_MASTERS); range.push(OTHER_MASTERS_COLOR); }
+  if (present.has('')) { domain.push(UNCOVERED_LABEL); range.push(UNCOVERED_COLOR); }
+  if (unserved.length) { domain.push(UNSERVED_LABEL); range.push(UNSERVED_COLOR); }
   const x = laneTimeX(ctx);
 
   return {

@@ -6,8 +6,8 @@ import { mastersAt, ownershipKnownAt } from '../failovers.ts';
 import { msg } from '../messages.ts';
 import { finding } from './util.ts';
 import { atBetween, groupOf, spansOf } from '../lookup.ts';
-import { firstAfter, upperBound } from '../../replay/sorted.ts';
-import type { DownEpisode } from '../../replay/trace.ts';
+import { firstAfter, upperBound } from '../../util/sorted.ts';
+import type { DownEpisode } from '../../replay/index.ts';
 
 const downSpans = new WeakMap<object, Array<{ start: EpochMs; end: EpochMs | null }>>();
 /** Some episode of `node` with startBounds[1] ≤ t < end. */

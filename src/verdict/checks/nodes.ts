@@ -1,10 +1,10 @@
 import type { EpochMs, NodeId } from '../../model/ids.ts';
-import type { DownEpisode } from '../../replay/trace.ts';
+import type { DownEpisode } from '../../replay/index.ts';
 import type { Check, FindingFacts } from '../model.ts';
 import { msg } from '../messages.ts';
 import { finding } from './util.ts';
 import { groupOf, roleBefore as laneBefore } from '../lookup.ts';
-import { firstAfter } from '../../replay/sorted.ts';
+import { firstAfter } from '../../util/sorted.ts';
 
 const episodeCheck =
   (rule: string, kinds: ReadonlyArray<DownEpisode['kind']>, severity: 'warning' | 'info'): Check =>

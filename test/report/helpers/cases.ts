@@ -54,6 +54,7 @@ export function seedFailoverCase(): ReportCase {
     id: 'cluster-1',
     nodes,
     span: { start, end },
+    coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story:
       'Master 192.168.56.101:7001 (c952f5ef) stopped at 07:49:33.560 (shutdown request). Its replica 192.168.56.102:7002 (094af2ab) lost the link at 07:49:33.581; 192.168.56.100:7001 marked it FAIL 5.041 s later, and the replica won the election for epoch 7 at 07:49:38.756 with 1 vote. Slots 5461-10922 were unavailable for 5.196 s; the whole cluster answered CLUSTERDOWN for 155 ms.\n\nThe old master came back at 07:50:40.100 as a replica of the new one.',
     failovers: [
@@ -70,11 +71,15 @@ export function seedFailoverCase(): ReportCase {
         failMarkedAt: T('07:49:38.601'),
         electionStartedAt: T('07:49:38.700'),
         promotedAt: T('07:49:38.756'),
-        timingsMs: { detection: 5041, election: 56, unavailable: 5196 },
+        promotedAtBounds: [T('07:49:38.756'), T('07:49:38.756')],
+        timingsMs: { detection: 5041, delay: 99, election: 56, unavailable: 5196, unavailableMax: 5196 },
         votes: [{ voter: M1, granted: true, at: T('07:49:38.745') }],
         votesNeeded: 2,
         rank: 0,
         offset: 1736,
+        bestReplica: null,
+        writesAtRisk: { bytes: null, winnerOffset: 1736, masterOffset: null, exact: false },
+        rejoined: { at: T('07:50:40.400'), as: 'replica', of: R2 },
         evidence: [
           { source: m2, line: 9 },
           { source: s2, line: 9 },
@@ -82,8 +87,14 @@ export function seedFailoverCase(): ReportCase {
       },
     ],
     outages: [
-      { cluster: 'cluster-1', scope: 'slots', slots: '5461-10922', nodes: [M2], start: T('07:49:33.560'), end: T('07:49:38.756'), durationMs: 5196, cause: 'failover.completed' },
-      { cluster: 'cluster-1', scope: 'cluster', nodes: [M1, R2], start: T('07:49:38.602'), end: T('07:49:38.757'), durationMs: 155, cause: 'cluster.down' },
+      {
+        cluster: 'cluster-1', scope: 'slots', slots: '5461-10922', nodes: [M2], start: T('07:49:33.560'), startBounds: [T('07:49:33.560'), T('07:49:33.560')],
+        end: T('07:49:38.756'), endBounds: null, durationMs: 5196, minDurationMs: 5196, maxDurationMs: 5196, cause: 'failover.completed', evidence: [{ source: m2, line: 9 }, { source: s2, line: 9 }],
+      },
+      {
+        cluster: 'cluster-1', scope: 'cluster', nodes: [M1, R2], start: T('07:49:38.602'), startBounds: [T('07:49:38.602'), T('07:49:38.602')],
+        end: T('07:49:38.757'), endBounds: null, durationMs: 155, minDurationMs: 155, maxDurationMs: 155, cause: 'cluster.down', evidence: [{ source: m1, line: 13 }, { source: s2, line: 11 }],
+      },
     ],
     findings: [
       { rule: 'failover.completed', severity: 'info', message: 'Replica 192.168.56.102:7002 replaced master 192.168.56.101:7001 at epoch 7 after 5.196 s.', at: T('07:49:38.756'), nodes: [M2, R2], evidence: [{ source: s2, line: 9 }, { source: s2, line: 10 }] },
@@ -120,6 +131,7 @@ export function seedFailoverCase(): ReportCase {
       { node: M2, state: 'ok', start, end: T('07:49:33.560') },
       { node: M2, state: 'ok', start: T('07:50:40.300'), end: null },
     ],
+    nodeTimeout: { ms: 5000, from: 'option' },
   };
   const timeline = timelineOf(events, [{ id: 'cluster-1', nodes }]);
   return { analysis: analysisOf([cluster], timeline, { nodeTimeout: { ms: 5000, from: 'option' } }), timeline };
@@ -152,12 +164,19 @@ export function noReplicaCase(): ReportCase {
     id: 'cluster-1',
     nodes,
     span: { start, end },
+    coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story:
       'Master 127.0.0.1:7002 (79816979) crashed (signal 11) at 07:28:05.911. It had no replica, so no failover was possible: slots 5461-10922 stayed unserved and the whole cluster answered CLUSTERDOWN from 07:28:21.435 until the node was restarted and the cluster state returned to ok at 07:30:58.010 (2 min 36.575 s).',
     failovers: [],
     outages: [
-      { cluster: 'cluster-1', scope: 'slots', slots: '5461-10922', nodes: [A2], start: crash, end: T1('07:30:56.966'), durationMs: 171055, cause: 'failover.blocked.no-replica' },
-      { cluster: 'cluster-1', scope: 'cluster', nodes: [A1], start: T1('07:28:21.435'), end: T1('07:30:58.010'), durationMs: 156575, cause: 'cluster.down' },
+      {
+        cluster: 'cluster-1', scope: 'slots', slots: '5461-10922', nodes: [A2], start: crash, startBounds: [crash, crash], end: T1('07:30:56.966'), endBounds: null,
+        durationMs: 171055, minDurationMs: 171055, maxDurationMs: 171055, cause: 'failover.blocked.no-replica', evidence: [{ source: 'redis-master-2.log', line: 3 }],
+      },
+      {
+        cluster: 'cluster-1', scope: 'cluster', nodes: [A1], start: T1('07:28:21.435'), startBounds: [T1('07:28:21.435'), T1('07:28:21.435')], end: T1('07:30:58.010'), endBounds: null,
+        durationMs: 156575, minDurationMs: 156575, maxDurationMs: 156575, cause: 'cluster.down', evidence: [{ source: 'redis-master-1.log', line: 47 }, { source: 'redis-master-1.log', line: 52 }],
+      },
     ],
     findings: [
       { rule: 'failover.blocked.no-replica', severity: 'error', message: 'Master 127.0.0.1:7002 failed with no replica: slots 5461-10922 had no master for 2 min 51.055 s.', at: crash, nodes: [A2], evidence: [{ source: 'redis-master-2.log', line: 3 }] },
@@ -184,6 +203,7 @@ export function noReplicaCase(): ReportCase {
       { node: A1, state: 'fail', start: T1('07:28:21.435'), end: T1('07:30:58.010') },
       { node: A1, state: 'ok', start: T1('07:30:58.010'), end: null },
     ],
+    nodeTimeout: { ms: null, from: 'unknown' },
   };
   const timeline = timelineOf(events, [{ id: 'cluster-1', nodes }]);
   return { analysis: analysisOf([cluster], timeline), timeline };

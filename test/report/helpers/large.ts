@@ -37,6 +37,7 @@ export function largeCase(opts: { masters: number; replicasPerMaster: number; ev
     id: 'cluster-1',
     nodes,
     span: { start, end },
+    coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story: `A synthetic day of a ${nodes.length}-node cluster.`,
     failovers: [],
     outages: [],
