@@ -66,7 +66,6 @@ import {
 } from './wrappers.ts';
 import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, stampFromString } from './records.ts';
 import { stripAnsi } from './ansi.ts';
-import { MAX_LINE_BYTES } from '../ingest/index.ts';
 import { wallToUtc } from '../util/time.ts';
 
 const HALF_YEAR_MS = 183 * 86_400_000;
@@ -504,7 +503,7 @@ class SourceParser {
     // ANSI colour (a terminal's `docker compose logs`, logcli): the escapes go, the text stays.
     const esc = b.indexOf(27, s);
     if (esc >= 0 && esc < e) {
-      const n = stripAnsi(b, s, e, this.ansiBuf());
+      const n = stripAnsi(b, s, e, this.ansiBuf(e - s));
       b = this.ansi!;
       s = 0;
       e = n;
@@ -691,8 +690,9 @@ class SourceParser {
     }
   }
 
-  private ansiBuf(): Buffer {
-    if (this.ansi === null) this.ansi = Buffer.allocUnsafe(MAX_LINE_BYTES + 4);
+  /** The scratch buffer, at least `n` bytes (a line is never longer than the framer's cap). */
+  private ansiBuf(n: number): Buffer {
+    if (this.ansi === null || this.ansi.length < n) this.ansi = Buffer.allocUnsafe(Math.max(4096, n));
     return this.ansi;
   }
 
