@@ -1,7 +1,24 @@
 import { CstParser } from '../chevrotain.ts';
 import {
-  Additional, allTokens, Arrow, Comma, Endpoint, Flag, Integer, LogTag, LParen, NodeId, Pipe, Replicates, Rest, RoleTag, ShortId, SlotRange, SlotsClose,
-  SlotsKey, Unit,
+  Additional,
+  allTokens,
+  Arrow,
+  Comma,
+  Endpoint,
+  Flag,
+  Integer,
+  LogTag,
+  LParen,
+  NodeId,
+  Pipe,
+  Replicates,
+  Rest,
+  RoleTag,
+  ShortId,
+  SlotRange,
+  SlotsClose,
+  SlotsKey,
+  Unit,
 } from './tokens.ts';
 
 function isDevMode(): boolean {

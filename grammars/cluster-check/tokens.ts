@@ -43,7 +43,26 @@ export const Rest = createToken({ name: 'Rest', pattern: /[^\r\n]+/, start_chars
  * may be all digits); Endpoint before Integer and Flag; SlotsKey, SlotsClose, Replicates and Additional
  * before Unit and Flag (longer words first).
  */
-export const lineTokens = [WhiteSpace, LogTag, RoleTag, NodeId, Endpoint, ShortId, SlotsKey, SlotsClose, SlotRange, Comma, LParen, Arrow, Pipe, Replicates, Additional, Unit, Integer, Flag];
+export const lineTokens = [
+  WhiteSpace,
+  LogTag,
+  RoleTag,
+  NodeId,
+  Endpoint,
+  ShortId,
+  SlotsKey,
+  SlotsClose,
+  SlotRange,
+  Comma,
+  LParen,
+  Arrow,
+  Pipe,
+  Replicates,
+  Additional,
+  Unit,
+  Integer,
+  Flag,
+];
 export const restTokens = [WhiteSpace, Rest];
 export const allTokens = [...lineTokens, Rest];
 

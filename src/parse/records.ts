@@ -40,7 +40,6 @@ export function stampFromNumber(v: number, st: Stamp, digits = String(Math.trunc
   return true;
 }
 
-
 /** What a record fills in (a subset of wrappers.ts Wrap). */
 export interface RecordTarget {
   stream: string | undefined;
@@ -152,7 +151,11 @@ export function readJsonRecord(rec: unknown, t: RecordTarget): string | null {
     if (text === undefined) return null;
     t.form = 'cloud-logging-json';
     const labels = isObj(rec.resource) && isObj(rec.resource.labels) ? rec.resource.labels : {};
-    t.stream = str(labels.pod_name) ?? str(labels.instance_id) ?? str(pick(rec, 'labels.compute.googleapis.com/resource_name')) ?? str(labels.container_name);
+    t.stream =
+      str(labels.pod_name) ??
+      str(labels.instance_id) ??
+      str(pick(rec, 'labels.compute.googleapis.com/resource_name')) ??
+      str(labels.container_name);
     setTime(rec.timestamp, t.stamp);
     return text;
   }
@@ -178,7 +181,8 @@ export function documentRecords(doc: unknown): { form: string; records: unknown[
     const first = doc.find(isObj);
     if (first === undefined) return null;
     if (typeof first.line === 'string' && isObj(first.fields)) return { form: 'grafana-json', records: doc };
-    if (typeof first.logName === 'string' || 'textPayload' in first || 'jsonPayload' in first) return { form: 'cloud-logging-json', records: doc };
+    if (typeof first.logName === 'string' || 'textPayload' in first || 'jsonPayload' in first)
+      return { form: 'cloud-logging-json', records: doc };
     if (isObj(first._source)) return { form: 'elasticsearch-hits', records: doc };
     if (first.type === 'log' && isObj(first.attributes)) return { form: 'datadog-json', records: doc };
     if (typeof first.logStreamName === 'string') return { form: 'cloudwatch-json', records: doc };
@@ -188,7 +192,8 @@ export function documentRecords(doc: unknown): { form: string; records: unknown[
   if (isObj(doc.hits) && Array.isArray(doc.hits.hits)) return { form: 'elasticsearch-hits', records: doc.hits.hits };
   if (Array.isArray(doc.events) && (doc.events.length === 0 || (isObj(doc.events[0]) && 'logStreamName' in doc.events[0])))
     return { form: 'cloudwatch-json', records: doc.events };
-  if (Array.isArray(doc.data) && (doc.data.length === 0 || (isObj(doc.data[0]) && (doc.data[0] as Obj).type === 'log'))) return { form: 'datadog-json', records: doc.data };
+  if (Array.isArray(doc.data) && (doc.data.length === 0 || (isObj(doc.data[0]) && (doc.data[0] as Obj).type === 'log')))
+    return { form: 'datadog-json', records: doc.data };
   if (Array.isArray(doc.entries)) return { form: 'cloud-logging-json', records: doc.entries };
   return null;
 }
@@ -244,7 +249,19 @@ export function splitCsv(line: string): string[] | null {
 
 const TIME_COLUMNS = ['@timestamp', 'timestamp', 'date', 'time', 'datetime'];
 const MESSAGE_COLUMNS = ['@message', 'message', 'content', 'line', 'log', 'textpayload', 'msg'];
-const WRITER_COLUMNS = ['pod', 'pod_name', 'kubernetes.pod.name', 'host.name', 'host', 'hostname', '@logstream', 'logstream', 'log stream', 'container', 'service'];
+const WRITER_COLUMNS = [
+  'pod',
+  'pod_name',
+  'kubernetes.pod.name',
+  'host.name',
+  'host',
+  'hostname',
+  '@logstream',
+  'logstream',
+  'log stream',
+  'container',
+  'service',
+];
 
 /** A CSV header of a log export (Datadog, CloudWatch Logs Insights, …), or null. */
 export function csvLayout(line: string): CsvLayout | null {

@@ -117,7 +117,10 @@ export const WRAPPER_FORMS: readonly WrapperForm[] = [
     sample: 'redis-1  | 2021-06-23T07:49:33.581234567Z 1:M 23 Jun 2021 07:49:33.581 # Cluster state changed: ok',
     inner: '1:M 23 Jun 2021 07:49:33.581 # Cluster state changed: ok',
     stream: 'redis-1',
-    regex: new RegExp(String.raw`^(?<stream>[A-Za-z][\w.\-/@:]{0,62}) +\|(?:| (?:(?:${RFC3339_Z}|${RFC3339_OFF})(?= |$) ?)?(?<inner>.*))$`, 's'),
+    regex: new RegExp(
+      String.raw`^(?<stream>[A-Za-z][\w.\-/@:]{0,62}) +\|(?:| (?:(?:${RFC3339_Z}|${RFC3339_OFF})(?= |$) ?)?(?<inner>.*))$`,
+      's',
+    ),
   },
   {
     kind: WRAP_KLOG,
@@ -125,7 +128,10 @@ export const WRAPPER_FORMS: readonly WrapperForm[] = [
     doc: 'https://github.com/kubernetes/klog (klog.go formatHeader: Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg)',
     sample: 'I0623 07:49:33.581234       1 redis.go:88] 1:M 23 Jun 2021 07:49:33.581 # Cluster state changed: ok',
     inner: '1:M 23 Jun 2021 07:49:33.581 # Cluster state changed: ok',
-    regex: new RegExp(String.raw`^[IWEF](?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]) \d\d:\d\d:\d\d(?:[.,]\d+)? +\d+ [^ \]]+\] ?(?<inner>.*)$`, 's'),
+    regex: new RegExp(
+      String.raw`^[IWEF](?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]) \d\d:\d\d:\d\d(?:[.,]\d+)? +\d+ [^ \]]+\] ?(?<inner>.*)$`,
+      's',
+    ),
   },
   {
     kind: WRAP_GRAFANA_TXT,
@@ -133,7 +139,10 @@ export const WRAPPER_FORMS: readonly WrapperForm[] = [
     doc: 'https://grafana.com/docs/grafana/latest/explore/logs-integration/ (Download logs: grafana inspector/utils/download.ts)',
     sample: '2021-06-23 07:49:33.581\t1:M 23 Jun 2021 07:49:33.581 # Cluster state changed: ok',
     inner: '1:M 23 Jun 2021 07:49:33.581 # Cluster state changed: ok',
-    regex: new RegExp(String.raw`^(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?|\d{13}\t[^\t]*)\t(?<inner>.*)$`, 's'),
+    regex: new RegExp(
+      String.raw`^(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?|\d{13}\t[^\t]*)\t(?<inner>.*)$`,
+      's',
+    ),
   },
   {
     kind: WRAP_LABEL,

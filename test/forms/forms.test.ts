@@ -12,7 +12,9 @@ import { analyzeTimeline } from '../../src/verdict/index.ts';
 import { type Files, type Form, FORMS, type Incident, loadIncidentLogs, plainFiles } from './generate.ts';
 
 const root = join(import.meta.dirname, '../../fixtures/incidents');
-const incidents = readdirSync(root).filter((d) => existsSync(join(root, d, 'truth.json'))).sort();
+const incidents = readdirSync(root)
+  .filter((d) => existsSync(join(root, d, 'truth.json')))
+  .sort();
 const work = mkdtempSync(join(tmpdir(), 'failscope-forms-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -53,9 +55,23 @@ function shape(a: AnalysisV1, form: Form) {
   return {
     nodes: a.nodes.map((n) => n.id).sort(),
     failovers: a.failovers
-      .map((f) => ({ kind: f.kind, oldMaster: f.oldMaster, newMaster: f.newMaster, slots: f.slots, epoch: f.epoch, promotedAt: sec(f.promotedAt, coarse) }))
+      .map((f) => ({
+        kind: f.kind,
+        oldMaster: f.oldMaster,
+        newMaster: f.newMaster,
+        slots: f.slots,
+        epoch: f.epoch,
+        promotedAt: sec(f.promotedAt, coarse),
+      }))
       .sort((x, y) => (x.slots < y.slots ? -1 : 1)),
-    outages: a.outages.map((o) => ({ scope: o.scope, slots: o.slots, nodes: [...o.nodes].sort(), cause: o.cause, start: o.start, end: o.end })),
+    outages: a.outages.map((o) => ({
+      scope: o.scope,
+      slots: o.slots,
+      nodes: [...o.nodes].sort(),
+      cause: o.cause,
+      start: o.start,
+      end: o.end,
+    })),
     findings: [...new Set(findings.map((f) => `${f.rule} ${[...f.nodes].sort().join(',')}`))].sort(),
     verdict: a.verdict,
   };
@@ -96,7 +112,9 @@ describe.each(incidents)('incident %s in every form', (name) => {
     expect(shape(got.analysis, form)).toEqual(shape(base.analysis, form));
     // Every server-log event is bound to a node (a rotated file without its `I'm` line too).
     const unbound = got.timeline.events.filter((e) => e.node === null && !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.'));
-    const plainUnbound = base.timeline.events.filter((e) => e.node === null && !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.'));
+    const plainUnbound = base.timeline.events.filter(
+      (e) => e.node === null && !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.'),
+    );
     expect(unbound.length).toBe(plainUnbound.length);
     // The form was recognised as such, not read by luck.
     expect(got.analysis.inputs.flatMap((i) => i.forms)).toContain(form.detected);

@@ -94,21 +94,30 @@ function oneFile(inc: Incident, name: string, head: string[], line: (l: LogLine)
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** RFC3339Nano with 9 fraction digits and `Z`, as docker and the CRI write it. */
-export const nano = (at: number, extra = 0) => new Date(at).toISOString().replace(/\.(\d{3})Z$/, (_, ms) => `.${ms}${String(extra).padStart(6, '0')}Z`);
+export const nano = (at: number, extra = 0) =>
+  new Date(at).toISOString().replace(/\.(\d{3})Z$/, (_, ms) => `.${ms}${String(extra).padStart(6, '0')}Z`);
 /** RFC 3339 at millisecond precision. */
 const isoMs = (at: number) => new Date(at).toISOString();
 /** RFC 3339 without a fraction (Go's time.RFC3339, as logcli prints it). */
 const isoSec = (at: number) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const parts = (at: number) => {
   const d = new Date(at);
-  return { mo: d.getUTCMonth(), d: d.getUTCDate(), h: pad(d.getUTCHours()), mi: pad(d.getUTCMinutes()), s: pad(d.getUTCSeconds()), ms: pad(d.getUTCMilliseconds(), 3) };
+  return {
+    mo: d.getUTCMonth(),
+    d: d.getUTCDate(),
+    h: pad(d.getUTCHours()),
+    mi: pad(d.getUTCMinutes()),
+    s: pad(d.getUTCSeconds()),
+    ms: pad(d.getUTCMilliseconds(), 3),
+  };
 };
 const host = (port: number) => `redis-${port}`;
 /** syslog severity from Redis' level (server.c syslogLevelMap: debug, info, notice, warning). */
 const severity = (level: string | null) => (level === '#' ? 4 : level === '*' ? 5 : level === '-' ? 6 : 7);
 /** LOG_USER facility (1) → PRI = 8 + severity. RFC 5424 §6.2.1. */
 const pri = (l: LogLine) => `<${8 + severity(l.level)}>`;
-const pidOf = (l: LogLine, all: LogLine[]) => l.pid ?? [...all].reverse().find((x) => x.port === l.port && x.pid !== null && x.at <= l.at)?.pid ?? 1;
+const pidOf = (l: LogLine, all: LogLine[]) =>
+  l.pid ?? [...all].reverse().find((x) => x.port === l.port && x.pid !== null && x.at <= l.at)?.pid ?? 1;
 
 export interface Form {
   name: string;
@@ -169,17 +178,21 @@ const cri: Form = {
   name: 'cri',
   detected: 'cri',
   build(inc) {
-    return perNode(inc, (p) => `pods/redis-${p}_0.log`, (l, i) => {
-      const out: string[] = [];
-      let rest = l.raw;
-      let n = 0;
-      while (rest.length > 48) {
-        out.push(`${nano(l.at, i * 10 + n++)} stdout P ${rest.slice(0, 48)}`);
-        rest = rest.slice(48);
-      }
-      out.push(`${nano(l.at, i * 10 + n)} stdout F ${rest}`);
-      return out;
-    });
+    return perNode(
+      inc,
+      (p) => `pods/redis-${p}_0.log`,
+      (l, i) => {
+        const out: string[] = [];
+        let rest = l.raw;
+        let n = 0;
+        while (rest.length > 48) {
+          out.push(`${nano(l.at, i * 10 + n++)} stdout P ${rest.slice(0, 48)}`);
+          rest = rest.slice(48);
+        }
+        out.push(`${nano(l.at, i * 10 + n)} stdout F ${rest}`);
+        return out;
+      },
+    );
   },
 };
 
@@ -189,11 +202,15 @@ const klog: Form = {
   name: 'klog',
   detected: 'klog',
   build(inc) {
-    return perNode(inc, (p) => `operator-${p}.log`, (l, i, all) => {
-      const t = parts(l.at);
-      const sev = l.level === '#' ? 'W' : 'I';
-      return `${sev}${pad(t.mo + 1)}${pad(t.d)} ${t.h}:${t.mi}:${t.s}.${t.ms}${String(i % 1000).padStart(3, '0')} ${String(pidOf(l, all)).padStart(7)} redis.go:88] ${l.raw}`;
-    });
+    return perNode(
+      inc,
+      (p) => `operator-${p}.log`,
+      (l, i, all) => {
+        const t = parts(l.at);
+        const sev = l.level === '#' ? 'W' : 'I';
+        return `${sev}${pad(t.mo + 1)}${pad(t.d)} ${t.h}:${t.mi}:${t.s}.${t.ms}${String(i % 1000).padStart(3, '0')} ${String(pidOf(l, all)).padStart(7)} redis.go:88] ${l.raw}`;
+      },
+    );
   },
 };
 
@@ -220,7 +237,12 @@ const syslog5424: Form = {
   detected: 'syslog-rfc5424',
   build(inc) {
     const all = interleaved(inc);
-    return oneFile(inc, 'syslog.log', [], (l) => `${pri(l)}1 ${isoMs(l.at)} ${host(l.port)} redis ${pidOf(l, all)} - [origin software="redis"] ${l.msg}`);
+    return oneFile(
+      inc,
+      'syslog.log',
+      [],
+      (l) => `${pri(l)}1 ${isoMs(l.at)} ${host(l.port)} redis ${pidOf(l, all)} - [origin software="redis"] ${l.msg}`,
+    );
   },
 };
 
@@ -231,7 +253,12 @@ const rsyslog: Form = {
   detected: 'syslog-journald',
   build(inc) {
     const all = interleaved(inc);
-    return oneFile(inc, 'redis.log', [], (l) => `${isoMs(l.at).replace(/Z$/, '000+00:00')} ${host(l.port)} redis[${pidOf(l, all)}]: ${l.msg}`);
+    return oneFile(
+      inc,
+      'redis.log',
+      [],
+      (l) => `${isoMs(l.at).replace(/Z$/, '000+00:00')} ${host(l.port)} redis[${pidOf(l, all)}]: ${l.msg}`,
+    );
   },
 };
 
@@ -249,7 +276,11 @@ const quoted: Form = {
   name: 'markdown-quote',
   detected: 'markdown-quote',
   build(inc) {
-    return perNode(inc, (p) => `node-${p}.md`, (l) => (l.raw === '' ? '>' : `> ${l.raw}`));
+    return perNode(
+      inc,
+      (p) => `node-${p}.md`,
+      (l) => (l.raw === '' ? '>' : `> ${l.raw}`),
+    );
   },
 };
 
@@ -259,11 +290,15 @@ const bareClock: Form = {
   noPid: true,
   detected: 'redis-clock',
   build(inc) {
-    return perNode(inc, (p) => `node-${p}.log`, (l) => {
-      if (l.pid === null) return l.raw;
-      const t = parts(l.at);
-      return `${t.h}:${t.mi}:${t.s}.${t.ms} ${l.level} ${l.msg}`;
-    });
+    return perNode(
+      inc,
+      (p) => `node-${p}.log`,
+      (l) => {
+        if (l.pid === null) return l.raw;
+        const t = parts(l.at);
+        return `${t.h}:${t.mi}:${t.s}.${t.ms} ${l.level} ${l.msg}`;
+      },
+    );
   },
 };
 
@@ -272,7 +307,11 @@ const ansi: Form = {
   name: 'ansi',
   detected: 'ansi',
   build(inc) {
-    return perNode(inc, (p) => `node-${p}.log`, (l) => (l.pid === null ? l.raw : l.raw.replace(/^(\d+:[MSCX]) (.{24}) ([.\-*#]) /, '\x1b[1;34m$1\x1b[0m $2 \x1b[33m$3\x1b[0m ')));
+    return perNode(
+      inc,
+      (p) => `node-${p}.log`,
+      (l) => (l.pid === null ? l.raw : l.raw.replace(/^(\d+:[MSCX]) (.{24}) ([.\-*#]) /, '\x1b[1;34m$1\x1b[0m $2 \x1b[33m$3\x1b[0m ')),
+    );
   },
 };
 
@@ -292,7 +331,11 @@ const logcliRaw: Form = {
   name: 'loki-raw',
   detected: 'redis-v5',
   build(inc) {
-    return perNode(inc, (p) => `loki-redis-${p}.txt`, (l) => l.raw);
+    return perNode(
+      inc,
+      (p) => `loki-redis-${p}.txt`,
+      (l) => l.raw,
+    );
   },
 };
 // `--output=raw` of a query over every pod: the lines alone, interleaved; only the pids tell the writers.
@@ -307,7 +350,9 @@ const logcliJsonl: Form = {
   name: 'loki-jsonl',
   detected: 'loki-jsonl',
   build(inc) {
-    return oneFile(inc, 'loki.jsonl', [], (l) => JSON.stringify({ labels: { container: 'redis', namespace: 'db', pod: `redis-${l.port}` }, line: l.raw, timestamp: nano(l.at) }));
+    return oneFile(inc, 'loki.jsonl', [], (l) =>
+      JSON.stringify({ labels: { container: 'redis', namespace: 'db', pod: `redis-${l.port}` }, line: l.raw, timestamp: nano(l.at) }),
+    );
   },
 };
 
@@ -321,7 +366,16 @@ const grafanaTxt: Form = {
     const files: Files = new Map();
     for (const [port, lines] of inc.logs) {
       const rows = lines.map((l) => `${isoMs(l.at).replace('T', ' ').replace('Z', '')}\t${l.raw}`);
-      files.set(`grafana-redis-${port}.txt`, [`Common labels: {"container":"redis","pod":"redis-${port}"}`, `Line limit: "1000 (${lines.length} returned)"`, '', '', ...rows].join('\n') + '\n');
+      files.set(
+        `grafana-redis-${port}.txt`,
+        [
+          `Common labels: {"container":"redis","pod":"redis-${port}"}`,
+          `Line limit: "1000 (${lines.length} returned)"`,
+          '',
+          '',
+          ...rows,
+        ].join('\n') + '\n',
+      );
     }
     return withOthers(inc, files);
   },
@@ -340,14 +394,25 @@ const grafanaJson: Form = {
   name: 'grafana-json',
   detected: 'grafana-json',
   build(inc) {
-    const rows = interleaved(inc).map((l) => ({ line: l.raw, timestamp: `${l.at}000000`, date: isoMs(l.at), fields: { container: 'redis', pod: `redis-${l.port}` } }));
+    const rows = interleaved(inc).map((l) => ({
+      line: l.raw,
+      timestamp: `${l.at}000000`,
+      date: isoMs(l.at),
+      fields: { container: 'redis', pod: `redis-${l.port}` },
+    }));
     return withOthers(inc, new Map([['grafana.json', JSON.stringify(rows, null, 2)]]));
   },
 };
 
 // https://www.elastic.co/guide/en/elasticsearch/reference/current/search-search.html — the `_search`
 // response, hits under `hits.hits[]._source`, ECS fields https://www.elastic.co/guide/en/ecs/current/ecs-field-reference.html
-const esSource = (l: LogLine) => ({ '@timestamp': isoMs(l.at), message: l.raw, host: { name: `node-${l.port}` }, kubernetes: { pod: { name: `redis-${l.port}` } }, log: { file: { path: '/data/redis.log' } } });
+const esSource = (l: LogLine) => ({
+  '@timestamp': isoMs(l.at),
+  message: l.raw,
+  host: { name: `node-${l.port}` },
+  kubernetes: { pod: { name: `redis-${l.port}` } },
+  log: { file: { path: '/data/redis.log' } },
+});
 const esHits: Form = {
   name: 'elasticsearch-hits',
   detected: 'elasticsearch-hits',
@@ -357,7 +422,11 @@ const esHits: Form = {
       took: 12,
       timed_out: false,
       _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
-      hits: { total: { value: all.length, relation: 'eq' }, max_score: null, hits: all.map((l, i) => ({ _index: 'logs-redis', _id: `id${i}`, _score: null, _source: esSource(l), sort: [l.at] })) },
+      hits: {
+        total: { value: all.length, relation: 'eq' },
+        max_score: null,
+        hits: all.map((l, i) => ({ _index: 'logs-redis', _id: `id${i}`, _score: null, _source: esSource(l), sort: [l.at] })),
+      },
     };
     return withOthers(inc, new Map([['search.json', JSON.stringify(doc, null, 2)]]));
   },
@@ -367,7 +436,14 @@ const esNdjson: Form = {
   name: 'elasticsearch-ndjson',
   detected: 'elasticsearch-ndjson',
   build(inc) {
-    return oneFile(inc, 'export.ndjson', [], (l) => JSON.stringify({ '@timestamp': isoMs(l.at), 'host.name': `node-${l.port}`, 'kubernetes.pod.name': `redis-${l.port}`, message: l.raw }));
+    return oneFile(inc, 'export.ndjson', [], (l) =>
+      JSON.stringify({
+        '@timestamp': isoMs(l.at),
+        'host.name': `node-${l.port}`,
+        'kubernetes.pod.name': `redis-${l.port}`,
+        message: l.raw,
+      }),
+    );
   },
 };
 
@@ -376,7 +452,19 @@ const datadogJson: Form = {
   name: 'datadog-json',
   detected: 'datadog-json',
   build(inc) {
-    const data = interleaved(inc).map((l, i) => ({ id: `AQAAAY${i}`, type: 'log', attributes: { timestamp: isoMs(l.at), host: `redis-${l.port}`, service: 'redis', status: 'info', message: l.raw, tags: ['env:prod'], attributes: {} } }));
+    const data = interleaved(inc).map((l, i) => ({
+      id: `AQAAAY${i}`,
+      type: 'log',
+      attributes: {
+        timestamp: isoMs(l.at),
+        host: `redis-${l.port}`,
+        service: 'redis',
+        status: 'info',
+        message: l.raw,
+        tags: ['env:prod'],
+        attributes: {},
+      },
+    }));
     return withOthers(inc, new Map([['datadog.json', JSON.stringify({ data, links: {}, meta: { status: 'done' } })]]));
   },
 };
@@ -386,7 +474,9 @@ const datadogCsv: Form = {
   name: 'datadog-csv',
   detected: 'datadog-csv',
   build(inc) {
-    return oneFile(inc, 'datadog.csv', ['Date,Host,Service,Message'], (l) => [isoMs(l.at), `redis-${l.port}`, 'redis', l.raw].map(csvQuote).join(','));
+    return oneFile(inc, 'datadog.csv', ['Date,Host,Service,Message'], (l) =>
+      [isoMs(l.at), `redis-${l.port}`, 'redis', l.raw].map(csvQuote).join(','),
+    );
   },
 };
 
@@ -396,8 +486,26 @@ const cloudwatchJson: Form = {
   name: 'cloudwatch-json',
   detected: 'cloudwatch-json',
   build(inc) {
-    const events = interleaved(inc).map((l, i) => ({ logStreamName: `redis-${l.port}`, timestamp: l.at, message: l.raw, ingestionTime: l.at + 40, eventId: `3${String(i).padStart(55, '0')}` }));
-    return withOthers(inc, new Map([['cloudwatch.json', JSON.stringify({ events, searchedLogStreams: [...inc.logs.keys()].map((p) => ({ logStreamName: `redis-${p}`, searchedCompletely: true })) }, null, 2)]]));
+    const events = interleaved(inc).map((l, i) => ({
+      logStreamName: `redis-${l.port}`,
+      timestamp: l.at,
+      message: l.raw,
+      ingestionTime: l.at + 40,
+      eventId: `3${String(i).padStart(55, '0')}`,
+    }));
+    return withOthers(
+      inc,
+      new Map([
+        [
+          'cloudwatch.json',
+          JSON.stringify(
+            { events, searchedLogStreams: [...inc.logs.keys()].map((p) => ({ logStreamName: `redis-${p}`, searchedCompletely: true })) },
+            null,
+            2,
+          ),
+        ],
+      ]),
+    );
   },
 };
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_ExportQueryResults.html — Logs Insights
@@ -407,7 +515,8 @@ const cloudwatchCsv: Form = {
   detected: 'cloudwatch-csv',
   build(inc) {
     return oneFile(inc, 'insights.csv', ['@timestamp,@message,@logStream,@log'], (l) =>
-      [isoMs(l.at).replace('T', ' ').replace('Z', ''), l.raw, `redis-${l.port}`, '123456789012:/redis/cluster'].map(csvQuote).join(','));
+      [isoMs(l.at).replace('T', ' ').replace('Z', ''), l.raw, `redis-${l.port}`, '123456789012:/redis/cluster'].map(csvQuote).join(','),
+    );
   },
 };
 
@@ -421,7 +530,10 @@ const cloudLogging: Form = {
       insertId: `ins${i}`,
       logName: 'projects/demo/logs/stdout',
       receiveTimestamp: isoMs(l.at + 50),
-      resource: { type: 'k8s_container', labels: { cluster_name: 'prod', container_name: 'redis', namespace_name: 'db', pod_name: `redis-${l.port}`, project_id: 'demo' } },
+      resource: {
+        type: 'k8s_container',
+        labels: { cluster_name: 'prod', container_name: 'redis', namespace_name: 'db', pod_name: `redis-${l.port}`, project_id: 'demo' },
+      },
       severity: l.level === '#' ? 'WARNING' : 'INFO',
       textPayload: l.raw,
       timestamp: nano(l.at),
@@ -523,5 +635,9 @@ export const FORMS: Form[] = [
 
 /** The plain recording (node logs as recorded, same snapshot files): what every form must match. */
 export function plainFiles(inc: Incident): Files {
-  return perNode(inc, (p) => `node-${p}.log`, (l) => l.raw);
+  return perNode(
+    inc,
+    (p) => `node-${p}.log`,
+    (l) => l.raw,
+  );
 }

@@ -49,7 +49,13 @@ describe('an interleaved 6-node export', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'failscope-interleaved-'));
-    gen = generateEpisodes(join(dir, 'gen'), loadIncidents(join(root, 'fixtures')), { seed: 14, targetBytes: 1.5e6, notableFraction: 0.2, gapMs: 60_000, startAt: Date.UTC(2026, 3, 6) });
+    gen = generateEpisodes(join(dir, 'gen'), loadIncidents(join(root, 'fixtures')), {
+      seed: 14,
+      targetBytes: 1.5e6,
+      notableFraction: 0.2,
+      gapMs: 60_000,
+      startAt: Date.UTC(2026, 3, 6),
+    });
     mkdirSync(join(dir, 'plain'));
     for (const f of gen.files) copyFileSync(f, join(dir, 'plain', f.split('/').pop()!));
     exportFile = join(dir, 'loki.jsonl');

@@ -11,8 +11,17 @@ const dir = mkdtempSync(join(tmpdir(), 'failscope-stats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const line = (ms: number, msg: string) => `1:M 25 Nov 2026 13:24:4${ms} # ${msg}`;
-writeFileSync(join(dir, 'compose.log'), [`redis-0-1  | 2026-11-25T13:24:40.000000000Z ${line(0, 'Cluster state changed: ok')}`, `redis-1-1  | ${line(1, 'Cluster state changed: fail')}`].join('\n'));
-writeFileSync(join(dir, 'export.ndjson'), JSON.stringify({ '@timestamp': '2026-11-25T13:24:42.000Z', 'host.name': 'node-2', message: line(2, 'Cluster state changed: ok') }));
+writeFileSync(
+  join(dir, 'compose.log'),
+  [
+    `redis-0-1  | 2026-11-25T13:24:40.000000000Z ${line(0, 'Cluster state changed: ok')}`,
+    `redis-1-1  | ${line(1, 'Cluster state changed: fail')}`,
+  ].join('\n'),
+);
+writeFileSync(
+  join(dir, 'export.ndjson'),
+  JSON.stringify({ '@timestamp': '2026-11-25T13:24:42.000Z', 'host.name': 'node-2', message: line(2, 'Cluster state changed: ok') }),
+);
 
 test('timeline --stats has a forms column naming each detected form', async () => {
   const r = await timelineCommand([dir], { format: 'text', stats: true, tz: 'UTC' });

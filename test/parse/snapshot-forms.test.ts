@@ -49,15 +49,31 @@ describe('CLUSTER SLOTS', () => {
     expect(s.via).toBe('cluster-slots');
     expect(s.at).toBe(Date.parse('2026-11-25T13:24:48.200Z'));
     expect(s.shards.map((sh) => [sh.slots, sh.nodes.map((n) => [n.id, n.role, n.port])])).toEqual([
-      [[{ start: 0, end: 5460 }, { start: 10923, end: 10930 }], [[A, 'master', 7000], [R, 'replica', 7003]]],
+      [
+        [
+          { start: 0, end: 5460 },
+          { start: 10923, end: 10930 },
+        ],
+        [
+          [A, 'master', 7000],
+          [R, 'replica', 7003],
+        ],
+      ],
       [[{ start: 5461, end: 10922 }], [[B, 'master', 7001]]],
     ]);
   });
 
   test('6.2 reply (ip, port, id) without a prompt', () => {
-    const p = parse(['1) 1) (integer) 0', '   2) (integer) 16383', '   3) 1) "10.0.0.1"', '      2) (integer) 6379', `      3) "${A}"`].join('\n'));
+    const p = parse(
+      ['1) 1) (integer) 0', '   2) (integer) 16383', '   3) 1) "10.0.0.1"', '      2) (integer) 6379', `      3) "${A}"`].join('\n'),
+    );
     const s = p.snapshots[0] as ClusterShardsSnapshot;
-    expect([s.kind, s.via, s.shards[0].nodes[0].ip, s.shards[0].slots]).toEqual(['cluster-shards', 'cluster-slots', '10.0.0.1', [{ start: 0, end: 16383 }]]);
+    expect([s.kind, s.via, s.shards[0].nodes[0].ip, s.shards[0].slots]).toEqual([
+      'cluster-shards',
+      'cluster-slots',
+      '10.0.0.1',
+      [{ start: 0, end: 16383 }],
+    ]);
   });
 });
 
@@ -89,7 +105,13 @@ describe('redis-cli --cluster check', () => {
     expect(s.via).toBe('cluster-check');
     expect([s.reporter, s.reporterAddress]).toEqual([A, '127.0.0.1:7000']);
     expect(s.shards.map((sh) => [sh.slots, sh.nodes.map((n) => [n.id, n.role, n.port])])).toEqual([
-      [[{ start: 0, end: 5460 }], [[A, 'master', 7000], [R, 'replica', 7003]]],
+      [
+        [{ start: 0, end: 5460 }],
+        [
+          [A, 'master', 7000],
+          [R, 'replica', 7003],
+        ],
+      ],
       [[{ start: 5461, end: 16383 }], [[B, 'master', 7001]]],
     ]);
     expect(p.forms).toContain('cluster-check');
@@ -105,7 +127,43 @@ describe('redis-cli --cluster check', () => {
 
 describe('full INFO and CLUSTER NODES with hostnames', () => {
   test('every INFO section is known; Replication and Cluster are read', () => {
-    const info = ['# Server', 'redis_version:7.0.15', 'tcp_port:7001', 'run_id:da27cfab8b15ec7ca478eace755b92c31cddbdda', '', '# Clients', 'connected_clients:3', '', '# Memory', 'used_memory:1903360', '', '# Persistence', 'loading:0', '', '# Stats', 'total_connections_received:9', '', '# Replication', 'role:master', 'connected_slaves:1', 'slave0:ip=127.0.0.1,port=7004,state=online,offset=100,lag=0', 'master_repl_offset:100', '', '# CPU', 'used_cpu_sys:0.1', '', '# Modules', '', '# Errorstats', '', '# Cluster', 'cluster_enabled:1', '', '# Keyspace', 'db0:keys=1,expires=0,avg_ttl=0'];
+    const info = [
+      '# Server',
+      'redis_version:7.0.15',
+      'tcp_port:7001',
+      'run_id:da27cfab8b15ec7ca478eace755b92c31cddbdda',
+      '',
+      '# Clients',
+      'connected_clients:3',
+      '',
+      '# Memory',
+      'used_memory:1903360',
+      '',
+      '# Persistence',
+      'loading:0',
+      '',
+      '# Stats',
+      'total_connections_received:9',
+      '',
+      '# Replication',
+      'role:master',
+      'connected_slaves:1',
+      'slave0:ip=127.0.0.1,port=7004,state=online,offset=100,lag=0',
+      'master_repl_offset:100',
+      '',
+      '# CPU',
+      'used_cpu_sys:0.1',
+      '',
+      '# Modules',
+      '',
+      '# Errorstats',
+      '',
+      '# Cluster',
+      'cluster_enabled:1',
+      '',
+      '# Keyspace',
+      'db0:keys=1,expires=0,avg_ttl=0',
+    ];
     const p = parse(info.join('\n'));
     expect(p.counts.unknown).toBe(0);
     const rep = p.snapshots.find((x) => x.kind === 'replication');

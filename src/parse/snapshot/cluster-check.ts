@@ -14,7 +14,8 @@ export type CheckLine =
   | { kind: 'log'; level: string; text: string };
 
 /** Cheap test before the grammar: the line opens like one of the forms above. */
-export const CHECK_START = /^(?:[MS]: [0-9a-f]{40} |slots:|replicates [0-9a-f]{40}|\d+ additional replica|\[(?:OK|ERR|WARNING|INFO)\]|>>> |\S+:\d+ \([0-9a-f]+\.\.\.\) -> )/;
+export const CHECK_START =
+  /^(?:[MS]: [0-9a-f]{40} |slots:|replicates [0-9a-f]{40}|\d+ additional replica|\[(?:OK|ERR|WARNING|INFO)\]|>>> |\S+:\d+ \([0-9a-f]+\.\.\.\) -> )/;
 
 /** Parse one line (trimmed); null when it is not `--cluster check` output. */
 export function readClusterCheckLine(t: string): CheckLine | null {
