@@ -201,6 +201,8 @@ class SourceParser {
   /** `==> file <==`: the stream lines without a label of their own belong to. */
   private section: string | undefined = undefined;
   private csv: CsvLayout | null = null;
+  /** A line other than an export's header lines was seen. */
+  private pastHead = false;
   private csvPending: string | null = null;
   private csvPendingLine = 0;
   private csvPendingLines = 0;
@@ -642,6 +644,9 @@ class SourceParser {
   /** Steps 3–7 for a line whose wrapper is known (`this.wrap`). */
   private afterUnwrap(wk: number): void {
     const w = this.wrap;
+    // `Label: {…}` heads a Grafana download; further down it is an ordinary line.
+    if (wk === WRAP_EXPORT_META && this.pastHead) wk = WRAP_NONE;
+    else if (wk !== WRAP_EXPORT_META) this.pastHead = true;
     if (wk !== WRAP_NONE) {
       this.wrapLines[wk]++;
       if (wk === WRAP_JOURNALD_META || wk === WRAP_EXPORT_META) {
@@ -1088,14 +1093,25 @@ export function parseSource(input: SourceInput, time: TimeOptions): ParsedSource
   input.readLines((b, s, e, overlong) => void lines.push({ b: Buffer.from(b.subarray(s, e)), overlong }));
   const q = new SourceParser(input, time);
   q.noteReversed();
-  // A CSV header (the first non-blank line) stays first.
+  // The head stays first: a CSV header, Grafana's `Label: {…}` lines and the blank lines around them.
   let head = 0;
-  while (head < lines.length && isBlank(lines[head].b, 0, lines[head].b.length)) head++;
-  const csvHead = head < lines.length && csvLayout(lines[head].b.toString('utf8')) !== null;
-  if (csvHead) q.onLineAt(head + 1, lines[head].b, 0, lines[head].b.length, lines[head].overlong);
-  for (let i = lines.length - 1; i >= 0; i--) if (!(csvHead && i === head)) q.onLineAt(i + 1, lines[i].b, 0, lines[i].b.length, lines[i].overlong);
+  let csvDone = false;
+  for (; head < lines.length; head++) {
+    const t = lines[head].b.toString('utf8');
+    if (isBlank(lines[head].b, 0, lines[head].b.length) || EXPORT_HEAD_LINE.test(t)) continue;
+    if (!csvDone && csvLayout(t) !== null) {
+      csvDone = true;
+      continue;
+    }
+    break;
+  }
+  for (let i = 0; i < head; i++) q.onLineAt(i + 1, lines[i].b, 0, lines[i].b.length, lines[i].overlong);
+  for (let i = lines.length - 1; i >= head; i--) q.onLineAt(i + 1, lines[i].b, 0, lines[i].b.length, lines[i].overlong);
   return q.finish();
 }
+
+/** A header line of an export (wrappers.ts exportMeta): `Common labels: {…}`. */
+const EXPORT_HEAD_LINE = /^[A-Za-z][A-Za-z ]{0,39}: [{"[]/;
 
 /** How far ahead a record's message is looked for, to give it its line in a pretty-printed document. */
 const LOCATE_WINDOW = 256 * 1024;

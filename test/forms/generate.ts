@@ -589,7 +589,8 @@ function newestFirst(form: Form, file: string): Form {
       } else {
         const rows = text.split('\n');
         if (rows[rows.length - 1] === '') rows.pop();
-        const head = file.endsWith('.csv') ? rows.splice(0, 1) : [];
+        // A CSV header and Grafana's meta lines (and the blank lines after them) stay on top.
+        const head = rows.splice(0, file.endsWith('.csv') ? 1 : rows.findIndex((r) => /^\d{4}-/.test(r)));
         files.set(file, [...head, ...rows.reverse()].join('\n') + '\n');
       }
       return files;
@@ -631,6 +632,7 @@ export const FORMS: Form[] = [
   newestFirst(logcliDefault, 'loki.txt'),
   newestFirst(cloudLogging, 'logging.json'),
   newestFirst(datadogCsv, 'datadog.csv'),
+  newestFirst(grafanaTxtAll, 'grafana.txt'),
 ];
 
 /** The plain recording (node logs as recorded, same snapshot files): what every form must match. */

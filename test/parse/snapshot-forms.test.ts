@@ -176,3 +176,19 @@ describe('full INFO and CLUSTER NODES with hostnames', () => {
     expect([s.nodes[0].address, s.nodes[0].busPort, s.nodes[0].hostname]).toEqual(['10.0.0.1:6379', 16379, 'redis-0.redis.svc']);
   });
 });
+
+describe('export header lines', () => {
+  test("Grafana's `Label: {…}` lines are known at the head of a file only", () => {
+    const p = parse(
+      [
+        'Common labels: {"app":"redis"}',
+        '',
+        '',
+        '2026-11-25 13:24:50.214\t1:M 25 Nov 2026 13:24:50.214 # Cluster state changed: ok',
+        'Common labels: {"app":"redis"}',
+      ].join('\n'),
+    );
+    expect(p.counts).toMatchObject({ lines: 5, understood: 1, ignored: 3, unknown: 1 });
+    expect(p.forms).toContain('grafana-txt');
+  });
+});
