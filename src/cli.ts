@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from './model/diagnostic.ts';
 import type { CommandResult } from './commands/result.ts';
 import type { FaultKind } from './commands/drill.ts';
+import { colorWanted, paintText, type TextKind } from './report/index.ts';
 
 // Commands are loaded when run: `analyze` need not load vega (report), ioredis (capture, drill) or
 // the gate's YAML and schema code, which took start-up from 0.3 s to 1.5 s.
@@ -56,6 +57,9 @@ const nodeTimeoutOption = () =>
   new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout'));
 
 let pending: Promise<CommandResult> | null = null;
+/** Which text the command prints, when it can be coloured on a terminal (text formats only). */
+let paintAs: TextKind | null = null;
+const textKind = (format: string | undefined, kind: TextKind): TextKind | null => ((format ?? 'text') === 'text' ? kind : null);
 
 export function buildProgram(): Command {
   const program = new Command('failscope')
@@ -88,6 +92,7 @@ export function buildProgram(): Command {
     .option('--html <file>', 'also write the HTML postmortem report to this file')
     .action((paths: string[], o) => {
       const common = { tz: o.tz, year: o.year, nodeTimeout: o.nodeTimeout, stdin: readStdinIfNeeded(paths) };
+      paintAs = textKind(o.format, 'analysis');
       pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
         if (!o.html) return r;
         const written = await reportCommand(paths, { ...common, output: o.html });
@@ -106,6 +111,7 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
+      paintAs = textKind(o.format, 'topology');
       pending = topologyCommand(paths, { format: o.format, at: o.at, against: o.against, strict: o.strict, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
     });
 
@@ -134,6 +140,7 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
+      paintAs = textKind(o.format, 'gate');
       pending = checkCommand(paths, { expect: o.expect, junit: o.junit, baseline: o.baseline, maxRegression: o.maxRegression, format: o.format, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year });
     });
 
@@ -204,6 +211,7 @@ export function buildProgram(): Command {
       .addOption(nodeTimeoutOption())
       .option('--yes', 'allow a target that is not on the loopback interface'),
   ).action((o) => {
+    paintAs = textKind(o.format, 'drill');
     pending = drillCommand({
       ...connection(o),
       seed: o.seed,
@@ -256,7 +264,8 @@ export async function main(argv: string[]): Promise<void> {
     if (!pending) return;
     const result = await pending;
     if (result.stderr) process.stderr.write(result.stderr);
-    await writeOut(result.stdout);
+    const paint = paintAs !== null && colorWanted(process.env, process.stdout.isTTY === true);
+    await writeOut(paint ? paintText(result.stdout, paintAs!) : result.stdout);
     if (result.chunks) await writeChunks(result.chunks);
     process.exitCode = result.exitCode;
   } catch (err) {

@@ -12,7 +12,7 @@
  */
 import type { Timeline } from './model/timeline.ts';
 import type { ParsedSource, TimeOptions } from './model/parsed.ts';
-import { ConfigError, type Diagnostic } from './model/diagnostic.ts';
+import { ConfigError, InputError, type Diagnostic } from './model/diagnostic.ts';
 import { ingestPaths } from './ingest/index.ts';
 import { parseAll } from './parse/index.ts';
 import { buildTimeline } from './timeline/index.ts';
@@ -48,5 +48,25 @@ export async function loadSources(paths: string[], opts: LoadOptions = {}): Prom
 
 /** Steps 1–3: read, parse and merge every input into one timeline. */
 export async function loadTimeline(paths: string[], opts: LoadOptions = {}): Promise<Timeline> {
-  return buildTimeline(await loadSources(paths, opts));
+  return requireRecognised(buildTimeline(await loadSources(paths, opts)));
+}
+
+/**
+ * A file in which no line was recognised (understood or knowingly ignored) is a warning; inputs in
+ * which nothing at all was recognised are unusable (exit 2): an analysis of them could only say
+ * "nothing happened", which is the one answer the evidence does not support (issue 12).
+ */
+export function requireRecognised(timeline: Timeline): Timeline {
+  const blind = timeline.inputs.filter((i) => i.lines > 0 && i.understood + i.ignored === 0);
+  if (timeline.inputs.length > 0 && blind.length === timeline.inputs.length && timeline.events.length === 0) {
+    const lines = blind.reduce((n, i) => n + i.lines, 0);
+    throw new InputError(
+      blind[0].source,
+      1,
+      `nothing in the input${blind.length === 1 ? '' : 's'} is a Redis or Valkey log line, snapshot or redis-cli session (${lines} line${lines === 1 ? '' : 's'}, none recognised)`,
+    );
+  }
+  for (const i of blind)
+    timeline.diagnostics.push({ severity: 'warning', source: i.source, line: 0, message: `nothing in this file was recognised (${i.lines} line${i.lines === 1 ? '' : 's'} unknown); it adds nothing to the analysis` });
+  return timeline;
 }

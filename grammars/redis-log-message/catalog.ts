@@ -679,7 +679,7 @@ export const TYPED = [
     src: 'redis 2.8–4.0 src/networking.c freeClient' },
   { id: 'replica-lost/replica', kind: 'master.replica-lost',
     template: 'Connection with replica {address:peer} lost.',
-    src: 'redis 5.0–7.4 src/networking.c freeClient; valkey 7.2 src/networking.c freeClient' },
+    src: 'redis 5.0–7.4 src/networking.c freeClient; valkey 7.2–8.0 src/networking.c freeClient (8.0: recorded fixtures/versions/valkey-8.0.1 force-failover node-20001.log)' },
   { id: 'replica-synced/slave', kind: 'master.replica-synced',
     template: 'Synchronization with slave {address:peer} succeeded',
     src: 'redis 2.8–4.0 src/replication.c putSlaveOnline' },

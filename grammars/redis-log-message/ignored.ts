@@ -11,7 +11,7 @@ import type { CatalogEntry } from './catalog.ts';
 export const IGNORED: readonly CatalogEntry[] = [
   { id: 'ignored/warning-overcommit-7.0', ignore: true,
     template: 'WARNING Memory overcommit must be enabled! {:rest}',
-    src: 'redis 7.0–7.4 src/syscheck.c checkOvercommit via src/server.c main "WARNING %s"; valkey 7.2–8.0 same' },
+    src: 'redis 7.0–7.4 src/syscheck.c checkOvercommit via src/server.c main "WARNING %s"; valkey 7.2–8.0 same; redis 6.2 src/server.c linuxMemoryWarnings (6.2.16, recorded: fixtures/versions/redis-6.2.16)' },
   { id: 'ignored/warning-thp-7.0', ignore: true,
     template: 'WARNING You have Transparent Huge Pages (THP) support enabled in your kernel. {:rest}',
     src: 'redis 7.0–7.4 src/syscheck.c checkTHPEnabled via src/server.c linuxMemoryWarnings "WARNING %s"; valkey 7.2–8.0 same' },
@@ -461,13 +461,13 @@ export const IGNORED: readonly CatalogEntry[] = [
     src: 'redis 2.8–6.2 src/rdb.c rdbSave' },
   { id: 'ignored/rdb-mb-of-memory-used-by-copy', ignore: true,
     template: 'RDB: {:int} MB of memory used by copy-on-write',
-    src: 'redis 2.8–5.0 src/rdb.c rdbSaveBackground/rdbSaveToSlavesSockets' },
+    src: 'redis 2.8–5.0 src/rdb.c rdbSaveBackground/rdbSaveToSlavesSockets; 6.0 src/server.c sendChildCOWInfo and 6.2 src/childinfo.c sendChildInfoGeneric ("%s: %zu MB of memory used by copy-on-write" with "RDB"; recorded: fixtures/versions/redis-6.0.20, redis-6.2.16)' },
   { id: 'ignored/can-t-save-in-background-fork', ignore: true,
     template: 'Can\'t save in background: fork: {:text}',
     src: 'redis 2.8–7.4 src/rdb.c rdbSaveBackground/rdbSaveToSlavesSockets; valkey 7.2–8.0 src/rdb.c rdbSaveBackground/rdbSaveToReplicasSockets/rdbSaveToSlavesSockets' },
   { id: 'ignored/background-saving-started-by-pid', ignore: true,
     template: 'Background saving started by pid {:int}',
-    src: 'redis 2.8–6.0 src/rdb.c rdbSaveBackground' },
+    src: 'redis 2.8–7.4 src/rdb.c rdbSaveBackground (6.2+ "%ld"); valkey 7.2–8.0 src/rdb.c rdbSaveBackground (recorded: fixtures/versions/redis-6.2.16 force-failover)' },
   { id: 'ignored/wrong-signature-trying-to-load-db-from', ignore: true,
     template: 'Wrong signature trying to load DB from file',
     src: 'redis 2.8–7.4 src/rdb.c rdbLoad/rdbLoadRio/rdbLoadRioWithLoadingCtx; valkey 7.2–8.0 src/rdb.c rdbLoadRioWithLoadingCtx' },
@@ -509,7 +509,7 @@ export const IGNORED: readonly CatalogEntry[] = [
     src: 'redis 2.8–5.0 src/rdb.c backgroundSaveDoneHandlerSocket' },
   { id: 'ignored/background-rdb-transfer-started-by-pid', ignore: true,
     template: 'Background RDB transfer started by pid {:int}',
-    src: 'redis 2.8–6.0 src/rdb.c rdbSaveToSlavesSockets' },
+    src: 'redis 2.8–7.4 src/rdb.c rdbSaveToSlavesSockets (6.2+ "%ld"); valkey 7.2 src/rdb.c rdbSaveToSlavesSockets (recorded: fixtures/versions/redis-7.0.15 … valkey-7.2.7 master-sigkill)' },
   { id: 'ignored/background-aof-buffer-size-mb', ignore: true,
     template: 'Background AOF buffer size: {:int} MB',
     src: 'redis 2.8–6.2 src/aof.c aofRewriteBufferAppend' },
@@ -1992,4 +1992,10 @@ export const IGNORED: readonly CatalogEntry[] = [
   { id: 'ignored/warning-receiving-inline-protocol-from-primary-primary', ignore: true,
     template: 'WARNING: Receiving inline protocol from primary, primary stream corruption? Closing the primary connection and discarding the cached primary.',
     src: 'valkey 8.0 src/networking.c handleParseError' },
+  // Seen in every recording of fixtures/versions/{redis-7.2.6,redis-7.4.1,valkey-7.2.7,valkey-8.0.1,valkey-unstable}
+  // (servers built with BUILD_TLS=no by scripts/build-server.sh): logged once, the first time the server asks
+  // for the TLS connection type (connectionTypeTls caches the NULL), e.g. node-20000.log:13 of master-sigkill.
+  { id: 'ignored/missing-implement-of-connection-type', ignore: true,
+    template: 'Missing implement of connection type {:word}',
+    src: 'redis 7.2–7.4 src/connection.c connectionByType via connectionTypeTls; valkey 7.2–8.0 src/connection.c connectionByType' },
 ];

@@ -895,4 +895,5 @@ export const SAMPLES: Readonly<Record<string, string>> = {
   'ignored/postpone-rdb-client-id-free-for-seconds': 'Postpone RDB client id=3 () free for 3 seconds',
   'ignored/replica-main-channel-failed-to-establish-psync': 'Replica main channel failed to establish PSYNC within the grace period (3 seconds). Freeing RDB client 3.',
   'ignored/warning-receiving-inline-protocol-from-primary-primary': 'WARNING: Receiving inline protocol from primary, primary stream corruption? Closing the primary connection and discarding the cached primary.',
+  'ignored/missing-implement-of-connection-type': 'Missing implement of connection type tls', // seen (fixtures/versions/redis-7.4.1)
 };

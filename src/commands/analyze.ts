@@ -24,7 +24,7 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeCommandOption
   const analysis = analyzeTimeline(timeline, opts.nodeTimeout !== undefined ? { nodeTimeoutMs: opts.nodeTimeout } : {});
   const stdout = RENDER[opts.format as keyof typeof RENDER](analysis);
   const stderr = timeline.diagnostics
-    .filter((d) => d.severity === 'error')
+    .filter((d) => d.severity === 'error' || (d.severity === 'warning' && d.line === 0))
     .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
     .join('');
   return { stdout, stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };

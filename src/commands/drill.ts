@@ -5,7 +5,7 @@
 // 2: bad target or options (nothing listening, not a cluster, wrong password, non-loopback without --yes…).
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { AnalysisV1 } from '../model/analysis.ts';
+import type { AnalysisV1, Failover, Finding, Outage } from '../model/analysis.ts';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import type { Address, NodeId } from '../model/ids.ts';
 import { loadTimeline } from '../pipeline.ts';
@@ -75,14 +75,71 @@ export interface DrillSummary {
   recoveryMs: number | null;
   problem: string | null;
   inputs: string[];
-  /** Verdict of the whole analysis (logs may cover more than the drill) and the error rules found during the drill. */
+  /** Verdict of the drill's own window (from 1 s before the probe started), and the error rules found in it. */
   verdict: 'pass' | 'fail';
   errorsDuringDrill: string[];
+  /** What the logs hold from before the drill: reported, never judged. */
+  olderHistory: OlderHistory;
   comparison: Comparison;
   expectations: { file: string; status: string } | null;
   report: string | null;
   ok: boolean;
   reasons: string[];
+}
+
+/** Findings and failovers the given logs hold from before the drill's window. */
+export interface OlderHistory {
+  /** The window's start: anything earlier is older history. */
+  before: string;
+  counts: { error: number; warning: number; info: number };
+  rules: string[];
+  failovers: Failover[];
+  findings: Finding[];
+}
+
+/**
+ * The analysis as the drill judges it: findings, failovers and outages from `start` on (a finding
+ * without a time counts, it cannot be placed before), the verdict recomputed from those; the rest is
+ * older history, returned apart. The story still tells the whole evidence.
+ */
+export function splitDrillWindow(analysis: AnalysisV1, start: number): { judged: AnalysisV1; older: OlderHistory } {
+  const at = (iso: string | null) => (iso === null ? null : parseRfc3339(iso));
+  const finding = (f: Finding) => {
+    const t = at(f.at);
+    return t === null || t >= start;
+  };
+  const failover = (f: Failover) => (at(f.promotedAt) ?? Infinity) >= start;
+  const outage = (o: Outage) => o.end === null || (at(o.end) ?? Infinity) >= start;
+  const findings = analysis.findings.filter(finding);
+  const olderFindings = analysis.findings.filter((f) => !finding(f));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of olderFindings) counts[f.severity]++;
+  const judged: AnalysisV1 = {
+    ...analysis,
+    clusters: analysis.clusters.map((c) => ({ ...c, failovers: c.failovers.filter(failover), outages: c.outages.filter(outage), findings: c.findings.filter(finding) })),
+    failovers: analysis.failovers.filter(failover),
+    outages: analysis.outages.filter(outage),
+    findings,
+    verdict: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
+  };
+  return {
+    judged,
+    older: {
+      before: new Date(start).toISOString(),
+      counts,
+      rules: [...new Set(olderFindings.filter((f) => f.severity !== 'info').map((f) => f.rule))].sort(),
+      failovers: analysis.failovers.filter((f) => !failover(f)),
+      findings: olderFindings,
+    },
+  };
+}
+
+/** One line on what the logs hold from before the drill, or null when nothing. */
+export function olderHistoryLine(o: OlderHistory): string | null {
+  if (o.findings.length === 0 && o.failovers.length === 0) return null;
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const what = [n(o.counts.error, 'error'), n(o.counts.warning, 'warning'), n(o.failovers.length, 'failover')].join(', ');
+  return `Older history in the inputs (before ${o.before}, not judged by this drill): ${what}${o.rules.length ? ` (${o.rules.join(', ')})` : ''}.`;
 }
 
 async function readLive(address: Address, connection: ConnectionOptions): Promise<{ nodeTimeoutMs: number | null; version: string | null }> {
@@ -104,8 +161,12 @@ async function readLive(address: Address, connection: ConnectionOptions): Promis
   return { nodeTimeoutMs, version };
 }
 
-/** DEBUG is refused unless enable-debug-command allows it (redis 7.0 src/server.c processCommand, CMD_PROTECTED). */
-async function checkDebugAllowed(address: Address, connection: ConnectionOptions): Promise<void> {
+/**
+ * DEBUG is refused unless enable-debug-command allows it (redis 7.0 src/server.c processCommand,
+ * CMD_PROTECTED), and that setting is read at start-up only (src/config.c: IMMUTABLE_CONFIG): the
+ * message says how to fix it, since CONFIG SET cannot.
+ */
+async function checkDebugAllowed(address: Address, connection: ConnectionOptions, fault: FaultKind): Promise<void> {
   const r = createCheckClient(address, connection, 2000);
   r.on('error', () => {});
   try {
@@ -113,7 +174,9 @@ async function checkDebugAllowed(address: Address, connection: ConnectionOptions
     await r.call('DEBUG', 'HELP');
   } catch (err) {
     const msg = String((err as Error).message ?? err).split('. ')[0];
-    throw new ConfigError(`${address} refuses DEBUG (${msg}); set enable-debug-command to yes or local on it`);
+    throw new ConfigError(
+      `${address} refuses DEBUG (${msg}); --fault ${fault} needs it: set enable-debug-command to local (or yes) in that node's redis.conf and restart it (CONFIG SET cannot change it); nothing was done`,
+    );
   } finally {
     r.disconnect(false);
   }
@@ -169,7 +232,7 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
   const nodeTimeoutMs = opts.nodeTimeout ?? live.nodeTimeoutMs;
   const plan = planDrill({ seed, nodes: view.nodes, fault, target: opts.target, pauseMs: opts.pauseMs, nodeTimeoutMs, yes: opts.yes });
   if (plan.actOn.address !== seed) await checkSeed(plan.actOn.address, connection);
-  if (fault === 'segfault' || fault === 'pause') await checkDebugAllowed(plan.actOn.address, connection);
+  if (fault === 'segfault' || fault === 'pause') await checkDebugAllowed(plan.actOn.address, connection, fault);
   if (plan.pauseMs !== null && plan.pauseMs + 1000 > recoveryTimeoutMs)
     throw new ConfigError(`--recovery-timeout (${formatMs(recoveryTimeoutMs)}) must exceed the pause (${formatMs(plan.pauseMs)})`);
   await ensureWritableDir(opts.out, '-o');
@@ -202,15 +265,13 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
   const inputs = [opts.out, ...logs];
   progress(`analysing ${inputs.join(' ')}`);
   const timeline = await loadTimeline(inputs, { zone: 'UTC' });
-  const analysis = analyzeTimeline(timeline, nodeTimeoutMs !== null ? { nodeTimeoutMs } : {});
-  // Logs usually hold older history: what counts is what happened while the drill ran.
+  // Only a --node-timeout given here is an option; the capture holds the CONFIG GET reply the analysis reads.
+  const full = analyzeTimeline(timeline, opts.nodeTimeout !== undefined ? { nodeTimeoutMs: opts.nodeTimeout } : {});
+  // Logs usually hold older history: the drill judges what happened while it ran and reports the rest.
   const window = { start: parseRfc3339(run.truth.probe.startedAt)!, end: parseRfc3339(run.truth.probe.stoppedAt)! };
+  const { judged: analysis, older } = splitDrillWindow(full, window.start - 1000);
   const comparison = compareWithProbe(analysis, run.truth, run.expectation, window);
-  const drillErrors = analysis.findings.filter((f) => {
-    if (f.severity !== 'error') return false;
-    const at = f.at === null ? null : parseRfc3339(f.at);
-    return at === null || (at >= window.start - 1000 && at <= window.end);
-  });
+  const drillErrors = analysis.findings.filter((f) => f.severity === 'error');
   let reportPath: string | null = null;
   if (opts.report) {
     try {
@@ -263,6 +324,7 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
     inputs,
     verdict: analysis.verdict,
     errorsDuringDrill: [...new Set(drillErrors.map((f) => f.rule))],
+    olderHistory: older,
     comparison,
     expectations: opts.expect ? { file: opts.expect, status: gateStatus ?? 'error' } : null,
     report: reportPath,
@@ -289,20 +351,22 @@ function render(format: Format, analysis: AnalysisV1, s: DrillSummary, gateText:
   }
   const name = nodeNamer(analysis, plan);
   const outcome = s.recovered ? `recovered after ${formatMs(s.recoveryMs ?? 0)}` : `NOT recovered: ${s.problem}`;
-  const head = [...s.plan, `fault sent at ${s.faultAt}; ${outcome}`];
+  // The plan itself went to the progress stream before the drill; the result names it in one line.
+  const head = [s.plan[0], `fault sent at ${s.faultAt}: ${s.command} → ${s.actOn}; ${outcome}`];
   for (const m of s.faultMoments)
     head.push(
       `  the analysis puts the fault of the failover to ${name(m.newMaster)} at ${m.analysisStartedAt} (${m.from}; bounds ${m.bounds[0]} – ${m.bounds[1]}): ${m.offByMs >= 0 ? '+' : ''}${m.offByMs} ms from the moment it was sent${m.withinBounds ? '' : ', outside its bounds'}`,
     );
   const comparison = renderComparisonText(s.comparison, name);
+  const older = olderHistoryLine(s.olderHistory);
   const verdict = s.ok ? 'DRILL PASSED' : `DRILL FAILED: ${s.reasons.join('; ')}`;
   if (format === 'markdown') {
-    const parts = [`# Drill: ${s.fault} of ${s.target}`, '', '```', ...head, '```', '', renderAnalysisMarkdown(analysis).trimEnd(), '', '## Analysis vs probe', '', '```', comparison.trimEnd(), '```'];
+    const parts = [`# Drill: ${s.fault} of ${s.target}`, '', '```', ...head, '```', '', renderAnalysisMarkdown(analysis).trimEnd(), ...(older ? ['', `*${older}*`] : []), '', '## Analysis vs probe', '', '```', comparison.trimEnd(), '```'];
     if (gateText) parts.push('', '## Expectations', '', '```', gateText.trimEnd(), '```');
     parts.push('', `**${verdict}**`, '');
     return parts.join('\n');
   }
-  const parts = [head.join('\n'), '', renderAnalysisText(analysis).trimEnd(), '', comparison.trimEnd()];
+  const parts = [head.join('\n'), '', renderAnalysisText(analysis).trimEnd(), ...(older ? ['', older] : []), '', comparison.trimEnd()];
   if (gateText) parts.push('', gateText.trimEnd());
   parts.push('', verdict, '');
   return parts.join('\n');

@@ -74,10 +74,22 @@ export function renderJson(report: CheckReport): string {
  * attributes on <testsuites>; each suite has package/id/timestamp/hostname/time and the child order
  * properties, testcase*, system-out, system-err; a testcase holds at most one failure or error, with
  * text only, so the evidence (file:line) goes into the failure text and the suite's system-out.
- * `timestamp` is the start of the incident's evidence (UTC, no zone, as that schema demands), not
- * the time of the run, so the output stays byte-identical for the same input.
+ * JUnit's conventions (issue #17): `timestamp` is when the suite ran (UTC, no zone, as that schema
+ * demands) and `time` how long it took in seconds; a testcase's `time` is its share of its suite's
+ * (the expectations of a case are judged from one analysis, which is what takes the time). The
+ * incident's own start goes into the `incident.start` property. Without `run` (tests, goldens) both
+ * are zero and the output is a pure function of the report.
  */
-export function renderJunit(report: CheckReport): string {
+export interface JunitRun {
+  /** When the check started (epoch ms). */
+  startedAt: number;
+  /** Wall time each case took (analysis + judging), in case order, ms. */
+  caseMs: readonly number[];
+}
+
+const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
+
+export function renderJunit(report: CheckReport, run?: JunitRun): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>'];
   report.cases.forEach((c, i) => {
     const cls = `failscope.${c.name}`;
@@ -86,16 +98,22 @@ export function renderJunit(report: CheckReport): string {
       : c.results;
     const failures = cases.filter((r) => r.status === 'fail').length;
     const errors = cases.filter((r) => r.status === 'error').length;
-    const ts = (c.startedAt ?? '1970-01-01T00:00:00.000Z').slice(0, 19);
+    let began = run?.startedAt ?? 0;
+    for (let k = 0; k < i; k++) began += run?.caseMs[k] ?? 0;
+    const ts = new Date(began).toISOString().slice(0, 19);
+    const caseMs = run?.caseMs[i] ?? 0;
+    const suiteTime = run ? seconds(caseMs) : '0';
+    const caseTime = run ? seconds(caseMs / Math.max(1, cases.length)) : '0';
     out.push(
-      `  <testsuite name="${attr(c.name)}" package="failscope" id="${i}" timestamp="${ts}" hostname="localhost" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0" time="0">`,
+      `  <testsuite name="${attr(c.name)}" package="failscope" id="${i}" timestamp="${ts}" hostname="localhost" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0" time="${suiteTime}">`,
     );
     out.push('    <properties>');
+    if (c.startedAt) out.push(`      <property name="incident.start" value="${attr(c.startedAt)}"/>`);
     if (c.expect) out.push(`      <property name="expect" value="${attr(c.expect)}"/>`);
     c.inputs.forEach((p, j) => out.push(`      <property name="input.${j + 1}" value="${attr(p)}"/>`));
     out.push('    </properties>');
     for (const r of cases) {
-      const open = `    <testcase name="${attr(r.id)}" classname="${attr(cls)}" time="0"`;
+      const open = `    <testcase name="${attr(r.id)}" classname="${attr(cls)}" time="${caseTime}"`;
       if (r.status === 'pass') {
         out.push(`${open}/>`);
         continue;

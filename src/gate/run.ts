@@ -27,6 +27,8 @@ export type Analyze = (paths: string[], opts: AnalyzeOptions) => Promise<Analysi
 export interface CheckOptions {
   expect?: string;
   junit?: string;
+  /** Wall clock for JUnit's timestamp and times (tests pass a fake one). */
+  clock?: () => number;
   baseline?: string;
   maxRegression?: string;
   format: 'text' | 'json';
@@ -56,7 +58,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, analyze: Ana
   if (baseline) baselineFor(baseline, specs[0].name, specs.length); // an analysis baseline fits one case only
 
   const cases: CaseResult[] = [];
+  const clock = opts.clock ?? Date.now;
+  const startedAt = clock();
+  const caseMs: number[] = [];
   for (const spec of specs) {
+    const caseStart = clock();
     let result: CaseResult;
     try {
       const expect = loadExpectations(spec.expect);
@@ -75,12 +81,13 @@ export async function runCheck(paths: string[], opts: CheckOptions, analyze: Ana
       result = { name: spec.name, inputs: spec.inputs, expect: spec.expect, status: 'error', error: err.message, results: [], measured: null, startedAt: null };
     }
     cases.push(result);
+    caseMs.push(clock() - caseStart);
   }
 
   const report = buildReport(cases);
   if (opts.junit !== undefined) {
     mkdirSync(dirname(opts.junit), { recursive: true });
-    writeFileAtomic(opts.junit, renderJunit(report));
+    writeFileAtomic(opts.junit, renderJunit(report, { startedAt, caseMs }));
   }
   return { stdout: opts.format === 'json' ? renderJson(report) : renderText(report), exitCode: report.exitCode, report };
 }

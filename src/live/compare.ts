@@ -224,7 +224,7 @@ function drillChecks(failovers: readonly Failover[], expect: DrillExpectation): 
       checks.push({
         what,
         ok: f.kind === expect.kind && (f.oldMaster === null || f.oldMaster === p.oldMaster),
-        detail: `analysis: ${f.kind} failover from ${f.oldMaster ? shortId(f.oldMaster) : 'unknown'}; the drill caused a ${expect.kind} one`,
+        detail: `analysis: ${f.kind} failover from ${f.oldMaster ? shortId(f.oldMaster) : 'unknown'}; the drill caused ${/^[aeiou]/.test(expect.kind) ? 'an' : 'a'} ${expect.kind} one`,
       });
   }
   for (const f of failovers)

@@ -182,7 +182,7 @@ export function describePlan(plan: DrillPlan, o: { outDir: string; intervalMs: n
   const cmd = plan.command.join(' ');
   const lines = [`drill: ${plan.fault} of ${nodeLabel(plan.target, plan.nodes)}; cluster-node-timeout ${nt}`];
   lines.push(`  1. capture CLUSTER NODES, CLUSTER INFO and INFO replication of every node every ${formatMs(o.intervalMs)} into ${o.outDir}`);
-  lines.push(`  2. probe: one SET to a failscope:probe:{…} key in each of the ${o.masters} masters' slot ranges every 50 ms (these keys are written to the cluster)`);
+  lines.push(`  2. probe: one SET to a failscope:probe:{…} key in each of the ${o.masters} masters' slot ranges every 50 ms (written to the cluster, deleted when the drill ends)`);
   let what: string;
   const hasReplica = plan.master !== null && plan.nodes.some((n) => n.masterId === plan.master!.id && !badFlag(n));
   switch (plan.fault) {

@@ -33,6 +33,32 @@ export interface LocalClusterOptions {
   signalHooks?: boolean;
   /** Serve TLS only (`port 0`, `tls-port P`, TLS on the bus and replication links, client certificates required). */
   tls?: LocalTlsFiles;
+  /** `loglevel` of every node (default `notice`). */
+  loglevel?: 'debug' | 'verbose' | 'notice' | 'warning';
+  /**
+   * Version of the server binary (`x.y.z`, as `serverBinaryVersion` reads it): redis.conf then leaves out
+   * the options that version does not know (an old server refuses to start on an unknown option).
+   * Default: a 7.0+ server.
+   */
+  serverVersion?: string;
+}
+
+/**
+ * The version `<binary> --version` prints: `Redis server v=3.0.7 sha=…` (redis 3.0.7 src/redis.c version()),
+ * `Server v=7.2.7 sha=…` (valkey 7.2.7 src/server.c version()), `Valkey server v=8.0.1 …` (valkey 8.0.1).
+ * Valkey's unstable branch says 255.255.255 (valkey src/version.h).
+ */
+export async function serverBinaryVersion(binary: string): Promise<string> {
+  const r = await execFileText(binary, ['--version'], 10_000);
+  const m = /\b[Ss]erver v=(\d+\.\d+\.\d+)/.exec(r.out);
+  if (r.code !== 0 || !m) throw new Error(`${binary} --version: not a Redis or Valkey server (exit ${r.code}): ${r.out.trim().slice(0, 200)}`);
+  return m[1];
+}
+
+/** True when version `v` (`x.y.z`) is at least `major.minor`. */
+export function versionAtLeast(v: string, major: number, minor: number): boolean {
+  const [a, b] = v.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
 }
 
 /** PEM files of a TLS cluster: the CA that signed everything, and one certificate/key used by servers and clients. */
@@ -149,6 +175,8 @@ export class LocalCluster {
   private readonly log: (message: string) => void;
   private readonly password: string | undefined;
   private readonly tls: LocalTlsFiles | undefined;
+  private readonly loglevel: string;
+  private readonly serverVersion: string;
   /** How clients reach these nodes (AUTH / TLS), for the cluster's own admin client and for tests. */
   readonly connection: ConnectionOptions;
   private readonly children = new Map<number, ChildProcess>();
@@ -168,6 +196,8 @@ export class LocalCluster {
     this.log = opts.log ?? (() => {});
     this.password = opts.password;
     this.tls = opts.tls;
+    this.loglevel = opts.loglevel ?? 'notice';
+    this.serverVersion = opts.serverVersion ?? '7.0.0';
     this.connection = {};
     if (opts.password !== undefined) this.connection.password = opts.password;
     if (opts.tls)
@@ -233,9 +263,10 @@ export class LocalCluster {
       'appendonly no',
       'save ""',
       `logfile ${this.logPath(port)}`,
-      'loglevel notice',
-      // DEBUG SEGFAULT / DEBUG SLEEP are refused by default since 7.0 (enable-debug-command no).
-      'enable-debug-command local',
+      `loglevel ${this.loglevel}`,
+      // DEBUG SEGFAULT / DEBUG SLEEP are refused by default since 7.0 (enable-debug-command no); before 7.0
+      // the option does not exist (redis 6.2.16 src/config.c has no "enable-debug-command") and DEBUG is allowed.
+      ...(versionAtLeast(this.serverVersion, 7, 0) ? ['enable-debug-command local'] : []),
       // Replicas sync at once instead of the master waiting 5 s for more replicas to join a diskless sync.
       'repl-diskless-sync-delay 0',
       ...this.extraConfig,
@@ -426,7 +457,10 @@ export class LocalCluster {
         if (n.linkState !== 'connected') return `${p}: link to ${n.port} ${n.linkState}`;
       }
       const view = nodes
-        .map((n) => `${n.id} ${isMaster(n) ? 'master' : 'replica'} ${n.masterId ?? '-'} ${n.configEpoch} ${JSON.stringify(n.slots)}`)
+        // A replica's config epoch is left out: Redis 3.0 shows 0 for itself but its master's epoch as seen
+        // by the others (redis 3.0.7 src/cluster.c: clusterGenNodeDescription prints node->configEpoch; a
+        // replica's own stays 0 while clusterBuildMessageHdr sends its master's in every packet).
+        .map((n) => `${n.id} ${isMaster(n) ? 'master' : 'replica'} ${n.masterId ?? '-'} ${isMaster(n) ? n.configEpoch : '-'} ${JSON.stringify(n.slots)}`)
         .sort()
         .join('\n');
       if (reference === null) reference = view;

@@ -132,10 +132,39 @@ export class Probe {
     this.timer = null;
     await Promise.all(this.inFlight.flatMap((m) => [...m.values()].map((w) => w.done)));
     await Promise.all([...this.refreshing.values()]);
-    this.stoppedAt = Date.now();
+    this.stoppedAt ??= Date.now();
+    await this.removeKeys();
     for (const c of [...this.writeClients.values(), ...this.refreshClients.values()]) closeNodeClient(c);
     this.writeClients.clear();
     this.refreshClients.clear();
+  }
+
+  /** Keys deleted by `stop()` (the probe leaves nothing behind in the cluster). */
+  keysRemoved = 0;
+  private removed = false;
+
+  /**
+   * DEL every probe key where its range is served now (following one MOVED), once. A node that does
+   * not answer keeps its key; that is reported by `keysRemoved` falling short of `targets.length`.
+   */
+  private async removeKeys(): Promise<void> {
+    if (this.removed || this.startedAt === null) return;
+    this.removed = true;
+    await Promise.all(
+      this.targets.map(async (t, i) => {
+        const del = async (address: Address) => {
+          try {
+            await this.writeClient(address).redis.call('DEL', t.key);
+            return null;
+          } catch (err) {
+            const m = /^MOVED \d+ (\S+)/.exec(String((err as Error).message ?? ''));
+            return m ? m[1] : undefined;
+          }
+        };
+        const moved = await del(this.route[i]);
+        if (moved === null || (typeof moved === 'string' && (await del(moved)) === null)) this.keysRemoved++;
+      }),
+    );
   }
 
   /** Every write outcome so far, in completion order. */

@@ -49,7 +49,13 @@ export interface Failover {
   cluster: string;
   kind: FailoverKind;
   oldMaster: NodeId | null;
+  /** `oldMaster`'s address (its first known), so no join with `nodes` is needed; null when unknown. */
+  oldMasterAddress: Address | null;
+  /** The log file `oldMaster` wrote, as named in `inputs` (its first); null when its log is not an input. */
+  oldMasterSource: string | null;
   newMaster: NodeId;
+  newMasterAddress: Address | null;
+  newMasterSource: string | null;
   epoch: number | null;
   /** `0-5460,5470` */
   slots: string;
@@ -95,6 +101,9 @@ export interface FailoverTimings {
 
 export interface Vote {
   voter: NodeId;
+  /** `voter`'s address and the log it wrote, beside the id (null when unknown). */
+  voterAddress: Address | null;
+  voterSource: string | null;
   granted: boolean;
   /** Why a vote was refused, from the voter's log. */
   reason?: string;

@@ -94,6 +94,13 @@ const LEGACY_YEAR = `(?:${DAY}) (?:${MON}) \\d{4} (?:[01]\\d|2[0-3]):[0-5]\\d:(?
 const LEGACY_NO_YEAR = `(?:${DAY}) (?:${MON}) (?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d|60)(?:[.,]\\d+)?`;
 const ISO = `\\d{4}-(?:0[1-9]|1[0-2])-(?:${DAY})[T ](?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d|60)(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
 const PID = '(?<pid>\\d{1,10})';
+/**
+ * The crash report's fast memory test writes `.` and `O`/`E` with no newline; a server that dies during
+ * it leaves them in front of the next process's first line (redis 5.0.14 src/debug.c
+ * memtest_test_linux_anonymous_maps; recorded: fixtures/versions/redis-5.0.14/seed1-no-replica-segfault).
+ * Every `pid:` form may start with such a run.
+ */
+const MEMTEST = '[.OE]*';
 const ROLE = '(?<role>[XCSM])';
 
 export const PREFIX_FORMS: readonly PrefixForm[] = [
@@ -106,15 +113,16 @@ export const PREFIX_FORMS: readonly PrefixForm[] = [
       "12345:S 25 Nov 2026 13:24:53.777 * Failover election won: I'm the new master.",
       '7:C 01 Jan 2026 00:00:00.000 *',
       '7:X 01 Jan 2026 00:00:00.000 . ',
+      '.O.O.O.O.O.338:C 02 Dec 2026 01:03:40.775 # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
     ],
-    reference: new RegExp(`^${PID}:${ROLE} (?<stamp>${LEGACY_YEAR})${TAIL}`),
+    reference: new RegExp(`^${MEMTEST}${PID}:${ROLE} (?<stamp>${LEGACY_YEAR})${TAIL}`),
   },
   {
     name: 'v3',
     form: FORM_V3,
     source: 'redis 3.0–4.0 src/server.c serverLogRaw strftime "%d %b %H:%M:%S."',
-    samples: ['2543:M 13 Apr 12:52:30.731 * Ready to accept connections', '1:S 01 Feb 00:00:00 - x'],
-    reference: new RegExp(`^${PID}:${ROLE} (?<stamp>${LEGACY_NO_YEAR})${TAIL}`),
+    samples: ['2543:M 13 Apr 12:52:30.731 * Ready to accept connections', '1:S 01 Feb 00:00:00 - x', '.O.O.O.14714:M 02 Dec 01:43:18.304 * Ready to accept connections'],
+    reference: new RegExp(`^${MEMTEST}${PID}:${ROLE} (?<stamp>${LEGACY_NO_YEAR})${TAIL}`),
   },
   {
     name: 'v2',
@@ -128,21 +136,21 @@ export const PREFIX_FORMS: readonly PrefixForm[] = [
     form: FORM_SIGNAL,
     source: 'redis 3.0–7.4 serverLogFromHandler pid ":signal-handler (" time ") "; 2.8 "[pid | signal handler] (time) "',
     samples: ['1:signal-handler (1624260485) Received SIGTERM scheduling shutdown...', '[77 | signal handler] (1400000000) Received SIGINT', '5:signal-handler (12)x'],
-    reference: new RegExp(`^(?:${PID}:signal-handler|\\[(?<bpid>\\d{1,10}) \\| signal handler\\]) \\((?<stamp>\\d{1,16})\\) ?(?<msg>[\\s\\S]*)$`),
+    reference: new RegExp(`^(?:${MEMTEST}${PID}:signal-handler|\\[(?<bpid>\\d{1,10}) \\| signal handler\\]) \\((?<stamp>\\d{1,16})\\) ?(?<msg>[\\s\\S]*)$`),
   },
   {
     name: 'iso8601',
     form: FORM_ISO,
     source: 'valkey 8.1 log-timestamp-format iso8601',
     samples: ['1:M 2026-11-25T13:24:50.214+01:00 * Ready to accept connections tcp', '2:S 2026-11-25T13:24:50.214Z # x'],
-    reference: new RegExp(`^${PID}:${ROLE} (?<stamp>${ISO})${TAIL}`),
+    reference: new RegExp(`^${MEMTEST}${PID}:${ROLE} (?<stamp>${ISO})${TAIL}`),
   },
   {
     name: 'milliseconds',
     form: FORM_MS,
     source: 'valkey 8.1 log-timestamp-format milliseconds',
     samples: ['1:M 1764077090214 * Ready to accept connections tcp'],
-    reference: new RegExp(`^${PID}:${ROLE} (?<stamp>\\d{9,16})${TAIL}`),
+    reference: new RegExp(`^${MEMTEST}${PID}:${ROLE} (?<stamp>\\d{9,16})${TAIL}`),
   },
   {
     name: 'clock',

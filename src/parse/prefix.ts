@@ -245,6 +245,22 @@ function parseLogfmt(b: Buffer, s: number, e: number, h: Header): boolean {
 }
 
 /**
+ * The crash report's fast memory test writes one `.` per memory region and then `O` (or `E` on errors)
+ * straight to the log fd, with no newline until it is done (redis 5.0.14 src/debug.c
+ * memtest_test_linux_anonymous_maps: write(fd,".",1) … write(fd, errors ? "E" : "O",1)). A server that
+ * dies during the test (recorded: fixtures/versions/redis-5.0.14 and redis-6.2.16 seed1-no-replica-segfault,
+ * node-20001.log) leaves that run unterminated, and the next process's first line is glued onto it:
+ * `.O.O.O.O.O.338:C 02 Dec 2026 01:03:40.775 # oO0OoO0OoO0Oo Redis is starting …`. Skip the run when a
+ * whole prefix follows it.
+ */
+function parseAfterMemtestProgress(b: Buffer, s: number, e: number, h: Header): boolean {
+  let i = s;
+  while (i < e && (b[i] === 46 || b[i] === 79 || b[i] === 69)) i++;
+  if (i >= e || b[i] < 48 || b[i] > 57) return false;
+  return parsePidHeader(b, i, e, h);
+}
+
+/**
  * Parse the prefix of `b[s, e)` into `h`. Returns false when the line has no Redis/Valkey prefix
  * (then `h` holds garbage). `h.stamp` tells what kind of time the prefix carried.
  */
@@ -252,6 +268,7 @@ export function parseRedisHeader(b: Buffer, s: number, e: number, h: Header): bo
   if (s >= e) return false;
   const c0 = b[s];
   if (c0 >= 48 && c0 <= 57) return parsePidHeader(b, s, e, h);
+  if (c0 === 46 || c0 === 79 || c0 === 69) return parseAfterMemtestProgress(b, s, e, h);
   if (c0 === 91) return parseBracketHeader(b, s, e, h);
   if (c0 === 112) return parseLogfmt(b, s, e, h);
   return false;

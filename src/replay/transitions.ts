@@ -238,8 +238,22 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
  */
 function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject: NodeId): void {
   if (s.promotions.some((p) => p.replaced === subject && ev.at - p.at < 600_000)) return;
+  // A promotion we saw without knowing whom it replaced (a forced failover's winner: no FAIL before
+  // its election) replaced this master.
+  const open = s.promotions.filter((p) => p.replaced === null && p.node !== subject && ev.at - p.at < 600_000 && p.at <= ev.at);
+  if (open.length === 1) {
+    open[0].replaced = subject;
+    open[0].evidence.push(evidenceOf(ev));
+    const had = s.slots.rangesOf(subject);
+    if (open[0].slots.length === 0 && had.length > 0) {
+      open[0].slots = had;
+      s.assignSlots(open[0].at, had, open[0].node, open[0].epoch);
+    }
+    return;
+  }
   const flag = s.flagNow.get(observer)?.get(subject);
-  const since = flag ? flag.since : ev.at - 600_000;
+  // A forced failover's votes come before anyone flags the master: look a minute further back.
+  const since = (flag ? flag.since : ev.at) - 60_000;
   let vote: (typeof s.votes)[number] | null = null;
   for (let i = s.votes.length - 1; i >= 0; i--) {
     const v = s.votes[i];

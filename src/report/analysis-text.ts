@@ -45,16 +45,20 @@ export function nodeTimeoutLine(a: AnalysisV1): string {
     : `Node timeout: ${a.nodeTimeout.ms} ms (from ${from})`;
 }
 
-function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] {
+/** How a time is written: `13:24:50.214`, or with its date when the cluster's evidence spans several UTC days. */
+type Stamp = (iso: string | null) => string;
+const withDate: Stamp = (iso) => (iso === null ? '—' : `${iso.slice(0, 10)} ${hms(iso)}`);
+
+function failoverBlock(f: Failover, L: (id: NodeId | null) => string, T: Stamp): string[] {
   const kind = { automatic: 'automatic', manual: 'manual (CLUSTER FAILOVER)', takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)', force: 'forced (CLUSTER FAILOVER FORCE)', unknown: 'failover (kind not in the evidence)' }[f.kind];
-  const out = [`  ${hms(f.promotedAt)}  ${kind}: ${L(f.oldMaster)} -> ${L(f.newMaster)}, slots ${f.slots || '?'}${f.epoch !== null ? `, epoch ${f.epoch}` : ''}`];
-  const bounds = f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (between ${hms(f.startedAtBounds[0])} and ${hms(f.startedAtBounds[1])})` : '';
+  const out = [`  ${T(f.promotedAt)}  ${kind}: ${L(f.oldMaster)} -> ${L(f.newMaster)}, slots ${f.slots || '?'}${f.epoch !== null ? `, epoch ${f.epoch}` : ''}`];
+  const bounds = f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (between ${T(f.startedAtBounds[0])} and ${T(f.startedAtBounds[1])})` : '';
   const first = f.kind === 'manual' || f.kind === 'takeover' ? 'requested' : 'fault';
-  out.push(`      ${first.padEnd(12)}${hms(f.startedAt)}${bounds}  from ${f.startedAtFrom}`);
+  out.push(`      ${first.padEnd(12)}${T(f.startedAt)}${bounds}  from ${f.startedAtFrom}`);
   let prev = ms(f.startedAt);
   const step = (name: string, at: string | null, extra = '') => {
     if (at === null) return;
-    out.push(`      ${name.padEnd(12)}${hms(at)}  (+${dur(ms(at) - prev)})${extra}`);
+    out.push(`      ${name.padEnd(12)}${T(at)}  (+${dur(ms(at) - prev)})${extra}`);
     prev = ms(at);
   };
   step('FAIL', f.failMarkedAt);
@@ -75,15 +79,15 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string): string[] 
   return out;
 }
 
-function outageLine(o: Outage, L: (id: NodeId | null) => string): string {
+function outageLine(o: Outage, L: (id: NodeId | null) => string, T: Stamp): string {
   const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : o.slots ? `slots ${o.slots}` : `slots of ${o.nodes[0] ? L(o.nodes[0]) : '?'}`;
-  const end = o.end !== null ? hms(o.end) : o.endBounds ? `between ${hms(o.endBounds[0])} and ${hms(o.endBounds[1])}` : 'not over';
+  const end = o.end !== null ? T(o.end) : o.endBounds ? `between ${T(o.endBounds[0])} and ${T(o.endBounds[1])}` : 'not over';
   const len = o.durationMs !== null ? dur(o.durationMs) : o.endBounds ? `${dur(ms(o.endBounds[0]) - ms(o.start))} to ${dur(ms(o.endBounds[1]) - ms(o.start))}` : 'open';
-  return `  ${what.padEnd(28)} ${hms(o.start)} -> ${end}  ${len}  [${o.cause}]${o.scope === 'cluster' ? `  seen by ${o.nodes.map(L).join(', ')}` : ''}`;
+  return `  ${what.padEnd(28)} ${T(o.start)} -> ${end}  ${len}  [${o.cause}]${o.scope === 'cluster' ? `  seen by ${o.nodes.map(L).join(', ')}` : ''}`;
 }
 
-function findingLines(f: Finding, width: number): string[] {
-  const head = `  ${f.severity.toUpperCase().padEnd(8)}${f.rule}${f.at ? `  ${hms(f.at)}` : ''}`;
+function findingLines(f: Finding, width: number, T: Stamp): string[] {
+  const head = `  ${f.severity.toUpperCase().padEnd(8)}${f.rule}${f.at ? `  ${T(f.at)}` : ''}`;
   const out = [head, wrap(f.message, width, '          ')];
   if (f.evidence.length > 0) out.push(wrap(`evidence: ${evidenceText(f.evidence)}`, width, '          '));
   return out;
@@ -102,22 +106,26 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
   for (const c of a.clusters) {
     const L = labeler(c);
     const day = c.span.start ? c.span.start.slice(0, 10) : '';
-    lines.push('', `== ${c.id}: ${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'}, ${day} ${hms(c.span.start)} to ${hms(c.span.end)} UTC`, '');
+    const endDay = c.span.end ? c.span.end.slice(0, 10) : day;
+    // issue #17: a span over several days names the end's date too
+    const end = endDay !== day ? `${endDay} ${hms(c.span.end)}` : hms(c.span.end);
+    lines.push('', `== ${c.id}: ${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'}, ${day} ${hms(c.span.start)} to ${end} UTC`, '');
+    const T: Stamp = endDay !== day ? withDate : hms;
     lines.push(wrap(c.story, width));
     const cov = c.coverage;
     lines.push('', `Evidence: logs of ${cov.logs.length} node${cov.logs.length === 1 ? '' : 's'}${cov.logs.length ? ` (${cov.logs.map(L).join(', ')})` : ''}; ${cov.snapshots} CLUSTER NODES view${cov.snapshots === 1 ? '' : 's'}`);
     for (const l of cov.limits) lines.push(wrap(`- ${l}`, width).replace(/\n/g, '\n  '));
     if (c.failovers.length > 0) {
       lines.push('', 'Failovers');
-      for (const f of c.failovers) lines.push(...failoverBlock(f, L));
+      for (const f of c.failovers) lines.push(...failoverBlock(f, L, T));
     }
     if (c.outages.length > 0) {
       lines.push('', 'What clients saw');
-      for (const o of c.outages) lines.push(outageLine(o, L));
+      for (const o of c.outages) lines.push(outageLine(o, L, T));
     }
     lines.push('', 'Findings');
     if (c.findings.length === 0) lines.push('  none');
-    for (const sev of SEVERITIES) for (const f of c.findings.filter((x) => x.severity === sev)) lines.push(...findingLines(f, width));
+    for (const sev of SEVERITIES) for (const f of c.findings.filter((x) => x.severity === sev)) lines.push(...findingLines(f, width, T));
   }
   const unknown = a.inputs.reduce((n, i) => n + i.unknown, 0);
   const total = a.inputs.reduce((n, i) => n + i.lines, 0);

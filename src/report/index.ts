@@ -5,3 +5,4 @@ export { renderAnalysisMarkdown } from './analysis-markdown.ts';
 export { renderAnalysisText } from './analysis-text.ts';
 export { renderStats, renderTimelineJson, renderTimelineText, timelineJsonChunks, timelineTextChunks } from './timeline.ts';
 export { renderTopologyJson, renderTopologyText, type TopologyReport } from './topology.ts';
+export { colorWanted, paintText, type TextKind } from './terminal-color.ts';

@@ -25,6 +25,7 @@ import type { FailoverFacts, FindingFacts, OutageFacts, VerdictContext } from '.
 import { resolveNodeTimeout } from './node-timeout.ts';
 import { buildOutages } from './outages.ts';
 import { tellStory } from './story.ts';
+import { nodeRefs, type NodeRefs } from './node-refs.ts';
 
 export { TOPOLOGY_RULES, TOPOLOGY_SEVERITY, analyzeTopology, compareAgainst, topologyExitCode } from './topology.ts';
 export type { AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyRule, TopologyView } from './topology.ts';
@@ -112,7 +113,7 @@ export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputS
   const analysis: ClusterAnalysis = {
     id: cluster.id,
     nodes: trace.nodes.map((n) => ({ id: n.id, addresses: n.addresses, sources: n.sources })),
-    failovers: failovers.map((f) => failoverJson(cluster.id, f)),
+    failovers: failovers.map((f) => failoverJson(cluster.id, f, nodeRefs(trace.nodes))),
     outages: outages.map((o) => outageJson(cluster.id, o)),
     findings,
     story: tellStory(context),
@@ -124,12 +125,16 @@ export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputS
   return { analysis, context };
 }
 
-function failoverJson(cluster: string, f: FailoverFacts): Failover {
+function failoverJson(cluster: string, f: FailoverFacts, ref: NodeRefs): Failover {
   return {
     cluster,
     kind: f.kind,
     oldMaster: f.oldMaster,
+    oldMasterAddress: ref.address(f.oldMaster),
+    oldMasterSource: ref.source(f.oldMaster),
     newMaster: f.newMaster,
+    newMasterAddress: ref.address(f.newMaster),
+    newMasterSource: ref.source(f.newMaster),
     epoch: f.epoch,
     slots: formatRanges(f.slots),
     startedAt: iso(f.startedAt),
@@ -146,7 +151,7 @@ function failoverJson(cluster: string, f: FailoverFacts): Failover {
       unavailable: f.promotedAt - f.startedAt,
       unavailableMax: f.promotedAt - f.startedAtBounds[0],
     },
-    votes: f.votes.map((v) => ({ voter: v.voter, granted: v.granted, ...(v.reason ? { reason: v.reason } : {}), at: iso(v.at) })),
+    votes: f.votes.map((v) => ({ voter: v.voter, voterAddress: ref.address(v.voter), voterSource: ref.source(v.voter), granted: v.granted, ...(v.reason ? { reason: v.reason } : {}), at: iso(v.at) })),
     votesNeeded: f.votesNeeded,
     rank: f.rank,
     offset: f.offset,

@@ -21,12 +21,12 @@ const FROM: Record<string, string> = {
   'master-lost-replica': 'its master losing the link to it',
   'replica-link-refused': 'its replica being refused a connection',
   'unanswered-ping': 'a ping it left unanswered',
-  'last-sign-of-life': 'its last sign of life (a lower bound)',
-  'fail-mark': 'the first FAIL mark (an upper bound)',
+  'last-sign-of-life': 'its last sign of life, a lower bound',
+  'fail-mark': 'the first FAIL mark, an upper bound',
   'manual-request': 'the manual failover request',
   'master-paused': 'the master pausing its clients',
-  'election-start': 'the election start (an upper bound)',
-  promotion: 'the promotion (no earlier evidence)',
+  'election-start': 'the election start, an upper bound',
+  promotion: 'the promotion, with no earlier evidence',
   unknown: 'no evidence',
 };
 export const fromText = (f: FaultFrom | string) => FROM[f] ?? f;

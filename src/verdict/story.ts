@@ -38,7 +38,7 @@ export function tellStory(ctx: VerdictContext): string {
     const s: string[] = [];
     const slots = f.slots.length > 0 ? `slots ${formatRanges(f.slots)}` : 'its slots';
     if (f.kind === 'automatic' || f.kind === 'force' || f.kind === 'unknown') {
-      s.push(`Master ${L(f.oldMaster)} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}.`);
+      s.push(`${f.oldMaster === null ? 'An unknown master' : `Master ${L(f.oldMaster)}`} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}.`);
       if (f.failMarkedAt !== null)
         s.push(
           `The cluster marked it FAIL at ${t(f.failMarkedAt)}${f.startedAtBounds[0] === f.startedAtBounds[1] ? `, ${dur(f.failMarkedAt - f.startedAt)} later` : ''}.`,

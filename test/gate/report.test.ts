@@ -93,7 +93,9 @@ describe('renderJson', () => {
 });
 
 describe('renderJunit', () => {
-  const xml = renderJunit(buildReport(cases()));
+  // issue #17: JUnit's own conventions — the run's time as timestamp, durations in seconds
+  const run = { startedAt: Date.parse('2026-12-01T10:00:00.000Z'), caseMs: [1500, 2250, 10] };
+  const xml = renderJunit(buildReport(cases()), run);
 
   it.each(XSDS)('validates against %s', (xsd) => {
     const r = xmllint(xml, xsd);
@@ -109,9 +111,12 @@ describe('renderJunit', () => {
 
   it('has one testsuite per case and one testcase per expectation, with counts', () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
-    expect(xml).toContain('<testsuite name="clean" package="failscope" id="0" timestamp="2024-05-01T09:59:50" hostname="localhost" tests="1" failures="0" errors="0" skipped="0" time="0">');
-    expect(xml).toContain('<testsuite name="kill-master" package="failscope" id="1" timestamp="2024-05-01T09:59:50" hostname="localhost" tests="6" failures="2" errors="0" skipped="0" time="0">');
-    expect(xml).toContain('<testcase name="failovers.count" classname="failscope.kill-master" time="0"/>');
+    expect(xml).toContain('<testsuite name="clean" package="failscope" id="0" timestamp="2026-12-01T10:00:00" hostname="localhost" tests="1" failures="0" errors="0" skipped="0" time="1.500">');
+    expect(xml).toContain('<testsuite name="kill-master" package="failscope" id="1" timestamp="2026-12-01T10:00:01" hostname="localhost" tests="6" failures="2" errors="0" skipped="0" time="2.250">');
+    // each expectation's share of its case's time (six of them judged from one analysis)
+    expect(xml).toContain('<testcase name="failovers.count" classname="failscope.kill-master" time="0.375"/>');
+    expect(xml).toContain('<property name="incident.start" value="2024-05-01T09:59:50');
+    expect(xml).not.toMatch(/time="0"/);
     expect(xml).toContain('<property name="input.2" value="incidents/kill-master/node-7003.log"/>');
   });
 
@@ -124,7 +129,7 @@ describe('renderJunit', () => {
   });
 
   it('reports an unusable case as an error testcase, escaped', () => {
-    expect(xml).toContain('<testsuite name="broken &amp; &lt;odd&gt; &quot;name&quot;" package="failscope" id="2" timestamp="1970-01-01T00:00:00"');
+    expect(xml).toContain('<testsuite name="broken &amp; &lt;odd&gt; &quot;name&quot;" package="failscope" id="2" timestamp="2026-12-01T10:00:03"');
     expect(xml).toContain('<error message="expected usable input and expectations; actual incidents/broken/expect.json:3:5: unknown key &quot;maxUnavailible&quot; in failovers (did you mean &quot;maxUnavailable&quot;?)&#10;incidents/broken/expect.json:4:5: second problem" type="unusable">');
   });
 

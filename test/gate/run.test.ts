@@ -78,13 +78,20 @@ describe('runCheck', () => {
 
   it('exit 1 when an expectation fails, with expected vs actual; JUnit written', async () => {
     const junit = join(root, 'out/deep/failscope.xml');
-    const r = await runCheck([join(root, 'incidents')], { format: 'text', tz: 'Europe/Berlin', year: 2024, junit }, analyze);
+    // a fake clock that moves 1.2 s per reading: the run starts at 08:00:00, each case takes 1.2 s
+    let now = Date.parse('2026-12-02T08:00:00.000Z') - 1200;
+    const clock = () => (now += 1200);
+    const r = await runCheck([join(root, 'incidents')], { format: 'text', tz: 'Europe/Berlin', year: 2024, junit, clock }, analyze);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('FAIL slow-election: 1 of 4 expectations failed');
     expect(r.stdout).toContain('  ✗ failovers.maxElection: expected election ≤ 2.000 s for every failover; actual worst 2.600 s');
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('<testsuite name="slow-election"');
     expect(xml).toContain('evidence: logs/node-7003.log:88');
+    expect(xml.match(/<testsuite [^>]*>/g)!.map((t) => [/timestamp="([^"]*)"/.exec(t)![1], /time="([^"]*)"/.exec(t)![1]])).toEqual([
+      ['2026-12-02T08:00:00', '1.200'],
+      ['2026-12-02T08:00:01', '1.200'],
+    ]);
     expect(readdirSync(join(root, 'out/deep'))).toEqual(['failscope.xml']); // no temp file left behind
     expect(calls.map((c) => c.opts)).toEqual([
       { zone: 'Europe/Berlin', year: 2024, nodeTimeoutMs: undefined },

@@ -4,7 +4,7 @@
 // base+10 with client certificates). Bus ports base+10000…; the base is a free block found at run time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { captureCommand, type CaptureOptions } from '../../src/commands/capture.ts';
@@ -97,7 +97,12 @@ describe('bad targets', () => {
 
   it('drill refuses what it cannot do, before doing anything: DEBUG disabled, unknown target, a failover without replica', async () => {
     const seed = `127.0.0.1:${AUTH}`;
-    expectExit2(await failure(drill({ seed, target: seed, pass: 's3cret', out: path.join(dir, 'd1') })), new RegExp(`^${seed} refuses DEBUG \\(ERR DEBUG command not allowed\\); set enable-debug-command`));
+    for (const fault of ['pause', 'segfault'] as const)
+      expectExit2(
+        await failure(drill({ seed, target: seed, fault, pass: 's3cret', out: path.join(dir, 'd1') })),
+        new RegExp(`^${seed} refuses DEBUG \\(ERR DEBUG command not allowed\\); --fault ${fault} needs it: set enable-debug-command to local \\(or yes\\) in that node's redis.conf and restart it \\(CONFIG SET cannot change it\\); nothing was done$`),
+      );
+    expect(existsSync(path.join(dir, 'd1')), 'the drill wrote nothing').toBe(false);
     expectExit2(await failure(drill({ seed, target: '127.0.0.1:9', pass: 's3cret', out: path.join(dir, 'd2') })), /--target 127\.0\.0\.1:9 is not a node of this cluster/);
     expectExit2(await failure(drill({ seed, target: 'abcdef12', pass: 's3cret', out: path.join(dir, 'd3') })), /--target abcdef12: no node id starts with it/);
     expectExit2(await failure(drill({ seed, target: seed, fault: 'failover', pass: 's3cret', out: path.join(dir, 'd4') })), /is a master without slots|has no healthy replica/);

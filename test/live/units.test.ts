@@ -182,12 +182,35 @@ describe('analysis vs probe', () => {
     expect(compareWithProbe(analysis([failover({ kind: 'manual', timingsMs: { detection: null, election: null, unavailable: 5 } })]), truth(null), expected).ok).toBe(true);
     const wrongKind = compareWithProbe(analysis([failover({})]), truth([10, 13]), expected);
     expect(wrongKind.checks.map((k) => k.ok)).toEqual([false]);
+    expect(wrongKind.checks[0].detail).toMatch(/; the drill caused a manual one$/);
+    // issue #17 – "a automatic one"
+    const manualSeen = compareWithProbe(analysis([failover({ kind: 'manual' })]), truth([10, 13]), { ...expected, kind: 'automatic' });
+    expect(manualSeen.checks[0].detail).toMatch(/; the drill caused an automatic one$/);
     expect(compareWithProbe(analysis([]), truth(null), expected).checks[0].detail).toMatch(/reports no failover/);
     const extra = compareWithProbe(analysis([failover({ newMaster: id('d') })]), truth([10, 13]), { kind: 'automatic', promotions: [] });
     expect(extra.checks.map((k) => k.detail)).toEqual(['the analysis reports a failover the cluster did not make']);
     const paused = compareWithProbe(analysis([]), truth([20, 21]));
     expect(paused.unexplained).toEqual([{ range: '5461-10922', start: T(20), end: T(21), durationMs: 1000, errors: {} }]);
     expect(paused.ok).toBe(true);
+  });
+
+  it('issue #17 – the drill judges its own window: older errors and failovers are reported apart, not judged', async () => {
+    const { splitDrillWindow, olderHistoryLine } = await import('../../src/commands/drill.ts');
+    const old = failover({ newMaster: id('d'), promotedAt: T(2), startedAt: T(1), startedAtBounds: [T(1), T(1)] });
+    const finding = (at: number | null, severity: 'error' | 'warning', rule: string) => ({ rule, severity, message: rule, at: at === null ? null : T(at), nodes: [], evidence: [] });
+    const a = {
+      ...analysis([old, failover({})]),
+      findings: [finding(1, 'error', 'failover.blocked.no-replica'), finding(1.5, 'warning', 'node.crashed'), finding(12, 'warning', 'cluster.down'), finding(null, 'error', 'clock.skew')],
+      verdict: 'fail' as const,
+    };
+    const { judged, older } = splitDrillWindow(a, Date.parse(T(5)));
+    expect(judged.failovers.map((f) => f.newMaster)).toEqual([id('e')]);
+    expect(judged.findings.map((f) => f.rule)).toEqual(['cluster.down', 'clock.skew']); // a finding without a time stays judged
+    expect(judged.verdict).toBe('fail');
+    expect(splitDrillWindow({ ...a, findings: a.findings.slice(0, 3) }, Date.parse(T(5))).judged.verdict).toBe('pass');
+    expect([older.counts, older.rules, older.failovers.map((f) => f.newMaster)]).toEqual([{ error: 1, warning: 1, info: 0 }, ['failover.blocked.no-replica', 'node.crashed'], [id('d')]]);
+    expect(olderHistoryLine(older)).toBe(`Older history in the inputs (before ${T(5)}, not judged by this drill): 1 error, 1 warning, 1 failover (failover.blocked.no-replica, node.crashed).`);
+    expect(a.findings).toHaveLength(4); // the input is left alone
   });
 
   it('with a window, only failovers promoted inside it and the outage inside it count', () => {

@@ -61,8 +61,8 @@ describe('page structure', async () => {
     for (const href of all(page, /\shref="([^"]*)"/g)) expect(href).toMatch(/^(#[A-Za-z][\w-]*|data:application\/json;charset=utf-8;base64,[A-Za-z0-9+/=]+)$/);
   });
 
-  test('top: verdict, story, key timings and findings by severity, then charts, timeline, inputs', () => {
-    const order = ['class="verdict pass"', 'class="story"', 'Key timings', 'class="failovers"', 'class="outages"', 'Findings', 'id="chart-1-roles"', 'id="timeline"', 'id="inputs"'];
+  test('top: verdict, story, the key chart (roles), key timings and findings by severity, then the other charts, timeline, inputs', () => {
+    const order = ['class="verdict pass"', 'class="story"', 'id="chart-1-roles"', 'Key timings', 'class="failovers"', 'class="outages"', 'Findings', 'id="chart-1-ownership"', 'id="timeline"', 'id="inputs"'];
     const at = order.map((s) => page.indexOf(s));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);

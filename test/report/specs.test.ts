@@ -45,11 +45,12 @@ describe('chart data', () => {
       role: 'master',
       start: '2021-06-23T07:49:38.756Z',
       end: '2021-06-23T07:51:00.000Z',
+      tip: '192.168.56.102:7002 (094af2ab): role master, 07:49:38.756 → the end of the evidence',
     });
     expect(layer('point').map((r) => r.what)).toEqual(['fault', 'FAIL marked', 'election started', 'promoted']);
     const rows = layers.flatMap((l) => l.data.values);
     // the fault's uncertainty window is drawn
-    expect(rows.find((r) => 'lo' in r)).toEqual({ failover: '#1', lo: '2021-06-23T07:49:33.560Z', hi: '2021-06-23T07:49:33.581Z' });
+    expect(rows.find((r) => 'lo' in r)).toMatchObject({ failover: '#1', lo: '2021-06-23T07:49:33.560Z', hi: '2021-06-23T07:49:33.581Z' });
   });
 
   test('a cluster without failover gets no waterfall, and says so', () => {
@@ -142,5 +143,23 @@ describe('chart data', () => {
     const before = structuredClone(analysis);
     expect(json(reportSpecs(analysis))).toBe(json(reportSpecs(analysis)));
     expect(analysis).toEqual(before);
+  });
+});
+
+describe('issue #17 – one colour vocabulary, one label format per axis', () => {
+  test('no state, phase, outage or marker colour is a node colour', async () => {
+    const { STATE_VOCABULARY } = await import('../../src/report/specs/common.ts');
+    const { PHASES } = await import('../../src/report/specs/waterfall-chart.ts');
+    const nodes = new Set(NODE_PALETTE.map((c) => c.toLowerCase()));
+    for (const c of [...STATE_VOCABULARY, ...Object.values(PHASES)]) expect(nodes.has(c.toLowerCase()), c).toBe(false);
+  });
+
+  test('dates on every label when the span crosses a UTC day; milliseconds only for spans under 10 s', async () => {
+    const { timeFormat } = await import('../../src/report/specs/common.ts');
+    expect(timeFormat(['2026-11-25T13:24:40.000Z', '2026-11-25T13:24:45.000Z'])).toBe('%H:%M:%S.%L');
+    expect(timeFormat(['2026-11-25T13:24:40.000Z', '2026-11-25T13:34:45.000Z'])).toBe('%H:%M:%S');
+    expect(timeFormat(['2026-11-25T10:00:00.000Z', '2026-11-25T20:00:00.000Z'])).toBe('%H:%M');
+    expect(timeFormat(['2026-11-25T23:59:50.000Z', '2026-11-26T00:00:10.000Z'])).toBe('%b %d %H:%M:%S');
+    expect(timeFormat(['2026-11-20T13:24:43.432Z', '2026-11-25T12:51:16.301Z'])).toBe('%b %d %H:%M');
   });
 });

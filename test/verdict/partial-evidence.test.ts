@@ -144,3 +144,38 @@ describe('issue 12 – do not invent', () => {
     expect(a.verdict).toBe('pass');
   });
 });
+
+describe('issue 12 – coverage and unrecognised input', () => {
+  it('inputs in which nothing is recognised are unusable (InputError naming the file and line), not a PASS', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'failscope-blind-'));
+    writeFileSync(path.join(dir, 'notes.txt'), 'the cache was slow\nwe restarted it\n');
+    const { analyzeCommand } = await import('../../src/commands/analyze.ts');
+    const { InputError } = await import('../../src/model/diagnostic.ts');
+    await expect(analyzeCommand([dir], { format: 'text' })).rejects.toThrow(InputError);
+    await expect(analyzeCommand([dir], { format: 'text' })).rejects.toThrow(/notes\.txt:1: nothing in the input is a Redis or Valkey log line/);
+  });
+
+  it('a file in which nothing is recognised beside a real log is a warning on stderr', async () => {
+    const dir = subset('master-sigkill', ['node-7004.log']);
+    writeFileSync(path.join(dir, 'notes.txt'), 'the cache was slow\n');
+    const { analyzeCommand } = await import('../../src/commands/analyze.ts');
+    const r = await analyzeCommand([dir], { format: 'text', nodeTimeout: 2000 });
+    expect(r.stderr).toMatch(/warning: .*notes\.txt: nothing in this file was recognised \(1 line unknown\)/);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('the analysis lists whose logs it has and who is known only from others, with the limits that follow', async () => {
+    const t = truthOf('master-sigkill');
+    const a = await analyse(subset('master-sigkill', ['node-7004.log'], { dropIdentity: true }), t.nodeTimeoutMs);
+    const cov = a.clusters[0].coverage;
+    expect(cov.logs).toHaveLength(1);
+    expect(cov.unidentified).toEqual(cov.logs);
+    // The FAIL line names the old master and its sender: both known only from this replica's lines.
+    expect(cov.fromOthers.sort()).toEqual([idAt(t, 7001), idAt(t, 7002)].sort());
+    expect(cov.snapshots).toBe(0);
+    expect(cov.limits.join(' ')).toMatch(/No CLUSTER NODES snapshot/);
+    const full = await analyse(path.join(INC, 'master-sigkill'), t.nodeTimeoutMs);
+    expect(full.clusters[0].coverage.fromOthers).toEqual([]);
+    expect(full.clusters[0].coverage.limits).toEqual([]);
+  });
+});

@@ -45,8 +45,9 @@ ul.findings li.error{border-left-color:var(--err)}ul.findings li.warning{border-
 .rule{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.82rem;color:var(--muted)}
 .ev{font-size:.85rem;color:var(--muted);margin-top:.2rem}
 .ev a,.ev span.src{margin-right:.6rem}
-figure.chart{margin:1.2rem 0 1.8rem;padding:0;break-inside:avoid;page-break-inside:avoid}
+figure.chart{margin:1.2rem 0 1.8rem;padding:0;break-inside:avoid;page-break-inside:avoid;overflow-x:auto}
 figure.chart svg{max-width:100%;height:auto;display:block}
+.scroll{overflow-x:auto;max-width:100%}
 figure.chart figcaption{font-size:.85rem;color:var(--muted);margin-top:.3rem}
 .empty{color:var(--muted);font-style:italic}
 details{margin:.4rem 0}
@@ -64,13 +65,23 @@ table.timeline tr:target{background:#fff3c4}
 table.timeline tr.key td.kind{font-weight:600}
 .note{font-size:.88rem;color:var(--muted)}
 footer{color:var(--muted);font-size:.82rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);margin-top:2rem}
-@media (max-width:760px){main,header.top,nav.toc,footer{padding:0 10px}}
+@media (max-width:760px){
+ main,header.top,nav.toc,footer{padding:0 10px}
+ figure.chart svg{max-width:none;width:auto}
+ figure.chart figcaption::before{content:"Scroll sideways for the whole chart. "}
+ h1{font-size:1.25rem}
+ .story{padding:.5rem .7rem;font-size:1rem}
+ nav.toc a{display:inline-block;margin:.15rem .8rem .15rem 0}
+ form.filters{position:static}
+ form.filters select,form.filters input{max-width:100%}
+}
 @media print{
  :root{font-size:10.5pt}
  nav.toc,form.filters,a.download{display:none!important}
  main,header.top,footer{max-width:none;padding:0}
  h2{break-after:avoid;page-break-after:avoid}
  table.timeline{font-size:8pt}
+ .scroll,figure.chart{overflow:visible}
  tr,li{break-inside:avoid;page-break-inside:avoid}
  a{color:inherit;text-decoration:none}
  .story{background:none}

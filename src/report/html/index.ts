@@ -3,7 +3,7 @@ import type { NodeId } from '../../model/ids.ts';
 import type { Timeline } from '../../model/timeline.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import { formatDuration } from '../../util/time.ts';
-import { clusterCharts, type ChartEntry, type ClusterCharts } from '../specs/index.ts';
+import { chartContext, clusterCharts, type ChartEntry, type ClusterCharts } from '../specs/index.ts';
 import type { NodeStyle } from '../specs/common.ts';
 import { FILTER_SCRIPT, STYLE, contentSecurityPolicy } from './assets.ts';
 import { clip, html, trusted, type SafeHtml } from './escape.ts';
@@ -84,27 +84,27 @@ function findingsList(findings: readonly Finding[], p: PageContext): SafeHtml {
 
 function failoverTable(failovers: readonly Failover[], p: PageContext): SafeHtml {
   if (failovers.length === 0) return html`<p class="empty">No failover happened.</p>`;
-  return html`<table class="failovers"><caption>Failovers</caption><thead><tr><th>#</th><th>kind</th><th>old master → new master</th><th class="num">epoch</th><th>slots</th><th>fault moment (evidence, bounds)</th><th class="num">detection</th><th class="num">election</th><th class="num">unavailable</th></tr></thead><tbody>
+  return html`<div class="scroll"><table class="failovers"><caption>Failovers</caption><thead><tr><th>#</th><th>kind</th><th>old master → new master</th><th class="num">epoch</th><th>slots</th><th>fault moment (evidence, bounds)</th><th class="num">detection</th><th class="num">election</th><th class="num">unavailable</th></tr></thead><tbody>
 ${failovers.map(
   (f, i) => html`<tr><td>${i + 1}</td><td>${f.kind}</td><td>${nodeName(f.oldMaster, p)} → ${nodeName(f.newMaster, p)}</td><td class="num">${f.epoch ?? '—'}</td><td class="mono slots">${clip(f.slots, 60)}</td><td>${time(f.startedAt, p)} <span class="note">(${f.startedAtFrom}; ${f.startedAtBounds[0] === f.startedAtBounds[1] ? 'exact' : html`between ${time(f.startedAtBounds[0], p)} and ${time(f.startedAtBounds[1], p)}`})</span></td><td class="num">${dur(f.timingsMs.detection)}</td><td class="num">${dur(f.timingsMs.election)}</td><td class="num"><strong>${dur(f.timingsMs.unavailable)}</strong></td></tr>
 `,
-)}</tbody></table>`;
+)}</tbody></table></div>`;
 }
 
 function outageTable(outages: readonly Outage[], p: PageContext): SafeHtml {
   if (outages.length === 0) return html`<p class="empty">No outage.</p>`;
-  return html`<table class="outages"><caption>Outages</caption><thead><tr><th>scope</th><th>slots</th><th>nodes</th><th>start</th><th>end</th><th class="num">duration</th><th>cause</th></tr></thead><tbody>
+  return html`<div class="scroll"><table class="outages"><caption>Outages</caption><thead><tr><th>scope</th><th>slots</th><th>nodes</th><th>start</th><th>end</th><th class="num">duration</th><th>cause</th></tr></thead><tbody>
 ${outages.map(
   (o) => html`<tr><td>${o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : 'slots'}</td><td class="mono slots">${o.slots ? clip(o.slots, 60) : '—'}</td><td>${o.nodes.slice(0, 8).map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}${o.nodes.length > 8 ? ` … ${o.nodes.length - 8} more` : ''}</td><td>${time(o.start, p)}</td><td>${o.end ? time(o.end, p) : html`<strong>still down at the end of the evidence</strong>`}</td><td class="num"><strong>${dur(o.durationMs)}</strong></td><td><span class="rule">${o.cause}</span></td></tr>
 `,
-)}</tbody></table>`;
+)}</tbody></table></div>`;
 }
 
 function nodesTable(c: ClusterAnalysis, p: PageContext): SafeHtml {
-  return html`<details><summary>${c.nodes.length} node(s) and their sources</summary><table><thead><tr><th>node</th><th>id</th><th>addresses</th><th>sources</th></tr></thead><tbody>
+  return html`<details><summary>${c.nodes.length} node(s) and their sources</summary><div class="scroll"><table><thead><tr><th>node</th><th>id</th><th>addresses</th><th>sources</th></tr></thead><tbody>
 ${[...c.nodes]
   .sort((a, b) => (a.id < b.id ? -1 : 1))
-  .map((n) => html`<tr><td>${nodeName(n.id, p)}</td><td class="mono">${n.id}</td><td class="mono">${n.addresses.map((a) => clip(a, 60)).join(', ')}</td><td class="mono">${n.sources.map((s) => clip(p.anchors.name(s), 100)).join(', ')}</td></tr>\n`)}</tbody></table></details>`;
+  .map((n) => html`<tr><td>${nodeName(n.id, p)}</td><td class="mono">${n.id}</td><td class="mono">${n.addresses.map((a) => clip(a, 60)).join(', ')}</td><td class="mono">${n.sources.map((s) => clip(p.anchors.name(s), 100)).join(', ')}</td></tr>\n`)}</tbody></table></div></details>`;
 }
 
 function story(text: string): SafeHtml {
@@ -144,12 +144,17 @@ function summaryLine(failovers: number, outages: number): string {
 
 async function clusterSection(c: ClusterAnalysis, charts: ClusterCharts, index: number, p: PageContext, multi: boolean, warnings: string[]): Promise<SafeHtml> {
   const n = counts(c.findings);
+  // The key chart (roles, with the failover moments) right under the story, on the first screen;
+  // the other charts after the timings and findings.
+  const key = charts.charts.find((ch) => ch.id === 'roles' && ch.spec) ?? null;
+  const keyFigure = key ? await chartFigure(c.id, index, key, warnings) : null;
   const figures: SafeHtml[] = [];
-  for (const ch of charts.charts) figures.push(await chartFigure(c.id, index, ch, warnings));
+  for (const ch of charts.charts) if (ch !== key) figures.push(await chartFigure(c.id, index, ch, warnings));
   return html`<section class="cluster" id="cluster-${index}">
 <h2>${multi ? `${c.id}: ` : ''}${summaryLine(c.failovers.length, c.outages.length)}</h2>
-<p class="meta">${plural(c.nodes.length, 'node')} · evidence from ${time(c.span.start)} to ${time(c.span.end)} · ${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info</p>
+<p class="meta">${plural(c.nodes.length, 'node')} · evidence from ${time(c.span.start, p)} to ${time(c.span.end, p)} · ${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info</p>
 ${story(c.story)}
+${keyFigure ?? ''}
 <h3>Key timings</h3>
 ${failoverTable(c.failovers, p)}
 ${outageTable(c.outages, p)}
@@ -168,8 +173,8 @@ function inputsSection(analysis: AnalysisV1, timeline: Timeline, p: PageContext)
   return html`<section id="inputs"><h2>Inputs</h2>
 ${p.anchors.commonDir ? html`<p class="meta">File names are relative to <code>${p.anchors.commonDir}</code>.</p>` : ''}
 <p class="meta">Node timeout: ${nt.ms === null ? 'unknown' : `${nt.ms} ms (from ${nt.from})`}.${analysis.clockOffsets.length ? html` Clock corrections: ${analysis.clockOffsets.map((o, i) => html`${i ? '; ' : ''}<code>${clip(o.source, 80)}</code> ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${clip(o.reason, 200)})`)}.` : ' No clock correction applied.'}</p>
-<table><thead><tr><th>source</th><th>kind</th><th class="num">lines</th><th class="num">understood</th><th class="num">ignored</th><th class="num">unknown</th></tr></thead><tbody>
-${inputs.map((i) => html`<tr><td class="mono">${clip(p.anchors.name(i.source), 120)}</td><td>${i.kind}</td><td class="num">${i.lines}</td><td class="num">${i.understood}</td><td class="num">${i.ignored}</td><td class="num">${i.unknown}</td></tr>\n`)}</tbody></table>
+<div class="scroll"><table><thead><tr><th>source</th><th>kind</th><th class="num">lines</th><th class="num">understood</th><th class="num">ignored</th><th class="num">unknown</th></tr></thead><tbody>
+${inputs.map((i) => html`<tr><td class="mono">${clip(p.anchors.name(i.source), 120)}</td><td>${i.kind}</td><td class="num">${i.lines}</td><td class="num">${i.understood}</td><td class="num">${i.ignored}</td><td class="num">${i.unknown}</td></tr>\n`)}</tbody></table></div>
 ${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</summary><ul>${diags.slice(0, 200).map((d) => html`<li><span class="sev ${d.severity}">${d.severity}</span><span class="mono">${p.anchors.label(d.source, d.line)}</span> ${clip(d.message, 300)}</li>`)}</ul>${diags.length > 200 ? html`<p class="note">… ${diags.length - 200} more.</p>` : ''}</details>` : ''}
 </section>`;
 }
@@ -182,9 +187,9 @@ ${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</s
  */
 export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): Promise<string> {
   const warnings = options.warnings ?? [];
-  const perCluster = analysis.clusters.map((c) => clusterCharts(c));
+  const contexts = analysis.clusters.map((c) => chartContext(c));
   const styles = new Map<NodeId, NodeStyle>();
-  for (const cc of perCluster) for (const [id, s] of cc.context.styles) if (!styles.has(id)) styles.set(id, s);
+  for (const ctx of contexts) for (const [id, s] of ctx.styles) if (!styles.has(id)) styles.set(id, s);
   const sources = [
     ...timeline.inputs.map((i) => i.source),
     ...timeline.events.map((e) => e.source),
@@ -193,6 +198,15 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
   const p: PageContext = { styles, anchors: new Anchors(sources), day: singleDay(analysis, timeline) };
   // The table decides which rows (anchors) exist, so it is built before the findings that link to it.
   const table = timelineTable(timeline, analysis, styles, p.anchors, p.day);
+  // A failover's markers on the charts link to its first evidence row the table shows.
+  const evidenceHref = (f: Failover) => {
+    for (const e of f.evidence) {
+      const id = p.anchors.target(e.source, e.line);
+      if (id) return `#${id}`;
+    }
+    return null;
+  };
+  const perCluster = analysis.clusters.map((c, i) => clusterCharts(c, { context: contexts[i], evidenceHref }));
 
   const multi = analysis.clusters.length > 1;
   const sections: SafeHtml[] = [];

@@ -7,10 +7,13 @@ import { vegaTextWidth } from '../specs/text-width.ts';
 // (vega exports it at runtime; its typings omit it)
 (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
 
-/** Vega may never fetch anything while rendering a report: all data is inline. */
+/**
+ * Vega may never fetch anything while rendering a report: all data is inline. The only URLs a chart
+ * may carry are links to rows of the same page (`#L2-9`, a mark's evidence), which stay links.
+ */
 const noLoader = {
   load: () => Promise.reject(new Error('failscope charts load no external data')),
-  sanitize: () => Promise.reject(new Error('failscope charts load no external data')),
+  sanitize: (uri: string) => (/^#[A-Za-z][A-Za-z0-9_-]*$/.test(uri) ? Promise.resolve({ href: uri }) : Promise.reject(new Error('failscope charts link only within the page'))),
   http: () => Promise.reject(new Error('failscope charts load no external data')),
   file: () => Promise.reject(new Error('failscope charts load no external data')),
 };
@@ -64,7 +67,21 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix: string, warnings: 
   } finally {
     view.finalize();
   }
-  return renameIds(svg, idPrefix);
+  return renameIds(addTitles(svg), idPrefix);
+}
+
+/**
+ * Hover text without scripts (issue #17): each mark item that carries an ARIA label (the specs'
+ * `tip` field, through Vega-Lite's `description` channel) gets it as its SVG <title> too, which
+ * browsers show on hover. The label is already escaped as an attribute value, which is valid text.
+ */
+export function addTitles(svg: string): string {
+  return svg.replace(/<([a-z]+)(\s[^>]*?\srole="graphics-symbol"[^>]*?)(\/?)>/g, (tag, name: string, attrs: string, selfClosing: string) => {
+    const label = /\saria-label="([^"]*)"/.exec(attrs);
+    if (!label) return tag;
+    const title = `<title>${label[1]}</title>`;
+    return selfClosing ? `<${name}${attrs}>${title}</${name}>` : `<${name}${attrs}>${title}`;
+  });
 }
 
 /**
@@ -84,6 +101,7 @@ export function renameIds(svg: string, prefix: string): string {
     tag
       .replace(/(\sid=")([^"]*)(")/g, (_, a: string, id: string, b: string) => a + rename(id) + b)
       .replace(/url\(#([^)]*)\)/g, (_, id: string) => `url(#${ids.get(id) ?? rename(id)})`)
-      .replace(/(\s(?:xlink:)?href=")#([^"]*)(")/g, (_, a: string, id: string, b: string) => a + '#' + (ids.get(id) ?? rename(id)) + b),
+      // a link to an id the SVG does not define points into the page (a timeline row): kept as it is
+      .replace(/(\s(?:xlink:)?href=")#([^"]*)(")/g, (_, a: string, id: string, b: string) => a + '#' + (ids.get(id) ?? id) + b),
   );
 }

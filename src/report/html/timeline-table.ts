@@ -206,11 +206,11 @@ export function timelineTable(
 <label>Text <input name="q" type="search" placeholder="contains…"></label>
 <button type="reset">Clear</button><span id="timeline-count"></span>
 </form>
-${note}<table id="timeline-table" class="timeline">
+${note}<div class="scroll"><table id="timeline-table" class="timeline">
 <thead><tr><th>${day ? `time (UTC, ${day})` : 'time (UTC)'}</th><th>node</th><th>kind</th><th>message</th><th>file:line</th></tr></thead>
 <tbody>
 ${body}</tbody>
-</table>
+</table></div>
 ${events.some((e) => e.timeInferred) ? html`<p class="note">* time inferred (no full stamp on the line).</p>` : ''}`;
   return { markup, shown: rows.length, total: events.length };
 }

@@ -1,33 +1,48 @@
 import type { Config } from 'vega-lite';
-import type { ClusterAnalysis, NodeSummary, RoleInterval } from '../../model/analysis.ts';
+import type { ClusterAnalysis, Failover, NodeSummary, RoleInterval } from '../../model/analysis.ts';
 import type { NodeId } from '../../model/ids.ts';
 import { shortId } from '../../model/ids.ts';
 import { textWidth } from './text-width.ts';
 import { maxOf, minOf } from '../../util/extent.ts';
+import { formatDuration } from '../../util/time.ts';
 
 /**
- * Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), reordered so that the
- * first colours of a small cluster are the most distinct. Grey is left out: it means "uncovered".
- * A node keeps its colour in every chart and in the timeline table (index = position among the
- * cluster's node ids sorted, modulo the palette).
+ * One colour vocabulary for the whole page (issue #17): hue names a node, and only a node; states,
+ * phases and outages are greys and reds, which no node ever gets. Node colours are Okabe & Ito's
+ * colour-blind-safe palette (https://jfly.uni-koeln.de/color/) without its vermillion and black (too
+ * close to the alarm red and to the markers), completed with Paul Tol's indigo and teal
+ * (https://personal.sron.nl/~pault/). A node keeps its colour in every chart and in the timeline table
+ * (index = position among the cluster's node ids sorted, modulo the palette).
  */
-export const NODE_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const NODE_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#F0E442', '#332288', '#44AA99'] as const;
 
-/** Roles, in legend order, with colours from the same palette family (distinct lightness too). */
+/** The state vocabulary: greys for how things normally are, reds for what went wrong. */
+export const ALARM = '#C62828';
+const ALARM_DARK = '#7F1D1D';
+const ALARM_LIGHT = '#EF9A9A';
+const INK = '#2B2B2B';
+
+/** Roles, in legend order: serving dark, standing by mid grey, failing in reds, unknown pale. */
 export const ROLE_COLORS = {
-  master: '#0072B2',
-  replica: '#56B4E9',
-  paused: '#F0E442',
-  fail: '#D55E00',
-  down: '#3A3A3A',
-  unknown: '#D9D9D9',
+  master: '#3D3D3D',
+  replica: '#9E9E9E',
+  paused: ALARM_LIGHT,
+  fail: ALARM,
+  down: ALARM_DARK,
+  unknown: '#E3E3E3',
 } as const;
 
-export const STATE_COLORS = { ok: '#009E73', fail: '#D55E00' } as const;
-export const UNCOVERED_COLOR = '#BDBDBD';
+export const STATE_COLORS = { ok: '#9E9E9E', fail: ALARM } as const;
+export const UNCOVERED_COLOR = '#E3E3E3';
 export const UNCOVERED_LABEL = 'uncovered (no master)';
-export const UNSERVED_COLOR = '#333333';
+export const UNSERVED_COLOR = `${ALARM}`;
 export const UNSERVED_LABEL = 'not served (outage)';
+export const CLUSTERDOWN_COLOR = ALARM_DARK;
+export const CLUSTERDOWN_LABEL = 'CLUSTERDOWN (every client)';
+/** Failover markers and their rules. */
+export const MARKER_COLOR = INK;
+/** Every colour a chart uses for something other than a node: never one of NODE_PALETTE. */
+export const STATE_VOCABULARY = [...new Set([...Object.values(ROLE_COLORS), ...Object.values(STATE_COLORS), UNCOVERED_COLOR, UNSERVED_COLOR, CLUSTERDOWN_COLOR, MARKER_COLOR])];
 
 /** System font stack: the page loads no fonts. Unquoted so it survives as an SVG attribute verbatim. */
 export const FONT_STACK = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif';
@@ -61,25 +76,43 @@ export function baseConfig(): Config {
   };
 }
 
-/** 24-hour multi-format for time axes (Vega's default says `06 PM`); applied in UTC on a `utc` scale. */
-const TIME_FORMAT = {
-  year: '%Y',
-  month: '%b %Y',
-  week: '%b %d',
-  date: '%a %d',
-  hours: '%H:%M',
-  minutes: '%H:%M',
-  seconds: ':%S',
-  milliseconds: '.%L',
-};
+/**
+ * One label format per axis, chosen from the span drawn, so every tick reads the same way (a
+ * multi-format mixed `:30` with `07:29`): the date on every label when the span crosses a UTC day,
+ * milliseconds when it is under 10 s, seconds when under an hour. UTC on a `utc` scale, 24-hour.
+ */
+export function timeFormat(domain: readonly [string, string]): string {
+  const span = ms(domain[1]) - ms(domain[0]);
+  if (domain[0].slice(0, 10) !== domain[1].slice(0, 10)) return span < 3 * 3600_000 ? '%b %d %H:%M:%S' : '%b %d %H:%M';
+  return span < 10_000 ? '%H:%M:%S.%L' : span < 3600_000 ? '%H:%M:%S' : '%H:%M';
+}
 
 /** Axis for a UTC time scale: labels always in UTC, whatever the machine's zone. */
 export function timeAxis(ctx?: ChartContext) {
   const day = ctx ? ctx.domain[0].slice(0, 10) : '';
   const lastDay = ctx ? ctx.domain[1].slice(0, 10) : '';
-  const title = ctx ? `time (UTC), ${day === lastDay ? day : `${day} – ${lastDay}`}` : 'time (UTC)';
-  return { title, labelFlush: true, labelOverlap: true as const, tickCount: 8, format: TIME_FORMAT };
+  const title = ctx ? `time (UTC), ${day === lastDay ? day : `${day} to ${lastDay}`}` : 'time (UTC)';
+  return { title, labelFlush: true, labelOverlap: true as const, tickCount: 7, format: ctx ? timeFormat(ctx.domain) : '%H:%M:%S' };
 }
+
+/** A time for hover text: `13:24:53.156`, with its date when the chart spans more than one UTC day. */
+export function tipTime(iso: string | null, ctx: ChartContext): string {
+  if (iso === null) return 'the end of the evidence';
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso)) return iso;
+  return ctx.domain[0].slice(0, 10) === ctx.domain[1].slice(0, 10) ? iso.slice(11, 23) : `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+/** `13:24:50.214 → 13:24:53.779 (3.565 s)` for an interval's hover text. */
+export function tipSpan(start: string, end: string | null, ctx: ChartContext): string {
+  const d = end === null ? null : ms(end) - ms(start);
+  return `${tipTime(start, ctx)} → ${tipTime(end, ctx)}${d !== null && Number.isFinite(d) ? ` (${formatDuration(d)})` : ''}`;
+}
+
+/**
+ * Hover text for a mark: the `tip` field of each datum becomes the item's ARIA label, which
+ * `renderSvg` turns into an SVG <title> (browsers show it on hover; no script needed).
+ */
+export const TIP = { description: { field: 'tip', type: 'nominal' as const } };
 
 /** Remove control characters and cap the length of any input-derived label handed to Vega. */
 export function cleanLabel(text: string, max = 60): string {
@@ -139,6 +172,8 @@ export interface ChartContext {
   /** Just before the first fault / outage, and at the end of the evidence (topology panels). */
   before: string;
   after: string;
+  /** Set by the HTML page: where a failover's markers link to (its evidence row). */
+  evidenceHref?: (f: Failover) => string | null;
 }
 
 function allTimes(c: ClusterAnalysis): number[] {
@@ -340,9 +375,10 @@ export function laneExtent(ctx: ChartContext): number {
  */
 export function laneSwatches(ctx: ChartContext) {
   return {
-    data: { values: ctx.lanes.map((l) => ({ lane: l.label, node: l.id })) },
-    mark: { type: 'square' as const, size: 70, filled: true, clip: false, opacity: 1 },
+    data: { values: ctx.lanes.map((l) => ({ lane: l.label, node: l.id, tip: `node ${l.label}` })) },
+    mark: { type: 'square' as const, size: 70, filled: true, clip: false, opacity: 1, aria: true },
     encoding: {
+      ...TIP,
       x: { value: -8 },
       y: { field: 'lane', type: 'nominal' as const, sort: ctx.lanes.map((l) => l.label), title: null, axis: laneAxis() },
       fill: {

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { AnalysisV1, ClusterAnalysis } from '../../model/analysis.ts';
+import type { AnalysisV1, ClusterAnalysis, Failover } from '../../model/analysis.ts';
 import { chartContext, type ChartContext } from './common.ts';
 import { ownershipSpec } from './ownership-chart.ts';
 import { rolesSpec } from './roles-chart.ts';
@@ -31,9 +31,17 @@ export interface ClusterCharts {
   charts: ChartEntry[];
 }
 
+export interface ChartOptions {
+  /** Built already (the page needs its node styles before the charts). */
+  context?: ChartContext;
+  /** The page anchor (`#L2-9`) of a failover's evidence row, for its markers to link to. */
+  evidenceHref?: (f: Failover) => string | null;
+}
+
 /** Which charts a cluster gets, in page order; a chart without data says why instead. */
-export function clusterCharts(cluster: ClusterAnalysis): ClusterCharts {
-  const ctx = chartContext(cluster);
+export function clusterCharts(cluster: ClusterAnalysis, opts: ChartOptions = {}): ClusterCharts {
+  const ctx = opts.context ?? chartContext(cluster);
+  if (opts.evidenceHref) ctx.evidenceHref = opts.evidenceHref;
   const chart = (id: ChartId, title: string, has: number, spec: (c: ChartContext) => TopLevelSpec, empty: string): ChartEntry =>
     has ? { id, title, spec: spec(ctx) } : { id, title, spec: null, empty };
   const charts: ChartEntry[] = [

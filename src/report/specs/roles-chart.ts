@@ -2,7 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Failover } from '../../model/analysis.ts';
 import {
   CHART_WIDTH,
+  MARKER_COLOR,
   ROLE_COLORS,
+  TIP,
   SCHEMA_URL,
   baseConfig,
   clipToDomain,
@@ -11,6 +13,8 @@ import {
   laneNote,
   laneSwatches,
   timeAxis,
+  tipSpan,
+  tipTime,
   type ChartContext,
 } from './common.ts';
 
@@ -23,13 +27,15 @@ export function failoverLabel(index: number, f: Failover, ctx: ChartContext): st
   return `#${index + 1} ${f.kind}: ${name(f.oldMaster)} → ${name(f.newMaster)}`;
 }
 
-export function markerRows(ctx: ChartContext): Array<{ at: string; what: string; failover: string }> {
-  const rows: Array<{ at: string; what: string; failover: string }> = [];
+export function markerRows(ctx: ChartContext): Array<{ at: string; what: string; failover: string; tip: string; href?: string }> {
+  const rows: Array<{ at: string; what: string; failover: string; tip: string; href?: string }> = [];
   ctx.cluster.failovers.forEach((f, i) => {
     const failover = `#${i + 1}`;
+    const href = ctx.evidenceHref?.(f) ?? null;
     const at: Array<string | null> = [f.startedAt, f.failMarkedAt, f.electionStartedAt, f.promotedAt];
     at.forEach((t, k) => {
-      if (t && inDomain(t, ctx)) rows.push({ at: t, what: MARKERS[k], failover });
+      if (t && inDomain(t, ctx))
+        rows.push({ at: t, what: MARKERS[k], failover, tip: `${failoverLabel(i, f, ctx)}: ${MARKERS[k]} at ${tipTime(t, ctx)}${href ? ' (click: its evidence in the timeline)' : ''}`, ...(href ? { href } : {}) });
     });
   });
   return rows;
@@ -51,6 +57,8 @@ export interface LaneSegment {
   value: string;
   start: string;
   end: string | null;
+  /** Extra words for the hover text (`of 127.0.0.1:7000`). */
+  detail?: string;
 }
 
 /**
@@ -78,8 +86,9 @@ export function laneSpec(
     const lane = laneOf.get(s.node);
     const cut = lane === undefined ? null : clipToDomain(s.start, s.end, ctx);
     if (!lane || !cut) continue;
-    bars.push({ lane, [field]: s.value, start: cut.start, end: cut.end });
-    if (cut.short) ticks.push({ lane, [field]: s.value, start: cut.start });
+    const tip = `${lane}: ${opts.legendTitle} ${s.value}${s.detail ? ` ${s.detail}` : ''}, ${tipSpan(s.start, s.end, ctx)}`;
+    bars.push({ lane, [field]: s.value, start: cut.start, end: cut.end, tip });
+    if (cut.short) ticks.push({ lane, [field]: s.value, start: cut.start, tip });
   }
   const x = laneTimeX(ctx);
   const y = { field: 'lane', type: 'nominal' as const, sort: lanes, title: null, axis: laneAxis() };
@@ -101,16 +110,16 @@ export function laneSpec(
       ...opts.background,
       {
         data: { values: bars },
-        mark: { type: 'bar', height: { band: 0.7 }, cornerRadius: 1 },
-        encoding: { x, x2: { field: 'end' }, y, color },
+        mark: { type: 'bar', height: { band: 0.7 }, cornerRadius: 1, aria: true },
+        encoding: { x, x2: { field: 'end' }, y, color, ...TIP },
       },
       ...(ticks.length === 0
         ? []
         : [
             {
               data: { values: ticks },
-              mark: { type: 'tick' as const, thickness: 3, bandSize: 16 },
-              encoding: { x: { ...x, scale: { type: 'utc' as const } }, y, color },
+              mark: { type: 'tick' as const, thickness: 3, bandSize: 16, aria: true },
+              encoding: { x: { ...x, scale: { type: 'utc' as const } }, y, color, ...TIP },
             },
           ]),
       laneSwatches(ctx),
@@ -125,7 +134,7 @@ export function laneSpec(
  */
 export function rolesSpec(ctx: ChartContext): TopLevelSpec {
   const bounds = ctx.cluster.failovers
-    .map((f, i) => ({ failover: `#${i + 1}`, lo: f.startedAtBounds[0], hi: f.startedAtBounds[1] }))
+    .map((f, i) => ({ failover: `#${i + 1}`, lo: f.startedAtBounds[0], hi: f.startedAtBounds[1], tip: `${failoverLabel(i, f, ctx)}: the fault happened between ${tipTime(f.startedAtBounds[0], ctx)} and ${tipTime(f.startedAtBounds[1], ctx)} (${f.startedAtFrom})` }))
     .filter((b) => b.lo !== b.hi && inDomain(b.lo, ctx) && inDomain(b.hi, ctx));
   const x = laneTimeX(ctx);
   return laneSpec(ctx, {
@@ -134,15 +143,21 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
     colors: ROLE_COLORS,
     title: 'Roles over time',
     subtitle: 'Each node’s role as the evidence shows it; shaded: when the fault can have happened.',
-    segments: ctx.cluster.roles.map((r) => ({ node: r.node, value: r.role, start: r.start, end: r.end })),
+    segments: ctx.cluster.roles.map((r) => ({
+      node: r.node,
+      value: r.role,
+      start: r.start,
+      end: r.end,
+      ...(r.role === 'replica' && r.masterId ? { detail: `of ${ctx.styles.get(r.masterId)?.label ?? r.masterId}` } : {}),
+    })),
     background:
       bounds.length === 0
         ? []
         : [
             {
               data: { values: bounds },
-              mark: { type: 'rect' as const, color: '#888888', opacity: 0.22 },
-              encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+              mark: { type: 'rect' as const, color: '#888888', opacity: 0.22, aria: true },
+              encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, ...TIP },
             },
           ],
   });
@@ -152,18 +167,21 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
 export function markerLayers(ctx: ChartContext) {
   const markers = markerRows(ctx);
   if (markers.length === 0) return [];
+  const link = markers.some((m) => m.href) ? { href: { field: 'href', type: 'nominal' as const } } : {};
   // The domain is set once, on the chart's main layer; these layers share its scale.
   const x = { field: 'at', type: 'temporal' as const, scale: { type: 'utc' as const }, axis: timeAxis(ctx) };
   return [
     {
       data: { values: markers },
-      mark: { type: 'rule', color: '#222222', strokeWidth: 1, strokeDash: [4, 3], opacity: 0.8 },
-      encoding: { x },
+      mark: { type: 'rule', color: MARKER_COLOR, strokeWidth: 1, strokeDash: [4, 3], opacity: 0.8, aria: true },
+      encoding: { x, ...TIP },
     },
     {
       data: { values: markers },
-      mark: { type: 'point', filled: true, color: '#222222', size: 60, yOffset: -7, clip: false, opacity: 1 },
+      mark: { type: 'point', filled: true, color: MARKER_COLOR, size: 60, yOffset: -7, clip: false, opacity: 1, aria: true },
       encoding: {
+        ...TIP,
+        ...link,
         x,
         y: { value: 0 },
         shape: {
@@ -171,7 +189,7 @@ export function markerLayers(ctx: ChartContext) {
           type: 'nominal',
           title: 'failover',
           scale: { domain: [...MARKERS], range: MARKER_SHAPES },
-          legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeColor: '#222222', symbolFillColor: '#222222' },
+          legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeColor: MARKER_COLOR, symbolFillColor: MARKER_COLOR },
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { STATE_COLORS, clipToDomain, type ChartContext } from './common.ts';
+import { STATE_COLORS, TIP, clipToDomain, tipSpan, type ChartContext } from './common.ts';
 import { laneSpec, laneTimeX } from './roles-chart.ts';
 
 /**
@@ -11,7 +11,7 @@ export function stateSpec(ctx: ChartContext): TopLevelSpec {
     .filter((o) => o.scope === 'cluster')
     .map((o) => clipToDomain(o.start, o.end, ctx))
     .filter((o) => o !== null)
-    .map((o) => ({ what: 'cluster down', start: o.start, end: o.end }));
+    .map((o) => ({ what: 'cluster down', start: o.start, end: o.end, tip: `CLUSTERDOWN for every client, ${tipSpan(o.start, o.end, ctx)}` }));
   const x = laneTimeX(ctx);
   return laneSpec(ctx, {
     field: 'state',
@@ -22,8 +22,8 @@ export function stateSpec(ctx: ChartContext): TopLevelSpec {
     segments: ctx.cluster.states.map((s) => ({ node: s.node, value: s.state, start: s.start, end: s.end })),
     background: outages.length === 0 ? [] : [{
       data: { values: outages },
-      mark: { type: 'rect', color: STATE_COLORS.fail, opacity: 0.12 },
-      encoding: { x: { ...x, scale: { type: 'utc' as const } }, x2: { field: 'end' } },
+      mark: { type: 'rect', color: STATE_COLORS.fail, opacity: 0.12, aria: true },
+      encoding: { x: { ...x, scale: { type: 'utc' as const } }, x2: { field: 'end' }, ...TIP },
     }],
   });
 }

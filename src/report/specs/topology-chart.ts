@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RoleInterval } from '../../model/analysis.ts';
 import type { NodeId } from '../../model/ids.ts';
 import { formatRanges, parseRanges } from '../../model/slots.ts';
-import { MAX_SHARDS, SCHEMA_URL, baseConfig, cleanLabel, ms, type ChartContext } from './common.ts';
+import { MAX_SHARDS, SCHEMA_URL, TIP, baseConfig, cleanLabel, ms, type ChartContext } from './common.ts';
 
 const STATUSES = ['up', 'down', 'fail', 'paused', 'unknown'];
 
@@ -14,10 +14,11 @@ interface TopoRow {
   label: string;
   detail: string;
   status: 'up' | 'down' | 'fail' | 'paused' | 'unknown';
+  tip: string;
 }
 
 /** A node placed in shard column `shard` (before columns are renumbered per panel). */
-export type TopoNode = Omit<TopoRow, 'panel' | 'col'> & { shard: number };
+export type TopoNode = Omit<TopoRow, 'panel' | 'col' | 'tip'> & { shard: number };
 
 function holds(start: string, end: string | null, t: number): boolean {
   return ms(start) <= t && (end === null || t < ms(end));
@@ -86,7 +87,9 @@ export function topologySpec(ctx: ChartContext): TopLevelSpec {
       omitted = Math.max(omitted, shards.length - keep.length);
     }
     const colOf = new Map(keep.map((s, i) => [s, i] as const));
-    for (const n of nodes) if (colOf.has(n.shard)) rows.push({ panel: p.name, col: colOf.get(n.shard)!, tier: n.tier, node: n.node, label: n.label, detail: n.detail, status: n.status });
+    for (const n of nodes)
+      if (colOf.has(n.shard))
+        rows.push({ panel: p.name, col: colOf.get(n.shard)!, tier: n.tier, node: n.node, label: n.label, detail: n.detail, status: n.status, tip: `${p.name}: ${n.label}, ${n.detail}` });
   }
   const ids = [...ctx.styles.values()];
   const color = {
@@ -123,8 +126,9 @@ export function topologySpec(ctx: ChartContext): TopLevelSpec {
       height: { step: 52 },
       layer: [
         {
-          mark: { type: 'rect', cornerRadius: 4, strokeWidth: 2, width: { band: 0.92 }, height: { band: 0.84 } },
+          mark: { type: 'rect', cornerRadius: 4, strokeWidth: 2, width: { band: 0.92 }, height: { band: 0.84 }, aria: true },
           encoding: {
+            ...TIP,
             x,
             y,
             fill: color,
@@ -146,12 +150,12 @@ export function topologySpec(ctx: ChartContext): TopLevelSpec {
           },
         },
         {
-          mark: { type: 'text', dy: -8, fontSize: 11, fontWeight: 'bold', color: '#111111', limit: 0 },
-          encoding: { x, y, text: { field: 'label', type: 'nominal' } },
+          mark: { type: 'text', dy: -8, fontSize: 11, fontWeight: 'bold', color: '#111111', limit: 0, aria: true },
+          encoding: { x, y, text: { field: 'label', type: 'nominal' }, ...TIP },
         },
         {
-          mark: { type: 'text', dy: 8, fontSize: 10, color: '#333333', limit: 0 },
-          encoding: { x, y, text: { field: 'detail', type: 'nominal' } },
+          mark: { type: 'text', dy: 8, fontSize: 10, color: '#333333', limit: 0, aria: true },
+          encoding: { x, y, text: { field: 'detail', type: 'nominal' }, ...TIP },
         },
       ],
     },

@@ -1,15 +1,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatDuration } from '../../util/time.ts';
-import { CHART_WIDTH, SCHEMA_URL, baseConfig, ms, type ChartContext } from './common.ts';
+import { ALARM, CHART_WIDTH, SCHEMA_URL, TIP, baseConfig, ms, type ChartContext } from './common.ts';
 import { failoverLabel } from './roles-chart.ts';
 
-/** Phases in display order, with their colours. */
+/** Phases in display order, with their colours: a grey ramp in time order, the whole outage in the alarm red. */
 export const PHASES = {
-  'fault window': '#BDBDBD',
-  detection: '#E69F00',
-  'FAIL → election': '#CC79A7',
-  election: '#0072B2',
-  unavailable: '#D55E00',
+  'fault window': '#D9D9D9',
+  detection: '#A8A8A8',
+  'FAIL → election': '#747474',
+  election: '#3D3D3D',
+  unavailable: ALARM,
 } as const;
 type Phase = keyof typeof PHASES;
 
@@ -19,6 +19,7 @@ interface PhaseRow {
   from: number;
   to: number;
   label: string;
+  tip: string;
 }
 
 /**
@@ -36,7 +37,8 @@ export function waterfallSpec(ctx: ChartContext): TopLevelSpec {
     const rel = (iso: string | null) => (iso === null ? null : ms(iso) - t0);
     const push = (phase: Phase, a: number | null, b: number | null, label?: string) => {
       if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || b < a) return;
-      rows.push({ failover, phase, from: a, to: b, label: label ?? formatDuration(b - a) });
+      const text = label ?? formatDuration(b - a);
+      rows.push({ failover, phase, from: a, to: b, label: text, tip: `${failover}: ${phase} ${text}, from +${formatDuration(a)} to +${formatDuration(b)} after the fault moment` });
     };
     const lo = rel(f.startedAtBounds[0]);
     const hi = rel(f.startedAtBounds[1]);
@@ -73,8 +75,9 @@ export function waterfallSpec(ctx: ChartContext): TopLevelSpec {
       height: phases.length * 20,
       layer: [
         {
-          mark: { type: 'bar', height: { band: 0.65 }, cornerRadius: 1 },
+          mark: { type: 'bar', height: { band: 0.65 }, cornerRadius: 1, aria: true },
           encoding: {
+            ...TIP,
             x: { field: 'from', type: 'quantitative', title: 'ms since the fault', scale: { zero: true, nice: true } },
             x2: { field: 'to' },
             y: { field: 'phase', type: 'nominal', sort: phases, title: null, axis: { labelLimit: 140 } },
@@ -82,8 +85,9 @@ export function waterfallSpec(ctx: ChartContext): TopLevelSpec {
           },
         },
         {
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#222222' },
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#222222', aria: true },
           encoding: {
+            ...TIP,
             x: { field: 'to', type: 'quantitative' },
             y: { field: 'phase', type: 'nominal', sort: phases },
             text: { field: 'label', type: 'nominal' },
