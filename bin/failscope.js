@@ -13,7 +13,8 @@ try {
 }
 
 cli.main(process.argv).catch((err) => {
-  // cli.ts maps every known error to one line and exit 2; anything reaching here is a bug.
-  process.stderr.write(`failscope: internal error: ${err && err.stack ? err.stack : err}\n`);
-  process.exit(70);
+  // main() already turns every error into one line; this is the last resort, and still one line.
+  process.stderr.write(`failscope: internal error: ${err && err.message ? err.message : err} (run again with --debug for the trace)\n`);
+  // exitCode, not exit(): a pipe on stderr gets the whole message.
+  process.exitCode = 70;
 });

@@ -1,7 +1,10 @@
 // The command line: commander, stdout/stderr and exit codes live here and nowhere else.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
+import { BoundedInput } from './ingest/index.ts';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, InputError } from './model/diagnostic.ts';
+import { ConfigError, InputError, OutputError } from './model/diagnostic.ts';
+import { exitOnSignals } from './util/atomic-write.ts';
+import { neutralizeControls, neutralizeControlsOneLine } from './util/control.ts';
 import type { CommandResult } from './commands/result.ts';
 import type { FaultKind } from './commands/drill.ts';
 import { colorWanted, paintText, type TextKind } from './report/index.ts';
@@ -28,33 +31,69 @@ const timelineCommand: Cmds['timeline'] = async (...a) => (await import('./comma
 const topologyCommand: Cmds['topology'] = async (...a) => (await import('./commands/topology.ts')).topologyCommand(...a);
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  // dist/src/cli.js when installed, src/cli.ts when run from the sources (tests, the fuzz suite).
+  for (const rel of ['../../package.json', '../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // try the next
+    }
+  }
+  return 'unknown';
 }
 
+/**
+ * Standard input for the path `-`, read under ingest's bounds (a /dev/zero on stdin is refused after
+ * 64 MiB, binary after its first 64 KiB, anything after 1 GiB) in 1 MiB pieces.
+ */
 function readStdinIfNeeded(paths: string[]): Buffer | undefined {
   if (!paths.includes('-')) return undefined;
+  const input = new BoundedInput('-');
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const buf = Buffer.allocUnsafe(1 << 20);
   try {
-    return readFileSync(0);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, buf, 0, buf.length, null);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          Atomics.wait(sleeper, 0, 0, 5); // a non-blocking pipe with nothing yet
+          continue;
+        }
+        if (code === 'EOF') break;
+        throw err;
+      }
+      if (n === 0) break;
+      input.add(Buffer.from(buf.subarray(0, n))); // a copy of exactly n bytes: pipes give 64 KiB reads
+    }
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError('-', 0, `cannot read standard input (${(err as Error).message})`);
   }
+  return input.done();
 }
 
-function intOption(name: string) {
+function intOption(name: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number, got '${value}'`);
-    return Number(value);
+    const n = Number(value);
+    if (n > max) throw new ConfigError(`${name} must be at most ${max}, got '${value}'`);
+    return n;
   };
 }
+
+/** One year: a node timeout or pause beyond it is a typo, and it keeps time sums in range. */
+const MAX_MS_OPTION = 365 * 86_400_000;
 
 const formatOption = (choices: string[], dflt: string) =>
   new Option('-f, --format <format>', 'output format').choices(choices).default(dflt);
 const tzOption = () => new Option('--tz <zone>', 'IANA time zone of zone-less log stamps').default('UTC');
-const yearOption = () => new Option('--year <yyyy>', 'year for year-less log stamps (default: file modification year)').argParser(intOption('--year'));
+const yearOption = () => new Option('--year <yyyy>', 'year for year-less log stamps (default: file modification year)').argParser(intOption('--year', 9999));
 
 const nodeTimeoutOption = () =>
-  new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout'));
+  new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout', MAX_MS_OPTION));
 
 let pending: Promise<CommandResult> | null = null;
 /** Which text the command prints, when it can be coloured on a terminal (text formats only). */
@@ -65,8 +104,21 @@ export function buildProgram(): Command {
   const program = new Command('failscope')
     .description('Turn a Redis Cluster failover incident into a verified timeline and postmortem.')
     .version(version(), '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .option('--debug', 'print the stack trace of an internal error')
+    .configureOutput({
+      // A usage mistake is one line like every other error: `failscope: <what> (run … --help)`.
+      outputError: (str, write) => write(`failscope: ${neutralizeControlsOneLine(str.trim().replace(/^error: /, ''))} (run with --help for usage)\n`),
+    })
+    .exitOverride()
+    .hook('preAction', (_program, cmd) => {
+      // Ctrl-C or SIGTERM: leave no temp file (capture and drill stop gracefully on their own).
+      if (!['capture', 'drill'].includes(cmd.name()) && !signalsHooked) {
+        signalsHooked = true;
+        exitOnSignals();
+      }
+      // JSON and YAML are written byte for byte (JSON.stringify escapes C0 controls itself).
+      forTerminal = cmd.opts().format !== 'json' && cmd.name() !== 'init-expect';
+    });
 
   program
     .command('timeline')
@@ -94,7 +146,7 @@ export function buildProgram(): Command {
       const common = { tz: o.tz, year: o.year, nodeTimeout: o.nodeTimeout, stdin: readStdinIfNeeded(paths) };
       paintAs = textKind(o.format, 'analysis');
       pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
-        if (!o.html) return r;
+        if (o.html === undefined) return r;
         const written = await reportCommand(paths, { ...common, output: o.html });
         return { ...r, stderr: (r.stderr ?? '') + written.stdout };
       });
@@ -201,7 +253,7 @@ export function buildProgram(): Command {
       .addOption(new Option('--fault <kind>', 'the fault to cause').choices(['segfault', 'pause', 'failover', 'takeover', 'force']).makeOptionMandatory())
       .requiredOption('--target <node>', 'node id, id prefix or host:port of the master to hit')
       .requiredOption('-o, --out <dir>', 'directory for the capture, probe truth and results')
-      .option('--pause-ms <ms>', 'length of DEBUG SLEEP for --fault pause (default 3 × node timeout)', intOption('--pause-ms'))
+      .option('--pause-ms <ms>', 'length of DEBUG SLEEP for --fault pause (default 3 × node timeout)', intOption('--pause-ms', MAX_MS_OPTION))
       .option('--logs <paths...>', 'server logs to add to the analysis')
       .addOption(formatOption(['text', 'json', 'markdown'], 'text'))
       .option('--report <file>', 'also write the HTML report')
@@ -253,20 +305,52 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }
 
-/** Run the CLI. Known errors become one line on stderr and exit 2; others are bugs and rethrown. */
+/** What goes to the terminal: input text with its control characters shown, not obeyed. */
+let forTerminal = true;
+let epipeHandled = false;
+let signalsHooked = false;
+
+/** Print an error as one line, exit 2 for bad input, options or an unwritable output. */
+function knownError(err: unknown): boolean {
+  if (err instanceof InputError || err instanceof ConfigError || err instanceof OutputError) {
+    process.stderr.write(`failscope: ${neutralizeControlsOneLine(err.message)}\n`);
+    process.exitCode = 2;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Run the CLI. Known errors become one line on stderr and exit 2. Anything else is a bug: one line
+ * `failscope: internal error: …` and exit 70, the stack trace only with --debug (or FAILSCOPE_DEBUG=1).
+ * Never process.exit() after writing: stderr to a pipe is asynchronous and would be cut off.
+ */
 export async function main(argv: string[]): Promise<void> {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
-  const program = buildProgram();
+  const debug = argv.includes('--debug') || process.env.FAILSCOPE_DEBUG === '1';
+  // --debug is accepted anywhere on the line, before or after the command.
+  argv = argv.filter((a, i) => i < 2 || a !== '--debug');
+  if (!epipeHandled) {
+    epipeHandled = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
+  pending = null; // main() may run more than once in a process (the fuzz suite does)
+  paintAs = null;
+  forTerminal = true;
   try {
+    const program = buildProgram();
     await program.parseAsync(argv);
-    if (!pending) return;
-    const result = await pending;
-    if (result.stderr) process.stderr.write(result.stderr);
+    const run = pending as Promise<CommandResult> | null; // set by the action, if one ran
+    if (!run) return;
+    const result = await run;
+    const raw = !forTerminal;
+    if (result.stderr) process.stderr.write(neutralizeControls(result.stderr));
+    // Control characters from the input are neutralised first; the colours painted after are ours.
+    const text = raw ? result.stdout : neutralizeControls(result.stdout);
     const paint = paintAs !== null && colorWanted(process.env, process.stdout.isTTY === true);
-    await writeOut(paint ? paintText(result.stdout, paintAs!) : result.stdout);
-    if (result.chunks) await writeChunks(result.chunks);
+    await writeOut(paint ? paintText(text, paintAs!) : text);
+    if (result.chunks) await writeChunks(raw ? result.chunks : mapChunks(result.chunks, neutralizeControls));
     process.exitCode = result.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -274,11 +358,18 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    if (err instanceof InputError || err instanceof ConfigError) {
-      process.stderr.write(`failscope: ${err.message.split('\n')[0]}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
+    if (knownError(err)) return;
+    const e = err as Error;
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(err);
+    process.stderr.write(
+      debug
+        ? `failscope: internal error: ${e instanceof Error && e.stack ? e.stack : what}\n`
+        : `failscope: internal error: ${neutralizeControlsOneLine(what).slice(0, 500)} (a bug; run again with --debug for the trace)\n`,
+    );
+    process.exitCode = 70;
   }
+}
+
+function* mapChunks(chunks: Iterable<string>, f: (s: string) => string): Generator<string> {
+  for (const c of chunks) yield f(c);
 }

@@ -41,8 +41,23 @@ export async function loadSources(paths: string[], opts: LoadOptions = {}): Prom
   const skipped: Diagnostic[] = [];
   const inputs = await ingestPaths(paths, { stdin: opts.stdin, onDiagnostic: (d) => skipped.push(d) });
   const parsed = parseAll(inputs, time);
-  // Files skipped inside directories (binary, JSON documents such as truth.json) are accounted for too.
-  if (skipped.length > 0 && parsed.length > 0) parsed[0] = { ...parsed[0], diagnostics: [...skipped, ...parsed[0].diagnostics] };
+  // Files skipped inside directories (binary, JSON documents such as truth.json, FIFOs) are inputs
+  // too: each is a `skipped` source with no lines and its reason, so `inputs` and --stats list it.
+  for (const d of skipped) {
+    if (d.message.startsWith('skipped: the same ')) {
+      if (parsed.length > 0) parsed[0] = { ...parsed[0], diagnostics: [d, ...parsed[0].diagnostics] };
+      continue;
+    }
+    parsed.push({
+      source: d.source,
+      kind: 'skipped',
+      events: [],
+      snapshots: [],
+      counts: { lines: 0, understood: 0, ignored: 0, unknown: 0 },
+      diagnostics: [d],
+      skipped: d.message.replace(/^skipped: /, ''),
+    });
+  }
   return parsed;
 }
 
@@ -58,7 +73,9 @@ export async function loadTimeline(paths: string[], opts: LoadOptions = {}): Pro
  */
 export function requireRecognised(timeline: Timeline): Timeline {
   const blind = timeline.inputs.filter((i) => i.lines > 0 && i.understood + i.ignored === 0);
-  if (timeline.inputs.length > 0 && blind.length === timeline.inputs.length && timeline.events.length === 0) {
+  // Files skipped unread (kind 'skipped': truth.json, a binary) neither count for nor against.
+  const read = timeline.inputs.filter((i) => i.kind !== 'skipped');
+  if (read.length > 0 && blind.length === read.length && timeline.events.length === 0) {
     const lines = blind.reduce((n, i) => n + i.lines, 0);
     throw new InputError(
       blind[0].source,

@@ -1,8 +1,8 @@
 import { ConfigError } from '../model/diagnostic.ts';
 import { loadTimeline } from '../pipeline.ts';
-import { renderAnalysisJson, renderAnalysisMarkdown, renderAnalysisText } from '../report/index.ts';
+import { analysisJsonChunks, renderAnalysisMarkdown, renderAnalysisText } from '../report/index.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
-import type { CommandResult, InputOptions } from './result.ts';
+import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 
 export interface AnalyzeCommandOptions extends InputOptions {
   format: 'text' | 'json' | 'markdown' | string;
@@ -10,7 +10,7 @@ export interface AnalyzeCommandOptions extends InputOptions {
   nodeTimeout?: number;
 }
 
-const RENDER = { text: renderAnalysisText, json: renderAnalysisJson, markdown: renderAnalysisMarkdown } as const;
+const RENDER = { text: renderAnalysisText, json: null, markdown: renderAnalysisMarkdown } as const;
 
 /**
  * `failscope analyze <paths…> [--format text|json|markdown] [--node-timeout ms] [--tz zone] [--year yyyy]`.
@@ -22,10 +22,10 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeCommandOption
     throw new ConfigError(`--node-timeout must be a positive number of milliseconds, got '${opts.nodeTimeout}'`);
   const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
   const analysis = analyzeTimeline(timeline, opts.nodeTimeout !== undefined ? { nodeTimeoutMs: opts.nodeTimeout } : {});
-  const stdout = RENDER[opts.format as keyof typeof RENDER](analysis);
-  const stderr = timeline.diagnostics
-    .filter((d) => d.severity === 'error' || (d.severity === 'warning' && d.line === 0))
-    .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
-    .join('');
-  return { stdout, stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
+  // JSON goes out in pieces: the analysis of a large log may not fit one string.
+  const render = RENDER[opts.format as keyof typeof RENDER];
+  const stdout = render === null ? '' : render(analysis);
+  const chunks = render === null ? analysisJsonChunks(analysis) : undefined;
+  const stderr = diagnosticLines(timeline.diagnostics, (d) => d.severity === 'error' || (d.severity === 'warning' && d.line === 0));
+  return { stdout, ...(chunks ? { chunks } : {}), stderr, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
 }

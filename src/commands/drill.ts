@@ -70,7 +70,7 @@ export interface DrillSummary {
   plan: string[];
   faultAt: string;
   /** Where the analysis puts the fault of each failover of the drill, against the moment the drill sent it. */
-  faultMoments: Array<{ newMaster: NodeId; analysisStartedAt: string; bounds: [string, string]; from: string; offByMs: number; withinBounds: boolean }>;
+  faultMoments: Array<{ newMaster: NodeId | null; analysisStartedAt: string; bounds: [string, string]; from: string; offByMs: number; withinBounds: boolean }>;
   recovered: boolean;
   recoveryMs: number | null;
   problem: string | null;

@@ -3,7 +3,7 @@ import { ConfigError } from '../model/diagnostic.ts';
 import { loadTimeline } from '../pipeline.ts';
 import { writeHtmlReport } from '../report/html/index.ts';
 import { analyzeTimeline } from '../verdict/index.ts';
-import type { CommandResult, InputOptions } from './result.ts';
+import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 
 export interface ReportOptions extends InputOptions {
   /** Where the HTML goes (written atomically: temp file in the same directory, then rename). */
@@ -37,5 +37,5 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const warnings = analysis.findings.filter((f) => f.severity === 'warning').length;
   const what = `${analysis.failovers.length} failover${analysis.failovers.length === 1 ? '' : 's'}, ${analysis.outages.length} outage${analysis.outages.length === 1 ? '' : 's'}`;
   const stdout = `wrote ${opts.output} (${Math.ceil(bytes / 1024)} kB): ${analysis.verdict.toUpperCase()}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${what}\n`;
-  return { stdout, exitCode: analysis.verdict === 'fail' ? 1 : 0 };
+  return { stdout, stderr: diagnosticLines(timeline.diagnostics, () => false), exitCode: analysis.verdict === 'fail' ? 1 : 0 };
 }

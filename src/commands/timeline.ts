@@ -1,7 +1,7 @@
 import { loadTimeline } from '../pipeline.ts';
 import { renderStats, timelineJsonChunks, timelineTextChunks } from '../report/index.ts';
 import { ConfigError } from '../model/diagnostic.ts';
-import type { CommandResult, InputOptions } from './result.ts';
+import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 
 export interface TimelineOptions extends InputOptions {
   format: string;
@@ -18,9 +18,6 @@ export async function timelineCommand(paths: string[], opts: TimelineOptions): P
     if (opts.stats) yield (opts.format === 'text' ? '\n' : '') + renderStats(timeline.inputs);
   }
   const unknown = timeline.inputs.reduce((n, i) => n + i.unknown, 0);
-  const stderr = timeline.diagnostics
-    .filter((d) => d.severity !== 'info')
-    .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
-    .join('');
+  const stderr = diagnosticLines(timeline.diagnostics, (d) => d.severity !== 'info');
   return { stdout: '', chunks: chunks(), stderr, exitCode: opts.strict && unknown > 0 ? 1 : 0 };
 }

@@ -3,7 +3,7 @@ import { loadSources, loadTimeline, timeOptions } from '../pipeline.ts';
 import { renderTopologyJson, renderTopologyText, type TopologyReport } from '../report/index.ts';
 import { parseRfc3339, parseStampLine } from '../util/time.ts';
 import { analyzeTopology, compareAgainst, topologyExitCode } from '../verdict/index.ts';
-import type { CommandResult, InputOptions } from './result.ts';
+import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 
 export interface TopologyOptions extends InputOptions {
   format: string;
@@ -51,9 +51,6 @@ export async function topologyCommand(paths: string[], opts: TopologyOptions): P
     strict: opts.strict === true,
   };
   const stdout = opts.format === 'json' ? renderTopologyJson(report) : renderTopologyText(report);
-  const stderr = timeline.diagnostics
-    .filter((d) => d.severity !== 'info')
-    .map((d) => `failscope: ${d.severity}: ${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}\n`)
-    .join('');
+  const stderr = diagnosticLines(timeline.diagnostics, (d) => d.severity !== 'info');
   return { stdout, stderr, exitCode: topologyExitCode(clusters, opts.strict === true) };
 }

@@ -178,7 +178,7 @@ function knownIds(nodes: NodeSummary[], clusters: ClusterAnalysis[], failovers: 
   const ids = new Set<string>(nodes.map((n) => n.id));
   for (const c of clusters) for (const o of c.ownership ?? []) if (o.owner) ids.add(o.owner);
   for (const f of failovers) {
-    ids.add(f.newMaster);
+    if (f.newMaster) ids.add(f.newMaster);
     if (f.oldMaster) ids.add(f.oldMaster);
   }
   return [...ids].sort();

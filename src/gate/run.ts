@@ -1,7 +1,5 @@
 // The gate's commands minus the pipeline: `check` and `init-expect` take the analyser as a parameter,
 // so src/commands/ wires in the real pipeline and tests can hand in analyses.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { AnalysisV1 } from '../model/analysis.ts';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
@@ -86,8 +84,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, analyze: Ana
 
   const report = buildReport(cases);
   if (opts.junit !== undefined) {
-    mkdirSync(dirname(opts.junit), { recursive: true });
-    writeFileAtomic(opts.junit, renderJunit(report, { startedAt, caseMs }));
+    writeFileAtomic(opts.junit, renderJunit(report, { startedAt, caseMs }), { makeDirs: true });
   }
   return { stdout: opts.format === 'json' ? renderJson(report) : renderText(report), exitCode: report.exitCode, report };
 }
@@ -113,9 +110,7 @@ export async function runInitExpect(paths: string[], opts: InitExpectOptions, an
   if (analysis.verdict === 'fail') notes.push('failscope: warning: the analysis has error findings; the expectations record verdict "fail" — bless only a good run');
   if (analysis.failovers.length === 0) notes.push('failscope: warning: no failover found; the expectations require none');
   if (opts.output === undefined) return { stdout: text, exitCode: 0, ...(notes.length ? { stderr: notes.join('\n') + '\n' } : {}) };
-  const dir = dirname(opts.output);
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(opts.output, text);
+  writeFileAtomic(opts.output, text, { makeDirs: true });
   notes.push(`failscope: wrote ${opts.output}; check it with: failscope check ${paths.join(' ')} --expect ${opts.output}`);
   return { stdout: '', exitCode: 0, stderr: notes.join('\n') + '\n' };
 }

@@ -85,7 +85,7 @@ export interface Measured {
     cluster: string;
     kind: FailoverKind;
     oldMaster: string | null;
-    newMaster: string;
+    newMaster: string | null;
     startedAt: string;
     unavailableMs: number;
     detectionMs: number | null;

@@ -1,7 +1,7 @@
 // Paths → SourceInput[]: files, directories (recursively), gzip, stdin. Inputs are recognised by
 // content, never by name: a directory may hold anything, and only what reads as text is kept.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { constants as zc, gunzipSync } from 'node:zlib';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -24,6 +24,10 @@ export interface IngestOptions {
 const HEAD_READ = 64 * 1024;
 /** Compressed bytes inflated to judge a gzip file (bounded so a gzip bomb cannot hurt). */
 const GZIP_HEAD_READ = 4 * 1024;
+/** Directories nested deeper than this below a path given are not walked (with a diagnostic). */
+export const MAX_DIR_DEPTH = 32;
+/** A NUL run at the head of a file is scanned past up to this far (a copytruncate hole); beyond, binary. */
+const MAX_HOLE_SCAN = 1 << 30;
 
 function toPosix(p: string): string {
   return nodePath.sep === '/' ? p : p.split(nodePath.sep).join('/');
@@ -37,18 +41,43 @@ export function displayPath(given: string, abs: string, cwd: string): string {
   return toPosix(nodePath.normalize(given));
 }
 
-function readHead(abs: string): Buffer {
+/** Length of the run of NUL bytes at the start of `b`. */
+function nulRun(b: Buffer): number {
+  let i = 0;
+  while (i < b.length && b[i] === 0) i++;
+  return i;
+}
+
+/** Fill `buf` from file position `pos`; the count read (less only at the end of the file). */
+function readAt(fd: number, buf: Buffer, pos: number): number {
+  let n = 0;
+  for (;;) {
+    const got = readSync(fd, buf, n, buf.length - n, pos + n);
+    if (got === 0) return n;
+    n += got;
+    if (n === buf.length) return n;
+  }
+}
+
+/**
+ * The first bytes of a file after any run of NUL bytes at its head (what `logrotate copytruncate`
+ * leaves while the server keeps writing at its old offset), and the length of that run. A file of
+ * nothing but NULs (or a hole longer than MAX_HOLE_SCAN) returns `hole` and an empty or NUL head.
+ */
+function readHead(abs: string): { head: Buffer; hole: number } {
   const fd = openSync(abs, 'r');
   try {
     const buf = Buffer.allocUnsafe(HEAD_READ);
-    let n = 0;
+    let pos = 0;
     for (;;) {
-      const got = readSync(fd, buf, n, HEAD_READ - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n === HEAD_READ) break;
+      const n = readAt(fd, buf, pos);
+      const z = nulRun(buf.subarray(0, n));
+      if (z === 0) return { head: buf.subarray(0, n), hole: pos };
+      pos += z;
+      if (z < n) continue; // read again from the first real byte: a full window of content
+      if (n < HEAD_READ) return { head: Buffer.alloc(0), hole: pos };
+      if (pos >= MAX_HOLE_SCAN) return { head: buf.subarray(0, n), hole: 0 };
     }
-    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
@@ -69,18 +98,73 @@ function judgeGzipHead(display: string, head: Buffer): ContentVerdict {
   return v;
 }
 
-function judgeFile(display: string, abs: string): { verdict: ContentVerdict; gzip: boolean } {
-  const head = readHead(abs);
+function judgeFile(display: string, abs: string): { verdict: ContentVerdict; gzip: boolean; hole: number } {
+  const { head, hole } = readHead(abs);
+  if (hole > 0 && head.length === 0) return { verdict: { kind: 'binary', why: `nothing but NUL bytes (${hole})` }, gzip: false, hole: 0 };
   const first = judgeContent(head);
-  if (first.kind !== 'gzip') return { verdict: first, gzip: false };
+  if (hole > 0 && first.kind === 'gzip') return { verdict: { kind: 'binary', why: 'gzip data after NUL bytes' }, gzip: false, hole: 0 };
+  if (first.kind !== 'gzip') return { verdict: first, gzip: false, hole };
   if (head.length < 18) throw new InputError(display, 0, 'truncated gzip data (unexpected end of file)');
-  return { verdict: judgeGzipHead(display, head), gzip: true };
+  return { verdict: judgeGzipHead(display, head), gzip: true, hole: 0 };
+}
+
+/** Standard input is held in memory: at most this much (a file given by path is streamed instead). */
+export const MAX_STDIN_BYTES = 1 << 30;
+/** NUL bytes at the head of standard input looked past before it is called binary (/dev/zero). */
+const MAX_STDIN_HOLE = 64 << 20;
+
+/**
+ * Collects standard input chunk by chunk under the bounds above, judging its head as soon as there
+ * is one: /dev/urandom fails after 64 KiB, /dev/zero after 64 MiB, an endless text stream at 1 GiB.
+ */
+export class BoundedInput {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  private hole = 0;
+  private judged = false;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private readonly display: string;
+  constructor(display: string) {
+    this.display = display;
+  }
+
+  add(chunk: Buffer): void {
+    this.total += chunk.length;
+    if (this.total > MAX_STDIN_BYTES)
+      throw new InputError(this.display, 0, `standard input is longer than ${MAX_STDIN_BYTES} bytes; give the file by its path instead`);
+    this.chunks.push(chunk);
+    if (this.judged) return;
+    let c = chunk;
+    if (this.pendingBytes === 0) {
+      const z = nulRun(c);
+      this.hole += z;
+      if (this.hole > MAX_STDIN_HOLE) throw new InputError(this.display, 0, `not a log or snapshot: nothing but NUL bytes (more than ${MAX_STDIN_HOLE})`);
+      c = c.subarray(z);
+      if (c.length === 0) return;
+    }
+    this.pending.push(c);
+    this.pendingBytes += c.length;
+    if (this.pendingBytes >= HEAD_READ) this.judge();
+  }
+
+  private judge(): void {
+    this.judged = true;
+    const head = Buffer.concat(this.pending).subarray(0, HEAD_READ);
+    this.pending = [];
+    const v = judgeContent(head);
+    if (v.kind === 'binary') throw new InputError(this.display, 0, `not a log or snapshot: ${v.why}`);
+  }
+
+  done(): Buffer {
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.total);
+  }
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
+  const input = new BoundedInput('-');
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) input.add(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return input.done();
 }
 
 function ioError(display: string, err: unknown): InputError {
@@ -97,9 +181,12 @@ function ioError(display: string, err: unknown): InputError {
   return new InputError(display, 0, why);
 }
 
-/** Check in-memory bytes (stdin, a pipe); throws InputError when they are not text. */
+/** Check in-memory bytes (stdin); throws InputError when they are not text. */
 function memoryInput(display: string, data: Buffer, mtimeMs: number, origin: 'stdin' | 'pipe'): SourceInput {
-  let v = judgeContent(data.subarray(0, HEAD_READ));
+  const hole = nulRun(data.subarray(0, MAX_HOLE_SCAN));
+  if (hole > 0 && hole === data.length) throw new InputError(display, 0, `not a log or snapshot: nothing but NUL bytes (${hole})`);
+  let v = judgeContent(data.subarray(hole, hole + HEAD_READ));
+  if (hole > 0 && v.kind === 'gzip') v = { kind: 'binary', why: 'gzip data after NUL bytes' };
   if (v.kind === 'gzip') v = judgeGzipHead(display, data);
   if (v.kind === 'binary') throw new InputError(display, 0, `not a log or snapshot: ${v.why}`);
   return new MemorySource(display, data, mtimeMs, origin);
@@ -113,19 +200,32 @@ function memoryInput(display: string, data: Buffer, mtimeMs: number, origin: 'st
 export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Promise<SourceInput[]> {
   const cwd = opts.cwd ?? process.cwd();
   const now = opts.now ?? Date.now;
-  const note = opts.onDiagnostic ?? (() => {});
+  const report = opts.onDiagnostic ?? (() => {});
+  // Every file or directory left out is a diagnostic the CLI prints (issue #18: nothing skipped silently).
+  const skip = (source: string, message: string, severity: Diagnostic['severity'] = 'warning'): void =>
+    report({ severity, source, line: 0, message: `skipped: ${message}`, skip: true });
   const out: SourceInput[] = [];
-  const seenFiles = new Set<string>();
+  // Files and directories by device and inode: each real file is read once, each real directory
+  // walked once, whatever symlinks or hard links lead to it (a diamond of symlinks was walked
+  // once per route: 2^20 walks at 20 levels).
+  const seenFiles = new Map<string, string>();
+  const seenDirs = new Map<string, string>();
+  const key = (st: { dev: number; ino: number }): string => `${st.dev}:${st.ino}`;
   let stdinUsed = false;
 
-  const addFile = (display: string, abs: string, real: string, mtimeMs: number, size: number, explicit: boolean): boolean => {
-    if (seenFiles.has(real)) return true;
-    let judged: { verdict: ContentVerdict; gzip: boolean };
+  const addFile = (display: string, abs: string, st: { dev: number; ino: number; mtimeMs: number; size: number }, explicit: boolean): boolean => {
+    const k = key(st);
+    const first = seenFiles.get(k);
+    if (first !== undefined) {
+      if (first !== display) skip(display, `the same file as ${first}`, 'info');
+      return true;
+    }
+    let judged: { verdict: ContentVerdict; gzip: boolean; hole: number };
     try {
       judged = judgeFile(display, abs);
     } catch (err) {
       if (!explicit && !(err instanceof InputError)) {
-        note({ severity: 'warning', source: display, line: 0, message: `skipped: ${ioError(display, err).message}` });
+        skip(display, ioError(display, err).message);
         return false;
       }
       throw ioError(display, err);
@@ -133,27 +233,31 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
     const v = judged.verdict;
     if (v.kind === 'binary') {
       if (explicit) throw new InputError(display, 0, `not a log or snapshot: ${v.why}`);
-      note({ severity: 'info', source: display, line: 0, message: `skipped: ${v.why}` });
+      skip(display, v.why);
       return false;
     }
     if (!explicit && v.kind === 'document') {
-      note({ severity: 'info', source: display, line: 0, message: `skipped: ${v.why}` });
+      skip(display, v.why, 'info');
       return false;
     }
     if (!explicit && v.kind === 'empty') {
-      note({ severity: 'info', source: display, line: 0, message: 'skipped: empty file' });
+      skip(display, 'empty file', 'info');
       return false;
     }
-    seenFiles.add(real);
-    out.push(new FileSource(display, abs, mtimeMs, judged.gzip ? 'gzip' : 'none', size, v.kind === 'export' ? 'json-document' : 'lines'));
+    seenFiles.set(k, display);
+    out.push(new FileSource(display, abs, st.mtimeMs, judged.gzip ? 'gzip' : 'none', st.size, v.kind === 'export' ? 'json-document' : 'lines'));
     return true;
   };
 
-  const walk = async (dirAbs: string, dirDisplay: string, visiting: Set<string>): Promise<number> => {
+  const walk = async (dirAbs: string, dirDisplay: string, depth: number): Promise<number> => {
     let names: string[];
     try {
       names = (await readdir(dirAbs)).filter((n) => !n.startsWith('.')).sort();
     } catch (err) {
+      if (depth > 0) {
+        skip(dirDisplay, ioError(dirDisplay, err).message);
+        return 0;
+      }
       throw ioError(dirDisplay, err);
     }
     let used = 0;
@@ -164,18 +268,26 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       try {
         st = await stat(abs);
       } catch (err) {
-        note({ severity: 'warning', source: display, line: 0, message: `skipped: ${ioError(display, err).message}` });
+        skip(display, ioError(display, err).message);
         continue;
       }
       if (st.isDirectory()) {
-        const real = await realpath(abs);
-        if (visiting.has(real)) continue; // symlink loop
-        visiting.add(real);
-        used += await walk(abs, display, visiting);
-        visiting.delete(real);
+        const k = key(st);
+        const first = seenDirs.get(k);
+        if (first !== undefined) {
+          // A symlink loop or a second route to a directory already walked.
+          skip(display, `the same directory as ${first}`, 'info');
+          continue;
+        }
+        if (depth + 1 > MAX_DIR_DEPTH) {
+          skip(display, `directory nested more than ${MAX_DIR_DEPTH} levels deep`);
+          continue;
+        }
+        seenDirs.set(k, display);
+        used += await walk(abs, display, depth + 1);
       } else if (st.isFile()) {
-        if (addFile(display, abs, await realpath(abs), st.mtimeMs, st.size, false)) used++;
-      } else note({ severity: 'info', source: display, line: 0, message: 'skipped: not a regular file' });
+        if (addFile(display, abs, st, false)) used++;
+      } else skip(display, `not a regular file (${specialKind(st)})`);
     }
     return used;
   };
@@ -189,6 +301,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       try {
         data = Buffer.isBuffer(src) ? src : await readStream(src);
       } catch (err) {
+        if (err instanceof InputError) throw err;
         throw new InputError('-', 0, `cannot read standard input (${(err as Error).message})`);
       }
       out.push(memoryInput('-', data, now(), 'stdin'));
@@ -203,21 +316,26 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       throw ioError(toPosix(given), err);
     }
     if (st.isDirectory()) {
-      const real = await realpath(abs);
-      const used = await walk(abs, display, new Set([real]));
+      const k = key(st);
+      if (seenDirs.has(k)) continue;
+      seenDirs.set(k, display);
+      const used = await walk(abs, display, 0);
       if (used === 0) throw new InputError(display, 0, 'directory holds no log or snapshot files');
     } else if (st.isFile()) {
-      addFile(display, abs, await realpath(abs), st.mtimeMs, st.size, true);
+      addFile(display, abs, st, true);
     } else {
-      // A pipe or device (`<(kubectl logs …)` gives /dev/fd/N): read it whole.
-      let data: Buffer;
-      try {
-        data = await readFile(abs);
-      } catch (err) {
-        throw ioError(display, err);
-      }
-      out.push(memoryInput(display, data, now(), 'pipe'));
+      // /dev/zero or /dev/urandom would be read without end; a FIFO could be too. Standard input
+      // is the way in for a stream, with its own bound (see readStdin in cli.ts).
+      throw new InputError(display, 0, `not a regular file (${specialKind(st)}); pipe it in and name it - instead`);
     }
   }
   return out;
+}
+
+function specialKind(st: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file or directory';
 }

@@ -31,10 +31,30 @@ export interface SourceInput {
   readBytes?(): Buffer;
 }
 
+/** Inflated gzip data may be this many times its compressed size (logs compress 3–30×; gzip's own limit is ~1032×). */
+export const MAX_GZIP_RATIO = 100;
+/** …and at least this much whatever its compressed size, and never more than MAX_GZIP_BYTES. */
+const MIN_GZIP_ALLOWANCE = 64 << 20;
+/** Inflated data is held in memory while it is read: the absolute bound. */
+export const MAX_GZIP_BYTES = 1 << 30;
+
+/** How many bytes `compressed` bytes of gzip may inflate to (issue #18: a 1 GiB bomb took 2.1 GB). */
+export function gzipAllowance(compressed: number): number {
+  return Math.min(MAX_GZIP_BYTES, Math.max(MIN_GZIP_ALLOWANCE, compressed * MAX_GZIP_RATIO));
+}
+
 function gunzipOrThrow(path: string, data: Buffer): Buffer {
+  const limit = gzipAllowance(data.length);
   try {
-    return gunzipSync(data);
+    return gunzipSync(data, { maxOutputLength: limit });
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      const why =
+        limit === MAX_GZIP_BYTES
+          ? `gzip data inflates to more than ${MAX_GZIP_BYTES} bytes; decompress it and give the file instead`
+          : `gzip data inflates to more than ${limit} bytes, ${MAX_GZIP_RATIO}x its ${data.length} compressed bytes: refused as a likely gzip bomb`;
+      throw new InputError(path, 0, why);
+    }
     const msg = (err as Error).message;
     const why = /unexpected end/i.test(msg) ? 'truncated gzip data (unexpected end of file)' : `corrupt gzip data (${msg})`;
     throw new InputError(path, 0, why);

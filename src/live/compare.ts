@@ -28,7 +28,7 @@ export interface ProbeTruthLike {
 export interface FailoverComparison {
   kind: FailoverKind;
   oldMaster: NodeId | null;
-  newMaster: NodeId;
+  newMaster: NodeId | null;
   slots: string;
   /** The probe range whose key lies in the failover's slots; null when none does. */
   range: string | null;
@@ -229,7 +229,7 @@ function drillChecks(failovers: readonly Failover[], expect: DrillExpectation): 
   }
   for (const f of failovers)
     if (!expect.promotions.some((p) => p.newMaster === f.newMaster))
-      checks.push({ what: `${f.kind} failover to ${shortId(f.newMaster)}`, ok: false, detail: 'the analysis reports a failover the cluster did not make' });
+      checks.push({ what: `${f.kind} failover to ${f.newMaster ? shortId(f.newMaster) : 'an unnamed master'}`, ok: false, detail: 'the analysis reports a failover the cluster did not make' });
   if (expect.promotions.length === 0 && failovers.length === 0) checks.push({ what: 'no failover', ok: true, detail: 'no promotion happened and the analysis reports none' });
   return checks;
 }

@@ -10,6 +10,7 @@
 // redis-cli prints an array reply), dropping a second address of a node already polled (same `myself`
 // id, e.g. the seed given as localhost), and events for progress lines.
 import { appendFile, mkdir } from 'node:fs/promises';
+import { outputError } from '../util/atomic-write.ts';
 import path from 'node:path';
 import type { Address, EpochMs, NodeId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
@@ -256,7 +257,11 @@ export class SnapshotPoller {
         if (node.aliasOf !== null) return;
         if (text !== '') {
           node.file ??= this.fileFor(node.address);
-          await appendFile(path.join(this.opts.outDir, node.file), text);
+          const file = path.join(this.opts.outDir, node.file);
+          // Appended as captured (not atomic by nature); a full disk is one line and exit 2, not a trace.
+          await appendFile(file, text).catch((err: unknown) => {
+            throw outputError(file, err);
+          });
           node.blocks += blocks;
           this.blocks.set(node.address, (this.blocks.get(node.address) ?? 0) + blocks);
         }

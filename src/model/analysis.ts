@@ -53,7 +53,8 @@ export interface Failover {
   oldMasterAddress: Address | null;
   /** The log file `oldMaster` wrote, as named in `inputs` (its first); null when its log is not an input. */
   oldMasterSource: string | null;
-  newMaster: NodeId;
+  /** null when the evidence shows the takeover but names no winner (a bystander replica's log). */
+  newMaster: NodeId | null;
   newMasterAddress: Address | null;
   newMasterSource: string | null;
   epoch: number | null;
@@ -164,6 +165,8 @@ export interface InputAccount {
   understood: number;
   ignored: number;
   unknown: number;
+  /** What was left unread, when anything was: a skipped file's reason, or NUL holes skipped. */
+  skipped?: string;
 }
 
 /** What the evidence of one cluster covers, and what that leaves unsaid (issue 12). */

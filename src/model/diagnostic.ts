@@ -6,6 +6,8 @@ export interface Diagnostic {
   /** 1-based line number, or 0 when the problem concerns the whole source. */
   line: number;
   message: string;
+  /** An input, or a region of one, was left unread (a skipped file, a NUL hole): always shown. */
+  skip?: true;
 }
 
 /**
@@ -28,5 +30,18 @@ export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * An output file could not be written (full disk, read-only, a directory in the way). The CLI prints
+ * `failscope: cannot write <path>: <reason>` on one line and exits 2; the previous file is kept.
+ */
+export class OutputError extends Error {
+  readonly path: string;
+  constructor(path: string, reason: string) {
+    super(path === '' ? `cannot write: ${reason}` : `cannot write ${path}: ${reason} (the previous file, if any, is kept)`);
+    this.name = 'OutputError';
+    this.path = path;
   }
 }

@@ -19,8 +19,22 @@ export function isWriterId(id: string): boolean {
   return id.startsWith(WRITER_PREFIX);
 }
 
+/**
+ * The master that took over `replaced`'s slots when the evidence shows the takeover but names no
+ * winner (a bystander replica's "Clear FAIL state for node X: master without slots"). It is never a
+ * node of the analysis: the JSON says null.
+ */
+export const SUCCESSOR_PREFIX = 'successor-of:';
+export function successorOf(replaced: NodeId): NodeId {
+  return `${SUCCESSOR_PREFIX}${replaced}`;
+}
+export function isSuccessorId(id: string): boolean {
+  return id.startsWith(SUCCESSOR_PREFIX);
+}
+
 /** First 8 characters of a node id, as shown in text output; a writer id reads "writer of <file>". */
 export function shortId(id: NodeId): string {
+  if (id.startsWith(SUCCESSOR_PREFIX)) return 'an unnamed new master';
   if (id.startsWith(WRITER_PREFIX)) {
     const rest = id.slice(WRITER_PREFIX.length);
     const slash = rest.lastIndexOf('/', rest.includes('#') ? rest.indexOf('#') : rest.length);

@@ -23,7 +23,9 @@ export type SourceKind =
   | 'mixed'
   | 'empty'
   /** Non-blank lines, none of which anything recognised. */
-  | 'unknown';
+  | 'unknown'
+  /** A file found in a directory and not read (binary, a document, empty, not a regular file). */
+  | 'skipped';
 
 /** The result of parsing one source. Pure data. */
 export interface ParsedSource {
@@ -40,6 +42,8 @@ export interface ParsedSource {
   snapshots: Snapshot[];
   counts: LineCounts;
   diagnostics: Diagnostic[];
+  /** What was left unread, when anything was: a skipped file's reason, or NUL holes skipped. */
+  skipped?: string;
 }
 
 /** Options that decide how time is read. Time is an explicit input. */

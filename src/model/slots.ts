@@ -40,29 +40,42 @@ export function countSlots(ranges: readonly SlotRange[]): number {
   return normalizeRanges(ranges).reduce((n, r) => n + r.end - r.start + 1, 0);
 }
 
+/** `a` without `b`: one merge pass over both normalised lists, O(|a| + |b|). */
 export function subtractRanges(a: readonly SlotRange[], b: readonly SlotRange[]): SlotRange[] {
-  let out = normalizeRanges(a);
-  for (const cut of normalizeRanges(b)) {
-    const next: SlotRange[] = [];
-    for (const r of out) {
-      if (cut.end < r.start || cut.start > r.end) next.push(r);
-      else {
-        if (cut.start > r.start) next.push({ start: r.start, end: cut.start - 1 });
-        if (cut.end < r.end) next.push({ start: cut.end + 1, end: r.end });
-      }
+  const xs = normalizeRanges(a);
+  const cuts = normalizeRanges(b);
+  const out: SlotRange[] = [];
+  let j = 0;
+  for (const x of xs) {
+    let from = x.start;
+    while (j < cuts.length && cuts[j].end < from) j++;
+    // cuts[k] for k >= j end at or after `from`; the last one may reach into the next x.
+    let k = j;
+    while (k < cuts.length && cuts[k].start <= x.end) {
+      if (cuts[k].start > from) out.push({ start: from, end: cuts[k].start - 1 });
+      from = Math.max(from, cuts[k].end + 1);
+      if (cuts[k].end > x.end) break;
+      k++;
     }
-    out = next;
+    j = k;
+    if (from <= x.end) out.push({ start: from, end: x.end });
   }
   return out;
 }
 
+/** Slots in both `a` and `b`: one merge pass over both normalised lists, O(|a| + |b|). */
 export function intersectRanges(a: readonly SlotRange[], b: readonly SlotRange[]): SlotRange[] {
+  const xs = normalizeRanges(a);
+  const ys = normalizeRanges(b);
   const out: SlotRange[] = [];
-  for (const x of normalizeRanges(a))
-    for (const y of normalizeRanges(b)) {
-      const s = Math.max(x.start, y.start);
-      const e = Math.min(x.end, y.end);
-      if (s <= e) out.push({ start: s, end: e });
-    }
-  return normalizeRanges(out);
+  let i = 0;
+  let j = 0;
+  while (i < xs.length && j < ys.length) {
+    const s = Math.max(xs[i].start, ys[j].start);
+    const e = Math.min(xs[i].end, ys[j].end);
+    if (s <= e) out.push({ start: s, end: e });
+    if (xs[i].end < ys[j].end) i++;
+    else j++;
+  }
+  return out;
 }

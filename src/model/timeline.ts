@@ -19,6 +19,8 @@ export interface InputSummary extends LineCounts {
   kind: SourceKind;
   /** The forms the source was read as (ParsedSource.forms). */
   forms?: string[];
+  /** What was left unread, when anything was (see ParsedSource.skipped). */
+  skipped?: string;
 }
 
 /**

@@ -9,6 +9,7 @@
 //                         "Valkey %s crashed by signal"; redis 2.8 src/debug.c: "    Redis %s crashed by signal: %d".
 //   a section             "------ STACK TRACE ------" and friends outside a crash report
 import type { EventFields } from '../model/events.ts';
+import { inFieldRange } from './ranges.ts';
 
 export const BLOCK_CRASH = 1;
 export const BLOCK_LOGO = 2;
@@ -105,7 +106,7 @@ export function readCrashLine(fields: EventFields, text: string, section: string
   }
   if (fields.signal === undefined && text.includes('crashed by signal')) {
     const m = SIGNAL_RE.exec(text);
-    if (m) fields.signal = Number(m[1]);
+    if (m && inFieldRange('signal', Number(m[1]))) fields.signal = Number(m[1]);
     const v = VERSION_RE.exec(text);
     if (v) fields.version = v[1];
   }
@@ -117,7 +118,7 @@ export function readCrashLine(fields: EventFields, text: string, section: string
   // build or fork that does prints it here as "name value".
   if (section === 'CONFIG DEBUG OUTPUT' && fields.nodeTimeoutMs === undefined) {
     const t = NODE_TIMEOUT_RE.exec(text);
-    if (t) fields.nodeTimeoutMs = Number(t[1]);
+    if (t && inFieldRange('nodeTimeoutMs', Number(t[1]))) fields.nodeTimeoutMs = Number(t[1]);
   }
   if (fields.reason === undefined) {
     const g = GURU_RE.exec(text) ?? ASSERT_RE.exec(text);
@@ -134,10 +135,10 @@ export function readLogoLine(fields: EventFields, text: string): void {
   }
   if (fields.port === undefined) {
     const p = LOGO_PORT_RE.exec(text);
-    if (p) fields.port = Number(p[1]);
+    if (p && inFieldRange('port', Number(p[1]))) fields.port = Number(p[1]);
   }
   if (fields.pid === undefined) {
     const p = LOGO_PID_RE.exec(text);
-    if (p) fields.pid = Number(p[1]);
+    if (p && inFieldRange('pid', Number(p[1]))) fields.pid = Number(p[1]);
   }
 }

@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain';
+import { inFieldRange } from './ranges.ts';
 import { EVENT_KINDS, type EventFields, type EventKind } from '../model/events.ts';
 import {
   CATALOG,
@@ -24,6 +25,7 @@ void catalogKindsAreEventKinds;
 const MAX_LEXED_LENGTH = 4096;
 
 const NUMERIC_FIELDS = new Set(['epoch', 'rank', 'offset', 'upTo', 'delayMs', 'signal', 'pid', 'port', 'slot', 'nodeTimeoutMs']);
+
 const STRING_FIELDS = new Set(['subject', 'sender', 'reason', 'address', 'version', 'replid', 'command', 'state']);
 
 /** Signal names the server prints ("Received SIGTERM scheduling shutdown..."), as Linux numbers them. */
@@ -125,7 +127,9 @@ function toFields(caps: Captures): EventFields | null {
     if (NUMERIC_FIELDS.has(name)) {
       const n = name === 'signal' && v.startsWith('SIG') ? SIGNALS[v] : Number(v);
       if (n === undefined) continue;
-      if (!Number.isFinite(n)) return null;
+      // Out of range: the message does not match its template's meaning and stays unknown (with its
+      // `unknown message` diagnostic at file:line), rather than carrying an impossible number on.
+      if (!inFieldRange(name, n)) return null;
       fields[name] = n;
     } else if (name === 'state') {
       if (v !== 'ok' && v !== 'fail') return null;

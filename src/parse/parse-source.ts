@@ -66,7 +66,7 @@ import {
 } from './wrappers.ts';
 import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, stampFromString } from './records.ts';
 import { stripAnsi } from './ansi.ts';
-import { wallToUtc } from '../util/time.ts';
+import { isInputTime, MAX_INPUT_MS, wallToUtc } from '../util/time.ts';
 
 const HALF_YEAR_MS = 183 * 86_400_000;
 const DAY_MS = 86_400_000;
@@ -280,6 +280,30 @@ class SourceParser {
 
   /** UTC ms of a stamp. Sets lastInferred, and yearNote when a year-less stamp took the file's year. */
   private resolve(st: Stamp, ss: StreamState, ref: number): number {
+    const at = this.resolveRaw(st, ss, ref);
+    // Out of range (an epoch of 16 digits, a year before 1970): a diagnostic here, never a time
+    // that cannot be shown downstream (issue #18).
+    this.outOfRange = !Number.isNaN(at) && !isInputTime(at);
+    return this.outOfRange ? NaN : at;
+  }
+
+  /** Set by resolve(): the stamp it read lies outside 1970 … 9999. */
+  private outOfRange = false;
+
+  /** Count the current line unknown, with a diagnostic, because its stamp is out of range. */
+  private rangeSkip(): void {
+    this.counts.unknown += this.w;
+    if (this.wantDiag('range'))
+      this.diagnostics.push({
+        severity: 'warning',
+        source: this.source,
+        line: this.evLine,
+        message: `time stamp out of range (before 1970 or after 9999, max ${MAX_INPUT_MS} ms): line skipped`,
+        skip: true,
+      });
+  }
+
+  private resolveRaw(st: Stamp, ss: StreamState, ref: number): number {
     this.lastInferred = false;
     this.yearNote = null;
     const k = st.kind;
@@ -486,15 +510,31 @@ class SourceParser {
 
   // ---- lines ----------------------------------------------------------------------------------
 
-  readonly onLine = (buf: Buffer, start: number, end: number, overlong: boolean): void => {
+  /** NUL bytes skipped where lines would start (copytruncate holes), and how many runs. */
+  private holeBytes = 0;
+  private holes = 0;
+
+  readonly onLine = (buf: Buffer, start: number, end: number, overlong: boolean, hole = 0): void => {
     const line = ++this.lineNo;
     this.counts.lines++;
     this.evLine = line;
     this.w = 1;
+    if (hole > 0) {
+      this.holeBytes += hole;
+      if (++this.holes <= DIAG_CAP)
+        this.diagnostics.push({
+          severity: 'warning',
+          source: this.source,
+          line,
+          message: `skipped ${hole} NUL bytes before this line (a hole such as logrotate copytruncate leaves); read on after it`,
+          skip: true,
+        });
+    }
     if (overlong) {
       this.nonBlank++;
       this.counts.unknown++;
-      this.diag('overlong', 'warning', line, `line longer than ${end - start} bytes: skipped`);
+      // The rest of the line is skipped: a diagnostic every command shows (issue #18).
+      if (this.wantDiag('overlong')) this.diagnostics.push({ severity: 'warning', source: this.source, line, message: `line longer than ${end - start} bytes: skipped`, skip: true });
       return;
     }
     let s = start;
@@ -670,7 +710,9 @@ class SourceParser {
     const ss = this.streamOf(w.stream ?? this.section);
     if (wk === WRAP_CRI && (w.partial || ss.partial !== null)) w.text = decodeUtf8(w.buf, w.start, w.end);
     if ((wk === WRAP_DOCKER_JSON || wk === WRAP_CRI) && (w.partial || ss.partial !== null) && !this.joinPartial(ss)) return;
+    this.outOfRange = false;
     const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
+    if (this.outOfRange) return this.rangeSkip();
     if (wrapAt < this.lastWrapAt) this.wrapBack++;
     else if (wrapAt > this.lastWrapAt) this.wrapForward++;
     if (!Number.isNaN(wrapAt)) this.lastWrapAt = wrapAt;
@@ -736,6 +778,7 @@ class SourceParser {
 
   private headed(b: Buffer, s: number, e: number, h: Header, ss: StreamState, wrapAt: number, wrapExact: boolean): void {
     let at = this.resolve(h.stamp, ss, wrapAt);
+    if (this.outOfRange) return this.rangeSkip();
     // A line cut to its clock has no pid (absent, not 0: a pid change is a restart).
     const pid = h.form === FORM_CLOCK ? undefined : h.pid;
     if (at < this.lastHeadAt) this.headBack++;
@@ -990,6 +1033,7 @@ class SourceParser {
       snapshots: scanned.snapshots,
       counts: this.counts,
       diagnostics,
+      ...(this.holeBytes > 0 ? { skipped: `${this.holeBytes} NUL bytes in ${this.holes} hole${this.holes === 1 ? '' : 's'}` } : {}),
     };
   }
 

@@ -30,13 +30,14 @@ import type { TimeOptions } from '../model/parsed.ts';
 import type { ClusterShardsSnapshot, NodeEntry, Snapshot } from '../model/snapshot.ts';
 import { normalizeRanges, type SlotRange } from '../model/slots.ts';
 import { CHECK_START, type CheckLine, readClusterCheckLine } from './snapshot/cluster-check.ts';
-import { parseStampLine } from '../util/time.ts';
+import { isInputTime, parseStampLine } from '../util/time.ts';
 import { type CliLine, normalizeAddress, readCliLine } from './snapshot/cli-line.ts';
 import { readInfoLine } from './snapshot/info-line.ts';
 import { configFromTree, NestedReplyBuilder, readNestedLine, shardsFromTree, slotsFromTree } from './snapshot/nested-reply.ts';
 import { FastNodesReader } from './snapshot/nodes-fast.ts';
 import { looksLikeClusterNodesLine, readClusterNodesLine } from './snapshot/nodes-line.ts';
 import { readConfDirective } from './snapshot/redis-conf.ts';
+import { inFieldRange } from './ranges.ts';
 import { type ReplyValue, replyText } from './snapshot/reply-value.ts';
 
 export type FeedResult = 'understood' | 'ignored' | null;
@@ -246,6 +247,11 @@ class Scanner implements SnapshotScanner {
       return this.addNodeEntry(entry, t, line, stampAt ?? lead?.stampAt ?? wrapperTime ?? null, lead);
     }
     const stamp = fastIsoStamp(t) ?? parseStampLine(t, this.zone);
+    if (stamp !== null && !isInputTime(stamp)) {
+      this.breakRun();
+      this.diagnostics.push({ severity: 'warning', source: this.source, line, message: 'time stamp out of range (before 1970 or after 9999): line skipped', skip: true });
+      return null;
+    }
     if (stamp !== null) {
       this.breakRun();
       this.pendingStamp = { at: stamp, line };
@@ -550,7 +556,8 @@ class Scanner implements SnapshotScanner {
         const base = this.base(b, myself?.id ?? null, address ?? myself?.address ?? null);
         if (b.stampAt === null) {
           // Every ping-sent / pong-received stamp was taken before the capture: the newest is a lower bound.
-          const newest = Math.max(0, ...b.entries.map((e) => Math.max(e.pingSent, e.pongRecv)));
+          let newest = 0; // a loop, not Math.max(...): a block may hold more entries than call arguments fit
+          for (const e of b.entries) newest = Math.max(newest, e.pingSent, e.pongRecv);
           if (newest > 0) {
             base.at = newest;
             base.atFrom = 'inferred';
@@ -705,7 +712,7 @@ class Scanner implements SnapshotScanner {
       const fields: EventFields = {};
       if (s.kind === 'config') {
         const timeout = Number(s.params['cluster-node-timeout']);
-        if (s.params['cluster-node-timeout'] !== undefined && Number.isFinite(timeout)) fields.nodeTimeoutMs = timeout;
+        if (s.params['cluster-node-timeout'] !== undefined && inFieldRange('nodeTimeoutMs', timeout)) fields.nodeTimeoutMs = timeout;
       }
       if (s.kind === 'cluster-info' && (s.fields.cluster_state === 'ok' || s.fields.cluster_state === 'fail')) fields.state = s.fields.cluster_state;
       events.push({

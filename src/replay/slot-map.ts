@@ -67,24 +67,38 @@ export class SlotMap {
     return true;
   }
 
-  /** Set the owner of `ranges`. Slots outside 0..16383 are ignored. */
+  /**
+   * Set the owner of `ranges`. Slots outside 0..16383 are ignored. One merge pass over the segments
+   * and the (sorted) ranges: O(segments + ranges), so a list of 8192 single-slot ranges costs 8192
+   * steps, not 8192 rebuilds of the whole map (issue #18).
+   */
   assign(ranges: readonly SlotRange[], owner: NodeId | null, epoch: number | null): void {
-    for (const raw of normalizeRanges(ranges)) {
+    const rs: SlotRange[] = [];
+    for (const raw of isNormalized(ranges) ? ranges : normalizeRanges(ranges)) {
       const r = { start: Math.max(0, raw.start), end: Math.min(SLOT_COUNT - 1, raw.end) };
       if (!(r.start <= r.end) || !Number.isFinite(r.start) || !Number.isFinite(r.end)) continue;
-      const next: SlotSegment[] = [];
-      for (const s of this.segs) {
-        if (s.end < r.start || s.start > r.end) {
-          next.push(s);
-          continue;
-        }
-        if (s.start < r.start) next.push({ ...s, end: r.start - 1 });
-        if (s.end > r.end) next.push({ ...s, start: r.end + 1 });
-      }
-      next.push({ start: r.start, end: r.end, owner, epoch });
-      next.sort((a, b) => a.start - b.start);
-      this.segs = coalesce(next);
+      rs.push(r);
     }
+    if (rs.length === 0) return;
+    const next: SlotSegment[] = [];
+    let j = 0;
+    for (const s of this.segs) {
+      // Ranges wholly before this segment were emitted already; walk the ones overlapping it.
+      let from = s.start;
+      while (j < rs.length && rs[j].start <= s.end) {
+        const r = rs[j];
+        if (r.start > from) next.push({ ...s, start: from, end: r.start - 1 });
+        next.push({ start: Math.max(r.start, s.start), end: Math.min(r.end, s.end), owner, epoch });
+        if (r.end > s.end) {
+          from = s.end + 1;
+          break;
+        }
+        from = r.end + 1;
+        j++;
+      }
+      if (from <= s.end) next.push({ ...s, start: from, end: s.end });
+    }
+    this.segs = coalesce(next);
   }
 
   clone(): SlotMap {

@@ -1,5 +1,5 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
-import type { NodeId } from '../model/ids.ts';
+import { successorOf, type NodeId } from '../model/ids.ts';
 import { evidenceOf, type ReplayState } from './state.ts';
 import type { ElectionAttempt, ManualFailoverFact, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
 
@@ -263,7 +263,25 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
       break;
     }
   }
-  if (!vote) return;
+  if (!vote) {
+    // Nobody this log shows won: the failover happened all the same (the master lost its slots), to
+    // a master the evidence does not name, between the FAIL and the observer's next state ok.
+    const from = flag ? flag.since : ev.at;
+    const ok = s.stateChanges.find((c) => c.node === observer && c.state === 'ok' && c.at >= from && c.at <= ev.at);
+    const at = ok ? ok.at : ev.at;
+    s.promotions.push({
+      node: successorOf(subject),
+      replaced: subject,
+      at,
+      atBounds: [from, at],
+      epoch: null,
+      slots: s.slots.rangesOf(subject),
+      via: 'observed',
+      election: null,
+      evidence: [...(flag ? [flag.evidence] : []), ...(ok ? [ok.evidence] : []), evidenceOf(ev)],
+    });
+    return;
+  }
   const ok = s.stateChanges.find((c) => c.node === observer && c.state === 'ok' && c.at >= vote.at && c.at <= ev.at);
   const ranges = s.slots.rangesOf(subject);
   if (ranges.length > 0) s.assignSlots(vote.at, ranges, vote.candidate, vote.epoch);

@@ -82,6 +82,7 @@ const ORDER = [
   'understood',
   'ignored',
   'unknown',
+  'skipped',
   'nodeTimeout',
   'ms',
   'from',
@@ -110,6 +111,62 @@ function canonical(v: unknown): unknown {
     return out;
   }
   return v;
+}
+
+/** Pieces of about this many characters are handed out at a time. */
+const PIECE = 64 * 1024;
+
+/**
+ * The text JSON.stringify(v, null, 2) gives, as pieces of about PIECE characters: a 486 MB log's
+ * analysis exceeded V8's string limit (`Invalid string length`) as one string. Values are canonical
+ * (plain objects, arrays, strings, numbers, booleans, null); leaves use JSON.stringify's own rules.
+ */
+export function jsonPieces(value: unknown): string[] {
+  const out: string[] = [];
+  let buf = '';
+  const put = (text: string): void => {
+    buf += text;
+    if (buf.length >= PIECE) {
+      out.push(buf);
+      buf = '';
+    }
+  };
+  const walk = (v: unknown, indent: string): void => {
+    if (v === null || typeof v !== 'object') {
+      // undefined, functions and symbols in arrays are null, as JSON.stringify writes them.
+      put(JSON.stringify(v) ?? 'null');
+      return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+      if (v.length === 0) return put('[]');
+      put('[');
+      for (let i = 0; i < v.length; i++) {
+        put(i === 0 ? `\n${inner}` : `,\n${inner}`);
+        walk(v[i], inner);
+      }
+      put(`\n${indent}]`);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    let first = true;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      put(`${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `);
+      first = false;
+      walk(x, inner);
+    }
+    put(first ? '{}' : `\n${indent}}`);
+  };
+  walk(value, '');
+  out.push(`${buf}\n`);
+  return out;
+}
+
+/** `failscope analyze --format json` in pieces (see jsonPieces): the same bytes as renderAnalysisJson. */
+export function analysisJsonChunks(a: AnalysisV1): string[] {
+  return jsonPieces(canonical(a));
 }
 
 /** `failscope analyze --format json`: schema v1, stable key order, byte-identical for the same input. */

@@ -1,6 +1,6 @@
 // The text outputs: analysis (text, JSON, Markdown), timeline and topology. The HTML page is the
 // second entry point, report/html/index.ts: it loads vega, which a command printing text must not.
-export { renderAnalysisJson } from './analysis-json.ts';
+export { analysisJsonChunks, renderAnalysisJson } from './analysis-json.ts';
 export { renderAnalysisMarkdown } from './analysis-markdown.ts';
 export { renderAnalysisText } from './analysis-text.ts';
 export { renderStats, renderTimelineJson, renderTimelineText, timelineJsonChunks, timelineTextChunks } from './timeline.ts';

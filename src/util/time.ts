@@ -70,14 +70,35 @@ export function wallHourStart(zone: string, year: number, month: number, day: nu
   return offsetMin === undefined || Number.isNaN(offsetMin) ? null : naive - offsetMin * 60_000;
 }
 
-/** `2021-06-21T07:28:21.434Z` — UTC ISO-8601 with milliseconds. */
-export function formatUtc(ms: EpochMs): string {
-  return new Date(ms).toISOString();
+/**
+ * The latest time an input may give: 9999-12-31T23:59:59.999Z. Every stamp, pong and epoch-based time
+ * is checked against [0, MAX_INPUT_MS] where it is parsed (an out-of-range value is a diagnostic with
+ * file:line); four-digit ISO years end here, and sums of such a time and any bounded duration stay far
+ * inside the ±8.64e15 ms a JavaScript Date can hold.
+ */
+export const MAX_INPUT_MS = 253_402_300_799_999;
+
+/** Is `ms` a time an input may carry (0 … 9999-12-31, whole or fractional)? */
+export function isInputTime(ms: number): boolean {
+  return ms >= 0 && ms <= MAX_INPUT_MS;
 }
 
-/** `07:28:21.434` in UTC. */
+/** What a Date can show; outside it toISOString throws (RangeError: Invalid time value). */
+function showable(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
+}
+
+/**
+ * `2021-06-21T07:28:21.434Z` — UTC ISO-8601 with milliseconds. Never throws: parse range-checks
+ * every time it reads, so a value outside a Date's range here is a bug upstream, shown as `invalid time`.
+ */
+export function formatUtc(ms: EpochMs): string {
+  return showable(ms) ? new Date(ms).toISOString() : 'invalid time';
+}
+
+/** `07:28:21.434` in UTC (never throws, see formatUtc). */
 export function formatUtcTime(ms: EpochMs): string {
-  return new Date(ms).toISOString().slice(11, 23);
+  return showable(ms) ? new Date(ms).toISOString().slice(11, 23) : 'invalid time';
 }
 
 /** Human duration: `5.175 s`, `850 ms`, `2 min 3.000 s`. */

@@ -1,5 +1,5 @@
 import type { Evidence } from '../model/analysis.ts';
-import type { EpochMs, NodeId } from '../model/ids.ts';
+import { isSuccessorId, type EpochMs, type NodeId } from '../model/ids.ts';
 import { normalizeRanges } from '../model/slots.ts';
 import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/index.ts';
 import type { FailoverFacts } from './model.ts';
@@ -72,6 +72,8 @@ function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
 export function buildFailovers(trace: Trace): FailoverFacts[] {
   const out: FailoverFacts[] = [];
   for (const p of trace.promotions) {
+    // An unnamed successor is only a stand-in: another line naming the winner wins.
+    if (isSuccessorId(p.node) && trace.promotions.some((q) => q !== p && q.replaced === p.replaced && !isSuccessorId(q.node) && Math.abs(q.at - p.at) < 60_000)) continue;
     const a = p.election !== null ? trace.elections[p.election] : null;
     // Without the winner's own lines (only the old master's reconfiguration, or a third node's report)
     // nothing tells an automatic failover from a forced one or a takeover.

@@ -14,7 +14,7 @@ import { RULE_IDS } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
 import type { ClusterTimeline, InputSummary, Timeline } from '../model/timeline.ts';
-import { isWriterId, shortId } from '../model/ids.ts';
+import { isSuccessorId, isWriterId, shortId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
 import { LifeIndex, rehomeRuns, replayCluster, type Trace, type TraceNote } from '../replay/index.ts';
 import { findBlocked } from './blocked.ts';
@@ -64,7 +64,7 @@ export function analyzeTimeline(input: Timeline, opts: AnalyzeOptions = {}): Ana
     failovers: clusters.flatMap((c) => c.failovers),
     outages: clusters.flatMap((c) => c.outages),
     findings,
-    inputs: timeline.inputs.map((i) => ({ source: i.source, kind: i.kind, forms: i.forms ?? [], lines: i.lines, understood: i.understood, ignored: i.ignored, unknown: i.unknown })),
+    inputs: timeline.inputs.map((i) => ({ source: i.source, kind: i.kind, forms: i.forms ?? [], lines: i.lines, understood: i.understood, ignored: i.ignored, unknown: i.unknown, ...(i.skipped !== undefined ? { skipped: i.skipped } : {}) })),
     verdict: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
     nodeTimeout:
       opts.nodeTimeoutMs !== undefined && opts.nodeTimeoutMs > 0 ? { ms: opts.nodeTimeoutMs, from: 'option' } : (known ?? { ms: null, from: 'unknown' }),
@@ -132,9 +132,9 @@ function failoverJson(cluster: string, f: FailoverFacts, ref: NodeRefs): Failove
     oldMaster: f.oldMaster,
     oldMasterAddress: ref.address(f.oldMaster),
     oldMasterSource: ref.source(f.oldMaster),
-    newMaster: f.newMaster,
-    newMasterAddress: ref.address(f.newMaster),
-    newMasterSource: ref.source(f.newMaster),
+    newMaster: isSuccessorId(f.newMaster) ? null : f.newMaster,
+    newMasterAddress: isSuccessorId(f.newMaster) ? null : ref.address(f.newMaster),
+    newMasterSource: isSuccessorId(f.newMaster) ? null : ref.source(f.newMaster),
     epoch: f.epoch,
     slots: formatRanges(f.slots),
     startedAt: iso(f.startedAt),
@@ -167,7 +167,7 @@ function outageJson(cluster: string, o: OutageFacts): Outage {
     cluster,
     scope: o.scope,
     ...(o.scope === 'slots' ? { slots: formatRanges(o.slots) } : {}),
-    nodes: o.nodes,
+    nodes: o.nodes.filter((n) => !isSuccessorId(n)),
     start: iso(o.start),
     startBounds: [iso(o.startBounds[0]), iso(o.startBounds[1])],
     end: isoOrNull(o.end),

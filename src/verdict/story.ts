@@ -9,6 +9,8 @@ import { groupOf, roleBefore } from './lookup.ts';
  * The one paragraph an on-call engineer pastes into a ticket: what failed and how we know, when the
  * cluster noticed and after how long, who was elected, what clients saw, what came back in what role.
  */
+const upper = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
 export function tellStory(ctx: VerdictContext): string {
   const L = ctx.label;
   const out: string[] = [];
@@ -51,7 +53,7 @@ export function tellStory(ctx: VerdictContext): string {
     const votes = f.votes.filter((v) => v.granted).length;
     const delay = f.attempt?.delayMs;
     s.push(
-      `${L(f.newMaster)} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} ${f.promotedAtBounds[0] !== f.promotedAtBounds[1] ? `between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])} (the evidence shows it only afterwards)` : `at ${t(f.promotedAt)}`}${f.electionStartedAt !== null ? (f.votes.length === 0 ? ' (no voter\'s log in the evidence)' : ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}`) : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
+      `${upper(L(f.newMaster))} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} ${f.promotedAtBounds[0] !== f.promotedAtBounds[1] ? `between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])} (the evidence shows it only afterwards)` : `at ${t(f.promotedAt)}`}${f.electionStartedAt !== null ? (f.votes.length === 0 ? ' (no voter\'s log in the evidence)' : ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}`) : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
     );
     const un = f.promotedAt - f.startedAt;
     const lo = f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt);

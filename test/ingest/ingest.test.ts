@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ingestPaths, judgeContent, type SourceInput, visitBufferLines, visitReaderLines } from '../../src/ingest/index.ts';
+import { ingestPaths, judgeContent, MAX_DIR_DEPTH, MAX_STDIN_BYTES, type SourceInput, visitBufferLines, visitReaderLines } from '../../src/ingest/index.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { InputError } from '../../src/model/diagnostic.ts';
 
@@ -193,4 +193,79 @@ describe('line framing', () => {
       ['after', false],
     ]);
   });
+
+  test('NUL holes where lines start: skipped and counted, across reads, like a simple model', () => {
+    // The model: a line starting with a NUL run is that many hole bytes plus the rest of the line.
+    const model = (data: Buffer): Array<[string, number]> => {
+      if (data.length === 0) return [];
+      const parts = data.toString('latin1').split('\n');
+      if (parts[parts.length - 1] === '') parts.pop();
+      return parts.map((p) => {
+        const rest = p.replace(/^\0+/, '');
+        return [rest, p.length - rest.length];
+      });
+    };
+    const piece = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\0'), maxLength: 30 }), fc.integer({ min: 1, max: 300 }).map((n) => '\0'.repeat(n)));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), fc.boolean(), fc.integer({ min: 1, max: 97 }), (lines, nl, readSize) => {
+        const data = Buffer.from(lines.join('\n') + (nl ? '\n' : ''), 'latin1');
+        const want = model(data);
+        const inMemory: Array<[string, number]> = [];
+        visitBufferLines(data, (b, s, e, _o, hole) => inMemory.push([b.toString('latin1', s, e), hole]), 1000);
+        expect(inMemory).toEqual(want);
+        const read: Array<[string, number]> = [];
+        let off = 0;
+        visitReaderLines(
+          (target, offset, length) => {
+            const n = Math.min(length, data.length - off, readSize);
+            data.copy(target, offset, off, off + n);
+            off += n;
+            return n;
+          },
+          (b, s, e, _o, hole) => read.push([b.toString('latin1', s, e), hole]),
+          1000,
+          2000,
+        );
+        expect(read).toEqual(want);
+      }),
+      { numRuns: 400, seed: 18 },
+    );
+  });
 });
+
+describe('ingest bounds', () => {
+  test('hard links and symlinks to one file: read once (device + inode)', async () => {
+    const a = file('links/a.log', LOG);
+    linkSync(a, join(dir, 'links', 'b.log'));
+    symlinkSync(a, join(dir, 'links', 'c.log'));
+    const notes: Diagnostic[] = [];
+    const inputs = await ingestPaths(['links'], { cwd: dir, onDiagnostic: (d) => notes.push(d) });
+    expect(inputs.map((i) => i.path)).toEqual(['links/a.log']);
+    expect(notes.map((n) => n.message)).toEqual(['skipped: the same file as links/a.log', 'skipped: the same file as links/a.log']);
+  });
+
+  test(`directories deeper than ${MAX_DIR_DEPTH} levels: not walked, with a warning`, async () => {
+    const deep = Array.from({ length: MAX_DIR_DEPTH + 2 }, (_, i) => `d${i}`).join('/');
+    file(`tree/top.log`, LOG);
+    file(`tree/${deep}/bottom.log`, LOG);
+    const notes: Diagnostic[] = [];
+    const inputs = await ingestPaths(['tree'], { cwd: dir, onDiagnostic: (d) => notes.push(d) });
+    expect(inputs.map((i) => i.path)).toEqual(['tree/top.log']);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ severity: 'warning', skip: true, message: `skipped: directory nested more than ${MAX_DIR_DEPTH} levels deep` });
+  });
+
+  test('a gzip file inflating past 100x its size is refused when read, naming the file', async () => {
+    file('bomb.log.gz', gzipSync(Buffer.alloc(80 << 20, 10)));
+    const [input] = await ingestPaths(['bomb.log.gz'], { cwd: dir });
+    expect(() => readAll(input)).toThrow(/^bomb\.log\.gz: gzip data inflates to more than 67108864 bytes/);
+  });
+
+  test('standard input: binary refused after its head, a NUL hole skipped, a limit', async () => {
+    await expectInputError(ingestPaths(['-'], { stdin: Readable.from([Buffer.alloc(70 << 20)]) }), /^-: not a log or snapshot: nothing but NUL bytes/);
+    const [hole] = await ingestPaths(['-'], { stdin: Buffer.concat([Buffer.alloc(5000), Buffer.from(LOG)]) });
+    expect(readAll(hole)).toEqual([LOG.trimEnd()]);
+    expect(MAX_STDIN_BYTES).toBe(1 << 30);
+  });
+});
+

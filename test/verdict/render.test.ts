@@ -60,7 +60,8 @@ describe('analyzeCommand', () => {
     expect(fail.stdout).toContain('failover.blocked.shard-lost');
     const pass = await analyzeCommand(['fixtures/incidents/master-sigkill'], { format: 'json', tz: 'UTC', nodeTimeout: 2000 });
     expect(pass.exitCode).toBe(0);
-    expect(JSON.parse(pass.stdout).nodeTimeout).toEqual({ ms: 2000, from: 'option' });
+    // JSON comes in pieces (chunks), never as one string.
+    expect(JSON.parse(pass.stdout + [...(pass.chunks ?? [])].join('')).nodeTimeout).toEqual({ ms: 2000, from: 'option' });
   });
 
   it('refuses an unknown format or a bad node timeout as a ConfigError', async () => {

@@ -2,6 +2,7 @@
 import { parseRedisCliLine } from '../../../grammars/redis-cli/index.ts';
 import type { LineCstNode } from '../../../grammars/redis-cli/cst.d.ts';
 import { type ReplyValue, unquoteRepr } from './reply-value.ts';
+import { inFieldRange } from '../ranges.ts';
 
 export type CliLine =
   /** address null for `not connected>` and unix-socket prompts (then `socket` is set). */
@@ -46,6 +47,7 @@ export function readCliLine(text: string): CliLine | null {
   }
   if (c.redirect) {
     const d = c.redirect[0].children;
+    if (!inFieldRange('slot', Number(d.Integer[0].image))) return null;
     return { kind: 'redirect', slot: Number(d.Integer[0].image), address: normalizeAddress(d.HostPort[0].image) };
   }
   if (c.errorReply) {

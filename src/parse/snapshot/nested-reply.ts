@@ -6,7 +6,8 @@ import { parseClusterShardsLine } from '../../../grammars/cluster-shards/index.t
 import type { LeafCstNode, LineCstNode } from '../../../grammars/cluster-shards/cst.d.ts';
 import type { ClusterShardsSnapshot } from '../../model/snapshot.ts';
 import type { SlotRange } from '../../model/slots.ts';
-import { normalizeRanges } from '../../model/slots.ts';
+import { normalizeRanges, SLOT_COUNT } from '../../model/slots.ts';
+import { inFieldRange } from '../ranges.ts';
 import { type ReplyValue, replyText, unquoteRepr } from './reply-value.ts';
 
 export interface Marker {
@@ -152,7 +153,9 @@ export function shardsFromTree(tree: ReplyTree): ClusterShardsSnapshot['shards']
     const nodesT = rec?.get('nodes');
     if (!rec || !slotsT || !nodesT) return null;
     const bounds = slotsT.type === 'array' ? slotsT.items.map((x) => (x.type === 'integer' ? x.value : NaN)) : [];
-    if (bounds.some((b) => !Number.isInteger(b)) || bounds.length % 2 !== 0) return null;
+    // Slot bounds within 0..16383 and in order, else this is not a CLUSTER SHARDS reply we can use.
+    if (bounds.some((b) => !Number.isInteger(b) || b < 0 || b >= SLOT_COUNT) || bounds.length % 2 !== 0) return null;
+    for (let i = 0; i < bounds.length; i += 2) if (bounds[i] > bounds[i + 1]) return null;
     const slots: SlotRange[] = [];
     for (let i = 0; i < bounds.length; i += 2) slots.push({ start: bounds[i], end: bounds[i + 1] });
     if (nodesT.type !== 'array' && !(nodesT.type === 'empty')) return null;
@@ -167,10 +170,10 @@ export function shardsFromTree(tree: ReplyTree): ClusterShardsSnapshot['shards']
         id,
         endpoint: leafText(nr.get('endpoint')),
         ip: leafText(nr.get('ip')),
-        port: port === undefined ? undefined : Number(port),
+        port: port === undefined || !inFieldRange('port', Number(port)) ? undefined : Number(port),
         role: leafText(nr.get('role')) ?? '',
         health: leafText(nr.get('health')) ?? '',
-        replicationOffset: offset === undefined ? undefined : Number(offset),
+        replicationOffset: offset === undefined || !inFieldRange('offset', Number(offset)) ? undefined : Number(offset),
       });
     }
     shards.push({ slots: normalizeRanges(slots), nodes });

@@ -19,6 +19,7 @@
 import { clusterNodesTokens } from '../../../grammars/cluster-nodes/index.ts';
 import type { NodeEntry, NodeFlag } from '../../model/snapshot.ts';
 import { SLOT_COUNT } from '../../model/slots.ts';
+import { MAX_INPUT_MS } from '../../util/time.ts';
 import { splitEndpoint } from './nodes-line.ts';
 
 /** The grammar's Endpoint and NodeId patterns, anchored where we try them. */
@@ -117,6 +118,7 @@ export class FastNodesReader {
     if (ping < 0 || t.charCodeAt(numEnd) !== SPACE) return null;
     const pong = readNum(t, numEnd + 1, MAX_DIGITS);
     if (pong < 0 || t.charCodeAt(numEnd) !== SPACE) return null;
+    if (ping > MAX_INPUT_MS || pong > MAX_INPUT_MS) return null; // the grammar path says why
     const tailAt = numEnd + 1;
     if (t.length - tailAt !== prev.tail.length || t.slice(tailAt) !== prev.tail) return null;
     const e = prev.entry;
@@ -178,6 +180,7 @@ export class FastNodesReader {
     if (ping < 0 || t.charCodeAt(numEnd) !== SPACE) return null;
     const pong = readNum(t, numEnd + 1, MAX_DIGITS);
     if (pong < 0 || t.charCodeAt(numEnd) !== SPACE) return null;
+    if (ping > MAX_INPUT_MS || pong > MAX_INPUT_MS) return null; // the grammar path says why
     const tailAt = numEnd + 1;
     const epoch = readNum(t, tailAt, MAX_DIGITS);
     if (epoch < 0 || t.charCodeAt(numEnd) !== SPACE) return null;
@@ -206,6 +209,7 @@ export class FastNodesReader {
       at = numEnd;
     }
     const ep = splitEndpoint(t.slice(epAt, epEnd));
+    if (ep.busPort !== null && !(ep.busPort >= 0 && ep.busPort <= 65535)) return null;
     const entry: NodeEntry = {
       id,
       address: ep.address,

@@ -5,6 +5,7 @@ import type { LineCstNode, NodeLineCstNode, SlotCstNode, VarsLineCstNode } from 
 import type { NodeEntry, NodeFlag, OpenSlot } from '../../model/snapshot.ts';
 import type { SlotRange } from '../../model/slots.ts';
 import { SLOT_COUNT } from '../../model/slots.ts';
+import { MAX_INPUT_MS } from '../../util/time.ts';
 
 export type NodesLineResult =
   | { kind: 'node'; entry: NodeEntry }
@@ -84,6 +85,20 @@ function readSlots(slots: SlotCstNode[], entry: { slots: SlotRange[]; openSlots:
   return null;
 }
 
+/**
+ * Ping-sent and pong-recv are mstime() values or 0 (redis 7.0 src/cluster.c clusterGenNodeDescription);
+ * beyond year 9999 no clock wrote them. A config epoch is a uint64 counter: past 2^53 it cannot be
+ * compared exactly, so it is refused rather than rounded. The bus port is a TCP port.
+ */
+function numberError(e: NodeEntry, c: NodeLineCstNode['children']): string | null {
+  const text = (n: { children: { Integer: IToken[] } }[]): string => n[0].children.Integer[0].image;
+  if (e.pingSent > MAX_INPUT_MS) return `ping-sent ${text(c.pingSent)} is out of range (ms since 1970, at most ${MAX_INPUT_MS})`;
+  if (e.pongRecv > MAX_INPUT_MS) return `pong-recv ${text(c.pongRecv)} is out of range (ms since 1970, at most ${MAX_INPUT_MS})`;
+  if (!Number.isSafeInteger(e.configEpoch)) return `config epoch ${text(c.configEpoch)} is out of range (at most ${Number.MAX_SAFE_INTEGER})`;
+  if (e.busPort !== null && !(e.busPort >= 0 && e.busPort <= 65535)) return `bus port ${e.busPort} is out of range 0-65535`;
+  return null;
+}
+
 function readNodeLine(n: NodeLineCstNode, line: number): NodesLineResult {
   const c = n.children;
   const ep = splitEndpoint(c.address[0].children.Endpoint[0].image);
@@ -104,13 +119,15 @@ function readNodeLine(n: NodeLineCstNode, line: number): NodesLineResult {
     openSlots: [],
     line,
   };
-  const bad = readSlots(c.slot ?? [], entry);
+  const bad = numberError(entry, c) ?? readSlots(c.slot ?? [], entry);
   if (bad) return { kind: 'error', message: bad };
   return { kind: 'node', entry };
 }
 
 function readVars(v: VarsLineCstNode): NodesLineResult {
   const vars = { currentEpoch: 0, lastVoteEpoch: 0 };
+  for (const t of v.children.Integer ?? [])
+    if (!Number.isSafeInteger(Number(t.image))) return { kind: 'error', message: `epoch ${t.image} is out of range (at most ${Number.MAX_SAFE_INTEGER})` };
   v.children.Word.forEach((w, i) => {
     const value = Number(v.children.Integer[i]?.image ?? 0);
     // nodes.conf keys are matched case-insensitively (src/cluster.c clusterLoadConfig, strcasecmp).

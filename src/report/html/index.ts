@@ -255,7 +255,5 @@ ${inputsSection(analysis, timeline, p)}
 /** Render and write the report atomically (temp file in the same directory, then rename). Returns bytes written. */
 export async function writeHtmlReport(path: string, analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): Promise<number> {
   const page = await renderHtmlReport(analysis, timeline, options);
-  const bytes = Buffer.from(page, 'utf8');
-  writeFileAtomic(path, bytes);
-  return bytes.length;
+  return writeFileAtomic(path, page);
 }
