@@ -6,7 +6,8 @@
 //   npm run bench                      full size: 1 GiB mixed log, 200 MB flapping, 1000 nodes × 10 min
 //   npm run bench -- --quick           small inputs for a quick look (also FAILSCOPE_BENCH_SCALE=quick)
 //   npm run bench -- --scale 0.25      every input at a quarter of its size
-//   options: --only mixed,flapping,large  --seed N  --timeout S  --fresh  --clean  --profile  --dir D
+//   options: --only mixed,flapping,large,interleaved  --seed N  --timeout S  --fresh  --clean  --profile  --dir D
+//   interleaved: one Loki jsonl export holding 6 nodes, at N and 4N (128 MB and 512 MB full size)
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generateEpisodes } from './gen/episodes.ts';
 import { generateLargeCluster } from './gen/large-cluster.ts';
+import { interleaveIntoJsonl } from './gen/interleaved.ts';
 import { loadIncident, loadIncidents } from './lib/incidents.ts';
 import { haveGnuTime, type RunResult, runMeasured } from './lib/measure.ts';
 import { summariseProfile } from './lib/profile.ts';
@@ -49,7 +51,7 @@ function parseArgs(argv: string[]): Args {
     scale: env && env !== 'quick' ? Number(env) : 1,
     quick: env === 'quick',
     seed: 20261125,
-    only: new Set(['mixed', 'flapping', 'large']),
+    only: new Set(['mixed', 'flapping', 'large', 'interleaved']),
     timeoutS: 0,
     fresh: false,
     clean: false,
@@ -170,6 +172,40 @@ function makeInputs(a: Args, root: string): Input[] {
         };
       }),
     );
+  }
+  if (a.only.has('interleaved')) {
+    // Time and memory at N and 4N: linear cost shows as 4× the time and a flat peak RSS per MB.
+    const n = Math.round(128e6 * s);
+    for (const [label, target] of [['N', n], ['4N', 4 * n]] as const) {
+      out.push(
+        cached(base, `interleaved-${label}-${tag(target)}`, a.fresh, (dir) => {
+          const g = generateEpisodes(dir, incidents, { seed: a.seed + 3, targetBytes: target, notableFraction: 0.1, gapMs: 600_000, startAt: Date.UTC(2026, 3, 6) });
+          const w = interleaveIntoJsonl(g.files, path.join(dir, 'loki-export.jsonl'));
+          return {
+            name: `interleaved-${label}`,
+            title: `interleaved ${label} ${(w.bytes / 1e6).toFixed(0)} MB`,
+            bytes: w.bytes,
+            lines: w.lines,
+            expectedFailovers: g.expectedFailovers,
+            assertFailovers: false,
+            note: `6 nodes in one Loki jsonl export, merged by time, ${g.episodes} episodes`,
+          };
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** N against 4N of the interleaved input: time and peak memory ratios (linear: ≈ 4 and ≤ 4). */
+function interleavedRatios(rows: Row[]): string[] {
+  const out: string[] = [];
+  for (const tool of ['failscope timeline', 'failscope analyze']) {
+    const one = rows.find((r) => r.input.name === 'interleaved-N' && r.tool === tool);
+    const four = rows.find((r) => r.input.name === 'interleaved-4N' && r.tool === tool);
+    if (!one || !four || one.r.timedOut || four.r.timedOut) continue;
+    const size = four.input.bytes / one.input.bytes;
+    out.push(`${tool}: ${size.toFixed(2)}× the bytes took ${(four.r.wallS / one.r.wallS).toFixed(2)}× the time and ${(four.r.peakRssMB / one.r.peakRssMB).toFixed(2)}× the peak RSS`);
   }
   return out;
 }
@@ -347,6 +383,8 @@ async function main(): Promise<void> {
   for (const i of inputs) console.log(`  ${i.title}: ${(i.bytes / 1e6).toFixed(1)} MB, ${i.lines} lines, ${i.files.length} files — ${i.note}`);
   console.log('');
   console.log(table(rows));
+  const ratios = interleavedRatios(rows);
+  if (ratios.length) console.log(`\ninterleaved N → 4N:\n${ratios.map((r) => `  ${r}`).join('\n')}`);
   if (problems.length) {
     console.log('\nproblems:');
     for (const p of problems) console.log(`  - ${p}`);

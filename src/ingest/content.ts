@@ -13,7 +13,9 @@ export type ContentVerdict =
   /** Not a usable input: `why` is a short phrase for the diagnostic. */
   | { kind: 'binary'; why: string }
   /** A text document that is not a log (HTML report, JSON output): skipped inside directories. */
-  | { kind: 'document'; why: string };
+  | { kind: 'document'; why: string }
+  /** One JSON document whose records are log lines: a log store's export (Elasticsearch, CloudWatch, …). */
+  | { kind: 'export' };
 
 const MAGIC: Array<{ bytes: number[]; why: string }> = [
   { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], why: 'xz-compressed data (decompress it first)' },
@@ -52,7 +54,51 @@ export function judgeContent(head: Buffer): ContentVerdict {
   while (i < sample.length && (sample[i] === 32 || sample[i] === 9 || sample[i] === 10 || sample[i] === 13)) i++;
   const rest = sample.subarray(i, i + 64).toString('latin1');
   if (/^<(!doctype html|html[\s>]|\?xml)/i.test(rest)) return { kind: 'document', why: 'an HTML/XML document' };
-  // A JSON document (not docker's json-file, whose every line starts with {"log":).
-  if (/^\{\s*("(?!log")|\}|$)/.test(rest) || /^\[\s*(\{|"|\]|\[|$)/.test(rest)) return { kind: 'document', why: 'a JSON document' };
+  if (sample[i] === 123 || sample[i] === 91) {
+    const text = sample.subarray(i).toString('utf8');
+    // One JSON log record a line (docker json-file, Loki jsonl, Elasticsearch `_source` NDJSON, …).
+    if (isRecordLine(text)) return { kind: 'text' };
+    if (isExportDocumentHead(text)) return { kind: 'export' };
+    if (/^\{\s*("|\}|$)/.test(rest) || /^\[\s*(\{|"|\]|\[|$)/.test(rest)) return { kind: 'document', why: 'a JSON document' };
+  }
   return { kind: 'text' };
+}
+
+/** Keys a log record's message goes by in the exports parse/records.ts reads. */
+const MESSAGE_KEY = /^"(log|line|message|@message|msg|textPayload|_source|jsonPayload)"$/;
+/** Keys a record line may open with when it is too long for the head to hold whole. */
+const OPENING_KEY = /^\{"(log|labels|line|@timestamp|_source|_index|timestamp|time|message|logStreamName|insertId)":/;
+
+/**
+ * The first line is one whole JSON object with a message key at its top level, or a long line
+ * opening like one. A pretty-printed report (`{` alone on its line) or a JSON array is not.
+ */
+function isRecordLine(text: string): boolean {
+  if (text.charCodeAt(0) !== 123) return false;
+  const nl = text.indexOf('\n');
+  const first = (nl < 0 ? text : text.slice(0, nl)).trimEnd();
+  if (nl < 0 || first.length >= HEAD_BYTES - 1) return OPENING_KEY.test(first);
+  let rec: unknown;
+  try {
+    rec = JSON.parse(first);
+  } catch {
+    return false;
+  }
+  if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return false;
+  return Object.keys(rec).some((k) => MESSAGE_KEY.test(JSON.stringify(k)));
+}
+
+/**
+ * The head of a whole-document export: Elasticsearch / OpenSearch `_search` (`took`, `hits.hits`),
+ * CloudWatch FilterLogEvents (`events[].logStreamName`), Datadog logs search (`data[].type: "log"`),
+ * Cloud Logging and Grafana arrays (`[{"insertId"…`, `[{"line"…`). A JSON report is none of these.
+ */
+export function isExportDocumentHead(head: string): boolean {
+  return (
+    /^\{\s*"took"\s*:/.test(head) ||
+    /^\{[\s\S]*"hits"\s*:\s*\{[\s\S]*"hits"\s*:\s*\[/.test(head) ||
+    /^\{\s*"events"\s*:\s*\[\s*(\]|\{[^{}]*"(logStreamName|ingestionTime|eventId)")/.test(head) ||
+    /^\{\s*"data"\s*:\s*\[\s*(\]|\{[\s\S]*"type"\s*:\s*"log")/.test(head) ||
+    /^\[\s*\{[\s\S]{0,600}"(line|insertId|logName|textPayload|receiveTimestamp|_source|logStreamName)"\s*:/.test(head)
+  );
 }

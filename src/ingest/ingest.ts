@@ -245,7 +245,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       return false;
     }
     seenFiles.set(k, display);
-    out.push(new FileSource(display, abs, st.mtimeMs, judged.gzip ? 'gzip' : 'none', st.size));
+    out.push(new FileSource(display, abs, st.mtimeMs, judged.gzip ? 'gzip' : 'none', st.size, v.kind === 'export' ? 'json-document' : 'lines'));
     return true;
   };
 

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { constants as zc, gunzipSync } from 'node:zlib';
 import { InputError } from '../model/diagnostic.ts';
+import { HEAD_BYTES, judgeContent } from './content.ts';
 import { type LineVisitor, visitBufferLines, visitReaderLines } from './lines.ts';
 
 /** One input, ready to be read. Pure description plus a way to read its lines; no parsing. */
@@ -21,6 +22,13 @@ export interface SourceInput {
    * be read or decompressed (truncated or corrupt gzip).
    */
   readLines(visit: LineVisitor): void;
+  /**
+   * How the bytes are framed: lines (logs, snapshots, NDJSON), or one JSON document whose records
+   * are log lines (a log store's export, content.ts). Absent means lines.
+   */
+  readonly layout?: 'lines' | 'json-document';
+  /** The whole content (decompressed); for `json-document` inputs. Throws InputError like readLines. */
+  readBytes?(): Buffer;
 }
 
 /** Inflated gzip data may be this many times its compressed size (logs compress 3–30×; gzip's own limit is ~1032×). */
@@ -53,6 +61,15 @@ function gunzipOrThrow(path: string, data: Buffer): Buffer {
   }
 }
 
+/** The first decompressed bytes of gzip data, for judging (a corrupt stream judges as nothing). */
+function gunzipHead(data: Buffer): Buffer {
+  try {
+    return gunzipSync(data.subarray(0, 4096), { finishFlush: zc.Z_SYNC_FLUSH, maxOutputLength: HEAD_BYTES });
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
 function ioError(path: string, err: unknown): InputError {
   const e = err as NodeJS.ErrnoException;
   const why =
@@ -69,13 +86,24 @@ export class FileSource implements SourceInput {
   readonly mtimeYear: number;
   readonly compression: 'none' | 'gzip';
   readonly size: number;
-  constructor(path: string, absPath: string, mtimeMs: number, compression: 'none' | 'gzip', size: number) {
+  readonly layout: 'lines' | 'json-document';
+  constructor(path: string, absPath: string, mtimeMs: number, compression: 'none' | 'gzip', size: number, layout: 'lines' | 'json-document' = 'lines') {
+    this.layout = layout;
     this.path = path;
     this.absPath = absPath;
     this.mtimeMs = mtimeMs;
     this.mtimeYear = new Date(mtimeMs).getUTCFullYear();
     this.compression = compression;
     this.size = size;
+  }
+  readBytes(): Buffer {
+    let data: Buffer;
+    try {
+      data = readFileSync(this.absPath);
+    } catch (err) {
+      throw ioError(this.path, err);
+    }
+    return this.compression === 'gzip' ? gunzipOrThrow(this.path, data) : data;
   }
   readLines(visit: LineVisitor): void {
     if (this.compression === 'gzip') {
@@ -118,6 +146,7 @@ export class MemorySource implements SourceInput {
   readonly mtimeYear: number;
   readonly compression: 'none' | 'gzip';
   readonly size: number;
+  readonly layout: 'lines' | 'json-document';
   private readonly data: Buffer;
   constructor(path: string, data: Buffer, mtimeMs: number, origin: 'stdin' | 'pipe' | 'file' = 'stdin') {
     this.path = path;
@@ -127,6 +156,10 @@ export class MemorySource implements SourceInput {
     this.mtimeYear = new Date(mtimeMs).getUTCFullYear();
     this.compression = data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b ? 'gzip' : 'none';
     this.size = data.length;
+    this.layout = judgeContent(this.compression === 'gzip' ? gunzipHead(data) : data.subarray(0, HEAD_BYTES)).kind === 'export' ? 'json-document' : 'lines';
+  }
+  readBytes(): Buffer {
+    return this.compression === 'gzip' ? gunzipOrThrow(this.path, this.data) : this.data;
   }
   readLines(visit: LineVisitor): void {
     visitBufferLines(this.compression === 'gzip' ? gunzipOrThrow(this.path, this.data) : this.data, visit);

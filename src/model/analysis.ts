@@ -162,6 +162,8 @@ export interface Finding {
 export interface InputAccount {
   source: string;
   kind: string;
+  /** How the input was read: each detected form (wrapper, export, Redis prefix, snapshot kind), sorted. */
+  forms: string[];
   lines: number;
   understood: number;
   ignored: number;

@@ -9,6 +9,12 @@ export type SourceKind =
   | 'docker-json'
   | 'kubectl-log'
   | 'journald'
+  | 'cri-log'
+  | 'compose-log'
+  | 'syslog'
+  | 'klog'
+  /** A log store's export (Loki, Grafana, Elasticsearch, Datadog, CloudWatch, Cloud Logging). */
+  | 'log-export'
   | 'valkey-logfmt'
   | 'snapshot'
   | 'transcript'
@@ -26,6 +32,12 @@ export interface ParsedSource {
   /** Display path (relative POSIX, `-` for stdin, `a.log.gz`). */
   source: string;
   kind: SourceKind;
+  /**
+   * Every form the source was read as, sorted: wrappers (`compose`, `cri`, `syslog-rfc5424`, …),
+   * exports (`loki-jsonl`, `elasticsearch-hits`, …), Redis prefixes (`redis-v5`), decorations
+   * (`ansi`, `markdown-quote`) and snapshot kinds. Absent only for sources built by hand.
+   */
+  forms?: string[];
   events: TimelineEvent[];
   snapshots: Snapshot[];
   counts: LineCounts;

@@ -72,6 +72,11 @@ export interface ReplicationSnapshot extends SnapshotBase {
 
 export interface ClusterShardsSnapshot extends SnapshotBase {
   kind: 'cluster-shards';
+  /**
+   * The command the shards were read from when it was not CLUSTER SHARDS: a CLUSTER SLOTS reply (its
+   * ranges grouped by master) or `redis-cli --cluster check` output. Nodes then carry no health.
+   */
+  via?: 'cluster-slots' | 'cluster-check';
   shards: Array<{
     slots: SlotRange[];
     nodes: Array<{ id: NodeId; endpoint?: string; ip?: string; port?: number; role: string; health: string; replicationOffset?: number }>;

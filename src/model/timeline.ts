@@ -17,6 +17,8 @@ export interface NodeInfo {
 export interface InputSummary extends LineCounts {
   source: string;
   kind: SourceKind;
+  /** The forms the source was read as (ParsedSource.forms). */
+  forms?: string[];
   /** What was left unread, when anything was (see ParsedSource.skipped). */
   skipped?: string;
 }

@@ -8,8 +8,8 @@
  * Named groups: pid, role, level, msg (prefixes); stamp (the stamp text inside a prefix); and for
  * stamps d, mon, mo, y, h, mi, s, frac, zone, epoch.
  */
-import { FORM_ISO, FORM_LOGFMT, FORM_MS, FORM_NAMES, FORM_SIGNAL, FORM_V2, FORM_V3, FORM_V5 } from './prefix.ts';
-import { STAMP_EXACT, STAMP_WALL, STAMP_WALL_NO_YEAR } from './stamp.ts';
+import { FORM_CLOCK, FORM_ISO, FORM_LOGFMT, FORM_MS, FORM_NAMES, FORM_SIGNAL, FORM_V2, FORM_V3, FORM_V5 } from './prefix.ts';
+import { STAMP_CLOCK, STAMP_EXACT, STAMP_WALL, STAMP_WALL_NO_YEAR } from './stamp.ts';
 
 const MON = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 const DAY = '0[1-9]|[12]\\d|3[01]';
@@ -17,7 +17,7 @@ const DAY = '0[1-9]|[12]\\d|3[01]';
 const CLOCK = '(?<h>[01]\\d|2[0-3]):(?<mi>[0-5]\\d):(?<s>[0-5]\\d|60)(?:[.,](?<frac>\\d+))?';
 
 export interface StampForm {
-  name: 'legacy' | 'legacy-no-year' | 'iso8601' | 'epoch-ms' | 'epoch-seconds' | 'syslog';
+  name: 'legacy' | 'legacy-no-year' | 'iso8601' | 'epoch-ms' | 'epoch-seconds' | 'syslog' | 'clock';
   /** Stamp kind the parser reports (STAMP_*). */
   kind: number;
   source: string;
@@ -67,6 +67,13 @@ export const STAMP_FORMS: readonly StampForm[] = [
     source: 'syslog / journald -o short, short-precise ("%b %e %H:%M:%S[.%06u]")',
     samples: ['Nov 25 13:24:50', 'Nov  5 13:24:50.123456', 'Jan 05 00:00:00'],
     reference: new RegExp(`^(?<mon>${MON}) (?<d>${DAY}| [1-9]) ${CLOCK}$`),
+  },
+  {
+    name: 'clock',
+    kind: STAMP_CLOCK,
+    source: 'a line cut to its time of day (an excerpt, a shipper template): issue 14',
+    samples: ['13:24:50.214', '00:00:00', '23:59:60,5'],
+    reference: new RegExp(`^${CLOCK}$`),
   },
 ];
 
@@ -144,6 +151,13 @@ export const PREFIX_FORMS: readonly PrefixForm[] = [
     source: 'valkey 8.1 log-timestamp-format milliseconds',
     samples: ['1:M 1764077090214 * Ready to accept connections tcp'],
     reference: new RegExp(`^${MEMTEST}${PID}:${ROLE} (?<stamp>\\d{9,16})${TAIL}`),
+  },
+  {
+    name: 'clock',
+    form: FORM_CLOCK,
+    source: 'a Redis line cut to `HH:MM:SS.mmm L msg` (no pid, role or date): issue 14',
+    samples: ['13:24:50.214 * Ready to accept connections', '23:59:59 # x', '00:00:00.000 -'],
+    reference: new RegExp(`^(?<stamp>(?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d|60)(?:[.,]\\d+)?)${TAIL}`),
   },
   {
     name: 'logfmt',

@@ -14,6 +14,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EventFields, EventKind, LevelChar, LineCounts, RoleChar, TimelineEvent } from '../model/events.ts';
 import type { ParsedSource, SourceKind, TimeOptions } from '../model/parsed.ts';
+import type { Snapshot } from '../model/snapshot.ts';
 import type { SourceInput } from '../ingest/index.ts';
 import { countBadBytes } from '../util/utf8.ts';
 import {
@@ -36,20 +37,35 @@ import {
 } from './blocks.ts';
 import { classifyMessage } from './message.ts';
 import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
-import { FORM_LOGFMT, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
+import { FORM_CLOCK, FORM_LOGFMT, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
 import { createSnapshotScanner, type SnapshotScanner } from './snapshot-scanner.ts';
-import { STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, type Stamp, WallClock } from './stamp.ts';
+import { Stamp, STAMP_CLOCK, STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, WallClock } from './stamp.ts';
 import {
   Wrap,
   WRAP_BAD_JSON,
+  WRAP_COMPOSE,
+  WRAP_CRI,
   WRAP_DOCKER_JSON,
   WRAP_DOCKER_T,
+  WRAP_EXPORT_META,
+  WRAP_GRAFANA_TXT,
   WRAP_JOURNALD,
   WRAP_JOURNALD_META,
+  WRAP_KINDS,
+  WRAP_KLOG,
   WRAP_KUBECTL,
+  WRAP_LABEL,
+  WRAP_LOGCLI,
+  WRAP_NAMES,
   WRAP_NONE,
+  WRAP_RECORD,
+  WRAP_SYSLOG_3164,
+  WRAP_SYSLOG_5424,
+  WRAP_TAIL_HEADER,
   unwrapLine,
 } from './wrappers.ts';
+import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, stampFromString } from './records.ts';
+import { stripAnsi } from './ansi.ts';
 import { isInputTime, MAX_INPUT_MS, wallToUtc } from '../util/time.ts';
 
 const HALF_YEAR_MS = 183 * 86_400_000;
@@ -69,6 +85,8 @@ interface Block {
   pendingBlanks: number;
   at: number;
   atInferred: boolean;
+  /** `at` is a wrapper's time (docker, an export record): the server's own stamp inside the block is better. */
+  atFromWrap: boolean;
   pid: number | undefined;
   role: RoleChar | undefined;
   level: LevelChar | undefined;
@@ -112,7 +130,20 @@ const WRAP_SOURCE_KIND: Record<number, SourceKind> = {
   [WRAP_DOCKER_JSON]: 'docker-json',
   [WRAP_KUBECTL]: 'kubectl-log',
   [WRAP_JOURNALD]: 'journald',
+  [WRAP_CRI]: 'cri-log',
+  [WRAP_COMPOSE]: 'compose-log',
+  [WRAP_KLOG]: 'klog',
+  [WRAP_SYSLOG_3164]: 'syslog',
+  [WRAP_SYSLOG_5424]: 'syslog',
+  [WRAP_LABEL]: 'redis-log',
+  [WRAP_LOGCLI]: 'log-export',
+  [WRAP_GRAFANA_TXT]: 'log-export',
+  [WRAP_RECORD]: 'log-export',
 };
+/** Wrappers that decide the source kind (a user label or tail header does not). */
+const KIND_WRAPS = [WRAP_DOCKER_T, WRAP_DOCKER_JSON, WRAP_KUBECTL, WRAP_JOURNALD, WRAP_CRI, WRAP_COMPOSE, WRAP_KLOG, WRAP_SYSLOG_3164, WRAP_SYSLOG_5424, WRAP_LOGCLI, WRAP_GRAFANA_TXT, WRAP_RECORD];
+const DECO_ANSI = 1;
+const DECO_QUOTE = 2;
 
 /** Shared by every source: a message's class does not depend on where it was read. */
 const memo = new MessageMemo();
@@ -159,8 +190,30 @@ class SourceParser {
   private unknownNoteOverflow = { inFence: 0, outside: 0 };
 
   // what the lines were, for SourceKind
-  private readonly wrapLines = [0, 0, 0, 0, 0];
+  private readonly wrapLines = new Array<number>(WRAP_KINDS).fill(0);
+  /** Lines per Redis prefix form (prefix.ts FORM_*). */
+  private readonly prefixLines = new Array<number>(FORM_NAMES.length).fill(0);
+  /** Export forms named by records (records.ts), CSV layouts. */
+  private readonly forms = new Set<string>();
+  private decorations = 0;
+  /** Scratch for a line with its ANSI escapes removed. */
+  private ansi: Buffer | null = null;
+  /** `==> file <==`: the stream lines without a label of their own belong to. */
+  private section: string | undefined = undefined;
+  private csv: CsvLayout | null = null;
+  /** A line other than an export's header lines was seen. */
+  private pastHead = false;
+  private csvPending: string | null = null;
+  private csvPendingLine = 0;
+  private csvPendingLines = 0;
   private legacyLines = 0;
+  /** Steps between consecutive wrapper times: an export printed newest first steps back. */
+  private lastWrapAt = NaN;
+  private wrapBack = 0;
+  private wrapForward = 0;
+  private lastHeadAt = NaN;
+  private headBack = 0;
+  private headForward = 0;
   private logfmtLines = 0;
   private scannerLines = 0;
 
@@ -256,6 +309,7 @@ class SourceParser {
     const k = st.kind;
     if (k === STAMP_EXACT) return st.at;
     if (k === STAMP_WALL) return this.clock.toUtc(st.y, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+    if (k === STAMP_CLOCK) return this.resolveClock(st, ss, ref);
     if (k !== STAMP_WALL_NO_YEAR) return NaN;
     if (!Number.isNaN(ref)) {
       // A wrapper gave the full time: take the year that puts the stamp nearest to it.
@@ -271,6 +325,29 @@ class SourceParser {
     this.lastInferred = true;
     this.yearNote = { ev: null as unknown as TimelineEvent, ss, roll: ss.rolls, mo: st.mo, d: st.d, h: st.h, mi: st.mi, s: st.s, ms: st.ms };
     return this.clock.toUtc(this.baseYear + ss.rolls, st.mo, st.d, st.h, st.mi, st.s, st.ms);
+  }
+
+  /**
+   * A time of day: the day is the one that puts it nearest the time before it in the stream (a
+   * wrapper's, the previous line's), else nearest the file's modification time, which dates the
+   * end of the log. Deviation: not marked inferred — the clock is exact to the millisecond and
+   * only the date is borrowed.
+   */
+  private resolveClock(st: Stamp, ss: StreamState, ref: number): number {
+    let base = ref;
+    if (Number.isNaN(base)) base = ss.lastAt;
+    const fromFile = Number.isNaN(base);
+    if (fromFile) base = this.input.mtimeMs;
+    const day = new Date(base);
+    let best = NaN;
+    for (const delta of [-1, 0, 1]) {
+      const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + delta));
+      const at = this.clock.toUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), st.h, st.mi, st.s, st.ms);
+      // After the file time it cannot be (an hour of slack); a log runs forward from the line before.
+      if (fromFile && at > base + 3_600_000) continue;
+      if (Number.isNaN(best) || Math.abs(at - base) < Math.abs(best - base)) best = at;
+    }
+    return best;
   }
 
   /** `ev.at` came from the last resolve(): remember a year-less stamp (for the file-year fix-up). */
@@ -355,6 +432,7 @@ class SourceParser {
       pendingBlanks: 0,
       at: NaN,
       atInferred: false,
+      atFromWrap: !Number.isNaN(at),
       pid: undefined,
       role: undefined,
       level: undefined,
@@ -461,38 +539,190 @@ class SourceParser {
     }
     let s = start;
     let e = end;
-    if (e > s && buf[e - 1] === 13) e--;
-    if (e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
-    if (s === e || isBlank(buf, s, e)) {
-      this.blankInStream(this.main);
+    let b = buf;
+    if (e > s && b[e - 1] === 13) e--;
+    if (e - s >= 3 && b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) s += 3;
+    // ANSI colour (a terminal's `docker compose logs`, logcli): the escapes go, the text stays.
+    const esc = b.indexOf(27, s);
+    if (esc >= 0 && esc < e) {
+      const n = stripAnsi(b, s, e, this.ansiBuf(e - s));
+      b = this.ansi!;
+      s = 0;
+      e = n;
+      this.decorations |= DECO_ANSI;
+    }
+    // A Markdown quote (`> `, nested `>> `) around a pasted line.
+    // (`>>> ` opens redis-cli --cluster's progress lines: not a quote.)
+    if (s < e && b[s] === 62 && !isCliStep(b, s, e)) {
+      while (s < e && b[s] === 62 && !isCliStep(b, s, e)) {
+        s++;
+        if (s < e && b[s] === 32) s++;
+      }
+      this.decorations |= DECO_QUOTE;
+    }
+    if (s === e || isBlank(b, s, e)) {
+      this.blankInStream(this.section === undefined ? this.main : this.streamOf(this.section));
       return;
     }
     this.nonBlank++;
     const w = this.wrap;
-    const wk = unwrapLine(buf, s, e, w);
+    if (this.csv !== null) {
+      this.csvLine(b, s, e);
+      return;
+    }
+    if (this.nonBlank === 1 && b[s] !== 123 && b[s] !== 91 && e - s < 4096) {
+      const layout = b.indexOf(44, s) >= 0 && b.indexOf(44, s) < e ? csvLayout(decodeUtf8(b, s, e)) : null;
+      if (layout !== null) {
+        this.csv = layout;
+        this.forms.add(layout.form);
+        this.counts.ignored++;
+        return;
+      }
+    }
+    this.afterUnwrap(unwrapLine(b, s, e, w, this.header));
+  };
+
+  /** The wrapper times run backwards (logcli's default direction, Cloud Logging's default order). */
+  newestFirst(): boolean {
+    const back = (b: number, f: number) => b >= 4 && b > 9 * f;
+    // Only a wrapped source (an export) is ever printed newest first; its wrapper stamps may be to the
+    // second (logcli), so the server's own stamps inside count too.
+    return back(this.wrapBack, this.wrapForward) || (this.wrapForward + this.wrapBack > 0 && back(this.headBack, this.headForward));
+  }
+
+  /** Feed line `line` (1-based, of the file) out of file order: a newest-first export read oldest first. */
+  onLineAt(line: number, buf: Buffer, start: number, end: number, overlong: boolean): void {
+    this.lineNo = line - 1;
+    this.onLine(buf, start, end, overlong);
+  }
+
+  /** Say once that the source was read in reverse. */
+  noteReversed(): void {
+    this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: 'records are newest first (an export in descending order): read oldest first' });
+    this.forms.add('newest-first');
+  }
+
+  /** One line of a CSV export (a quoted field may run over several lines). */
+  private csvLine(b: Buffer, s: number, e: number): void {
+    const text = decodeUtf8(b, s, e);
+    const layout = this.csv!;
+    let record = text;
+    if (this.csvPending !== null) {
+      record = `${this.csvPending}\n${text}`;
+      this.w += this.csvPendingLines;
+      this.evLine = this.csvPendingLine;
+    }
+    const cols = splitCsv(record);
+    if (cols === null) {
+      if (this.csvPending === null) this.csvPendingLine = this.lineNo;
+      this.csvPendingLines = this.csvPending === null ? 1 : this.csvPendingLines + 1;
+      this.csvPending = record;
+      this.w = 1;
+      if (record.length > JOINED_MAX) {
+        this.counts.unknown += this.csvPendingLines;
+        this.diag('overlong', 'warning', this.csvPendingLine, `CSV record longer than ${JOINED_MAX} bytes: skipped`);
+        this.csvPending = null;
+      }
+      return;
+    }
+    this.csvPending = null;
+    const w = this.wrap;
+    w.stamp.kind = STAMP_NONE;
+    w.pid = undefined;
+    w.partial = false;
+    w.form = layout.form;
+    w.stream = layout.writer >= 0 && cols[layout.writer] ? cols[layout.writer] : undefined;
+    if (!stampFromString(cols[layout.time] ?? '', w.stamp)) w.stamp.kind = STAMP_NONE;
+    let msg = cols[layout.message] ?? '';
+    if (msg.endsWith('\n')) msg = msg.slice(0, -1);
+    w.text = msg;
+    const inner = Buffer.from(msg, 'utf8');
+    w.kind = WRAP_RECORD;
+    w.buf = inner;
+    w.start = 0;
+    w.end = inner.length;
+    this.afterUnwrap(WRAP_RECORD);
+  }
+
+  /** One record of a whole-document export (records.ts documentRecords); `locate` gives its line. */
+  onRecord(rec: unknown, locate: (text: string) => number): void {
+    this.counts.lines++;
+    this.w = 1;
+    this.nonBlank++;
+    const w = this.wrap;
+    w.stamp.kind = STAMP_NONE;
+    w.stream = undefined;
+    w.pid = undefined;
+    w.partial = false;
+    w.form = null;
+    const text = readJsonRecord(rec, w);
+    const line = locate(text ?? '');
+    this.lineNo = line;
+    this.evLine = line;
+    if (text === null) {
+      this.counts.unknown++;
+      this.diag('json', 'warning', line, 'record holds no log message');
+      return;
+    }
+    w.text = text;
+    const inner = Buffer.from(text, 'utf8');
+    w.kind = WRAP_RECORD;
+    w.buf = inner;
+    w.start = 0;
+    w.end = inner.length;
+    this.afterUnwrap(WRAP_RECORD);
+  }
+
+  /** The whole document could not be read as an export: one unknown line and a warning. */
+  documentProblem(why: string): void {
+    this.counts.lines++;
+    this.counts.unknown++;
+    this.nonBlank++;
+    this.diagnostics.push({ severity: 'warning', source: this.source, line: 1, message: why });
+  }
+
+  /** Steps 3–7 for a line whose wrapper is known (`this.wrap`). */
+  private afterUnwrap(wk: number): void {
+    const w = this.wrap;
+    // `Label: {…}` heads a Grafana download; further down it is an ordinary line.
+    if (wk === WRAP_EXPORT_META && this.pastHead) wk = WRAP_NONE;
+    else if (wk !== WRAP_EXPORT_META) this.pastHead = true;
     if (wk !== WRAP_NONE) {
-      if (wk === WRAP_JOURNALD_META) {
-        this.wrapLines[WRAP_JOURNALD]++;
+      this.wrapLines[wk]++;
+      if (wk === WRAP_JOURNALD_META || wk === WRAP_EXPORT_META) {
+        this.counts.ignored++;
+        return;
+      }
+      if (wk === WRAP_TAIL_HEADER) {
+        // Each `==> file <==` section is that file's stream.
+        if (this.section !== undefined) this.closeBlock(this.streamOf(this.section));
+        this.section = w.stream;
         this.counts.ignored++;
         return;
       }
       if (wk === WRAP_BAD_JSON) {
         this.counts.unknown++;
-        this.diag('json', 'warning', line, 'malformed docker json-file record');
+        this.diag('json', 'warning', this.lineNo, 'malformed JSON log record');
         return;
       }
-      this.wrapLines[wk]++;
+      if (w.form !== null) this.forms.add(w.form);
     }
-    const ss = this.streamOf(w.stream);
-    if (wk === WRAP_DOCKER_JSON && !this.joinPartial(ss)) return;
+    const ss = this.streamOf(w.stream ?? this.section);
+    if (wk === WRAP_CRI && (w.partial || ss.partial !== null)) w.text = decodeUtf8(w.buf, w.start, w.end);
+    if ((wk === WRAP_DOCKER_JSON || wk === WRAP_CRI) && (w.partial || ss.partial !== null) && !this.joinPartial(ss)) return;
     this.outOfRange = false;
     const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
     if (this.outOfRange) return this.rangeSkip();
+    if (wrapAt < this.lastWrapAt) this.wrapBack++;
+    else if (wrapAt > this.lastWrapAt) this.wrapForward++;
+    if (!Number.isNaN(wrapAt)) this.lastWrapAt = wrapAt;
     const wrapInferred = this.lastInferred;
     const wrapYear = this.yearNote;
     const b = w.buf;
     const is = w.start;
-    const ie = w.end;
+    let ie = w.end;
+    // A record's text keeps the CR of a CRLF line (INFO output in a crash report): strip it as for a line.
+    if (wk !== WRAP_NONE && ie > is && b[ie - 1] === 13) ie--;
     if (is >= ie || (wk !== WRAP_NONE && isBlank(b, is, ie))) {
       if (!Number.isNaN(wrapAt)) this.timed(ss, wrapAt);
       this.blankInStream(ss);
@@ -505,7 +735,13 @@ class SourceParser {
       this.yearNote = wrapYear;
       this.raw(b, is, ie, ss, wk, wrapAt, wrapInferred);
     }
-  };
+  }
+
+  /** The scratch buffer, at least `n` bytes (a line is never longer than the framer's cap). */
+  private ansiBuf(n: number): Buffer {
+    if (this.ansi === null || this.ansi.length < n) this.ansi = Buffer.allocUnsafe(Math.max(4096, n));
+    return this.ansi;
+  }
 
   /** docker json-file: returns false while a split line is still incomplete. */
   private joinPartial(ss: StreamState): boolean {
@@ -543,6 +779,11 @@ class SourceParser {
   private headed(b: Buffer, s: number, e: number, h: Header, ss: StreamState, wrapAt: number, wrapExact: boolean): void {
     let at = this.resolve(h.stamp, ss, wrapAt);
     if (this.outOfRange) return this.rangeSkip();
+    // A line cut to its clock has no pid (absent, not 0: a pid change is a restart).
+    const pid = h.form === FORM_CLOCK ? undefined : h.pid;
+    if (at < this.lastHeadAt) this.headBack++;
+    else if (at > this.lastHeadAt) this.headForward++;
+    if (!Number.isNaN(at)) this.lastHeadAt = at;
     const inferred = this.lastInferred;
     if (h.form === FORM_SIGNAL) {
       // Second precision: a wrapper's time in that second is better; else keep file order when the
@@ -552,6 +793,7 @@ class SourceParser {
       else if (prev >= at && prev < at + 1000) at = prev;
     } else if (h.form === FORM_LOGFMT) this.logfmtLines += this.w;
     else this.legacyLines += this.w;
+    this.prefixLines[h.form] += this.w;
     if (!this.zoneHinted && wrapExact && (h.stamp.kind === STAMP_WALL || h.stamp.kind === STAMP_WALL_NO_YEAR)) {
       const diff = at - wrapAt;
       if (Math.abs(diff) >= 15 * 60_000) {
@@ -576,13 +818,17 @@ class SourceParser {
         block.type === BLOCK_CRASH &&
         !msg.includes('oO0OoO0OoO0Oo') &&
         !block.ended &&
-        (block.pid === undefined || block.pid === h.pid) &&
+        (block.pid === undefined || block.pid === pid) &&
         (Number.isNaN(block.at) || Math.abs(at - block.at) <= CRASH_MAX_SPAN_MS)
       ) {
         if (block.pid === undefined) {
-          block.pid = h.pid;
+          block.pid = pid;
           block.role = h.role;
           block.level = h.level;
+        }
+        if (block.atFromWrap) {
+          block.atFromWrap = false;
+          block.at = NaN;
         }
         this.blockTime(block, at, inferred);
         block.section = readCrashLine(block.fields, msg, block.section);
@@ -615,7 +861,7 @@ class SourceParser {
       return;
     }
     this.counts.understood += this.w;
-    const ev = this.pushEvent(at, res.kind, res.fields, text, ss, h.pid, h.role, h.level, inferred);
+    const ev = this.pushEvent(at, res.kind, res.fields, text, ss, pid, h.role, h.level, inferred);
     this.noteYear(ev);
   }
 
@@ -782,6 +1028,7 @@ class SourceParser {
     return {
       source: this.source,
       kind: this.sourceKind(scanned.events),
+      forms: this.formNames(scanned.snapshots),
       events,
       snapshots: scanned.snapshots,
       counts: this.counts,
@@ -826,9 +1073,22 @@ class SourceParser {
     this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message });
   }
 
+  /** Every form the source was read as: wrappers, exports, Redis prefixes, snapshot kinds. */
+  private formNames(snapshots: readonly Snapshot[]): string[] {
+    const out = new Set(this.forms);
+    for (let k = 1; k < WRAP_KINDS; k++) if (this.wrapLines[k] > 0 && k !== WRAP_RECORD && k !== WRAP_JOURNALD_META && k !== WRAP_EXPORT_META) out.add(WRAP_NAMES[k]);
+    if (this.wrapLines[WRAP_EXPORT_META] > 0 && this.wrapLines[WRAP_GRAFANA_TXT] > 0) out.add('grafana-txt');
+    for (let f = 1; f < FORM_NAMES.length; f++) if (this.prefixLines[f] > 0) out.add(`redis-${FORM_NAMES[f]}`);
+    if (this.decorations & DECO_ANSI) out.add('ansi');
+    if (this.decorations & DECO_QUOTE) out.add('markdown-quote');
+    if (this.markdown) out.add('markdown');
+    for (const sn of snapshots) out.add('via' in sn && sn.via ? sn.via : sn.kind);
+    return [...out].sort();
+  }
+
   private sourceKind(scannerEvents: TimelineEvent[]): SourceKind {
     let wrapKind = 0;
-    for (const k of [WRAP_DOCKER_T, WRAP_DOCKER_JSON, WRAP_KUBECTL, WRAP_JOURNALD])
+    for (const k of KIND_WRAPS)
       if (this.wrapLines[k] > (wrapKind ? this.wrapLines[wrapKind] : 0)) wrapKind = k;
     let logKind: SourceKind | null = null;
     if (wrapKind) logKind = WRAP_SOURCE_KIND[wrapKind];
@@ -840,6 +1100,11 @@ class SourceParser {
     if (this.scannerLines > 0) return scannerEvents.some((e) => e.kind.startsWith('client.')) ? 'transcript' : 'snapshot';
     return this.nonBlank === 0 ? 'empty' : 'unknown';
   }
+}
+
+/** `>>> ` then a word: redis-cli --cluster's step lines (src/redis-cli.c clusterManagerLogInfo). */
+function isCliStep(b: Buffer, s: number, e: number): boolean {
+  return e - s > 4 && b[s] === 62 && b[s + 1] === 62 && b[s + 2] === 62 && b[s + 3] === 32;
 }
 
 function mergeByLine(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
@@ -860,8 +1125,91 @@ function mergeByLine(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
  */
 export function parseSource(input: SourceInput, time: TimeOptions): ParsedSource {
   const p = new SourceParser(input, time);
+  if (input.layout === 'json-document' && input.readBytes) {
+    parseDocument(p, input.readBytes());
+    return p.finish();
+  }
   input.readLines(p.onLine);
-  return p.finish();
+  if (!p.newestFirst()) return p.finish();
+  // Newest first: a crash report's lines, a restart, a split CRI line only read right oldest first.
+  // A second pass holds the lines (such exports are bounded by the store's query limit).
+  const lines: Array<{ b: Buffer; overlong: boolean }> = [];
+  input.readLines((b, s, e, overlong) => void lines.push({ b: Buffer.from(b.subarray(s, e)), overlong }));
+  const q = new SourceParser(input, time);
+  q.noteReversed();
+  // The head stays first: a CSV header, Grafana's `Label: {…}` lines and the blank lines around them.
+  let head = 0;
+  let csvDone = false;
+  for (; head < lines.length; head++) {
+    const t = lines[head].b.toString('utf8');
+    if (isBlank(lines[head].b, 0, lines[head].b.length) || EXPORT_HEAD_LINE.test(t)) continue;
+    if (!csvDone && csvLayout(t) !== null) {
+      csvDone = true;
+      continue;
+    }
+    break;
+  }
+  for (let i = 0; i < head; i++) q.onLineAt(i + 1, lines[i].b, 0, lines[i].b.length, lines[i].overlong);
+  for (let i = lines.length - 1; i >= head; i--) q.onLineAt(i + 1, lines[i].b, 0, lines[i].b.length, lines[i].overlong);
+  return q.finish();
+}
+
+/** A header line of an export (wrappers.ts exportMeta): `Common labels: {…}`. */
+const EXPORT_HEAD_LINE = /^[A-Za-z][A-Za-z ]{0,39}: [{"[]/;
+
+/** How far ahead a record's message is looked for, to give it its line in a pretty-printed document. */
+const LOCATE_WINDOW = 256 * 1024;
+
+/**
+ * A whole JSON document export (Elasticsearch `_search`, CloudWatch FilterLogEvents, Datadog, Cloud
+ * Logging, Grafana JSON): its records, each at the line its message sits on. Finding the lines walks
+ * the bytes once, forward (each search is bounded), so the cost stays linear.
+ */
+function parseDocument(p: SourceParser, bytes: Buffer): void {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    p.documentProblem(`not a valid JSON document (${(err as Error).message})`);
+    return;
+  }
+  const got = documentRecords(doc);
+  if (got === null) {
+    p.documentProblem('a JSON document of no known log export shape');
+    return;
+  }
+  let cursor = 0;
+  let line = 1;
+  const locateForward = (text: string): number => {
+    const needle = Buffer.from(JSON.stringify(text).slice(1, -1), 'utf8');
+    if (needle.length === 0) return line;
+    const end = Math.min(bytes.length, cursor + LOCATE_WINDOW + needle.length);
+    const at = bytes.subarray(cursor, end).indexOf(needle);
+    if (at < 0) return line;
+    for (let i = cursor, stop = cursor + at; i < stop; i++) if (bytes[i] === 10) line++;
+    cursor += at + needle.length;
+    return line;
+  };
+  // Lines and times first, in document order (the line search only walks forward).
+  const probe = { stream: undefined as string | undefined, form: null as string | null, pid: undefined as number | undefined, stamp: new Stamp() };
+  const at: number[] = [];
+  const lines = got.records.map((rec) => {
+    const text = readJsonRecord(rec, probe);
+    at.push(probe.stamp.kind === STAMP_EXACT ? probe.stamp.at : NaN);
+    return locateForward(text ?? '');
+  });
+  let back = 0;
+  let forward = 0;
+  for (let i = 1; i < at.length; i++) if (at[i] < at[i - 1]) back++;
+  else if (at[i] > at[i - 1]) forward++;
+  // Newest first (Cloud Logging's default order, Grafana's default view): read oldest first.
+  const reversed = back >= 4 && back > 9 * forward;
+  if (reversed) p.noteReversed();
+  const n = got.records.length;
+  for (let k = 0; k < n; k++) {
+    const i = reversed ? n - 1 - k : k;
+    p.onRecord(got.records[i], () => lines[i]);
+  }
 }
 
 /** Parse every source, in order. */

@@ -19,7 +19,7 @@
 //       roles {"sentinel", "RDB/AOF", "replica", "primary"}, levels {"debug", "info", "notice", "warning"};
 //       '"' in the message is replaced by '\'' and CR/LF by ' ' (filterInvalidLogfmtChar).
 import type { LevelChar, RoleChar } from '../model/events.ts';
-import { parseEpoch, parseIsoStamp, parseLegacyStamp, Stamp, STAMP_WALL_NO_YEAR } from './stamp.ts';
+import { parseClock, parseEpoch, parseIsoStamp, parseLegacyStamp, Stamp, STAMP_CLOCK, STAMP_WALL_NO_YEAR } from './stamp.ts';
 
 export const FORM_NONE = 0;
 /** `pid:R dd Mon yyyy HH:MM:SS.mmm L msg` (Redis 5.0+, Valkey legacy) */
@@ -37,7 +37,10 @@ export const FORM_ISO = 6;
 /** Valkey legacy line with `log-timestamp-format milliseconds` */
 export const FORM_MS = 7;
 
-export const FORM_NAMES = ['none', 'v5', 'v3', 'v2', 'signal-handler', 'logfmt', 'iso8601', 'milliseconds'] as const;
+/** `HH:MM:SS.mmm L msg`: a line cut to its time of day (a pasted excerpt, a shipper's template). */
+export const FORM_CLOCK = 8;
+
+export const FORM_NAMES = ['none', 'v5', 'v3', 'v2', 'signal-handler', 'logfmt', 'iso8601', 'milliseconds', 'clock'] as const;
 
 /** Result of parsing one prefix. Reused: one instance per parser. */
 export class Header {
@@ -111,8 +114,20 @@ function signalTail(b: Buffer, i: number, e: number, h: Header): boolean {
   return true;
 }
 
+/** `HH:MM:SS[.mmm] L msg`: no pid, no role, no date. */
+function parseClockHeader(b: Buffer, s: number, e: number, h: Header): boolean {
+  const p = parseClock(b, s, e, h.stamp);
+  if (p < 0 || !tail(b, p, e, h)) return false;
+  h.stamp.kind = STAMP_CLOCK;
+  h.form = FORM_CLOCK;
+  h.pid = 0;
+  h.role = undefined;
+  return true;
+}
+
 function parsePidHeader(b: Buffer, s: number, e: number, h: Header): boolean {
   let i = readPid(b, s, e, h);
+  if (i === s + 2 && i + 1 < e && b[i] === 58 && b[i + 1] >= 48 && b[i + 1] <= 57) return parseClockHeader(b, s, e, h);
   if (i < 0 || i + 2 >= e || b[i] !== 58) return false;
   i++;
   const role = roleOf(b[i]);

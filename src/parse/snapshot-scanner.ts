@@ -27,11 +27,13 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EventFields, EventKind, TimelineEvent } from '../model/events.ts';
 import type { Address, EpochMs, NodeId } from '../model/ids.ts';
 import type { TimeOptions } from '../model/parsed.ts';
-import type { NodeEntry, Snapshot } from '../model/snapshot.ts';
+import type { ClusterShardsSnapshot, NodeEntry, Snapshot } from '../model/snapshot.ts';
+import { normalizeRanges, type SlotRange } from '../model/slots.ts';
+import { CHECK_START, type CheckLine, readClusterCheckLine } from './snapshot/cluster-check.ts';
 import { isInputTime, parseStampLine } from '../util/time.ts';
 import { type CliLine, normalizeAddress, readCliLine } from './snapshot/cli-line.ts';
 import { readInfoLine } from './snapshot/info-line.ts';
-import { configFromTree, NestedReplyBuilder, readNestedLine, shardsFromTree } from './snapshot/nested-reply.ts';
+import { configFromTree, NestedReplyBuilder, readNestedLine, shardsFromTree, slotsFromTree } from './snapshot/nested-reply.ts';
 import { FastNodesReader } from './snapshot/nodes-fast.ts';
 import { looksLikeClusterNodesLine, readClusterNodesLine } from './snapshot/nodes-line.ts';
 import { readConfDirective } from './snapshot/redis-conf.ts';
@@ -102,7 +104,7 @@ interface Lead {
   stampAt: EpochMs | null;
 }
 
-type BlockKind = 'nodes' | 'info' | 'config-items' | 'nested' | 'conf';
+type BlockKind = 'nodes' | 'info' | 'config-items' | 'nested' | 'conf' | 'check';
 
 interface Block {
   kind: BlockKind;
@@ -118,6 +120,10 @@ interface Block {
   items: ReplyValue[];
   builder: NestedReplyBuilder | null;
   params: Record<string, string>;
+  /** `--cluster check`: the nodes shown, in order. */
+  check: Array<{ role: 'master' | 'replica'; id: NodeId; address: Address; slots: SlotRange[]; flags: string[]; masterId: NodeId | null }>;
+  /** `--cluster check`: the node it ran against (`Performing Cluster Check (using node …)`). */
+  checkAddress: Address | null;
 }
 
 interface PendingSnapshot {
@@ -159,7 +165,7 @@ function readRedisCliInvocation(command: string): { address: Address; command: s
 function newBlock(kind: BlockKind, line: number, text: string, stampAt: EpochMs | null, lead: Lead | null): Block {
   return {
     kind, line, endLine: line, firstText: text, stampAt, lead, entries: [], section: null, fields: {}, items: [],
-    builder: kind === 'nested' ? new NestedReplyBuilder() : null, params: {},
+    builder: kind === 'nested' ? new NestedReplyBuilder() : null, params: {}, check: [], checkAddress: null,
   };
 }
 
@@ -260,6 +266,10 @@ class Scanner implements SnapshotScanner {
       const r = this.feedArray(text, line, startTime, leadHere);
       if (r) return r;
     }
+    if (CHECK_START.test(t)) {
+      const check = readClusterCheckLine(t);
+      if (check) return this.feedCheck(check, line, startTime, leadHere);
+    }
     if (looksLikeClusterNodesLine(t)) return this.feedNodes(t, line, startTime, leadHere);
     if (t.startsWith('#')) {
       const info = /^#\s?[A-Z]/.test(t) ? readInfoLine(t) : null;
@@ -359,6 +369,40 @@ class Scanner implements SnapshotScanner {
     this.block = newBlock('info', line, t, startTime, lead);
     this.block.fields[info.key] = info.value;
     this.lead = null;
+    return 'understood';
+  }
+
+  /** A line of `redis-cli --cluster check`: node, slots, replicates lines fill one block. */
+  private feedCheck(c: CheckLine, line: number, startTime: EpochMs | null, lead: Lead | null): FeedResult {
+    if (c.kind === 'summary') return 'ignored';
+    if (c.kind === 'log') {
+      const using = /^Performing Cluster Check \(using node (\S+)\)/.exec(c.text);
+      this.closeBlock();
+      if (using) {
+        this.block = newBlock('check', line, c.text, startTime, lead);
+        this.block.checkAddress = normalizeAddress(using[1]);
+        this.lead = null;
+        return 'understood';
+      }
+      return 'ignored';
+    }
+    if (c.kind === 'node') {
+      if (this.block?.kind !== 'check' || this.block.check.some((n) => n.id === c.id)) {
+        this.closeBlock();
+        this.block = newBlock('check', line, c.id, startTime, lead);
+        this.lead = null;
+      }
+      this.block.check.push({ role: c.role, id: c.id, address: normalizeAddress(c.address), slots: [], flags: [], masterId: null });
+      this.block.endLine = line;
+      return 'understood';
+    }
+    const last = this.block?.kind === 'check' ? this.block.check[this.block.check.length - 1] : undefined;
+    if (!last) return null;
+    if (c.kind === 'slots') {
+      last.slots = c.slots;
+      last.flags = c.flags;
+    } else if (c.kind === 'replicates') last.masterId = c.id;
+    this.block!.endLine = line;
     return 'understood';
   }
 
@@ -545,6 +589,11 @@ class Scanner implements SnapshotScanner {
           this.pushSnapshot({ kind: 'cluster-shards', shards, ...this.base(b, null, address) }, b);
           return;
         }
+        const slots = /^cluster\s+shards\b/i.test(b.lead?.command ?? '') ? null : slotsFromTree(tree);
+        if (slots) {
+          this.pushSnapshot({ kind: 'cluster-shards', via: 'cluster-slots', shards: slots, ...this.base(b, null, address) }, b);
+          return;
+        }
         const params = configFromTree(tree);
         if (params && (b.lead === null || /^config\s+get\b/i.test(b.lead.command))) {
           this.pushSnapshot({ kind: 'config', params, ...this.base(b, null, address) }, b);
@@ -556,6 +605,28 @@ class Scanner implements SnapshotScanner {
       }
       case 'conf':
         return;
+      case 'check': {
+        if (b.check.length === 0) return;
+        const shards = new Map<NodeId, ClusterShardsSnapshot['shards'][number]>();
+        const endpoint = (a: Address) => {
+          const i = a.lastIndexOf(':');
+          return { endpoint: a.slice(0, i), ip: a.slice(0, i), port: Number(a.slice(i + 1)) };
+        };
+        const health = (flags: string[]) => (flags.includes('fail') ? 'failed' : '');
+        for (const n of b.check)
+          if (n.role === 'master') shards.set(n.id, { slots: normalizeRanges(n.slots), nodes: [{ id: n.id, ...endpoint(n.address), role: 'master', health: health(n.flags) }] });
+        for (const n of b.check)
+          if (n.role === 'replica') {
+            const sh = n.masterId ? shards.get(n.masterId) : undefined;
+            const node = { id: n.id, ...endpoint(n.address), role: 'replica', health: health(n.flags) };
+            if (sh) sh.nodes.push(node);
+            else shards.set(n.id, { slots: [], nodes: [node] });
+          }
+        const reporterAddress = b.checkAddress ?? address;
+        const reporter = b.check.find((n) => n.address === reporterAddress)?.id ?? null;
+        this.pushSnapshot({ kind: 'cluster-shards', via: 'cluster-check', shards: [...shards.values()], ...this.base(b, reporter, reporterAddress) }, b);
+        return;
+      }
     }
   }
 

@@ -11,6 +11,8 @@ export const STAMP_EXACT = 1;
 export const STAMP_WALL = 2;
 /** Zone-less wall clock without a year (Redis < 5, journald short): the year must be inferred. */
 export const STAMP_WALL_NO_YEAR = 3;
+/** Time of day only (`HH:MM:SS.mmm`): the date comes from the lines around it or the file time. */
+export const STAMP_CLOCK = 4;
 
 /** A parsed stamp; one instance is reused per parse position, never allocated per line. */
 export class Stamp {

@@ -88,14 +88,14 @@ export function* timelineTextChunks(t: Timeline): Generator<string> {
 
 /** `--stats`: how every input line was accounted for. */
 export function renderStats(inputs: readonly InputSummary[]): string {
-  const head = ['source', 'kind', 'lines', 'understood', 'ignored', 'unknown'];
-  const rows = inputs.map((i) => [i.source, i.kind, `${i.lines}`, `${i.understood}`, `${i.ignored}`, `${i.unknown}`]);
+  const head = ['source', 'kind', 'lines', 'understood', 'ignored', 'unknown', 'forms'];
+  const rows = inputs.map((i) => [i.source, i.kind, `${i.lines}`, `${i.understood}`, `${i.ignored}`, `${i.unknown}`, (i.forms ?? []).join(',')]);
   const total = inputs.reduce(
     (a, i) => ({ lines: a.lines + i.lines, understood: a.understood + i.understood, ignored: a.ignored + i.ignored, unknown: a.unknown + i.unknown }),
     { lines: 0, understood: 0, ignored: 0, unknown: 0 },
   );
-  rows.push(['total', '', `${total.lines}`, `${total.understood}`, `${total.ignored}`, `${total.unknown}`]);
+  rows.push(['total', '', `${total.lines}`, `${total.understood}`, `${total.ignored}`, `${total.unknown}`, '']);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const fmt = (r: string[]) => r.map((v, c) => (c >= 2 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join('  ').trimEnd();
+  const fmt = (r: string[]) => r.map((v, c) => (c >= 2 && c <= 5 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join('  ').trimEnd();
   return `${[fmt(head), ...rows.map(fmt)].join('\n')}\n`;
 }

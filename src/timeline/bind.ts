@@ -66,6 +66,19 @@ function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: NodeId
     }
     segIds[s] = id;
   }
+  // A pid is one process, so one node: a segment of a pid whose identity another segment holds is that
+  // node's (lines of several nodes interleaved in one file without labels: a raw export of every pod).
+  const pidIds = new Map<number, NodeId>();
+  for (let s = 0; s < segs; s++) {
+    const pid = segPid(evs, idx, starts[s], end(s));
+    if (segIds[s] !== null && pid !== undefined && !pidIds.has(pid)) pidIds.set(pid, segIds[s]!);
+  }
+  if (pidIds.size > 0)
+    for (let s = 0; s < segs; s++) {
+      if (segIds[s] !== null) continue;
+      const pid = segPid(evs, idx, starts[s], end(s));
+      if (pid !== undefined && pidIds.has(pid)) segIds[s] = pidIds.get(pid)!;
+    }
   // Inherit forward, then backward for leading segments.
   for (let s = 1; s < segs; s++) if (segIds[s] === null) segIds[s] = segIds[s - 1];
   for (let s = segs - 2; s >= 0; s--) if (segIds[s] === null) segIds[s] = segIds[s + 1];
@@ -84,4 +97,13 @@ function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: NodeId
       if (e.node === null) e.node = current;
     }
   }
+}
+
+/** The pid of a segment (its first event that has one). */
+function segPid(evs: TimelineEvent[], idx: readonly number[], from: number, to: number): number | undefined {
+  for (let k = from; k < to; k++) {
+    const pid = evs[idx[k]].pid;
+    if (pid !== undefined) return pid;
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import { learnAddresses } from './addresses.ts';
 import { bindNodeIdsInPlace, isServerLogKind } from './bind.ts';
 import { assignClusters } from './clusters.ts';
 import { mergeOrder } from './merge.ts';
+import { rotationGroups } from './rotation.ts';
 
 /** Time order; a snapshot whose time is unknown (NaN) sorts last, keeping input order. */
 function bySnapshotTime(a: Snapshot, b: Snapshot): number {
@@ -25,7 +26,15 @@ function bySnapshotTime(a: Snapshot, b: Snapshot): number {
  * function's to finish).
  */
 export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
-  for (const p of parsed) bindNodeIdsInPlace(p);
+  // A rotated log (redis.log.2.gz, .1, redis.log) is bound as one log, oldest first.
+  const rotated = new Set<string>();
+  for (const group of rotationGroups(parsed)) {
+    if (group.length === 1) bindNodeIdsInPlace(group[0]);
+    else {
+      bindNodeIdsInPlace({ ...group[0], events: group.flatMap((p) => p.events) });
+      for (const p of group) rotated.add(p.source);
+    }
+  }
   const allSnapshots: Snapshot[] = parsed.flatMap((p) => p.snapshots);
   const order = mergeOrder(parsed.map((p) => p.events));
   const n = order.source.length;
@@ -94,7 +103,10 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
   return {
     clusters,
     events: merged,
-    inputs: parsed.map((p) => ({ source: p.source, kind: p.kind, ...p.counts, ...(p.skipped !== undefined ? { skipped: p.skipped } : {}) })),
+    inputs: parsed.map((p) => {
+      const forms = rotated.has(p.source) ? [...(p.forms ?? []), 'rotated'].sort() : p.forms;
+      return { source: p.source, kind: p.kind, ...(forms ? { forms } : {}), ...p.counts, ...(p.skipped !== undefined ? { skipped: p.skipped } : {}) };
+    }),
     diagnostics,
     clockOffsets: [],
   };

@@ -6,8 +6,10 @@ function key(at: number): number {
 }
 
 /**
- * One source's events in merge order: by time, then line, then position. Logs are nearly always in
- * time order already; then this is just the identity (checked in one pass, nothing sorted).
+ * One source's events in merge order: by time, then position (the order the parser read them: line
+ * order for a log, oldest first for an export printed newest first, whose line numbers then run
+ * backwards). Logs are nearly always in time order already; then this is just the identity (checked
+ * in one pass, nothing sorted).
  */
 function sourceOrder(events: readonly TimelineEvent[]): Uint32Array | null {
   let sorted = true;
@@ -16,7 +18,7 @@ function sourceOrder(events: readonly TimelineEvent[]): Uint32Array | null {
     const b = events[i];
     const ka = key(a.at);
     const kb = key(b.at);
-    if (kb < ka || (kb === ka && b.line < a.line)) {
+    if (kb < ka) {
       sorted = false;
       break;
     }
@@ -26,7 +28,7 @@ function sourceOrder(events: readonly TimelineEvent[]): Uint32Array | null {
   for (let i = 0; i < order.length; i++) order[i] = i;
   const keys = new Float64Array(events.length);
   for (let i = 0; i < keys.length; i++) keys[i] = key(events[i].at);
-  order.sort((x, y) => keys[x] - keys[y] || events[x].line - events[y].line || x - y);
+  order.sort((x, y) => keys[x] - keys[y] || x - y);
   return order;
 }
 

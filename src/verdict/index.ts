@@ -64,7 +64,7 @@ export function analyzeTimeline(input: Timeline, opts: AnalyzeOptions = {}): Ana
     failovers: clusters.flatMap((c) => c.failovers),
     outages: clusters.flatMap((c) => c.outages),
     findings,
-    inputs: timeline.inputs.map((i) => ({ source: i.source, kind: i.kind, lines: i.lines, understood: i.understood, ignored: i.ignored, unknown: i.unknown, ...(i.skipped !== undefined ? { skipped: i.skipped } : {}) })),
+    inputs: timeline.inputs.map((i) => ({ source: i.source, kind: i.kind, forms: i.forms ?? [], lines: i.lines, understood: i.understood, ignored: i.ignored, unknown: i.unknown, ...(i.skipped !== undefined ? { skipped: i.skipped } : {}) })),
     verdict: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
     nodeTimeout:
       opts.nodeTimeoutMs !== undefined && opts.nodeTimeoutMs > 0 ? { ms: opts.nodeTimeoutMs, from: 'option' } : (known ?? { ms: null, from: 'unknown' }),

@@ -7,12 +7,14 @@ import { describe, expect, test } from 'vitest';
 import { clusterNodesParser } from '../../grammars/cluster-nodes/index.ts';
 import { clusterInfoParser } from '../../grammars/cluster-info/index.ts';
 import { clusterShardsParser } from '../../grammars/cluster-shards/index.ts';
+import { clusterCheckParser } from '../../grammars/cluster-check/index.ts';
 import { redisCliParser } from '../../grammars/redis-cli/index.ts';
 
 const grammars = {
   'cluster-nodes': clusterNodesParser,
   'cluster-info': clusterInfoParser,
   'cluster-shards': clusterShardsParser,
+  'cluster-check': clusterCheckParser,
   'redis-cli': redisCliParser,
 };
 

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { clusterInfoSamples, parseClusterInfoLine } from '../../grammars/cluster-info/index.ts';
 import { clusterNodesSamples, parseClusterNodesLine } from '../../grammars/cluster-nodes/index.ts';
 import { clusterShardsSamples, parseClusterShardsLine } from '../../grammars/cluster-shards/index.ts';
+import { clusterCheckSamples, parseClusterCheckLine } from '../../grammars/cluster-check/index.ts';
 import { parseRedisCliLine, redisCliSamples } from '../../grammars/redis-cli/index.ts';
 import { readCliLine } from '../../src/parse/snapshot/cli-line.ts';
 import { readInfoLine } from '../../src/parse/snapshot/info-line.ts';
@@ -17,6 +18,7 @@ const grammars: Record<string, { parse: Parse; samples: Record<string, string> }
   'cluster-nodes': { parse: parseClusterNodesLine, samples: clusterNodesSamples },
   'cluster-info': { parse: parseClusterInfoLine, samples: clusterInfoSamples },
   'cluster-shards': { parse: parseClusterShardsLine, samples: clusterShardsSamples },
+  'cluster-check': { parse: parseClusterCheckLine, samples: clusterCheckSamples },
   'redis-cli': { parse: parseRedisCliLine, samples: redisCliSamples },
 };
 const ok = (r: ReturnType<Parse>) => r.cst !== undefined && r.lexErrors.length === 0 && r.parseErrors.length === 0;
@@ -39,6 +41,14 @@ describe('samples', () => {
     'cluster-shards:empty-array>cluster-info',
     'cluster-shards:old-empty>cluster-info',
     'redis-cli:client-error-seed>cluster-info',
+    // `M: <id> <addr>` and `slots:[…] (n slots) master` read as key:value too (the scanner asks cluster-check first)
+    'cluster-check:failing-master>cluster-info',
+    'cluster-check:hostname>cluster-info',
+    'cluster-check:master-slots>cluster-info',
+    'cluster-check:master-split-slots>cluster-info',
+    'cluster-check:master>cluster-info',
+    'cluster-check:replica-slots>cluster-info',
+    'cluster-check:replica>cluster-info',
   ]);
   test('no sample is taken by another grammar, except the designed overlaps', () => {
     const taken: string[] = [];

@@ -16,8 +16,8 @@ import {
   STAMP_FORMS,
   type StampForm,
 } from '../../src/parse/forms.ts';
-import { FORM_LOGFMT, FORM_MS, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader } from '../../src/parse/prefix.ts';
-import { parseEpoch, parseIsoStamp, parseLegacyStamp, parseSyslogStamp, Stamp, STAMP_EXACT, STAMP_WALL, STAMP_WALL_NO_YEAR } from '../../src/parse/stamp.ts';
+import { FORM_CLOCK, FORM_LOGFMT, FORM_MS, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader } from '../../src/parse/prefix.ts';
+import { parseClock, parseEpoch, parseIsoStamp, parseLegacyStamp, parseSyslogStamp, Stamp, STAMP_CLOCK, STAMP_EXACT, STAMP_WALL, STAMP_WALL_NO_YEAR } from '../../src/parse/stamp.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ROLE_CHAR: Record<string, string> = { primary: 'M', master: 'M', replica: 'S', slave: 'S', 'RDB/AOF': 'C', child: 'C', sentinel: 'X' };
@@ -29,6 +29,11 @@ type StampFields = { kind: number; at: number } | { kind: number; y: number; mo:
 /** Stamp fields from a reference match (regex groups), computed without the byte parser. */
 function stampFromGroups(g: Record<string, string | undefined>, unitMs = 1): StampFields {
   if (g.epoch !== undefined) return { kind: STAMP_EXACT, at: Number(g.epoch) * unitMs };
+  if (g.d === undefined) {
+    // A time of day alone (the clock form): no date fields.
+    const frac = g.frac ?? '';
+    return { kind: STAMP_CLOCK, y: 0, mo: 0, d: 0, h: Number(g.h), mi: Number(g.mi), s: Number(g.s), ms: frac === '' ? 0 : Number(frac.slice(0, 3).padEnd(3, '0')) };
+  }
   const y = g.y === undefined ? 0 : Number(g.y);
   const mo = g.mon !== undefined ? MONTHS.indexOf(g.mon) + 1 : Number(g.mo);
   const d = Number(g.d!.trim());
@@ -44,6 +49,7 @@ function stampFromGroups(g: Record<string, string | undefined>, unitMs = 1): Sta
 
 function stampOf(st: Stamp): StampFields {
   if (st.kind === STAMP_EXACT) return { kind: st.kind, at: st.at };
+  if (st.kind === STAMP_CLOCK) return { kind: st.kind, y: 0, mo: 0, d: 0, h: st.h, mi: st.mi, s: st.s, ms: st.ms };
   return { kind: st.kind, y: st.kind === STAMP_WALL_NO_YEAR ? 0 : st.y, mo: st.mo, d: st.d, h: st.h, mi: st.mi, s: st.s, ms: st.ms };
 }
 
@@ -71,9 +77,12 @@ function reference(line: string): HeaderFields | null {
         ? referenceStamp(g.stamp!, ['epoch-seconds'], 1000)
         : f.form === FORM_MS
           ? referenceStamp(g.stamp!, ['epoch-ms'])
-          : referenceStamp(g.stamp!, ['legacy', 'legacy-no-year', 'iso8601']);
+          : f.form === FORM_CLOCK
+            ? referenceStamp(g.stamp!, ['clock'])
+            : referenceStamp(g.stamp!, ['legacy', 'legacy-no-year', 'iso8601']);
     if (!stamp) throw new Error(`the ${f.name} regex matched a stamp no stamp form declares: ${g.stamp}`);
-    return { form: f.name, pid: Number(g.pid ?? g.bpid), role: g.role, level: g.level, msg: g.msg ?? '', stamp };
+    // The clock form has no pid: the parser reports 0 (parse-source.ts makes the event's pid absent).
+    return { form: f.name, pid: f.form === FORM_CLOCK ? 0 : Number(g.pid ?? g.bpid), role: g.role, level: g.level, msg: g.msg ?? '', stamp };
   }
   return null;
 }
@@ -225,6 +234,12 @@ describe('stamp forms: the stamp parsers equal the declared reference regexes', 
     'epoch-ms': (b, e, st) => parseEpoch(b, 0, e, st, 1, 9),
     'epoch-seconds': (b, e, st) => parseEpoch(b, 0, e, st, 1000, 1),
     syslog: (b, e, st) => parseSyslogStamp(b, 0, e, st),
+    // prefix.ts parseClockHeader: parseClock, then the kind
+    clock: (b, e, st) => {
+      const p = parseClock(b, 0, e, st);
+      if (p >= 0) st.kind = STAMP_CLOCK;
+      return p;
+    },
   };
   // The legacy parser reads both legacy forms; its reference is their union.
   const referenceFor = (name: StampForm['name']): StampForm['name'][] => (name === 'legacy' || name === 'legacy-no-year' ? ['legacy', 'legacy-no-year'] : [name]);

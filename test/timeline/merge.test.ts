@@ -1,5 +1,6 @@
-// mergeEvents: the heap merge gives exactly the order of a plain stable sort by (time, source, line,
-// position), unknown times last, whether or not each source is already in time order.
+// mergeEvents: the heap merge gives exactly the order of a plain stable sort by (time, source,
+// position), unknown times last, whether or not each source is already in time order. Position, not
+// line: an export read oldest first from a newest-first file has its line numbers running backwards.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { TimelineEvent } from '../../src/model/events.ts';
@@ -11,7 +12,7 @@ function reference(perSource: TimelineEvent[][]): TimelineEvent[] {
   tagged.sort((a, b) => {
     const ta = k(a.e.at);
     const tb = k(b.e.at);
-    return (ta === tb ? 0 : ta - tb) || a.s - b.s || a.e.line - b.e.line || a.i - b.i;
+    return (ta === tb ? 0 : ta - tb) || a.s - b.s || a.i - b.i;
   });
   return tagged.map((t) => t.e);
 }
@@ -19,7 +20,7 @@ function reference(perSource: TimelineEvent[][]): TimelineEvent[] {
 const ev = (at: number, line: number, source: string): TimelineEvent => ({ at, node: null, kind: 'log.other', fields: {}, text: '', source, line });
 
 describe('mergeEvents', () => {
-  test('equals a stable sort by time, source, line, position', () => {
+  test('equals a stable sort by time, source, position', () => {
     const time = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constant(NaN));
     const source = fc.array(fc.tuple(time, fc.integer({ min: 1, max: 30 })), { maxLength: 25 });
     fc.assert(

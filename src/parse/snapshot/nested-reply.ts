@@ -193,3 +193,37 @@ export function configFromTree(tree: ReplyTree): Record<string, string> | null {
   }
   return out;
 }
+
+/**
+ * CLUSTER SLOTS reply (redis 7.0 src/cluster.c clusterReplyMultiBulkSlots / addNodeReplyForClusterSlot /
+ * addNodeToNodeReply) → shards, one per master, its ranges merged; null when the tree is not that shape.
+ * Each range is `[start, end, master, replica…]`, a node `[endpoint, port, id, {metadata}]` (7.0+; the
+ * endpoint may be nil or a hostname, 3.2–6.2 send `[ip, port, id]`). Only available replicas are listed,
+ * and no health: nodes get health ''.
+ * https://redis.io/docs/latest/commands/cluster-slots/
+ */
+export function slotsFromTree(tree: ReplyTree): ClusterShardsSnapshot['shards'] | null {
+  if (tree.type !== 'array' || tree.items.length === 0) return null;
+  const byMaster = new Map<string, ClusterShardsSnapshot['shards'][number]>();
+  for (const r of tree.items) {
+    if (r.type !== 'array' || r.items.length < 3) return null;
+    const [start, end, ...nodes] = r.items;
+    if (start.type !== 'integer' || end.type !== 'integer' || start.value > end.value || end.value > 16383) return null;
+    const read = nodes.map((n) => {
+      if (n.type !== 'array' || n.items.length < 3) return null;
+      const [ep, port, id] = n.items;
+      if (port.type !== 'integer' || (id.type !== 'string' && id.type !== 'status')) return null;
+      const endpoint = ep.type === 'string' ? ep.value : undefined;
+      return { id: id.value, endpoint, ip: endpoint, port: port.value };
+    });
+    if (read.some((x) => x === null)) return null;
+    const [master, ...replicas] = read as Array<NonNullable<(typeof read)[number]>>;
+    let shard = byMaster.get(master.id);
+    if (!shard) byMaster.set(master.id, (shard = { slots: [], nodes: [{ ...master, role: 'master', health: '' }] }));
+    shard.slots.push({ start: start.value, end: end.value });
+    for (const rep of replicas) if (!shard.nodes.some((n) => n.id === rep.id)) shard.nodes.push({ ...rep, role: 'replica', health: '' });
+  }
+  const out = [...byMaster.values()];
+  for (const sh of out) sh.slots = normalizeRanges(sh.slots);
+  return out;
+}

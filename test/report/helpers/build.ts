@@ -55,7 +55,7 @@ export function timelineOf(events: TimelineEvent[], clusters: Array<{ id: string
     events: sorted,
     inputs: sources.map((source) => {
       const n = events.filter((e) => e.source === source).length;
-      return { source, kind: 'docker-log' as const, lines: n, understood: n, ignored: 0, unknown: 0 };
+      return { source, kind: 'docker-log' as const, forms: ['docker-t', 'redis-v5'], lines: n, understood: n, ignored: 0, unknown: 0 };
     }),
     diagnostics: [],
     clockOffsets: [],

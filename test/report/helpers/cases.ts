@@ -245,7 +245,7 @@ export function xssCase(): ReportCase {
   events.push(ev('2021-06-23T07:49:51.000Z', M1, p[5] as never, 'unknown kind from a broken parser', p[4], 2));
   events.sort((a, b) => a.at - b.at);
   const timeline = { ...base.timeline, events, clusters: base.timeline.clusters.map((cl) => ({ ...cl, nodes: c.nodes, events })), diagnostics: [{ severity: 'warning' as const, source: p[3], line: 1, message: p[1] }] };
-  timeline.inputs = [...new Set(events.map((e) => e.source))].sort().map((source) => ({ source, kind: 'docker-log' as const, lines: 3, understood: 3, ignored: 0, unknown: 0 }));
+  timeline.inputs = [...new Set(events.map((e) => e.source))].sort().map((source) => ({ source, kind: 'docker-log' as const, forms: ['docker-t', 'redis-v5'], lines: 3, understood: 3, ignored: 0, unknown: 0 }));
   const analysis = {
     ...base.analysis,
     clusters: [c],

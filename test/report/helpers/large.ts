@@ -97,7 +97,7 @@ export function largeCase(opts: { masters: number; replicasPerMaster: number; ev
   const timeline = {
     clusters: [{ id: 'cluster-1', nodes, events, snapshots: [] }],
     events,
-    inputs: nodes.map((nd) => ({ source: nd.sources[0], kind: 'redis-log' as const, lines: opts.eventsPerNode, understood: opts.eventsPerNode, ignored: 0, unknown: 0 })),
+    inputs: nodes.map((nd) => ({ source: nd.sources[0], kind: 'redis-log' as const, forms: ['redis-v5'], lines: opts.eventsPerNode, understood: opts.eventsPerNode, ignored: 0, unknown: 0 })),
     diagnostics: [],
     clockOffsets: [],
   };

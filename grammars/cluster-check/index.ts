@@ -1,0 +1,25 @@
+import type { CstNode, ILexingError, IRecognitionException } from 'chevrotain';
+import { clusterCheckLexer } from './lexer.ts';
+import { ClusterCheckParser } from './parser.ts';
+
+export { ClusterCheckParser } from './parser.ts';
+export { clusterCheckLexer } from './lexer.ts';
+export * as clusterCheckTokens from './tokens.ts';
+export { clusterCheckSamples } from './samples.ts';
+
+/** The one parser instance; reset per line. */
+export const clusterCheckParser = new ClusterCheckParser();
+
+export interface ClusterCheckParse {
+  cst: CstNode | undefined;
+  lexErrors: ILexingError[];
+  parseErrors: IRecognitionException[];
+}
+
+/** Parse one line of `redis-cli --cluster check` output. Never throws on bad input. */
+export function parseClusterCheckLine(text: string): ClusterCheckParse {
+  const lexed = clusterCheckLexer.tokenize(text);
+  clusterCheckParser.input = lexed.tokens;
+  const cst = clusterCheckParser.line();
+  return { cst: lexed.errors.length === 0 ? cst : undefined, lexErrors: lexed.errors, parseErrors: clusterCheckParser.errors };
+}
