@@ -9,7 +9,8 @@ import { groupOf, roleBefore } from './lookup.ts';
  * The one paragraph an on-call engineer pastes into a ticket: what failed and how we know, when the
  * cluster noticed and after how long, who was elected, what clients saw, what came back in what role.
  */
-const upper = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+/** A sentence that starts with a label: capitalise words ("an unnamed new master"), never a node id. */
+const upper = (x: string) => (/^[0-9a-f]{8}/.test(x) ? x : x.charAt(0).toUpperCase() + x.slice(1));
 
 export function tellStory(ctx: VerdictContext): string {
   const L = ctx.label;

@@ -179,3 +179,13 @@ describe('issue 12 – coverage and unrecognised input', () => {
     expect(full.clusters[0].coverage.limits).toEqual([]);
   });
 });
+
+describe('story wording', () => {
+  it('a sentence that starts with a node id keeps the id as Redis prints it (lower-case hex)', async () => {
+    const t = truthOf('seed2-master-stop-promote');
+    const a = await analyse(path.join(INC, 'seed2-master-stop-promote'), t.nodeTimeoutMs);
+    const id = idAt(t, 7004).slice(0, 8);
+    expect(a.clusters[0].story).toContain(`. ${id} (127.0.0.1:7004) started an election`);
+    expect(a.clusters[0].story).not.toContain(id.charAt(0).toUpperCase() + id.slice(1));
+  });
+});
