@@ -5,6 +5,7 @@ import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
 import { evidenceOf } from './state.ts';
 import type { TraceNote } from './trace.ts';
+import { groupBy } from '../util/sorted.ts';
 
 const isOwnLog = (e: TimelineEvent) => !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.');
 
@@ -58,11 +59,10 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   const isReal = (id: NodeId) => !isWriterId(id);
   const realKnown = [...known].filter(isReal).sort();
   // Writers without an id: all runs of one writer are one node; pin it when the evidence leaves one.
-  const byWriter = new Map<NodeId, number[][]>();
-  for (const run of runs) {
+  const byWriter = groupBy(runs, (run) => {
     const w = cluster.events[run[0]].node;
-    if (w !== null && isWriterId(w)) byWriter.set(w, [...(byWriter.get(w) ?? []), run]);
-  }
+    return w !== null && isWriterId(w) ? w : null;
+  });
   for (const [, wruns] of byWriter) {
     const all = wruns.flat();
     const evs = all.map((i) => cluster.events[i]);
@@ -335,8 +335,7 @@ export function inferAddresses(events: readonly TimelineEvent[], known: Readonly
   const out: Array<[string, NodeId]> = [];
   const notes: TraceNote[] = [];
   const taken = new Map(known);
-  const byNode = new Map<NodeId, TimelineEvent[]>();
-  for (const e of events) if (e.node && isOwnLog(e)) byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
+  const byNode = groupBy(events, (e) => (e.node && isOwnLog(e) ? e.node : null));
   for (const [node, evs] of byNode) {
     const flagged = new Map<NodeId, TimelineEvent>();
     let connecting: TimelineEvent[] = [];

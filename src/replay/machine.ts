@@ -8,6 +8,7 @@ import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
 import type { FailedStartFact, Trace, TraceNote } from './trace.ts';
 import { transitions, votedPromotions } from './transitions.ts';
+import { groupBy } from '../util/sorted.ts';
 
 export interface ReplayOptions {
   /** cluster-node-timeout in ms, when the caller knows it (used to bound fault moments). */
@@ -39,7 +40,8 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []), ...notes);
 
-  for (const x of cluster.snapshots) if (x.kind === 'cluster-info' && x.reporter && Number.isFinite(x.at)) s.infoReporters.set(x.reporter, [...(s.infoReporters.get(x.reporter) ?? []), x.at]);
+  for (const [reporter, infos] of groupBy(cluster.snapshots, (x) => (x.kind === 'cluster-info' && x.reporter && Number.isFinite(x.at) ? x.reporter : null)))
+    s.infoReporters.set(reporter, infos.map((x) => x.at));
   const side = sideProcesses(events);
   for (const f of side.facts) s.failedStarts.push(f);
   const evs = events.filter((e) => Number.isFinite(e.at) && !side.events.has(e));
@@ -89,8 +91,7 @@ function step(s: ReplayState, ev: TimelineEvent): void {
  * replay and reported as a failed start.
  */
 export function sideProcesses(events: readonly TimelineEvent[]): { events: Set<TimelineEvent>; facts: FailedStartFact[] } {
-  const byNode = new Map<NodeId, TimelineEvent[]>();
-  for (const e of events) if (e.node && isOwnLogEvent(e) && e.pid !== undefined) byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
+  const byNode = groupBy(events, (e) => (e.node && isOwnLogEvent(e) && e.pid !== undefined ? e.node : null));
   const out = new Set<TimelineEvent>();
   const facts: FailedStartFact[] = [];
   for (const [node, evs] of byNode) {

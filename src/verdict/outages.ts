@@ -3,6 +3,7 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
+import { groupBy } from '../util/sorted.ts';
 
 /**
  * What clients lived through.
@@ -125,8 +126,7 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
  * slot coverage, redis 7.0 clusterUpdateState).
  */
 function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): OutageFacts[] {
-  const statesBy = new Map<NodeId, typeof trace.states>();
-  for (const st of trace.states) statesBy.set(st.node, [...(statesBy.get(st.node) ?? []), st]);
+  const statesBy = groupBy(trace.states, (st) => st.node);
   const candidates = new Set<NodeId>();
   for (const o of trace.ownership) if (o.owner) candidates.add(o.owner);
   for (const r of trace.roles) if (r.role === 'master') candidates.add(r.node);
@@ -150,8 +150,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   if (standIns.length === 0) return [];
   // A master that is down, paused or cut off answers nobody: its range is unavailable whatever it
   // last believed, so its belief does not count.
-  const episodesOf = new Map<NodeId, typeof trace.episodes>();
-  for (const e of trace.episodes) episodesOf.set(e.node, [...(episodesOf.get(e.node) ?? []), e]);
+  const episodesOf = groupBy(trace.episodes, (e) => e.node);
   const gone = (node: NodeId, t: EpochMs) => (episodesOf.get(node) ?? []).some((e) => e.start <= t && (e.end === null || t < e.end));
   const times = new Set<number>();
   for (const v of [...voters, ...standIns]) {
