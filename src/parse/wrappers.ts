@@ -123,6 +123,13 @@ function journaldTail(b: Buffer, i: number, e: number, w: Wrap): number {
   return i < e ? i + 1 : e;
 }
 
+/** A wrapper form that did not match leaves nothing behind: no stamp, stream or pid of its own. */
+function forgetWrapper(w: Wrap): void {
+  w.stamp.kind = STAMP_NONE;
+  w.stream = undefined;
+  w.pid = undefined;
+}
+
 function setInner(w: Wrap, kind: number, b: Buffer, start: number, end: number): number {
   w.kind = kind;
   w.buf = b;
@@ -359,9 +366,7 @@ function unwrapSyslogPri(b: Buffer, s: number, e: number, w: Wrap): number {
       if (m >= 0) return setInner(w, WRAP_SYSLOG_3164, b, m, e);
     }
   }
-  w.stamp.kind = STAMP_NONE;
-  w.stream = undefined;
-  w.pid = undefined;
+  forgetWrapper(w);
   return setInner(w, WRAP_NONE, b, s, e);
 }
 
@@ -440,9 +445,7 @@ function exportMeta(b: Buffer, s: number, e: number): boolean {
  * `h` is scratch for the label check (it then holds the inner line's Redis prefix).
  */
 export function unwrapLine(b: Buffer, s: number, e: number, w: Wrap, h: Header): number {
-  w.stamp.kind = STAMP_NONE;
-  w.stream = undefined;
-  w.pid = undefined;
+  forgetWrapper(w);
   w.partial = false;
   w.text = null;
   w.form = null;
@@ -474,9 +477,7 @@ export function unwrapLine(b: Buffer, s: number, e: number, w: Wrap, h: Header):
         const m = journaldTail(b, p + 1, e, w);
         if (m >= 0) return setInner(w, WRAP_JOURNALD, b, m, e);
       }
-      w.stamp.kind = STAMP_NONE;
-      w.stream = undefined;
-      w.pid = undefined;
+      forgetWrapper(w);
     }
     const l = unwrapLabel(b, s, e, w, h);
     if (l !== WRAP_NONE) return l;
