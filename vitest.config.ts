@@ -21,6 +21,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: process.env.FAILSCOPE_LANE === 'fast' ? SLOW : [],
     env: { FAILSCOPE_DEV: '1' },
+    setupFiles: ['./test/helpers/fast-check-seed.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -125,9 +125,10 @@ function parseClockHeader(b: Buffer, s: number, e: number, h: Header): boolean {
   return true;
 }
 
-function parsePidHeader(b: Buffer, s: number, e: number, h: Header): boolean {
+function parsePidHeader(b: Buffer, s: number, e: number, h: Header, afterMemtest = false): boolean {
   let i = readPid(b, s, e, h);
-  if (i === s + 2 && i + 1 < e && b[i] === 58 && b[i + 1] >= 48 && b[i + 1] <= 57) return parseClockHeader(b, s, e, h);
+  // A clock-cut line (`HH:MM:SS …`) is an excerpt; memtest progress dots only ever precede a real `pid:` header.
+  if (!afterMemtest && i === s + 2 && i + 1 < e && b[i] === 58 && b[i + 1] >= 48 && b[i + 1] <= 57) return parseClockHeader(b, s, e, h);
   if (i < 0 || i + 2 >= e || b[i] !== 58) return false;
   i++;
   const role = roleOf(b[i]);
@@ -257,7 +258,7 @@ function parseAfterMemtestProgress(b: Buffer, s: number, e: number, h: Header): 
   let i = s;
   while (i < e && (b[i] === 46 || b[i] === 79 || b[i] === 69)) i++;
   if (i >= e || b[i] < 48 || b[i] > 57) return false;
-  return parsePidHeader(b, i, e, h);
+  return parsePidHeader(b, i, e, h, true);
 }
 
 /**
