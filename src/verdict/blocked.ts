@@ -133,12 +133,18 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
  * (redis 7.0 clearNodeFailureIfNeeded), or a `Cluster state changed: fail` right after it was marked
  * FAIL (clusterUpdateState: a replica's failure leaves every slot served).
  */
+/** "Clear FAIL state for node X: replica is reachable again." (redis 3.0–4.0 "slave"; src/cluster.c clearNodeFailureIfNeeded). */
+const REPLICA_CLEARED = /\b(?:replica|slave) is reachable again/i;
+
 export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: EpochMs): boolean {
   const before = roleBefore(trace.roles, node, start + 1);
   if (before && before.role === 'master') return true;
   if (before && before.role === 'replica') return false;
   const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, node).items;
   if (marks.some((m) => m.kind === 'cleared' && m.at >= at && /nobody is serving its slots/i.test(m.reason ?? ''))) return true;
+  // Cleared as a replica when it came back (clearNodeFailureIfNeeded: "slave" in redis 3.0–4.0,
+  // "replica" from 5.0, valkey 8 the same): it held no slots while it was down.
+  if (marks.some((m) => m.kind === 'cleared' && m.at >= at && REPLICA_CLEARED.test(m.reason ?? ''))) return false;
   return marks.some(
     (m) => (m.kind === 'marked' || m.kind === 'received') && !m.fromSnapshot && trace.stateChanges.some((c) => c.node === m.observer && c.state === 'fail' && !c.fromSnapshot && c.at >= m.at && c.at - m.at <= 1000),
   );
@@ -186,7 +192,7 @@ function orphanReplicas(trace: Trace, master: NodeId, from: EpochMs, to: EpochMs
     if (n.hasLog || n.id === master) continue;
     const down = trace.episodes.some((e) => e.node === n.id && e.start <= to && (e.end === null || e.end > from));
     if (!down) continue;
-    const replica = trace.failMarks.some((m) => m.subject === n.id && m.kind === 'cleared' && /replica is reachable again/i.test(m.reason ?? ''));
+    const replica = trace.failMarks.some((m) => m.subject === n.id && m.kind === 'cleared' && REPLICA_CLEARED.test(m.reason ?? ''));
     const named = trace.roles.some((r) => r.node === n.id && r.role === 'replica' && (r.masterId ?? null) !== null);
     if (replica && !named) out.push(n.id);
   }
