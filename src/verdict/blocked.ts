@@ -51,7 +51,25 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
     const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
-    const replicasDown = replicas.filter((r) => trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && e.kind !== 'paused'));
+    // Down "with it" means down for as long as a replica could have been elected: from the moment the
+    // master could be marked FAIL (the first mark, else a node timeout after it went) until it was back
+    // (redis 7.0 clusterHandleSlaveFailover runs only on a live replica of a FAIL master). A replica that
+    // came back meanwhile was electable: why it did not win is another reason (replica-stale, …) —
+    // unless it came back less than an election's fixed delay before the master (500 ms, redis 3.0–7.4
+    // src/cluster.c clusterHandleSlaveFailover `failover_auth_time = mstime() + 500 + random() % 500`).
+    const electableFrom = marks.length > 0 ? Math.min(...marks.map((m) => m.at)) : ep.start + (nodeTimeoutMs ?? 0);
+    // A master known only from others' lines is back when they clear its FAIL ("… is reachable again and
+    // nobody is serving its slots after some time"), which they do only 2 node timeouts after the FAIL
+    // (CLUSTER_FAIL_UNDO_TIME_MULT, same source, clearNodeFailureIfNeeded): it may have answered that
+    // much earlier, and a replica back in that span may have found it alive.
+    const clearedLate =
+      ep.end !== null &&
+      !trace.nodes.some((n) => n.id === ep.node && n.hasLog) &&
+      groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.some((m) => m.kind === 'cleared' && Math.abs(m.at - until) <= 1 && /nobody is serving its slots/i.test(m.reason ?? ''));
+    const slack = clearedLate ? Math.max(ELECTION_DELAY_MS, 2 * (nodeTimeoutMs ?? 15_000)) : ELECTION_DELAY_MS;
+    const replicasDown = replicas.filter((r) =>
+      trace.episodes.some((e) => e.node === r && e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack)),
+    );
     const stale = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old'));
     const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
@@ -133,6 +151,9 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
  * (redis 7.0 clearNodeFailureIfNeeded), or a `Cluster state changed: fail` right after it was marked
  * FAIL (clusterUpdateState: a replica's failure leaves every slot served).
  */
+/** The least time from a replica's FAIL view of its master to its election (see replicasDown). */
+const ELECTION_DELAY_MS = 500;
+
 /** "Clear FAIL state for node X: replica is reachable again." (redis 3.0–4.0 "slave"; src/cluster.c clearNodeFailureIfNeeded). */
 const REPLICA_CLEARED = /\b(?:replica|slave) is reachable again/i;
 
