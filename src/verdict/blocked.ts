@@ -43,6 +43,10 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // Not failed long enough for anyone to act (back before the node timeout): nothing was blocked.
     if (marks.length === 0 && nodeTimeoutMs !== null && ep.end !== null && length <= nodeTimeoutMs) continue;
     if (marks.length === 0 && nodeTimeoutMs === null && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && length < 1000) continue;
+    // Back again, a majority of masters up, and others watching (their logs or views) said nothing: had
+    // it been gone past the node timeout they would have marked it FAIL ("Marking node X as failing",
+    // notice level in every version): it was too short for anyone to act, whatever the timeout.
+    if (marks.length === 0 && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && watched(trace, ep.node, ep.start, ep.end)) continue;
 
     let replicas = replicasOf(trace, ep.node, at - 1);
     // With every survivor's log present, a replica down at the same time whose master nobody names
@@ -151,6 +155,20 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
  * (redis 7.0 clearNodeFailureIfNeeded), or a `Cluster state changed: fail` right after it was marked
  * FAIL (clusterUpdateState: a replica's failure leaves every slot served).
  */
+/** Another node's log, or a view by another node, covers [from, to]: a FAIL mark of `node` would be in the evidence. */
+function watched(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs): boolean {
+  if (trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to)) return true;
+  const logged = new Set(trace.nodes.filter((n) => n.id !== node && n.hasLog).map((n) => n.id));
+  const before = new Set<NodeId>();
+  const after = new Set<NodeId>();
+  for (const r of trace.lifeRuns) {
+    if (!logged.has(r.node)) continue;
+    if (r.start <= from) before.add(r.node);
+    if (r.end >= to) after.add(r.node);
+  }
+  return [...before].some((n) => after.has(n));
+}
+
 /** The least time from a replica's FAIL view of its master to its election (see replicasDown). */
 const ELECTION_DELAY_MS = 500;
 
