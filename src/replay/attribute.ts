@@ -150,6 +150,7 @@ function contradictsContent(evs: readonly TimelineEvent[], id: NodeId): boolean 
       case 'role.replica-of':
       case 'manual.master-paused':
       case 'epoch.collision':
+      case 'role.master': // valkey "Setting myself to primary … my old primary is <subject>"
         if (f.subject === id) return true;
         break;
       default:

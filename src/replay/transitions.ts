@@ -651,7 +651,22 @@ export const transitions: Record<EventKind, Transition> = {
     s.setRole(node, ev.at, 'replica', master, true);
   },
   'role.master': (s, ev, node) => {
-    if (node) s.setRole(node, ev.at, 'master', null, true);
+    if (!node) return;
+    // valkey unstable clusterFailoverReplaceYourPrimary: "Setting myself to primary in shard S after
+    // failover; my old primary is <id>" (old_primary = myself->replicaof): the master its promotion
+    // replaced, when its master was known only by address.
+    const old = ev.fields.subject;
+    const p = old && old !== node ? s.promotionsOf(node).at(-1) : undefined;
+    if (p && old && p.replaced === null && p.at <= ev.at && ev.at - p.at <= 5_000) {
+      p.replaced = old;
+      p.evidence.push(evidenceOf(ev));
+      const had = s.slots.rangesOf(old);
+      if (p.slots.length === 0 && had.length > 0) {
+        p.slots = had;
+        s.assignSlots(p.at, had, node, p.epoch);
+      }
+    }
+    s.setRole(node, ev.at, 'master', null, true);
   },
   'role.lost-slots': nothing,
   // ── replication, replica side (redis 7.0 src/replication.c)

@@ -233,3 +233,18 @@ describe('replayCluster: the writer of a log without its "I\'m" line, named by i
     expect(trace.lifecycle.filter((l) => l.kind === 'crash').map((l) => l.node)).toEqual([A]);
   });
 });
+
+describe('replayCluster: valkey "Setting myself to primary … my old primary is <id>"', () => {
+  it('names the master the winner replaced when it knew that master only by address', () => {
+    const ld = { source: 'd.log', pid: 4, role: 'S' as const };
+    const events = [
+      ev(sec(5), D, 'repl.connecting', { address: '127.0.0.1:7000' }, ld),
+      ev(sec(10), D, 'manual.requested', {}, ld),
+      ev(sec(10.003), D, 'election.started', { epoch: 4 }, ld),
+      ev(sec(10.006), D, 'election.won', {}, ld),
+      ev(sec(10.006), D, 'role.master', { subject: A }, ld),
+    ];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.via])).toEqual([[D, A, 'election']]);
+  });
+});
