@@ -548,9 +548,14 @@ function deriveFailover(ev: Evidence, f: TruthFailover, from: number, to: number
 
   // Old master: named by a FAIL line, a "Clear FAIL" line, a bystander's "failed over", a snapshot, or its own log (with its identity
   // line) saying it handed over. Its replica's log names only its address.
+  // A FAIL line names the old master of this failover only when it comes before the subset's first sign
+  // of the promotion, or when there is none (a bystander): a FAIL received after a vote was granted is
+  // about a node that failed later (valkey 7.2.7 force-failover: the voter grants at 02.5 without having
+  // flagged anyone, and the FAIL about the old master arrives at 05.5), and nothing ties it to the vote.
+  const firstSign = Math.min(...[...winner, ...grants].map((l) => l.t));
   const oldKnown =
     ev.hasSnapshots ||
-    fails.length > 0 ||
+    fails.some((fl) => fl.t <= firstSign) ||
     failedOver.length > 0 ||
     noSlots !== undefined ||
     (ev.identified(m.port) && (reconf.length > 0 || ev.find(RE.manualRequested, { port: m.port, from, to }).length > 0));
