@@ -479,16 +479,20 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
 // What one subset can tell.
 
 /** Lines and snapshots that show `m` went away after `from`. */
-function downSeen(ev: Evidence, m: TruthNode, from: number, to: number): string[] {
+function downSeen(ev: Evidence, m: TruthNode, from: number, to: number, nodeTimeoutMs: number): string[] {
   const why: string[] = [];
   // Its own last words: a crash report or a shutdown line.
   for (const l of [...ev.find(RE.crash, { port: m.port, from, to }), ...ev.find(RE.shutdown, { port: m.port, from, to })].slice(0, 1)) why.push(cite(l));
   // Others marking it FAIL (quorum reached) or passing the FAIL on.
   for (const l of ev.find(RE.marking, { from, to }).filter((l) => l.m[1] === m.id).slice(0, 1)) why.push(cite(l));
   for (const l of ev.find(RE.failMsg, { from, to }).filter((l) => l.m[2] === m.id).slice(0, 1)) why.push(cite(l));
-  // Its replica losing the link, in the replica's own log (which names the master's address, not its id).
+  // Its replica losing the link, in the replica's own log (which names the master's address, not its id) —
+  // when that replica went on logging for a node timeout after it: a replica that died with its master
+  // (shard-lost, log-20004) saw the link go, not how long the master stayed away.
+  const pidOf = (text: string) => /^(\d+):[XCSM] /.exec(text)?.[1];
+  const watchedFor = (l: LogLine) => (ev.logs.get(l.port) ?? []).some((x) => x.t >= l.t + nodeTimeoutMs && pidOf(x.text) !== undefined && pidOf(x.text) === pidOf(l.text));
   for (const l of ev.find(RE.linkLost, { from, to }))
-    if (l.port !== m.port && ev.masterPortBefore(l.port, l.t) === m.port) {
+    if (l.port !== m.port && ev.masterPortBefore(l.port, l.t) === m.port && watchedFor(l)) {
       why.push(cite(l));
       break;
     }
@@ -647,7 +651,7 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
         // Only the replica whose attempt expired logs it.
         seen = ev.find(RE.expired, { port: (b.replica as TruthNode).port, from: b.down.from }).slice(0, 1).map(cite);
       } else {
-        seen = downSeen(ev, b.master, b.at - 1000, b.down.to + truth.nodeTimeoutMs);
+        seen = downSeen(ev, b.master, b.at - 1000, b.down.to + truth.nodeTimeoutMs, truth.nodeTimeoutMs);
       }
       // The reason needs the whole picture: every node's log, every node in the snapshots, or every living
       // node's log (a replica that could have been elected would be among them). One node's log can show
