@@ -107,7 +107,7 @@ export function tellStory(ctx: VerdictContext): string {
   for (const e of ctx.trace.episodes) {
     if (told.has(e)) continue;
     const role = roleBefore(ctx.trace.roles, e.node, e.start) ?? undefined;
-    const who = role ? (role.role === 'replica' ? `Replica ${L(e.node)}${role.masterId ? ` (of ${L(role.masterId)})` : ''}` : `Master ${L(e.node)}`) : `Node ${L(e.node)}`;
+    const who = role ? (role.role === 'replica' ? `Replica ${L(e.node)}${role.masterId ? ` of ${L(role.masterId)}` : ''}` : `Master ${L(e.node)}`) : `Node ${L(e.node)}`;
     const back = e.end !== null ? ` It was back at ${t(e.end)}.` : ' It was not back by the end of the evidence.';
     items.push({ at: e.start, text: [`${who} ${how(e, e.start, e.startBounds, e.startFrom)}.${back}`] });
   }
