@@ -51,7 +51,13 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
     const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
-    const replicasDown = replicas.filter((r) => trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && e.kind !== 'paused'));
+    // Down with it: down when it went down and still down when it came back (within a second: restarted
+    // together). A replica back while its master was still gone could have been elected (redis 7.0
+    // clusterHandleSlaveFailover runs on every replica of a FAIL master), so its shard was not lost:
+    // why it was not elected is for the rules below.
+    const replicasDown = replicas.filter((r) =>
+      trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && (e.end === null || e.end >= until - 1000) && e.kind !== 'paused'),
+    );
     const stale = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old'));
     const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
