@@ -58,7 +58,13 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const replicasDown = replicas.filter((r) =>
       trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && (e.end === null || e.end >= until - 1000) && e.kind !== 'paused'),
     );
-    const stale = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old'));
+    // Each "data too old" line while it was down, whatever attempt it is filed under: a replica that
+    // refused for a while and then synced (the master back) schedules its election in the same open
+    // attempt (valkey 8.0 replica-never-synced: refused from 01:26:46, the master back at 01:26:49.5,
+    // election delayed at 01:26:50.2), so the attempt's own time is after the episode.
+    const stale = trace.elections
+      .filter((a) => a.master === ep.node)
+      .flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old' && u.at >= ep.startBounds[0] && u.at <= until));
     const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
