@@ -30,12 +30,16 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
-    const masters = servingMastersAt(trace, at - 1, ep.node);
-    const downMasters = masters.filter((m) =>
-      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
-    );
     const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.filter(
       (m) => m.at >= ep.startBounds[0] && m.at <= until && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
+    );
+    let masters = servingMastersAt(trace, at - 1, ep.node);
+    // A fault bounded only by the start of the evidence (no line of its own, no replica's link loss: the
+    // survivors' logs) comes before the others' first lines say they are masters: count the masters
+    // when it was first marked FAIL instead, not the failed one alone.
+    if (masters.length === 1 && marks.length > 0) masters = servingMastersAt(trace, marks[0].at - 1, ep.node);
+    const downMasters = masters.filter((m) =>
+      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
     );
     // The evidence ends before anyone could have marked it (two node timeouts; 15 s, Redis's default,
     // when unknown): too early to say a failover was blocked.
@@ -46,8 +50,8 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
 
     let replicas = replicasOf(trace, ep.node, at - 1);
     // With every survivor's log present, a replica down at the same time whose master nobody names
-    // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded)
-    // can only be this master's.
+    // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded;
+    // "slave is reachable again" before 5.0, redis 4.0.14) can only be this master's.
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
     const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
@@ -108,6 +112,12 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       reason = 'failover.expired';
       detail = `${expired.length} election attempt${expired.length === 1 ? '' : 's'} expired without a winner`;
       evidence.push(...expired.flatMap((a) => a.evidence.slice(0, 1)));
+    } else if (replicas.some((r) => !replicasDown.includes(r) && !trace.nodes.some((n) => n.id === r && n.hasLog))) {
+      // FAIL was marked and a replica was up, but its log is not in the evidence: only its own lines
+      // say why it did not take over (data too old, nofailover, an election that expired), and a
+      // replica that was itself restarted is not among the survivors whose logs are at hand.
+      reason = 'failover.blocked.unknown';
+      detail = 'it was marked FAIL and a replica of it was up, but that replica\'s log is not in the evidence: why it did not take over is not known';
     } else {
       // FAIL was marked and replicas were up, yet no attempt is in the evidence: say what we know.
       reason = 'failover.blocked.no-quorum';
@@ -198,7 +208,7 @@ function orphanReplicas(trace: Trace, master: NodeId, from: EpochMs, to: EpochMs
     if (n.hasLog || n.id === master) continue;
     const down = trace.episodes.some((e) => e.node === n.id && e.start <= to && (e.end === null || e.end > from));
     if (!down) continue;
-    const replica = trace.failMarks.some((m) => m.subject === n.id && m.kind === 'cleared' && /replica is reachable again/i.test(m.reason ?? ''));
+    const replica = trace.failMarks.some((m) => m.subject === n.id && m.kind === 'cleared' && /(?:replica|slave) is reachable again/i.test(m.reason ?? ''));
     const named = trace.roles.some((r) => r.node === n.id && r.role === 'replica' && (r.masterId ?? null) !== null);
     if (replica && !named) out.push(n.id);
   }
