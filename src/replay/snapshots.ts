@@ -140,14 +140,19 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
         });
         s.setFlag(reporter, e.id, flag, at, ev);
       }
-      // Pong stamps are in the reporter's clock; a pong received means the node was alive then.
-      if (e.pongRecv > 0 && e.pongRecv <= at + PONG_FUTURE_TOLERANCE_MS) s.alive(e.id, e.pongRecv, ev, null);
-      if ((e.pingSent > 0 && e.pingSent > e.pongRecv) || e.linkState === 'disconnected' || flag)
+      // Pong stamps are in the reporter's clock; a pong received means the node was alive then. Not a
+      // ping-sent equal to the pong: a node that loads nodes.conf at start-up sets both to the load
+      // time (redis 7.0 src/cluster.c clusterLoadConfig, `if (atoi(argv[5])) n->pong_received =
+      // mstime()`, the same in 3.0.7), while a real pong clears ping_sent (clusterProcessPacket). A
+      // replica restarted while its master is down shows its master "answering" at its own restart.
+      const pong = e.pingSent > 0 && e.pingSent === e.pongRecv ? 0 : e.pongRecv;
+      if (pong > 0 && pong <= at + PONG_FUTURE_TOLERANCE_MS) s.alive(e.id, pong, ev, null);
+      if ((e.pingSent > 0 && e.pingSent > pong) || e.linkState === 'disconnected' || flag)
         s.pings.push({
           observer: reporter,
           subject: e.id,
           at,
-          pongRecv: e.pongRecv > 0 ? e.pongRecv : null,
+          pongRecv: pong > 0 ? pong : null,
           pingSent: e.pingSent > 0 ? e.pingSent : null,
           linkState: e.linkState,
           evidence: ev,
