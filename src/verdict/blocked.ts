@@ -58,9 +58,13 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // Down with it: down when it went down and still down when it came back (within a second: restarted
     // together). A replica back while its master was still gone could have been elected (redis 7.0
     // clusterHandleSlaveFailover runs on every replica of a FAIL master), so its shard was not lost:
-    // why it was not elected is for the rules below.
+    // why it was not elected is for the rules below. Without the master's own restart line its return
+    // is where others cleared its FAIL, which for a master with slots waits until 2 node timeouts after
+    // the FAIL (clearNodeFailureIfNeeded, CLUSTER_FAIL_UNDO_TIME_MULT): it may have been back that much
+    // earlier, and a replica back within that span is no proof it was up while its master was gone.
+    const backSlack = ep.endFrom === 'restart' ? 1000 : Math.max(1000, 2 * (nodeTimeoutMs ?? 0));
     const replicasDown = replicas.filter((r) =>
-      trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && (e.end === null || e.end >= until - 1000) && e.kind !== 'paused'),
+      trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && (e.end === null || e.end >= until - backSlack) && e.kind !== 'paused'),
     );
     // Each "data too old" line while it was down, whatever attempt it is filed under: a replica that
     // refused for a while and then synced (the master back) schedules its election in the same open
