@@ -106,6 +106,8 @@ export interface EventFields {
   subject?: NodeId;
   /** The node the message came from (the sender of a FAIL message). */
   sender?: NodeId;
+  /** The writer's own id where a message states it: a crash report's CLUSTER NODES `myself` entry. */
+  self?: NodeId;
   epoch?: number;
   rank?: number;
   offset?: number;

@@ -90,6 +90,8 @@ const VERSION_RE = /(?:Redis|Valkey|KeyDB) (\d[\w.-]*) crashed by signal/;
 const INFO_VERSION_RE = /^(?:redis|valkey)_version:(\S+)/;
 const NODE_TIMEOUT_RE = /^cluster-node-timeout (\d+)/;
 const GURU_RE = /Guru Meditation: (.*)$/;
+/** A CLUSTER NODES line flagged `myself`: `<id> <addr> myself,master …` (flags are the third field). */
+const MYSELF_RE = /^([0-9a-f]{40}) \S+ (?:\S+,)?myself(?:,\S+)? /;
 const ASSERT_RE = /^==> (.*) is not true$/;
 const LOGO_VERSION_RE = /(?:Redis|Valkey) (\d[\w.-]*) \(/;
 const LOGO_PORT_RE = /Port: (\d+)/;
@@ -119,6 +121,13 @@ export function readCrashLine(fields: EventFields, text: string, section: string
   if (section === 'CONFIG DEBUG OUTPUT' && fields.nodeTimeoutMs === undefined) {
     const t = NODE_TIMEOUT_RE.exec(text);
     if (t && inFieldRange('nodeTimeoutMs', Number(t[1]))) fields.nodeTimeoutMs = Number(t[1]);
+  }
+  // redis 7.2.6 / 7.4.1 src/debug.c genClusterDebugString, valkey 7.2.7 / 8.0.1 the same: the report
+  // lists clusterGenNodesDescription() under "------ CLUSTER NODES OUTPUT ------", the crashed node's
+  // own entry flagged `myself`: the one line of a report that names its writer.
+  if (section === 'CLUSTER NODES OUTPUT' && fields.self === undefined) {
+    const m = MYSELF_RE.exec(text);
+    if (m) fields.self = m[1];
   }
   if (fields.reason === undefined) {
     const g = GURU_RE.exec(text) ?? ASSERT_RE.exec(text);

@@ -486,7 +486,10 @@ class SourceParser {
     if (!Number.isNaN(block.at)) {
       ev.at = block.at;
       if (block.atInferred) ev.timeInferred = true;
-    } else if (!Number.isNaN(ss.lastAt)) {
+    } else if (!Number.isNaN(ss.lastAt) && block.type !== BLOCK_LOGO) {
+      // An unstamped logo (redis 3.0–6.2 print it raw, src/server.c redisAsciiArt) is the new process's
+      // first output: it takes the time of the line after it ("Server started", "Server initialized"),
+      // not the old process's last line — else the restart looks like two.
       ev.at = ss.lastAt;
       ev.timeInferred = true;
     } else ss.untimed.push(ev);

@@ -150,6 +150,7 @@ function contradictsContent(evs: readonly TimelineEvent[], id: NodeId): boolean 
       case 'role.replica-of':
       case 'manual.master-paused':
       case 'epoch.collision':
+      case 'role.master': // valkey "Setting myself to primary … my old primary is <subject>"
         if (f.subject === id) return true;
         break;
       default:
@@ -311,6 +312,13 @@ function pinWriter(
         return { id, why: `its election for epoch ${e.fields.epoch} (line ${e.line}) is the one ${proof.source}:${proof.line} granted a vote to`, evidence: evidenceOf(proof) };
     }
   }
+  // Its own crash report: the CLUSTER NODES section lists the writer as `myself` (blocks.ts).
+  const crash = evs.find((e) => e.kind === 'server.crash' && e.fields.self !== undefined);
+  if (crash?.fields.self && (ok.has(crash.fields.self) || !known.includes(crash.fields.self)))
+    return { id: crash.fields.self, why: `its crash report (line ${crash.line}) lists it as myself`, evidence: evidenceOf(crash) };
+  // A failover it saw to a node with its own, freshly won config epoch.
+  const self = failedOverToSelf(evs);
+  if (self && (ok.has(self.id) || !known.includes(self.id))) return self;
   // The port it listens on.
   const mode = evs.find((e) => e.kind === 'server.mode' && e.fields.port !== undefined);
   if (mode) {
@@ -321,6 +329,36 @@ function pinWriter(
   // Elimination is sound only when the known nodes are all the nodes: a CLUSTER NODES view lists them.
   if (candidates.length === 1 && views.length > 0)
     return { id: candidates[0], why: 'the only node of the cluster its lines fit', evidence: evidenceOf(evs[0]) };
+  return null;
+}
+
+/**
+ * The writer named by a failover line about itself. A replica that wins an election sets its config
+ * epoch to the election's ("configEpoch set to N after successful failover", redis 7.4.1 / valkey 8.0.1
+ * src/cluster_legacy.c clusterHandleSlaveFailover / clusterHandleReplicaFailover), a takeover to a new
+ * one ("New configEpoch set to N", clusterBumpConfigEpochWithoutConsensus); no other node gets that
+ * epoch — an election's epoch wins at most one vote per master, and two masters with one config epoch
+ * are told apart at once by clusterHandleConfigEpochCollision, which logs it. When its old master then
+ * gossips as a replica, the writer logs "A failover occurred in shard …; node <old> failed over to
+ * (lost N slot(s) to) node <new> with a config epoch of N" (clusterProcessPacket) about itself: <new>,
+ * with the writer's own epoch N, is the writer.
+ */
+function failedOverToSelf(evs: readonly TimelineEvent[]): { id: NodeId; why: string; evidence: Evidence } | null {
+  let own: TimelineEvent | null = null;
+  let prev: TimelineEvent | null = null;
+  for (const e of evs) {
+    if (prev && (prev.source !== e.source || e.line < prev.line)) own = null;
+    prev = e;
+    const won = (e.kind === 'epoch.set' && /after successful failover/i.test(e.text)) || e.kind === 'epoch.bumped';
+    if (won && e.fields.epoch !== undefined) own = e;
+    else if (e.kind === 'epoch.set' || e.kind === 'epoch.collision' || e.kind === 'role.replica-of' || e.kind === 'server.start' || e.kind === 'node.identity') own = null;
+    else if (e.kind === 'cluster.failover-seen' && own && e.fields.subject && e.fields.epoch === own.fields.epoch && e.fields.sender !== e.fields.subject)
+      return {
+        id: e.fields.subject,
+        why: `line ${e.line} says ${e.fields.sender ?? 'its old master'} failed over to ${e.fields.subject} with config epoch ${e.fields.epoch}, the epoch it took itself (line ${own.line})`,
+        evidence: evidenceOf(e),
+      };
+  }
   return null;
 }
 

@@ -7,6 +7,9 @@ import type { OwnershipChange, ReplayState } from './state.ts';
 import type { DownEpisode, FaultFrom, LaneRole, LifeRun, OwnershipSpan, RoleSpan, StateSpan, Trace, TraceNode } from './trace.ts';
 import { firstAfter, groupBy, IntervalSet, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
 
+/** See section 3 of the episode derivation: a ping this long unanswered is a node not answering. */
+const UNANSWERED_PING_MS = 250;
+
 const byTime = <T extends { at: EpochMs }>(a: T, b: T) => a.at - b.at;
 const atOf = (x: { at: EpochMs }) => x.at;
 
@@ -603,7 +606,35 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         evidence: [...(before ? [before.evidence] : []), ...b.ev],
       }, true);
     }
-    // 3. A replica's link lost with no FAIL mark and no restart: still a fault of that node when the
+    // 3. A ping left unanswered for a while, with no FAIL mark: a node that stopped answering for less
+    //    than the node timeout (DEBUG SLEEP, a slow command, a short partition). Nobody acts on it
+    //    (PFAIL needs a node timeout, redis 7.0 clusterCron), but its clients time out meanwhile. On
+    //    loopback or a LAN a pong comes back within milliseconds, so a ping still pending
+    //    UNANSWERED_PING_MS after it was sent in some view (CLUSTER NODES ping-sent, pong-recv) is the
+    //    node not answering: from after its last pong until its next one.
+    for (const p of pings) {
+      const sent = p.pingSent as number;
+      if (p.at - sent < UNANSWERED_PING_MS || within(sent) || within(p.at)) continue;
+      const before = life.lastBefore(id, sent);
+      const after = life.firstAfter(id, p.at);
+      const lo = Math.max(before ? before.at : sent, p.pongRecv ?? -Infinity);
+      // Its own log goes on with the same pid: it was frozen, not gone (a restart is a new pid).
+      const pidBefore = pids.at(id, sent);
+      const pidAfter = pids.next(id, p.at);
+      const samePid = !!after && pidBefore !== null && pidAfter === pidBefore;
+      add({
+        node: id,
+        kind: samePid ? 'paused' : 'unreachable',
+        start: Math.min(lo, sent),
+        startBounds: [Math.min(lo, sent), sent],
+        startFrom: 'last-sign-of-life',
+        end: after ? after.at : null,
+        endFrom: after ? 'sign-of-life' : null,
+        samePid,
+        evidence: [...(before ? [before.evidence] : []), p.evidence],
+      }, true);
+    }
+    // 4. A replica's link lost with no FAIL mark and no restart: still a fault of that node when the
     //    master says its replica is gone and the node shows no sign of life afterwards.
     for (const n of noticed) {
       if (within(n.at)) continue;
@@ -675,6 +706,11 @@ class PidIndex {
     if (x.sorted) n = upperBound(x.runs, at, (r) => r.start);
     else while (n < x.runs.length && x.runs[n].start <= at) n++;
     return n > 0 ? x.lastPid[n - 1] : null;
+  }
+  /** The pid of the node's first own line after `at`, if any. */
+  next(node: NodeId, at: EpochMs): number | null {
+    for (const r of this.s.runs.get(node) ?? []) if (r.start > at && r.pid !== null) return r.pid;
+    return null;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
 import { successorOf, type NodeId } from '../model/ids.ts';
 import { evidenceOf, type ReplayState } from './state.ts';
-import type { ElectionAttempt, ManualFailoverFact, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
+import type { ElectionAttempt, ManualFailoverFact, Promotion, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
 
 /**
  * One transition per event kind (STYLE §6.5): a new kind in model/events.ts fails to compile until
@@ -314,25 +314,99 @@ export function votedPromotions(s: ReplayState): void {
     const key = `${v.candidate}\u0000${v.epoch}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (s.promotions.some((p) => p.node === v.candidate && p.at >= v.at - 5_000 && p.at <= v.at + 60_000)) continue;
-    if (s.elections.some((a) => a.candidate === v.candidate && a.epoch === v.epoch && a.outcome !== 'won')) continue;
-    const flagged = s.flagSpans.filter((f) => f.observer === v.voter && f.flag === 'fail' && f.start <= v.at && (f.end === null || f.end >= v.at) && f.subject !== v.candidate);
-    const subjects = [...new Set(flagged.map((f) => f.subject))];
-    const replaced = subjects.length === 1 ? subjects[0] : null;
-    const ranges = replaced ? s.slots.rangesOf(replaced) : [];
-    s.promotions.push({
-      node: v.candidate,
-      replaced,
-      at: v.at,
-      atBounds: [v.at, v.at],
-      epoch: v.epoch,
-      slots: ranges,
-      via: 'observed',
-      election: null,
-      ...(replaced ? { kind: 'automatic' as const } : {}),
-      evidence: [v.evidence],
-    });
+    if (s.promotionsOf(v.candidate).some((p) => p.at >= v.at - 5_000 && p.at <= v.at + 60_000)) continue;
+    if (lostElection(s, v)) continue;
+    promoteOnVote(s, v, null);
   }
+}
+
+/** The candidate's own lines say its attempt for the vote's epoch did not win. */
+function lostElection(s: ReplayState, v: ReplayState['votes'][number]): boolean {
+  return s.elections.some((a) => a.candidate === v.candidate && a.epoch === v.epoch && a.outcome !== 'won');
+}
+
+/**
+ * The promotion a granted vote shows (see votedPromotions). `replaced`, when a line names the master
+ * the candidate replaced; otherwise the one master the voter had flagged FAIL at the vote, if exactly
+ * one. Automatic when the voter had flagged that master FAIL before it voted: valkey 8.0
+ * src/cluster_legacy.c clusterSendFailoverAuthIfNeeded grants a vote only when the candidate's primary
+ * is FAIL, unless the request carries FORCEACK (manual failover) — the election a failed master's
+ * replica starts by itself.
+ */
+function promoteOnVote(s: ReplayState, v: ReplayState['votes'][number], replaced: NodeId | null): Promotion {
+  const flagged = s.flagSpans.filter((f) => f.observer === v.voter && f.flag === 'fail' && f.start <= v.at && (f.end === null || f.end >= v.at) && f.subject !== v.candidate);
+  const subjects = [...new Set(flagged.map((f) => f.subject))];
+  const old = replaced ?? (subjects.length === 1 ? subjects[0] : null);
+  const ranges = old ? s.slots.rangesOf(old) : [];
+  const p: Promotion = {
+    node: v.candidate,
+    replaced: old,
+    at: v.at,
+    atBounds: [v.at, v.at],
+    epoch: v.epoch,
+    slots: ranges,
+    via: 'observed',
+    election: null,
+    ...(old && subjects.includes(old) ? { kind: 'automatic' as const } : {}),
+    evidence: [v.evidence],
+  };
+  s.promotions.push(p);
+  return p;
+}
+
+/**
+ * "A failover occurred in shard S; node <from> failed over to (redis 7.4: lost N slot(s) to) node <to>
+ * with a config epoch of N" (redis 7.4.1 src/cluster_legacy.c, valkey 8.0.1 src/cluster_legacy.c
+ * clusterProcessPacket): <from>, which this node last knew as a primary, now gossips as a replica of
+ * <to> in its own shard. So <to> replaced <from>, at some moment before this line — the line comes when
+ * the observer first hears <from> as a replica, often seconds after the failover (<from> was down).
+ * What else the evidence shows of that failover gets <from> as the master it replaced: the winner's
+ * own promotion when its master was known only by address, or a vote this log granted to <to>.
+ */
+function failoverSeen(s: ReplayState, ev: TimelineEvent): void {
+  const from = ev.fields.sender;
+  const to = ev.fields.subject;
+  if (!from || !to || from === to) return;
+  const epoch = ev.fields.epoch ?? null;
+  const mine = s.promotionsOf(to).filter((p) => p.at <= ev.at + 60_000 && ev.at - p.at < 600_000);
+  if (mine.some((p) => p.replaced === from)) return;
+  const open = mine.filter((p) => p.replaced === null && p.at <= ev.at && (epoch === null || p.epoch === null || p.epoch === epoch)).at(-1);
+  if (open) {
+    open.replaced = from;
+    open.evidence.push(evidenceOf(ev));
+    const had = s.slots.rangesOf(from);
+    if (open.slots.length === 0 && had.length > 0) {
+      open.slots = had;
+      s.assignSlots(open.at, had, to, open.epoch);
+    }
+    return;
+  }
+  let vote: ReplayState['votes'][number] | null = null;
+  for (let i = s.votes.length - 1; i >= 0 && !vote; i--) {
+    const v = s.votes[i];
+    if (ev.at - v.at >= 600_000) break;
+    if (v.granted && v.candidate === to && v.at <= ev.at && (epoch === null || v.epoch === null || v.epoch === epoch) && !lostElection(s, v)) vote = v;
+  }
+  const had = s.slots.rangesOf(from);
+  if (vote) {
+    const p = promoteOnVote(s, vote, from);
+    p.evidence.push(evidenceOf(ev));
+    if (had.length > 0) s.assignSlots(vote.at, had, to, p.epoch);
+    s.setRole(to, vote.at, 'master', null, false);
+    return;
+  }
+  if (had.length > 0) s.assignSlots(ev.at, had, to, epoch);
+  s.promotions.push({
+    node: to,
+    replaced: from,
+    at: ev.at,
+    atBounds: [ev.at, ev.at],
+    epoch,
+    slots: had,
+    via: 'observed',
+    election: null,
+    evidence: [evidenceOf(ev)],
+  });
 }
 
 export const transitions: Record<EventKind, Transition> = {
@@ -577,7 +651,22 @@ export const transitions: Record<EventKind, Transition> = {
     s.setRole(node, ev.at, 'replica', master, true);
   },
   'role.master': (s, ev, node) => {
-    if (node) s.setRole(node, ev.at, 'master', null, true);
+    if (!node) return;
+    // valkey unstable clusterFailoverReplaceYourPrimary: "Setting myself to primary in shard S after
+    // failover; my old primary is <id>" (old_primary = myself->replicaof): the master its promotion
+    // replaced, when its master was known only by address.
+    const old = ev.fields.subject;
+    const p = old && old !== node ? s.promotionsOf(node).at(-1) : undefined;
+    if (p && old && p.replaced === null && p.at <= ev.at && ev.at - p.at <= 5_000) {
+      p.replaced = old;
+      p.evidence.push(evidenceOf(ev));
+      const had = s.slots.rangesOf(old);
+      if (p.slots.length === 0 && had.length > 0) {
+        p.slots = had;
+        s.assignSlots(p.at, had, node, p.epoch);
+      }
+    }
+    s.setRole(node, ev.at, 'master', null, true);
   },
   'role.lost-slots': nothing,
   // ── replication, replica side (redis 7.0 src/replication.c)
@@ -636,24 +725,7 @@ export const transitions: Record<EventKind, Transition> = {
   'cluster.pfail-reported': nothing,
   'cluster.online-reported': nothing,
   // redis 7.4 / valkey 8: "A failover occurred in shard …; node <a> failed over to node <b> with a config epoch of N"
-  'cluster.failover-seen': (s, ev) => {
-    const from = ev.fields.sender;
-    const to = ev.fields.subject;
-    if (!from || !to || s.promotionsOf(to).some((p) => p.replaced === from && Math.abs(p.at - ev.at) < 60_000)) return;
-    const had = s.slots.rangesOf(from);
-    if (had.length > 0) s.assignSlots(ev.at, had, to, ev.fields.epoch ?? null);
-    s.promotions.push({
-      node: to,
-      replaced: from,
-      at: ev.at,
-      atBounds: [ev.at, ev.at],
-      epoch: ev.fields.epoch ?? null,
-      slots: had,
-      via: 'observed',
-      election: null,
-      evidence: [evidenceOf(ev)],
-    });
-  },
+  'cluster.failover-seen': failoverSeen,
   'election.rank-updated': (s, ev, node) => {
     const a = node ? s.attemptOf(node, ev.at, evidenceOf(ev), false) : null;
     if (!a) return;

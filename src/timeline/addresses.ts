@@ -5,9 +5,8 @@ import type { Snapshot } from '../model/snapshot.ts';
 /**
  * Learn `ip:port` addresses of nodes.
  * 1. CLUSTER NODES entries name id and address together (the surest evidence).
- * 2. A node's own `Running mode=cluster, port=P.` gives its port (before 4.0, which does not log that
- *    line, the start-up logo's `Port: P`: redis 3.0.7 src/redis.c redisAsciiArt prints server.port into src/asciilogo.h;
- *    it comes with the logo in every version); an address `ip:P` named by another
+ * 2. A node's own `Running mode=cluster, port=P.` (or the start-up logo's `Port: P`, redis 3.0–6.2
+ *    src/asciilogo.h, printed where the mode line is not) gives its port; an address `ip:P` named by another
  *    node's replication lines (`Connecting to MASTER ip:P`, `Replica ip:P asks for synchronization`)
  *    is bound to it only when exactly one node listens on P and exactly one ip was seen with P —
  *    a multi-host cluster reusing ports stays unbound rather than guessed.

@@ -47,6 +47,10 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // Not failed long enough for anyone to act (back before the node timeout): nothing was blocked.
     if (marks.length === 0 && nodeTimeoutMs !== null && ep.end !== null && length <= nodeTimeoutMs) continue;
     if (marks.length === 0 && nodeTimeoutMs === null && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && length < 1000) continue;
+    // Back again, a majority of masters up, and others watching (their logs or views) said nothing: had
+    // it been gone past the node timeout they would have marked it FAIL ("Marking node X as failing",
+    // notice level in every version): it was too short for anyone to act, whatever the timeout.
+    if (marks.length === 0 && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && watched(trace, ep.node, ep.start, ep.end)) continue;
 
     let replicas = replicasOf(trace, ep.node, at - 1);
     // With every survivor's log present, a replica down at the same time whose master nobody names
@@ -55,16 +59,24 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
     const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
-    // Down with it: down when it went down and still down when it came back (within a second: restarted
-    // together). A replica back while its master was still gone could have been elected (redis 7.0
-    // clusterHandleSlaveFailover runs on every replica of a FAIL master), so its shard was not lost:
-    // why it was not elected is for the rules below. Without the master's own restart line its return
-    // is where others cleared its FAIL, which for a master with slots waits until 2 node timeouts after
-    // the FAIL (clearNodeFailureIfNeeded, CLUSTER_FAIL_UNDO_TIME_MULT): it may have been back that much
-    // earlier, and a replica back within that span is no proof it was up while its master was gone.
-    const backSlack = ep.endFrom === 'restart' ? 1000 : Math.max(1000, 2 * (nodeTimeoutMs ?? 0));
+    // Down "with it" means down for as long as a replica could have been elected: from the moment the
+    // master could be marked FAIL (the first mark, else a node timeout after it went) until it was back
+    // (redis 7.0 clusterHandleSlaveFailover runs only on a live replica of a FAIL master). A replica that
+    // came back meanwhile was electable: why it did not win is another reason (replica-stale, …) —
+    // unless it came back less than an election's fixed delay before the master (500 ms, redis 3.0–7.4
+    // src/cluster.c clusterHandleSlaveFailover `failover_auth_time = mstime() + 500 + random() % 500`).
+    const electableFrom = marks.length > 0 ? Math.min(...marks.map((m) => m.at)) : ep.start + (nodeTimeoutMs ?? 0);
+    // A master known only from others' lines is back when they clear its FAIL ("… is reachable again and
+    // nobody is serving its slots after some time"), which they do only 2 node timeouts after the FAIL
+    // (CLUSTER_FAIL_UNDO_TIME_MULT, same source, clearNodeFailureIfNeeded): it may have answered that
+    // much earlier, and a replica back in that span may have found it alive.
+    const clearedLate =
+      ep.end !== null &&
+      !trace.nodes.some((n) => n.id === ep.node && n.hasLog) &&
+      groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.some((m) => m.kind === 'cleared' && Math.abs(m.at - until) <= 1 && /nobody is serving its slots/i.test(m.reason ?? ''));
+    const slack = clearedLate ? Math.max(ELECTION_DELAY_MS, 2 * (nodeTimeoutMs ?? 15_000)) : ELECTION_DELAY_MS;
     const replicasDown = replicas.filter((r) =>
-      trace.episodes.some((e) => e.node === r && e.start <= until && (e.end === null || e.end > ep.start) && (e.end === null || e.end >= until - backSlack) && e.kind !== 'paused'),
+      trace.episodes.some((e) => e.node === r && e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack)),
     );
     // Each "data too old" line while it was down, whatever attempt it is filed under: a replica that
     // refused for a while and then synced (the master back) schedules its election in the same open
@@ -159,12 +171,35 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
  * (redis 7.0 clearNodeFailureIfNeeded), or a `Cluster state changed: fail` right after it was marked
  * FAIL (clusterUpdateState: a replica's failure leaves every slot served).
  */
+/** Another node's log, or a view by another node, covers [from, to]: a FAIL mark of `node` would be in the evidence. */
+function watched(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs): boolean {
+  if (trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to)) return true;
+  const logged = new Set(trace.nodes.filter((n) => n.id !== node && n.hasLog).map((n) => n.id));
+  const before = new Set<NodeId>();
+  const after = new Set<NodeId>();
+  for (const r of trace.lifeRuns) {
+    if (!logged.has(r.node)) continue;
+    if (r.start <= from) before.add(r.node);
+    if (r.end >= to) after.add(r.node);
+  }
+  return [...before].some((n) => after.has(n));
+}
+
+/** The least time from a replica's FAIL view of its master to its election (see replicasDown). */
+const ELECTION_DELAY_MS = 500;
+
+/** "Clear FAIL state for node X: replica is reachable again." (redis 3.0–4.0 "slave"; src/cluster.c clearNodeFailureIfNeeded). */
+const REPLICA_CLEARED = /\b(?:replica|slave) is reachable again/i;
+
 export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: EpochMs): boolean {
   const before = roleBefore(trace.roles, node, start + 1);
   if (before && before.role === 'master') return true;
   if (before && before.role === 'replica') return false;
   const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, node).items;
   if (marks.some((m) => m.kind === 'cleared' && m.at >= at && /nobody is serving its slots/i.test(m.reason ?? ''))) return true;
+  // Cleared as a replica when it came back (clearNodeFailureIfNeeded: "slave" in redis 3.0–4.0,
+  // "replica" from 5.0, valkey 8 the same): it held no slots while it was down.
+  if (marks.some((m) => m.kind === 'cleared' && m.at >= at && REPLICA_CLEARED.test(m.reason ?? ''))) return false;
   return marks.some(
     (m) => (m.kind === 'marked' || m.kind === 'received') && !m.fromSnapshot && trace.stateChanges.some((c) => c.node === m.observer && c.state === 'fail' && !c.fromSnapshot && c.at >= m.at && c.at - m.at <= 1000),
   );
@@ -212,7 +247,7 @@ function orphanReplicas(trace: Trace, master: NodeId, from: EpochMs, to: EpochMs
     if (n.hasLog || n.id === master) continue;
     const down = trace.episodes.some((e) => e.node === n.id && e.start <= to && (e.end === null || e.end > from));
     if (!down) continue;
-    const replica = trace.failMarks.some((m) => m.subject === n.id && m.kind === 'cleared' && /(?:replica|slave) is reachable again/i.test(m.reason ?? ''));
+    const replica = trace.failMarks.some((m) => m.subject === n.id && m.kind === 'cleared' && REPLICA_CLEARED.test(m.reason ?? ''));
     const named = trace.roles.some((r) => r.node === n.id && r.role === 'replica' && (r.masterId ?? null) !== null);
     if (replica && !named) out.push(n.id);
   }

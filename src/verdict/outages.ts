@@ -3,6 +3,7 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
+import { slotsOwnedBefore } from './failovers.ts';
 import { groupBy } from '../util/sorted.ts';
 
 /**
@@ -41,6 +42,27 @@ export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], 
       endBounds: back.bounds,
       cause: b.reason,
       evidence: [...b.evidence.slice(0, 3), ...(back.evidence ? [back.evidence] : [])],
+    });
+  }
+  // A master that stopped answering and came back with nobody acting on it (below the node timeout, or
+  // no majority to mark it): its clients timed out meanwhile (issue #12: DEBUG SLEEP 1 gave ~0.75 s of
+  // timeouts on its range). It ended somewhere between the last sign it was not answering and the first
+  // sign of life after.
+  for (const e of trace.episodes) {
+    if ((e.kind !== 'paused' && e.kind !== 'unreachable') || e.end === null) continue;
+    if (blocked.some((b) => b.episode === e) || failovers.some((f) => f.oldMaster === e.node && f.promotedAt >= e.startBounds[0] && f.startedAt <= e.end!)) continue;
+    const slots = slotsOwnedBefore(trace, e.node, e.startBounds[1]);
+    if (slots.length === 0) continue;
+    out.push({
+      scope: 'slots',
+      slots,
+      nodes: [e.node],
+      start: e.start,
+      startBounds: e.startBounds,
+      end: null,
+      endBounds: [e.startBounds[1], e.end],
+      cause: e.kind === 'paused' ? 'node.paused' : 'node.unreachable',
+      evidence: e.evidence.slice(0, 4),
     });
   }
   out.push(...clusterOutages(trace, out));

@@ -184,6 +184,23 @@ describe('blocks', () => {
     expect(p.counts.unknown).toBe(0);
   });
 
+  test('the CLUSTER NODES section of a crash report names its writer (`myself`), and only there', () => {
+    const me = '1607748b233b6c0973b17003286faa28168bad11';
+    const peer = '2d82a1cadb1d8ceb23d92cd0eb73ba11d42b8e4a';
+    const nodes = [
+      '',
+      '------ CLUSTER NODES OUTPUT ------',
+      `${peer} 127.0.0.1:20000@30000,,tls-port=0,shard-id=aaa84ef0fbc64796bfe145f1767453a7121ba6b2 master - 0 1796174190060 1 connected 0-5460`,
+      `${me} 127.0.0.1:20001@30001,,tls-port=0,shard-id=7db7a4e73d5a3b7ba7832f4685c3a67501deb71f myself,master - 0 0 2 connected 5461-10922`,
+      '',
+      '=== REDIS BUG REPORT END. Make sure to include from START to END. ===',
+    ];
+    expect(parse(crash(nodes)).events.find((e) => e.kind === 'server.crash')!.fields.self).toBe(me);
+    // The same line in another section is no statement about the writer.
+    const elsewhere = nodes.map((l) => l.replace('CLUSTER NODES OUTPUT', 'CLIENT LIST OUTPUT'));
+    expect(parse(crash(elsewhere)).events.find((e) => e.kind === 'server.crash')!.fields.self).toBeUndefined();
+  });
+
   test('a cut crash report ends at a line of another pid', () => {
     const p = parse(crash(['77:C 21 Jun 2021 07:29:00.000 # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo']));
     const ev = p.events.find((e) => e.kind === 'server.crash')!;

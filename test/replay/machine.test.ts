@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replayCluster } from '../../src/replay/index.ts';
 import { formatRanges } from '../../src/model/slots.ts';
 import { clusterOf, ev, nid, nodesSnap, sec } from '../helpers/hand-timeline.ts';
-import { A, ADDR, B, C, D, healthyView, masterKilled } from '../helpers/scenarios.ts';
+import { A, ADDR, B, C, D, E, healthyView, masterKilled } from '../helpers/scenarios.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -164,5 +164,87 @@ describe('replayCluster: manual failover and takeover', () => {
     const trace = replayCluster(clusterOf(events, [healthyView(sec(5))], ADDR));
     expect(trace.promotions).toMatchObject([{ node: D, replaced: A, via: 'takeover', epoch: 9 }]);
     expect(trace.ownership.find((o) => o.owner === D)).toMatchObject({ epoch: 9, start: sec(10) });
+  });
+});
+
+describe('replayCluster: "A failover occurred in shard" (redis 7.4 / valkey 8)', () => {
+  it('names the old master of a manual failover whose master was known only by address, without a second failover', () => {
+    // The winner's own log: no FAIL, no snapshot; its master is "Connecting to PRIMARY 127.0.0.1:7000".
+    const ld = { source: 'd.log', pid: 4, role: 'S' as const };
+    const events = [
+      ev(sec(5), D, 'repl.connecting', { address: '127.0.0.1:7000' }, ld),
+      ev(sec(10), D, 'manual.requested', {}, ld),
+      ev(sec(10.003), D, 'election.started', { epoch: 4 }, ld),
+      ev(sec(10.006), D, 'election.won', {}, ld),
+      ev(sec(10.006), D, 'epoch.set', { epoch: 4 }, { ...ld, text: 'configEpoch set to 4 after successful failover' }),
+      ev(sec(11), D, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, { ...ld, role: 'M' }),
+    ];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.via, p.epoch, iso(p.at)])).toEqual([[D, A, 'election', 4, iso(sec(10.006))]]);
+  });
+
+  it('takes a voter’s grant after it saw the old master FAIL as the (automatic) moment, not the later line', () => {
+    const lb = { source: 'b.log', pid: 2, role: 'M' as const };
+    const events = [
+      ev(sec(10), B, 'cluster.fail-received', { sender: C, subject: A }, lb),
+      ev(sec(10.7), B, 'vote.granted', { subject: D, epoch: 4 }, lb),
+      ev(sec(13), B, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, lb),
+    ];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.kind ?? null, p.epoch, iso(p.at)])).toEqual([[D, A, 'automatic', 4, iso(sec(10.7))]]);
+  });
+
+  it('leaves the kind open when the voter had not flagged the old master FAIL (a FORCEACK vote)', () => {
+    const lb = { source: 'b.log', pid: 2, role: 'M' as const };
+    const events = [ev(sec(10.7), B, 'vote.granted', { subject: D, epoch: 4 }, lb), ev(sec(13), B, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, lb)];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.kind ?? null, iso(p.at)])).toEqual([[D, A, null, iso(sec(10.7))]]);
+  });
+});
+
+describe('replayCluster: the writer of a log without its "I\'m" line, named by its own lines', () => {
+  const writer = 'writer:d.log';
+  const ld = { source: 'd.log', pid: 4, role: 'S' as const };
+  const won = [
+    ev(sec(10.003), writer, 'election.started', { epoch: 4 }, ld),
+    ev(sec(10.006), writer, 'election.won', {}, ld),
+    ev(sec(10.006), writer, 'epoch.set', { epoch: 4 }, { ...ld, text: 'configEpoch set to 4 after successful failover' }),
+  ];
+
+  it('is the node a failover line gives the config epoch the writer just won', () => {
+    const events = [...won, ev(sec(11), writer, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, { ...ld, role: 'M' })];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.notes.filter((n) => n.kind === 'identity-inferred').map((n) => n.node)).toEqual([D]);
+    expect(trace.promotions.map((p) => [p.node, p.replaced])).toEqual([[D, A]]);
+  });
+
+  it('is not pinned by a failover line with another epoch (a bystander’s view of someone else)', () => {
+    const events = [...won, ev(sec(11), writer, 'cluster.failover-seen', { sender: B, subject: E, epoch: 5 }, { ...ld, role: 'M' })];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.notes.filter((n) => n.kind === 'identity-inferred')).toEqual([]);
+    expect(trace.promotions.map((p) => p.node).sort()).toEqual([E, writer].sort());
+  });
+
+  it('is the `myself` entry of its crash report', () => {
+    const la = { source: 'a.log', pid: 1, role: 'M' as const };
+    const events = [ev(sec(5), 'writer:a.log', 'cluster.state', { state: 'ok' }, la), ev(sec(10), 'writer:a.log', 'server.crash', { signal: 11, self: A }, la)];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.notes.filter((n) => n.kind === 'identity-inferred').map((n) => n.node)).toEqual([A]);
+    expect(trace.lifecycle.filter((l) => l.kind === 'crash').map((l) => l.node)).toEqual([A]);
+  });
+});
+
+describe('replayCluster: valkey "Setting myself to primary … my old primary is <id>"', () => {
+  it('names the master the winner replaced when it knew that master only by address', () => {
+    const ld = { source: 'd.log', pid: 4, role: 'S' as const };
+    const events = [
+      ev(sec(5), D, 'repl.connecting', { address: '127.0.0.1:7000' }, ld),
+      ev(sec(10), D, 'manual.requested', {}, ld),
+      ev(sec(10.003), D, 'election.started', { epoch: 4 }, ld),
+      ev(sec(10.006), D, 'election.won', {}, ld),
+      ev(sec(10.006), D, 'role.master', { subject: A }, ld),
+    ];
+    const trace = replayCluster(clusterOf(events));
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.via])).toEqual([[D, A, 'election']]);
   });
 });
