@@ -360,6 +360,8 @@ interface TruthBlock {
   down: Down;
   /** For failover.expired: the replica whose attempt expired. */
   replica?: TruthNode;
+  /** For a reason only the replicas' own lines tell (replica-stale): those replicas. */
+  toldBy?: TruthNode[];
   reason: string;
 }
 
@@ -450,6 +452,7 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
     };
     let rule: string;
     let reason: string;
+    let toldBy: TruthNode[] | undefined;
     if (replicas.length === 0) [rule, reason] = ['failover.blocked.no-replica', 'truth.json: no node replicates it'];
     else if (!replicas.some(electable)) [rule, reason] = ['failover.blocked.shard-lost', 'truth.json: its replicas were down with it'];
     else if (mastersUp < Math.floor(masters.length / 2) + 1)
@@ -465,7 +468,8 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
       else if (replicaLines(RE.expired).length > 0) [rule, reason] = ['failover.expired', cite(replicaLines(RE.expired)[0])];
       else [rule, reason] = [UNKNOWN, 'truth.json allows a failover; no replica line says why none happened'];
     }
-    out.push({ master: m, rule, at: d.from, down: d, reason });
+    if (rule === 'failover.blocked.replica-stale') toldBy = replicas.filter(electable);
+    out.push({ master: m, rule, at: d.from, down: d, reason, ...(toldBy ? { toldBy } : {}) });
   }
   // An election that expired is its own finding even when a later one won (Redis 5.0 recordings, issue #13).
   for (const f of failovers)
@@ -657,8 +661,16 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       // node's log (a replica that could have been elected would be among them). One node's log can show
       // the master failed and nobody replaced it, but not why: there the block must be reported, and
       // failover.blocked.unknown is as right as the true reason.
+      //
+      // Data too old is the replica's own judgement (clusterHandleSlaveFailover compares
+      // server.repl_down_since or the master link's lastinteraction with cluster-replica-validity-factor,
+      // redis 7.0 src/cluster.c) and only its own line says so: "Currently unable to failover:
+      // Disconnected from master for longer than allowed". Snapshots (CLUSTER NODES / CLUSTER INFO hold
+      // neither the replication link nor the validity factor) and the survivors' logs (a replica killed
+      // and restarted is no survivor) show that replica up and not elected, not why: the reason is told
+      // only with the log of every replica that could have been elected.
       blockSeen.push(seen);
-      const ruleTold = b.rule !== UNKNOWN && (b.rule === 'failover.expired' || complete);
+      const ruleTold = b.rule !== UNKNOWN && (b.rule === 'failover.expired' || complete) && (b.toldBy ?? []).every((r) => ev.hasLog(r.port));
       const named = ev.hasSnapshots || [...ev.logs.values()].some((ls) => ls.some((l) => l.text.includes(b.master.id)));
       return {
         tell: seen.length > 0 ? 'yes' : 'maybe',

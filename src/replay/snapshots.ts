@@ -1,4 +1,4 @@
-import type { NodeId } from '../model/ids.ts';
+import type { EpochMs, NodeId } from '../model/ids.ts';
 import type {
   NodeEntry,
   ClusterInfoSnapshot,
@@ -92,6 +92,24 @@ function shapeOf(s: ReplayState, shapes: WeakMap<readonly string[], Shape>, e: N
 
 const timed = (snap: Snapshot) => snap.atFrom !== 'unknown' && Number.isFinite(snap.at);
 
+/** A reporter that answered no CLUSTER NODES poll for this long was down (or restarting) meanwhile. */
+const REPLY_GAP_MS = 3000;
+/** Per replay: each reporter's last timed view, and the gaps in its replies ([last before, first after]). */
+const repliesOf = new WeakMap<ReplayState, Map<NodeId, { last: EpochMs; gaps: Array<[EpochMs, EpochMs]> }>>();
+
+function replyGaps(s: ReplayState, reporter: NodeId, at: EpochMs): Array<[EpochMs, EpochMs]> {
+  let all = repliesOf.get(s);
+  if (!all) repliesOf.set(s, (all = new Map()));
+  const r = all.get(reporter);
+  if (!r) {
+    all.set(reporter, { last: at, gaps: [] });
+    return [];
+  }
+  if (at - r.last > REPLY_GAP_MS) r.gaps.push([r.last, at]);
+  r.last = Math.max(r.last, at);
+  return r.gaps;
+}
+
 // https://redis.io/docs/latest/commands/cluster-nodes/
 function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
   const reporter = reporterOf(s, snap);
@@ -105,6 +123,7 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
   let shapes = shapesOf.get(s);
   if (!shapes) shapesOf.set(s, (shapes = new WeakMap()));
   const isTimed = timed(snap);
+  const gaps = reporter && isTimed ? replyGaps(s, reporter, at) : [];
   for (const e of snap.nodes) {
     if (!e.id) continue;
     const shape = shapeOf(s, shapes, e);
@@ -140,14 +159,23 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
         });
         s.setFlag(reporter, e.id, flag, at, ev);
       }
-      // Pong stamps are in the reporter's clock; a pong received means the node was alive then.
-      if (e.pongRecv > 0 && e.pongRecv <= at + PONG_FUTURE_TOLERANCE_MS) s.alive(e.id, e.pongRecv, ev, null);
-      if ((e.pingSent > 0 && e.pingSent > e.pongRecv) || e.linkState === 'disconnected' || flag)
+      // Pong stamps are in the reporter's clock; a pong received means the node was alive then. Not a
+      // ping-sent equal to the pong: a node that loads nodes.conf at start-up sets both to the load
+      // time (redis 7.0 src/cluster.c clusterLoadConfig, `if (atoi(argv[5])) n->pong_received =
+      // mstime()`, the same in 3.0.7), while a real pong clears ping_sent (clusterProcessPacket). A
+      // replica restarted while its master is down shows its master "answering" at its own restart.
+      // Nor, on a link the reporter has down, a pong stamped while the reporter itself answered no
+      // poll: that is its own start-up (the load time above, with ping_sent 0 or a later ping), not
+      // the node answering — a replica restarted while its master was down (replica-never-synced).
+      const loaded = (e.pingSent > 0 && e.pingSent === e.pongRecv) || (e.linkState === 'disconnected' && gaps.some(([a, b]) => e.pongRecv > a && e.pongRecv <= b));
+      const pong = loaded ? 0 : e.pongRecv;
+      if (pong > 0 && pong <= at + PONG_FUTURE_TOLERANCE_MS) s.alive(e.id, pong, ev, null);
+      if ((e.pingSent > 0 && e.pingSent > pong) || e.linkState === 'disconnected' || flag)
         s.pings.push({
           observer: reporter,
           subject: e.id,
           at,
-          pongRecv: e.pongRecv > 0 ? e.pongRecv : null,
+          pongRecv: pong > 0 ? pong : null,
           pingSent: e.pingSent > 0 ? e.pingSent : null,
           linkState: e.linkState,
           evidence: ev,

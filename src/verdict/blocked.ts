@@ -30,12 +30,16 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
-    const masters = servingMastersAt(trace, at - 1, ep.node);
-    const downMasters = masters.filter((m) =>
-      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
-    );
     const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.filter(
       (m) => m.at >= ep.startBounds[0] && m.at <= until && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
+    );
+    let masters = servingMastersAt(trace, at - 1, ep.node);
+    // A fault bounded only by the start of the evidence (no line of its own, no replica's link loss: the
+    // survivors' logs) comes before the others' first lines say they are masters: count the masters
+    // when it was first marked FAIL instead, not the failed one alone.
+    if (masters.length === 1 && marks.length > 0) masters = servingMastersAt(trace, marks[0].at - 1, ep.node);
+    const downMasters = masters.filter((m) =>
+      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
     );
     // The evidence ends before anyone could have marked it (two node timeouts; 15 s, Redis's default,
     // when unknown): too early to say a failover was blocked.
@@ -50,8 +54,8 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
 
     let replicas = replicasOf(trace, ep.node, at - 1);
     // With every survivor's log present, a replica down at the same time whose master nobody names
-    // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded)
-    // can only be this master's.
+    // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded;
+    // "slave is reachable again" before 5.0, redis 4.0.14) can only be this master's.
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
     const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
@@ -74,7 +78,13 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const replicasDown = replicas.filter((r) =>
       trace.episodes.some((e) => e.node === r && e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack)),
     );
-    const stale = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old'));
+    // Each "data too old" line while it was down, whatever attempt it is filed under: a replica that
+    // refused for a while and then synced (the master back) schedules its election in the same open
+    // attempt (valkey 8.0 replica-never-synced: refused from 01:26:46, the master back at 01:26:49.5,
+    // election delayed at 01:26:50.2), so the attempt's own time is after the episode.
+    const stale = trace.elections
+      .filter((a) => a.master === ep.node)
+      .flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old' && u.at >= ep.startBounds[0] && u.at <= until));
     const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
@@ -118,6 +128,12 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       reason = 'failover.expired';
       detail = `${expired.length} election attempt${expired.length === 1 ? '' : 's'} expired without a winner`;
       evidence.push(...expired.flatMap((a) => a.evidence.slice(0, 1)));
+    } else if (replicas.some((r) => !replicasDown.includes(r) && !trace.nodes.some((n) => n.id === r && n.hasLog))) {
+      // FAIL was marked and a replica was up, but its log is not in the evidence: only its own lines
+      // say why it did not take over (data too old, nofailover, an election that expired), and a
+      // replica that was itself restarted is not among the survivors whose logs are at hand.
+      reason = 'failover.blocked.unknown';
+      detail = 'it was marked FAIL and a replica of it was up, but that replica\'s log is not in the evidence: why it did not take over is not known';
     } else {
       // FAIL was marked and replicas were up, yet no attempt is in the evidence: say what we know.
       reason = 'failover.blocked.no-quorum';
