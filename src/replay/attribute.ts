@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../model/events.ts';
-import { isWriterId, type NodeId } from '../model/ids.ts';
+import { isWriterId, masterAt, type NodeId } from '../model/ids.ts';
 import type { Evidence } from '../model/analysis.ts';
 import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
@@ -368,4 +368,37 @@ export function inferAddresses(events: readonly TimelineEvent[], known: Readonly
     }
   }
   return { addresses: out, notes };
+}
+
+/**
+ * Masters known only by address: a replica's "Connecting to MASTER <addr>" (redis 7.0 replication.c
+ * connectWithMaster) where nothing in the cluster's evidence names the node at `<addr>` — no node's
+ * address, no CLUSTER NODES entry, no "Address updated for node X, now <addr>", no node's own log listening on its
+ * port. In cluster mode a
+ * replica's master is a master (CLUSTER REPLICATE refuses a replica, redis 7.0 cluster.c
+ * clusterCommand "I can only replicate a master, not a replica."), so the address stands for one node
+ * of the analysis (model/ids.ts masterAt). An address the evidence could bind later is left alone, and
+ * the caller asks only when every node the evidence names has a log of its own (else the master may be
+ * one of those named by others: a FAIL line, a gossip report).
+ */
+export function addressedMasters(cluster: ClusterTimeline, events: readonly TimelineEvent[], known: ReadonlyMap<string, NodeId>): Array<[string, NodeId]> {
+  const named = new Set(known.keys());
+  for (const s of cluster.snapshots) if (s.kind === 'cluster-nodes') for (const e of s.nodes) named.add(e.address);
+  for (const e of events) if (e.kind === 'node.address-updated' && e.fields.address) named.add(e.fields.address);
+  // A node whose own log says it listens on the port may be the one at that address (its log gives the
+  // port, never the host: "Running mode=cluster, port=7000.", redis 7.0 server.c redisAsciiArt).
+  const ports = new Set<number>();
+  for (const e of events) if ((e.kind === 'server.mode' || e.kind === 'server.ready') && e.fields.port !== undefined && isOwnLog(e)) ports.add(e.fields.port);
+  // Kept to masters nobody tried to replace: a replica that ran an election or a manual failover tells
+  // a failover, whose old master the JSON gives as an id or null (model/analysis.ts Failover).
+  const candidates = new Set<NodeId>();
+  for (const e of events) if (e.node && isOwnLog(e) && (e.kind.startsWith('election.') || e.kind.startsWith('manual.'))) candidates.add(e.node);
+  const out = new Map<string, NodeId>();
+  for (const e of events) {
+    if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || candidates.has(e.node)) continue;
+    const addr = e.fields.address;
+    if (!addr || named.has(addr) || out.has(addr) || ports.has(Number(addr.slice(addr.lastIndexOf(':') + 1)))) continue;
+    out.set(addr, masterAt(addr));
+  }
+  return [...out];
 }

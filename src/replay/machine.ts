@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../model/events.ts';
 import type { Address, NodeId } from '../model/ids.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { attributeEvents, inferAddresses } from './attribute.ts';
+import { addressedMasters, attributeEvents, inferAddresses } from './attribute.ts';
 import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
@@ -37,6 +37,12 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const withLog = new Set<NodeId>();
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
   for (const id of withLog) nodeIds.add(id);
+  // A master known only by address, unless the evidence names a node it could be (one without a log).
+  if ([...nodeIds].every((id) => withLog.has(id))) {
+    const unnamed = addressedMasters(cluster, events, new Map(addresses));
+    addresses.push(...unnamed);
+    for (const [, id] of unnamed) nodeIds.add(id);
+  }
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []), ...notes);
 

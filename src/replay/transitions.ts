@@ -1,5 +1,5 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
-import { successorOf, type NodeId } from '../model/ids.ts';
+import { isMasterAtId, successorOf, type NodeId } from '../model/ids.ts';
 import { evidenceOf, type ReplayState } from './state.ts';
 import type { ElectionAttempt, ManualFailoverFact, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
 
@@ -97,6 +97,13 @@ const replica =
     if (kind === 'connecting' && (n.role !== 'replica' || (byAddr && n.masterId !== byAddr))) s.setRole(node, ev.at, 'replica', master, true);
     else if ((kind === 'sync-started' || kind === 'full' || kind === 'partial' || kind === 'sync-ok') && n.role === 'unknown')
       s.setRole(node, ev.at, 'replica', master, true);
+    // A master known only by its address (model/ids.ts masterAt) is a master, and alive whenever it
+    // answers its replica's sync: "+FULLRESYNC" / "+CONTINUE" (redis 7.0 replication.c
+    // slaveTryPartialResynchronization) and the end of the transfer come from it.
+    if (master !== null && isMasterAtId(master)) {
+      if (s.node(master).role === 'unknown') s.setRole(master, ev.at, 'master', null, false);
+      if (kind === 'full' || kind === 'partial' || kind === 'sync-ok') s.alive(master, ev.at, evidenceOf(ev), null);
+    }
     if (kind === 'full' && ev.fields.offset !== undefined)
       s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'resync', evidence: evidenceOf(ev) });
     if (kind === 'secondary-id' && ev.fields.offset !== undefined)
