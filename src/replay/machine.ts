@@ -41,15 +41,16 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
   for (const id of withLog) nodeIds.add(id);
   // Every node the evidence names has a log: a replica's master is one of them (by the port it listens
-  // on), else a master known only by address.
+  // on).
   if ([...nodeIds].every((id) => withLog.has(id))) {
     const byPort = inferListeningAddresses(events, new Map(addresses));
     addresses.push(...byPort.addresses);
     notes.push(...byPort.notes);
-    const unnamed = addressedMasters(cluster, events, new Map(addresses));
-    addresses.push(...unnamed);
-    for (const [, id] of unnamed) nodeIds.add(id);
   }
+  // Else a master known only by address.
+  const unnamed = addressedMasters(cluster, events, new Map(addresses));
+  addresses.push(...unnamed);
+  for (const [, id] of unnamed) nodeIds.add(id);
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []), ...notes);
 
