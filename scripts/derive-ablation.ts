@@ -147,6 +147,8 @@ const RE = {
   failMsg: new RegExp(`FAIL message received from ${ID}.* about ${ID}`),
   // clearNodeFailureIfNeeded: "Clear FAIL state for node %.40s: master without slots is reachable again." / "…nobody is serving its slots…"
   clearFail: new RegExp(`Clear FAIL state for node ${ID}[^:]*: (.*)`),
+  // clusterProcessGossipSection: "Node %.40s reported node %.40s as not reachable." / "… is back online." (7.2+: "%.40s (%s)")
+  gossipReport: new RegExp(`Node ${ID}.* reported node ${ID}.* (?:as not reachable|is back online)`),
   // clusterUpdateState: "Cluster state changed: ok|fail"
   state: /Cluster state changed: (ok|fail)/,
   // clusterHandleSlaveFailover
@@ -482,6 +484,19 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
 // ---------------------------------------------------------------------------------------------------
 // What one subset can tell.
 
+/**
+ * The subset names a blocked (or unavailable) master `id`: a snapshot, or a line that says something of
+ * that node itself. A failure report passed on in gossip, "Node S reported node X as not reachable." /
+ * "… is back online." (clusterProcessGossipSection, 3.0–8.0), does not: it comes for every node the
+ * sender cannot reach, masters and replicas alike, so where a replica's log names its two dead masters
+ * only that way (two-masters-killed, 3.0–5.0 verbose logs, which have no bus-connection lines) nothing
+ * tells which of them is the master it replicates (its log gives that one's address, never its id).
+ */
+function namesNode(ev: Evidence, id: string): boolean {
+  if (ev.hasSnapshots) return true;
+  return [...ev.logs.values()].some((ls) => ls.some((l) => l.text.includes(id) && !RE.gossipReport.test(l.text)));
+}
+
 /** Lines and snapshots that show `m` went away after `from`. */
 function downSeen(ev: Evidence, m: TruthNode, from: number, to: number, nodeTimeoutMs: number): string[] {
   const why: string[] = [];
@@ -671,7 +686,7 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       // only with the log of every replica that could have been elected.
       blockSeen.push(seen);
       const ruleTold = b.rule !== UNKNOWN && (b.rule === 'failover.expired' || complete) && (b.toldBy ?? []).every((r) => ev.hasLog(r.port));
-      const named = ev.hasSnapshots || [...ev.logs.values()].some((ls) => ls.some((l) => l.text.includes(b.master.id)));
+      const named = namesNode(ev, b.master.id);
       return {
         tell: seen.length > 0 ? 'yes' : 'maybe',
         rule: b.rule,
@@ -737,7 +752,7 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       if (!r) return;
       const s = Date.parse(r.run.start);
       const e = r.run.end === null ? null : Date.parse(r.run.end);
-      const named = ev.hasSnapshots || [...ev.logs.values()].some((ls) => ls.some((l) => l.text.includes(m.id)));
+      const named = namesNode(ev, m.id);
       ers.push({
         tell,
         timing,

@@ -185,6 +185,11 @@ export const TYPED = [
   { id: 'online-report/7.2', kind: 'cluster.online-reported',
     template: 'Node {sender:nodeId} ({:text}) reported node {subject:nodeId} ({:text}) is back online.',
     src: 'redis 7.2–7.4 src/cluster.c src/cluster_legacy.c clusterProcessGossipSection; valkey 7.2–8.0 src/cluster.c src/cluster_legacy.c clusterProcessGossipSection' },
+  // node->ip and node->cport: the address of its cluster bus (client port + 10000 unless cluster-port or
+  // cluster-announce-bus-port says otherwise, redis 7.0 cluster.c clusterUpdateMyselfAnnouncedPorts).
+  { id: 'bus-connect-failed', kind: 'cluster.bus-connect-failed',
+    template: 'Connection with Node {subject:nodeId} at {address:addr} failed: {reason:text}',
+    src: 'redis 6.0–7.4 src/cluster.c src/cluster_legacy.c clusterLinkConnectHandler; valkey 7.2–8.0 src/cluster.c src/cluster_legacy.c clusterLinkConnectHandler' },
   { id: 'fail-marked/3.0', kind: 'cluster.fail-marked',
     template: 'Marking node {subject:nodeId} as failing (quorum reached).',
     src: 'redis 3.0–7.0 src/cluster.c markNodeAsFailingIfNeeded' },

@@ -573,7 +573,7 @@ export const SAMPLES: Readonly<Record<string, string>> = {
   'ignored/error-accepting-cluster-node-connection': 'Error accepting cluster node connection: example',
   'ignored/error-creating-an-accepting-connection-for-cluster': 'Error creating an accepting connection for cluster node: example',
   'ignored/accepting-cluster-node-connection-from': 'Accepting cluster node connection from 127.0.0.1:50086', // seen
-  'ignored/connection-with-node-at-failed': 'Connection with Node cde042c36e87a74e99570565400d674dedfd5b99 at 127.0.0.1:17105 failed: Connection refused', // seen
+  'bus-connect-failed': 'Connection with Node cde042c36e87a74e99570565400d674dedfd5b99 at 127.0.0.1:17105 failed: Connection refused', // seen
   'ignored/latest-backlog-is': 'Latest backlog is: \'example\'',
   'ignored/replication-backlog-created-my-new-replication-ids': 'Replication backlog created, my new replication IDs are \'d649a353f7435080c84599a25c34c07f779ea75d\' and \'0000000000000000000000000000000000000000\'', // seen
   'ignored/no-bgsave-in-progress-but-another-bg': 'No BGSAVE in progress, but another BG operation is active. BGSAVE for replication delayed',

@@ -87,6 +87,7 @@ export const EVENT_KINDS = [
   'cluster.online-reported', // "Node <a> reported node <b> is back online." (verbose; sender a, subject b)
   'cluster.failover-seen', // 7.4/Valkey 8: "A failover occurred in shard …; node <a> … to node <b> with a config epoch of N"
   'election.rank-updated', // "Replica rank updated to #R, added N milliseconds of delay."
+  'cluster.bus-connect-failed', // "Connection with Node <id> at <ip>:<bus port> failed: <reason>" (verbose; subject, bus address)
   'repl.timeout', // "MASTER timeout: no data nor PING received...", "Timeout connecting to the MASTER...", bulk timeout
 ] as const;
 

@@ -32,9 +32,24 @@ export function isSuccessorId(id: string): boolean {
   return id.startsWith(SUCCESSOR_PREFIX);
 }
 
-/** First 8 characters of a node id, as shown in text output; a writer id reads "writer of <file>". */
+/**
+ * A master known only by the address its replica connects to ("Connecting to MASTER 127.0.0.1:7000",
+ * redis 7.0 replication.c connectWithMaster) when no line or snapshot of the cluster names the node at
+ * that address (one replica's log pasted alone). Unlike a successor it is a node of the analysis: its
+ * replica's lines tell when it went down and came back. The JSON keeps this name, never a node id.
+ */
+export const MASTER_AT_PREFIX = 'master-at:';
+export function masterAt(address: Address): NodeId {
+  return `${MASTER_AT_PREFIX}${address}`;
+}
+export function isMasterAtId(id: string): boolean {
+  return id.startsWith(MASTER_AT_PREFIX);
+}
+
+/** First 8 characters of a node id, as shown in text output; a writer id reads "writer of <file>", a master known by address its address. */
 export function shortId(id: NodeId): string {
   if (id.startsWith(SUCCESSOR_PREFIX)) return 'an unnamed new master';
+  if (id.startsWith(MASTER_AT_PREFIX)) return id.slice(MASTER_AT_PREFIX.length);
   if (id.startsWith(WRITER_PREFIX)) {
     const rest = id.slice(WRITER_PREFIX.length);
     const slash = rest.lastIndexOf('/', rest.includes('#') ? rest.indexOf('#') : rest.length);

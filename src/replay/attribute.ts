@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../model/events.ts';
-import { isWriterId, type NodeId } from '../model/ids.ts';
+import { isWriterId, masterAt, type NodeId } from '../model/ids.ts';
 import type { Evidence } from '../model/analysis.ts';
 import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
@@ -404,6 +404,135 @@ export function inferAddresses(events: readonly TimelineEvent[], known: Readonly
         connecting = [];
       }
     }
+  }
+  return { addresses: out, notes };
+}
+
+/**
+ * Masters known only by address: a replica's "Connecting to MASTER <addr>" (redis 7.0 replication.c
+ * connectWithMaster) where nothing in the cluster's evidence names the node at `<addr>` — no node's
+ * address, no CLUSTER NODES entry, no "Address updated for node X, now <addr>", no node's own log listening on its
+ * port. In cluster mode a
+ * replica's master is a master (CLUSTER REPLICATE refuses a replica, redis 7.0 cluster.c
+ * clusterCommand "I can only replicate a master, not a replica."), so the address stands for one node
+ * of the analysis (model/ids.ts masterAt). An address the evidence could bind later is left alone, and
+ * the caller asks only when every node the evidence names has a log of its own (else the master may be
+ * one of those named by others: a FAIL line, a gossip report).
+ */
+export function addressedMasters(cluster: ClusterTimeline, events: readonly TimelineEvent[], known: ReadonlyMap<string, NodeId>): Array<[string, NodeId]> {
+  const named = new Set(known.keys());
+  for (const s of cluster.snapshots) if (s.kind === 'cluster-nodes') for (const e of s.nodes) named.add(e.address);
+  for (const e of events) if (e.kind === 'node.address-updated' && e.fields.address) named.add(e.fields.address);
+  // A node whose own log says it listens on the port may be the one at that address (its log gives the
+  // port, never the host: "Running mode=cluster, port=7000.", redis 7.0 server.c redisAsciiArt).
+  const ports = new Set<number>();
+  for (const e of events) if ((e.kind === 'server.mode' || e.kind === 'server.ready') && e.fields.port !== undefined && isOwnLog(e)) ports.add(e.fields.port);
+  // Kept to masters nobody tried to replace: a replica that ran an election or a manual failover tells
+  // a failover, whose old master the JSON gives as an id or null (model/analysis.ts Failover).
+  const candidates = new Set<NodeId>();
+  for (const e of events) if (e.node && isOwnLog(e) && (e.kind.startsWith('election.') || e.kind.startsWith('manual.'))) candidates.add(e.node);
+  const out = new Map<string, NodeId>();
+  for (const e of events) {
+    if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || candidates.has(e.node)) continue;
+    const addr = e.fields.address;
+    if (!addr || named.has(addr) || out.has(addr) || ports.has(Number(addr.slice(addr.lastIndexOf(':') + 1)))) continue;
+    out.set(addr, masterAt(addr));
+  }
+  return [...out];
+}
+
+/** Redis's default distance from a node's client port to its cluster bus port (CLUSTER_PORT_INCR). */
+const CLUSTER_PORT_INCR = 10000;
+
+/**
+ * Addresses the bus lines imply: "Connection with Node <id> at <ip>:<bus port> failed" (redis 6.0–7.4,
+ * valkey 7.2–8.0 clusterLinkConnectHandler, verbose) gives a node's bus address, and a node listens for
+ * the bus on its client port + 10000 unless configured otherwise (redis 6.0 cluster.c clusterInit
+ * `myself->cport = port+CLUSTER_PORT_INCR` unless cluster-announce-bus-port; 7.0+ also cluster-port). So
+ * the master a replica connects to at `<ip>:<port>` is the one node seen at bus `<ip>:<port+10000>`.
+ * Only when exactly one node was seen there, and neither that address nor that node has another binding.
+ */
+export function inferBusAddresses(events: readonly TimelineEvent[], known: ReadonlyMap<string, NodeId>): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
+  const atBus = new Map<string, Map<NodeId, TimelineEvent>>();
+  for (const e of events) {
+    if (e.kind !== 'cluster.bus-connect-failed' || !e.fields.subject || !e.fields.address) continue;
+    let m = atBus.get(e.fields.address);
+    if (!m) atBus.set(e.fields.address, (m = new Map()));
+    if (!m.has(e.fields.subject)) m.set(e.fields.subject, e);
+  }
+  const out: Array<[string, NodeId]> = [];
+  const notes: TraceNote[] = [];
+  if (atBus.size === 0) return { addresses: out, notes };
+  const taken = new Map(known);
+  const bound = new Set(known.values());
+  for (const e of events) {
+    if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || !e.fields.address) continue;
+    const addr = e.fields.address;
+    if (taken.has(addr)) continue;
+    const colon = addr.lastIndexOf(':');
+    const port = Number(addr.slice(colon + 1));
+    if (!Number.isInteger(port) || colon < 0) continue;
+    const bus = `${addr.slice(0, colon)}:${port + CLUSTER_PORT_INCR}`;
+    const seen = atBus.get(bus);
+    if (!seen || seen.size !== 1) continue;
+    const [[id, line]] = [...seen];
+    if (id === e.node || bound.has(id)) continue;
+    taken.set(addr, id);
+    bound.add(id);
+    out.push([addr, id]);
+    notes.push({
+      kind: 'identity-inferred',
+      node: id,
+      message: `${addr} is ${id}: ${e.source}:${e.line} connects to its master at ${addr}, and ${line.source}:${line.line} shows ${id}'s cluster bus at ${bus} (the client port + 10000, Redis's default)`,
+      evidence: [evidenceOf(e), evidenceOf(line)],
+    });
+  }
+  return { addresses: out, notes };
+}
+
+/**
+ * Addresses the listening ports imply, when every node the evidence names has its own log: a replica's
+ * master is a node of its cluster, and a node's log gives the port it listens on, not its host
+ * ("Running mode=cluster, port=7000.", redis 7.0 server.c; "The server is now ready to accept
+ * connections on port 7000", redis 3.0 redis.c). So with every node's log present, the master a
+ * replica connects to at `<ip>:<port>` is the one node listening on `<port>` (if exactly one does, and
+ * it is not the replica itself).
+ */
+export function inferListeningAddresses(
+  events: readonly TimelineEvent[],
+  known: ReadonlyMap<string, NodeId>,
+): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
+  const out: Array<[string, NodeId]> = [];
+  const notes: TraceNote[] = [];
+  const listening = new Map<number, Map<NodeId, TimelineEvent>>();
+  for (const e of events) {
+    if ((e.kind !== 'server.mode' && e.kind !== 'server.ready') || e.fields.port === undefined || !e.node || !isOwnLog(e)) continue;
+    let m = listening.get(e.fields.port);
+    if (!m) listening.set(e.fields.port, (m = new Map()));
+    if (!m.has(e.node)) m.set(e.node, e);
+  }
+  if (listening.size === 0) return { addresses: out, notes };
+  const taken = new Map(known);
+  const bound = new Set(known.values());
+  for (const e of events) {
+    if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || !e.fields.address) continue;
+    const addr = e.fields.address;
+    if (taken.has(addr)) continue;
+    const port = Number(addr.slice(addr.lastIndexOf(':') + 1));
+    const at = listening.get(port);
+    if (!at || at.size !== 1) continue;
+    const [[id, line]] = [...at];
+    // Another address already known on that port could be another host's node on the same port.
+    if (id === e.node || bound.has(id) || [...taken.keys()].some((a) => a.endsWith(`:${port}`))) continue;
+    taken.set(addr, id);
+    bound.add(id);
+    out.push([addr, id]);
+    notes.push({
+      kind: 'identity-inferred',
+      node: id,
+      message: `${addr} is ${id}: ${e.source}:${e.line} connects to its master at ${addr}, and ${id} is the only node of the evidence listening on port ${port} (${line.source}:${line.line}); every node named has its own log`,
+      evidence: [evidenceOf(e), evidenceOf(line)],
+    });
   }
   return { addresses: out, notes };
 }

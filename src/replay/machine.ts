@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../model/events.ts';
 import type { Address, NodeId } from '../model/ids.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { attributeEvents, inferAddresses } from './attribute.ts';
+import { addressedMasters, attributeEvents, inferAddresses, inferBusAddresses, inferListeningAddresses } from './attribute.ts';
 import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
@@ -33,10 +33,24 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const implied = inferAddresses(events, new Map(addresses));
   addresses.push(...implied.addresses);
   notes.push(...implied.notes);
+  const byBus = inferBusAddresses(events, new Map(addresses));
+  addresses.push(...byBus.addresses);
+  notes.push(...byBus.notes);
   const nodeIds = new Set<NodeId>(cluster.nodes.map((n) => n.id));
   const withLog = new Set<NodeId>();
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
   for (const id of withLog) nodeIds.add(id);
+  // Every node the evidence names has a log: a replica's master is one of them (by the port it listens
+  // on).
+  if ([...nodeIds].every((id) => withLog.has(id))) {
+    const byPort = inferListeningAddresses(events, new Map(addresses));
+    addresses.push(...byPort.addresses);
+    notes.push(...byPort.notes);
+  }
+  // Else a master known only by address.
+  const unnamed = addressedMasters(cluster, events, new Map(addresses));
+  addresses.push(...unnamed);
+  for (const [, id] of unnamed) nodeIds.add(id);
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []), ...notes);
 

@@ -1,5 +1,5 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
-import { successorOf, type NodeId } from '../model/ids.ts';
+import { isMasterAtId, successorOf, type NodeId } from '../model/ids.ts';
 import { evidenceOf, type ReplayState } from './state.ts';
 import type { ElectionAttempt, ManualFailoverFact, Promotion, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
 
@@ -97,6 +97,14 @@ const replica =
     if (kind === 'connecting' && (n.role !== 'replica' || (byAddr && n.masterId !== byAddr))) s.setRole(node, ev.at, 'replica', master, true);
     else if ((kind === 'sync-started' || kind === 'full' || kind === 'partial' || kind === 'sync-ok') && n.role === 'unknown')
       s.setRole(node, ev.at, 'replica', master, true);
+    // A master without a log of its own (known by address, model/ids.ts masterAt, or by others' lines)
+    // is a master — cluster mode replicates masters only (redis 7.0 cluster.c "I can only replicate a
+    // master, not a replica.") — and alive whenever it answers its replica's sync: "+FULLRESYNC" /
+    // "+CONTINUE" (redis 7.0 replication.c slaveTryPartialResynchronization) and the transfer come from it.
+    if (master !== null && master !== node && (isMasterAtId(master) || !s.node(master).hasLog)) {
+      if (s.node(master).role === 'unknown') s.setRole(master, ev.at, 'master', null, false);
+      if (kind === 'full' || kind === 'partial' || kind === 'sync-ok') s.alive(master, ev.at, evidenceOf(ev), null);
+    }
     if (kind === 'full' && ev.fields.offset !== undefined)
       s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'resync', evidence: evidenceOf(ev) });
     if (kind === 'secondary-id' && ev.fields.offset !== undefined)
@@ -724,6 +732,8 @@ export const transitions: Record<EventKind, Transition> = {
   // Failure reports gossiped by others (verbose level): the FAIL marks are what the analysis uses.
   'cluster.pfail-reported': nothing,
   'cluster.online-reported': nothing,
+  // Read before the replay (attribute.ts inferBusAddresses).
+  'cluster.bus-connect-failed': nothing,
   // redis 7.4 / valkey 8: "A failover occurred in shard …; node <a> failed over to node <b> with a config epoch of N"
   'cluster.failover-seen': failoverSeen,
   'election.rank-updated': (s, ev, node) => {

@@ -10,7 +10,8 @@ export const dur = (n: number | null | undefined) => (n === null || n === undefi
 
 export function labeler(a: AnalysisV1 | ClusterAnalysis): (id: NodeId | null) => string {
   const addr = new Map(a.nodes.map((n) => [n.id, n.addresses[0]]));
-  return (id) => (id === null ? 'unknown' : addr.get(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id));
+  // A master known only by its address (model/ids.ts masterAt) is shown as that address, once.
+  return (id) => (id === null ? 'unknown' : addr.get(id) && addr.get(id) !== shortId(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id));
 }
 
 export const evidenceText = (ev: readonly Evidence[], max = 4) =>

@@ -57,7 +57,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded;
     // "slave is reachable again" before 5.0, redis 4.0.14) can only be this master's.
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
-    const attempts = trace.elections.filter((a) => a.master === ep.node && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) >= ep.startBounds[0] && (a.delayedAt ?? a.startedAt ?? a.unable[0]?.at ?? 0) <= until);
+    const attempts = trace.elections.filter((a) => a.master === ep.node && attemptStart(a) >= ep.startBounds[0] && attemptStart(a) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
     // Down "with it" means down for as long as a replica could have been elected: from the moment the
     // master could be marked FAIL (the first mark, else a node timeout after it went) until it was back
@@ -252,4 +252,14 @@ function orphanReplicas(trace: Trace, master: NodeId, from: EpochMs, to: EpochMs
     if (replica && !named) out.push(n.id);
   }
   return out;
+}
+
+/**
+ * An attempt's first line: its "Currently unable to failover" lines may come before the election is
+ * scheduled (redis 7.0 clusterHandleSlaveFailover logs the refusal each cron while the data is too old,
+ * and schedules the election only once it is not).
+ */
+function attemptStart(a: Trace['elections'][number]): EpochMs {
+  const ts = [a.delayedAt, a.startedAt, a.unable[0]?.at].filter((x): x is EpochMs => typeof x === 'number' && Number.isFinite(x));
+  return ts.length > 0 ? Math.min(...ts) : 0;
 }

@@ -14,7 +14,7 @@ import { RULE_IDS } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
 import type { ClusterTimeline, InputSummary, Timeline } from '../model/timeline.ts';
-import { isSuccessorId, isWriterId, shortId } from '../model/ids.ts';
+import { isMasterAtId, isSuccessorId, isWriterId, shortId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
 import { LifeIndex, rehomeRuns, replayCluster, type Trace, type TraceNote } from '../replay/index.ts';
 import { findBlocked } from './blocked.ts';
@@ -91,7 +91,7 @@ export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputS
     failovers,
     blocked,
     outages,
-    label: (id) => (id === null ? 'an unknown node' : addr.get(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id)),
+    label: (id) => (id === null ? 'an unknown node' : addr.get(id) && !isMasterAtId(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id)),
   };
   const facts: FindingFacts[] = RULE_IDS.flatMap((rule) => checks[rule](context));
   facts.sort(

@@ -177,7 +177,10 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
   //    paused one's is a slot outage.
   const slotOutages = a.outages.filter((o) => o.scope === 'slots').map((o) => ({ ...o }));
   const usedS = new Set<Outage>();
-  sub.rangeOutages.forEach((e) => {
+  // Items the subset shows first (as for failovers and blocks): a "maybe" item must not take the one
+  // outage a "yes" item needs when neither names its master.
+  const rangeOrder = [...sub.rangeOutages].sort((x, y) => (x.tell === 'yes' ? 0 : 1) - (y.tell === 'yes' ? 0 : 1));
+  rangeOrder.forEach((e) => {
     const what = `unavailability of ${short(e.truth.master)}'s slots ${e.truth.slots} ${hhmmss(e.start)}–${hhmmss(e.end)} (probe ${e.durationMs} ms)`;
     if (e.of === 'failover') {
       const i = sub.failovers.findIndex((f) => f.truth.old === e.truth.master);

@@ -248,3 +248,68 @@ describe('replayCluster: valkey "Setting myself to primary … my old primary is
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.via])).toEqual([[D, A, 'election']]);
   });
 });
+
+describe('replayCluster: a replica whose master no line names', () => {
+  const R = nid('7');
+  const X = nid('8');
+  const Y = nid('9');
+  // One replica's log: its master at 127.0.0.1:7000 refuses from 5 s until it answers a sync at 15 s.
+  const replicaLog = () => [
+    ev(sec(1), R, 'repl.connecting', { address: '127.0.0.1:7000' }, { role: 'S' }),
+    ev(sec(1.01), R, 'repl.full', { offset: 0 }, { role: 'S' }),
+    ev(sec(5), R, 'repl.link-lost', {}, { role: 'S' }),
+    ev(sec(5), R, 'repl.connecting', { address: '127.0.0.1:7000' }, { role: 'S' }),
+    ev(sec(5.001), R, 'repl.sync-error', { reason: 'Connection refused' }, { role: 'S' }),
+    ev(sec(10), R, 'repl.connecting', { address: '127.0.0.1:7000' }, { role: 'S' }),
+    ev(sec(10.001), R, 'repl.sync-error', { reason: 'Connection refused' }, { role: 'S' }),
+    ev(sec(15), R, 'repl.connecting', { address: '127.0.0.1:7000' }, { role: 'S' }),
+    ev(sec(15.002), R, 'repl.full', { offset: 0 }, { role: 'S' }),
+  ];
+
+  it('is a master known by its address, down from the refused link until it answers a sync', () => {
+    const trace = replayCluster(clusterOf(replicaLog()), { nodeTimeoutMs: 2000 });
+    const m = 'master-at:127.0.0.1:7000';
+    expect(trace.nodes.map((n) => n.id)).toEqual([R, m].sort());
+    expect(trace.roles.filter((r) => r.node === R).at(-1)).toMatchObject({ role: 'replica', masterId: m });
+    expect(trace.episodes.filter((e) => e.node === m).map((e) => [e.start, e.end])).toEqual([[sec(5), sec(15.002)]]);
+  });
+
+  it('is the node seen at bus port +10000 when exactly one is', () => {
+    const bus = (at: number, id: string) => ev(sec(at), R, 'cluster.bus-connect-failed', { subject: id, address: '127.0.0.1:17000', reason: 'Connection refused' }, { role: 'S' });
+    // The timeline makes a node of every id a line names (timeline/clusters.ts); the hand timeline does not.
+    const named = (events: ReturnType<typeof replicaLog>, ids: string[]) => {
+      const c = clusterOf(events);
+      return { ...c, nodes: [...c.nodes, ...ids.map((id) => ({ id, addresses: [], sources: [] }))] };
+    };
+    const trace = replayCluster(named([...replicaLog(), bus(6, X)], [X]), { nodeTimeoutMs: 2000 });
+    expect(trace.nodes.map((n) => n.id)).toEqual([R, X].sort());
+    expect(trace.nodes.find((n) => n.id === X)?.addresses).toEqual(['127.0.0.1:7000']);
+    expect(trace.notes.some((n) => n.kind === 'identity-inferred' && n.node === X)).toBe(true);
+    // Two nodes at that bus address: neither is bound; the master is known by its address only.
+    const two = replayCluster(named([...replicaLog(), bus(6, X), bus(7, Y)], [X, Y]), { nodeTimeoutMs: 2000 });
+    expect(two.nodes.map((n) => n.id)).toEqual([R, X, Y, 'master-at:127.0.0.1:7000'].sort());
+    expect(two.nodes.filter((n) => n.id === X || n.id === Y).every((n) => n.addresses.length === 0)).toBe(true);
+  });
+});
+
+describe('replayCluster: every node has its log, none prints its host', () => {
+  const M = nid('5');
+  const R = nid('6');
+  const logs = (masterPort: number) => [
+    ev(sec(0), M, 'server.mode', { port: masterPort }, { role: 'M' }),
+    ev(sec(0), R, 'server.mode', { port: 7003 }, { role: 'M' }),
+    ev(sec(1), R, 'repl.connecting', { address: '127.0.0.1:7000' }, { role: 'S' }),
+    ev(sec(1.01), R, 'repl.full', { offset: 0 }, { role: 'S' }),
+  ];
+
+  it("a replica's master is the one node listening on the port it connects to", () => {
+    const trace = replayCluster(clusterOf(logs(7000)), { nodeTimeoutMs: 2000 });
+    expect(trace.roles.filter((r) => r.node === R).at(-1)).toMatchObject({ role: 'replica', masterId: M });
+    expect(trace.nodes.find((n) => n.id === M)?.addresses).toEqual(['127.0.0.1:7000']);
+  });
+
+  it('no node on that port: the master is known by its address only', () => {
+    const trace = replayCluster(clusterOf(logs(7001)), { nodeTimeoutMs: 2000 });
+    expect(trace.roles.filter((r) => r.node === R).at(-1)).toMatchObject({ role: 'replica', masterId: 'master-at:127.0.0.1:7000' });
+  });
+});

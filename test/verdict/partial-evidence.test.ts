@@ -97,6 +97,42 @@ describe('issue 12 – one node\'s log, no identity line', () => {
   });
 });
 
+describe('issue 12 – two masters killed, seen by what survived', () => {
+  const name = 'two-masters-killed';
+  const masterOf = (t: Truth, port: number) => t.nodes.find((n) => n.id === t.nodes.find((r) => r.port === port)!.masterId)!;
+
+  it("a replica's log alone: its master refused longer than the node timeout, nobody marked it FAIL, nobody was elected: no quorum, the master named by its address", async () => {
+    const t = truthOf(name);
+    const m = masterOf(t, 7003);
+    const a = await analyse(subset(name, ['node-7003.log']), t.nodeTimeoutMs);
+    expect(a.failovers).toEqual([]);
+    const blocked = a.findings.filter((f) => f.rule.startsWith('failover.blocked'));
+    expect(blocked.map((f) => f.rule)).toEqual(['failover.blocked.no-quorum']);
+    // The log names its master only as "127.0.0.1:<port>": never an id, never another node.
+    expect(blocked[0].nodes[0]).not.toMatch(/^[0-9a-f]{40}$/);
+    expect(blocked[0].nodes[0]).toContain(`127.0.0.1:${m.port}`);
+    expect(blocked[0].nodes).toContain(idAt(t, 7003));
+    // Its slots were out from the kill (the replica's link dropped within milliseconds) to its return.
+    const kill = t.actions.find((x) => x.action === 'SIGKILL' && x.target.port === m.port)!;
+    const start = t.actions.find((x) => x.action === 'START' && x.target.port === m.port)!;
+    const slots = a.outages.filter((o) => o.scope === 'slots');
+    expect(slots).toHaveLength(1);
+    expect(Math.abs(ms(slots[0].start) - ms(kill.at))).toBeLessThanOrEqual(400);
+    const end = slots[0].end ?? slots[0].endBounds![1];
+    expect(ms(end)).toBeGreaterThan(ms(start.at));
+    expect(ms(end) - ms(start.at)).toBeLessThanOrEqual(2000);
+  });
+
+  it('the survivors\' logs: both dead masters known only by address, both blocked for want of a majority', async () => {
+    const t = truthOf(name);
+    const a = await analyse(subset(name, ['node-7002.log', 'node-7003.log', 'node-7004.log', 'node-7005.log']), t.nodeTimeoutMs);
+    const blocked = a.findings.filter((f) => f.rule.startsWith('failover.blocked'));
+    expect(blocked.map((f) => f.rule)).toEqual(['failover.blocked.no-quorum', 'failover.blocked.no-quorum']);
+    expect(blocked.map((f) => f.nodes[0]).sort()).toEqual([`master-at:127.0.0.1:${masterOf(t, 7003).port}`, `master-at:127.0.0.1:${masterOf(t, 7004).port}`].sort());
+    expect(a.failovers).toEqual([]);
+  });
+});
+
 describe('issue 12 – every log, no snapshots', () => {
   it('seed1 (no replica): the blocked failover, and the cluster-wide outage within 300 ms of the probe', async () => {
     const name = 'seed1-no-replica-segfault';
