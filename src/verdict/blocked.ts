@@ -115,6 +115,11 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       reason = 'failover.blocked.nofailover';
       detail = 'its replicas are configured not to fail over (cluster-replica-no-failover / nofailover flag)';
       evidence.push(...noFo.slice(0, 2).map((u) => u.evidence));
+    } else if (marks.length === 0 && !(sizeKnown && downMasters.length >= quorum) && !observedFor(trace, ep.node, ep.start, until, nodeTimeoutMs ?? 15_000)) {
+      // Nobody in the evidence was up for a node timeout while it was gone (its replica died with it,
+      // say): no FAIL mark is no sign that nobody could make one.
+      reason = 'failover.blocked.unknown';
+      detail = 'no node in the evidence was up for a node timeout while it was gone, so nothing shows why nobody took over';
     } else if (marks.length === 0 || (sizeKnown && downMasters.length >= quorum) || expired.some((a) => a.unable.some((u) => u.kind === 'waiting-votes'))) {
       reason = 'failover.blocked.no-quorum';
       detail = !sizeKnown
@@ -171,6 +176,22 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
  * (redis 7.0 clearNodeFailureIfNeeded), or a `Cluster state changed: fail` right after it was marked
  * FAIL (clusterUpdateState: a replica's failure leaves every slot served).
  */
+/** Some other node's log, or views by other nodes, covered `timeoutMs` of [from, to] without a break. */
+function observedFor(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs, timeoutMs: number): boolean {
+  if (trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to)) return true;
+  // A node with its own log, alive before and after the node timeout had run out, and not down itself then.
+  const until = Math.min(to, from + timeoutMs);
+  const logged = new Set(trace.nodes.filter((n) => n.id !== node && n.hasLog).map((n) => n.id));
+  const early = new Set<NodeId>();
+  const late = new Set<NodeId>();
+  for (const r of trace.lifeRuns) {
+    if (!logged.has(r.node)) continue;
+    if (r.start <= until) early.add(r.node);
+    if (r.end >= until) late.add(r.node);
+  }
+  return [...early].some((n) => late.has(n) && !trace.episodes.some((e) => e.node === n && e.startBounds[0] < until && (e.end === null || e.end > from)));
+}
+
 /** Another node's log, or a view by another node, covers [from, to]: a FAIL mark of `node` would be in the evidence. */
 function watched(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs): boolean {
   if (trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to)) return true;
