@@ -453,7 +453,8 @@ export const transitions: Record<EventKind, Transition> = {
   'cluster.fail-received': failMark('received'),
   'cluster.fail-cleared': (s, ev, node) => {
     const subject = ev.fields.subject;
-    if (node && subject && /master without slots/i.test(ev.fields.reason ?? ev.text)) lostSlots(s, ev, node, subject);
+    // valkey 8.0 src/cluster_legacy.c clearNodeFailureIfNeeded says "primary without slots".
+    if (node && subject && /(?:master|primary) without slots/i.test(ev.fields.reason ?? ev.text)) lostSlots(s, ev, node, subject);
     failMark('cleared')(s, ev, node);
   },
   'cluster.state': (s, ev, node) => {

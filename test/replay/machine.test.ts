@@ -187,6 +187,19 @@ describe('replayCluster: manual failover and takeover', () => {
     expect(trace.demotions).toMatchObject([{ node: A, newMaster: D }]);
   });
 
+  it('names it from a bystander\'s valkey 8 "primary without slots" clear', () => {
+    const lb = { source: 'b.log', pid: 2, role: 'M' as const };
+    const trace = replayCluster(
+      clusterOf(
+        forced([
+          ev(sec(13), B, 'cluster.fail-received', { subject: A, sender: C }, lb),
+          ev(sec(16), B, 'cluster.fail-cleared', { subject: A, reason: 'primary without slots' }, lb),
+        ]),
+      ),
+    );
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.at])).toEqual([[D, A, sec(10.11)]]);
+  });
+
   it('does not take a replica following its master to the winner for the old master', () => {
     const lc = { source: 'c.log', pid: 3, role: 'S' as const };
     const trace = replayCluster(clusterOf(forced([ev(sec(5), C, 'repl.connecting', {}, lc), ev(sec(16), C, 'role.replica-of', { subject: D }, lc)])));
