@@ -1,6 +1,7 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
 import { isMasterAtId, successorOf, type NodeId } from '../model/ids.ts';
 import { evidenceOf, type ReplayState } from './state.ts';
+import type { SlotRange } from '../model/slots.ts';
 import type { ElectionAttempt, ManualFailoverFact, Promotion, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
 
 /**
@@ -237,6 +238,32 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
 }
 
 /**
+ * The latest promotion of `winner`, when it did not know whom it replaced and `winner` is still the
+ * master it made. A FORCE or TAKEOVER failover starts without its master being flagged FAIL (redis
+ * 3.0.7 src/cluster.c clusterHandleSlaveFailover: `!nodeFailed(myself->slaveof) && !manual_failover`
+ * only stops an automatic one; clusterCommand FAILOVER TAKEOVER skips the election), so nothing
+ * before the election names the old master when the winner's `Connecting to MASTER <addr>` names no
+ * known node. A later line that names it (the old master reconfiguring itself as `winner`'s replica)
+ * completes that promotion: it is the same failover, not a second one.
+ */
+function unnamedPromotion(s: ReplayState, winner: NodeId, oldMaster: NodeId, at: number): Promotion | null {
+  const p = s.promotionsOf(winner).at(-1);
+  if (!p || p.replaced !== null || p.at > at || at - p.at >= 600_000 || oldMaster === winner) return null;
+  if (s.demotions.some((d) => d.node === winner && d.at >= p.at && d.at <= at)) return null;
+  return p;
+}
+
+/** `p` replaced `oldMaster`: name it, and give it the slots `oldMaster` had when none were known. */
+function nameReplaced(s: ReplayState, p: Promotion, oldMaster: NodeId, ev: TimelineEvent, had: readonly SlotRange[]): void {
+  p.replaced = oldMaster;
+  p.evidence.push(evidenceOf(ev));
+  if (p.slots.length === 0 && had.length > 0) {
+    p.slots = [...had];
+    s.assignSlots(p.at, had, p.node, p.epoch);
+  }
+}
+
+/**
  * "Clear FAIL state for node X: master without slots is reachable again" (redis 7.0
  * clearNodeFailureIfNeeded): X was a master flagged FAIL and has lost its slots meanwhile, so a
  * failover replaced it. When nothing else told us who won, the node this observer granted its vote to
@@ -250,13 +277,7 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
   // its election) replaced this master.
   const open = s.promotions.filter((p) => p.replaced === null && p.node !== subject && ev.at - p.at < 600_000 && p.at <= ev.at);
   if (open.length === 1) {
-    open[0].replaced = subject;
-    open[0].evidence.push(evidenceOf(ev));
-    const had = s.slots.rangesOf(subject);
-    if (open[0].slots.length === 0 && had.length > 0) {
-      open[0].slots = had;
-      s.assignSlots(open[0].at, had, open[0].node, open[0].epoch);
-    }
+    nameReplaced(s, open[0], subject, ev, s.slots.rangesOf(subject));
     return;
   }
   const flag = s.flagNow.get(observer)?.get(subject);
@@ -440,7 +461,8 @@ export const transitions: Record<EventKind, Transition> = {
   'cluster.fail-received': failMark('received'),
   'cluster.fail-cleared': (s, ev, node) => {
     const subject = ev.fields.subject;
-    if (node && subject && /master without slots/i.test(ev.fields.reason ?? ev.text)) lostSlots(s, ev, node, subject);
+    // valkey 8.0 src/cluster_legacy.c clearNodeFailureIfNeeded says "primary without slots".
+    if (node && subject && /(?:master|primary) without slots/i.test(ev.fields.reason ?? ev.text)) lostSlots(s, ev, node, subject);
     failMark('cleared')(s, ev, node);
   },
   'cluster.state': (s, ev, node) => {
@@ -609,7 +631,12 @@ export const transitions: Record<EventKind, Transition> = {
     // a replica already, it is a demotion.
     if (n.role !== 'replica' || had.length > 0)
       s.demotions.push({ node, newMaster: master, at: ev.at, hadSlots: had.length > 0, fromSnapshot: false, evidence: evidenceOf(ev) });
-    if (had.length > 0 && master) {
+    // The promotion of `master` this line completes, when it did not know whom it replaced.
+    const unnamed = master && (n.role === 'master' || had.length > 0 || (n.role === 'unknown' && ev.role === 'M')) ? unnamedPromotion(s, master, node, ev.at) : null;
+    if (unnamed) {
+      nameReplaced(s, unnamed, node, ev, had);
+      s.setRole(unnamed.node, ev.at, 'master', null, false);
+    } else if (had.length > 0 && master) {
       // It lost its slots to `master` (redis 7.0 clusterUpdateSlotsConfigWith); nothing we read had
       // shown that claim yet, so this line is the first evidence of it.
       s.assignSlots(ev.at, had, master, null);

@@ -212,10 +212,14 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
     }
   });
   // Any other slot outage must lie on a probe failure run of a range it is about, unless it is too short
-  // for the probe to see (a write slower than the probe's timeout is not a failure).
+  // for the probe to see. A write slower than the probe's timeout is not a failure, and a write into a
+  // range that hangs (paused clients of a manual failover, a stopped master) fails only when it was sent
+  // at least timeoutMs before the range serves again; the probe sends one every intervalMs
+  // (src/live/probe.ts tick), so the first may come up to intervalMs late: only an outage of
+  // timeoutMs + intervalMs or more is sure to hold a failed write.
   for (const o of slotOutages) {
     if (usedS.has(o)) continue;
-    if (o.durationMs !== null && o.durationMs < inc.probe.timeoutMs) continue;
+    if (o.durationMs !== null && o.durationMs < inc.probe.timeoutMs + inc.probe.intervalMs) continue;
     const run = inc.probe.runs.find((r) => overlaps(o, r.start, r.end, NEAR_MS) && !contradicts(o.slots, r.slots, isSlots, intersects));
     if (!run) problems.push(`slot outage ${fmtOutage(o)} did not happen (the probe saw no failure on those slots then${before(o)})`);
   }

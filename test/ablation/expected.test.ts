@@ -166,6 +166,27 @@ describe('the comparison', () => {
     expect(compareSubset({ ...perfectAnalysis(manual, m), outages: [o] }, manual, m).join('\n')).toMatch(/did not happen \(probe: no CLUSTERDOWN\)/);
   });
 
+  it('rejects a slot outage the probe would have seen, not one shorter than its timeout plus interval', () => {
+    const manual = load('manual-failover');
+    const m = manual.subsets.find((s) => s.name === 'all-logs') as ExpectedSubset;
+    expect(manual.probe.runs).toEqual([]);
+    const start = Date.parse(manual.fault.at);
+    const outage = (ms: number): Outage => ({
+      cluster: 'cluster-1',
+      scope: 'slots',
+      slots: '',
+      nodes: [],
+      start: new Date(start).toISOString(),
+      end: new Date(start + ms).toISOString(),
+      durationMs: ms,
+      cause: 'test',
+    });
+    const limit = manual.probe.timeoutMs + manual.probe.intervalMs;
+    const p = perfectAnalysis(manual, m);
+    expect(compareSubset({ ...p, outages: [...p.outages, outage(limit - 1)] }, manual, m)).toEqual([]);
+    expect(compareSubset({ ...p, outages: [...p.outages, outage(limit)] }, manual, m).join('\n')).toMatch(/slot outage .* did not happen \(the probe saw no failure on those slots then\)/);
+  });
+
   it('rejects a block reason truth does not support, an unsupported error, a crash of the wrong node', () => {
     const a = perfectAnalysis(sigkill, all);
     const f = (rule: string, severity: Finding['severity'], node: string): Finding => ({ rule, severity, message: '', at: null, nodes: [node], evidence: [] });

@@ -165,6 +165,46 @@ describe('replayCluster: manual failover and takeover', () => {
     expect(trace.promotions).toMatchObject([{ node: D, replaced: A, via: 'takeover', epoch: 9 }]);
     expect(trace.ownership.find((o) => o.owner === D)).toMatchObject({ epoch: 9, start: sec(10) });
   });
+
+  // Logs only, no address known: D's election names no master; A's own line later names it.
+  const forced = (tail: ReturnType<typeof ev>[]) => {
+    const ld = { source: 'd.log', pid: 4, role: 'S' as const };
+    const lm = { source: 'd.log', pid: 4, role: 'M' as const };
+    return [
+      ev(sec(10), D, 'manual.force', {}, ld),
+      ev(sec(10.003), D, 'election.delayed', { delayMs: 0, rank: 0, offset: 500 }, ld),
+      ev(sec(10.1), D, 'election.started', { epoch: 8 }, ld),
+      ev(sec(10.11), D, 'election.won', {}, ld),
+      ev(sec(10.2), D, 'repl.link-lost', {}, lm),
+      ...tail,
+    ];
+  };
+
+  it('names the old master of a forced failover from its own "Reconfiguring myself as a replica of" line', () => {
+    const la = { source: 'a.log', pid: 1, role: 'M' as const };
+    const trace = replayCluster(clusterOf(forced([ev(sec(5), A, 'cluster.state', { state: 'ok' }, la), ev(sec(16), A, 'role.replica-of', { subject: D }, la)])));
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.at, p.via])).toEqual([[D, A, sec(10.11), 'election']]);
+    expect(trace.demotions).toMatchObject([{ node: A, newMaster: D }]);
+  });
+
+  it('names it from a bystander\'s valkey 8 "primary without slots" clear', () => {
+    const lb = { source: 'b.log', pid: 2, role: 'M' as const };
+    const trace = replayCluster(
+      clusterOf(
+        forced([
+          ev(sec(13), B, 'cluster.fail-received', { subject: A, sender: C }, lb),
+          ev(sec(16), B, 'cluster.fail-cleared', { subject: A, reason: 'primary without slots' }, lb),
+        ]),
+      ),
+    );
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.at])).toEqual([[D, A, sec(10.11)]]);
+  });
+
+  it('does not take a replica following its master to the winner for the old master', () => {
+    const lc = { source: 'c.log', pid: 3, role: 'S' as const };
+    const trace = replayCluster(clusterOf(forced([ev(sec(5), C, 'repl.connecting', {}, lc), ev(sec(16), C, 'role.replica-of', { subject: D }, lc)])));
+    expect(trace.promotions.map((p) => [p.node, p.replaced])).toEqual([[D, null]]);
+  });
 });
 
 describe('replayCluster: "A failover occurred in shard" (redis 7.4 / valkey 8)', () => {
