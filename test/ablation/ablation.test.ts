@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import type { ExpectedIncident } from '../../scripts/derive-ablation.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { compareSubset } from './compare.ts';
 import { listIncidents, materialiseSubset } from './subsets.ts';
 import { FAST_LANE, inLane } from '../helpers/lane.ts';

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { type Files, type Form, FORMS, type Incident, loadIncidentLogs, plainFiles } from './generate.ts';
 import { FAST_LANE } from '../helpers/lane.ts';
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { replayCluster } from '../../src/replay/index.ts';
 import { formatRanges } from '../../src/model/slots.ts';
-import { clusterOf, ev, nid, nodesSnap, sec } from '../helpers/hand-timeline.ts';
+import type { ClusterTimeline } from '../../src/model/timeline.ts';
+import { replayResolved } from '../../src/pipeline.ts';
+import { resolveTimeline } from '../../src/timeline/index.ts';
+import { clusterOf, ev, nid, nodesSnap, sec, timelineOf } from '../helpers/hand-timeline.ts';
 import { A, ADDR, B, C, D, healthyView, masterKilled } from '../helpers/scenarios.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -77,7 +80,10 @@ describe('replayCluster: a master killed and replaced by its replica', () => {
   });
 });
 
-describe('replayCluster: identity of unbound lines', () => {
+/** The timeline stage settles the writers of unbound lines (timeline/resolve.ts); the replay runs on its result. */
+const resolvedReplay = (c: ClusterTimeline) => replayResolved(resolveTimeline(timelineOf(c)).clusters[0]);
+
+describe('identity of unbound lines (timeline stage), then the replay', () => {
   it('attributes a pasted replica log without "I\'m" line to the one node it fits (seed case 2)', () => {
     const src = { source: 'doc.md' };
     const events = [
@@ -102,7 +108,7 @@ ${D} 127.0.0.1:7003@17003 master - 0 ${sec(59)} 7 connected 0-5460
 ${A} 127.0.0.1:7000@17000 slave ${D} 0 ${sec(59)} 7 connected
 `,
     );
-    const trace = replayCluster(clusterOf(events, [after, back], ADDR));
+    const trace = resolvedReplay(clusterOf(events, [after, back], ADDR));
     expect(trace.notes.map((n) => [n.kind, n.node])).toEqual([
       ['identity-inferred', D],
       ['ownership-inferred', D],
@@ -130,7 +136,7 @@ ${y} 127.0.0.1:7003@17003 master - 0 ${sec(49)} 3 connected 10923-16383
 ${z} 127.0.0.1:7002@17002 master,fail - ${sec(15)} ${sec(13)} 2 disconnected 5461-10922
 `,
     );
-    const trace = replayCluster(clusterOf(events, [view]));
+    const trace = resolvedReplay(clusterOf(events, [view]));
     expect(trace.failMarks.find((m) => m.kind === 'received')).toMatchObject({ observer: x, subject: z, sender: y });
     expect(trace.states.find((s) => s.state === 'fail' && s.node === x)).toBeDefined();
     const ep = trace.episodes.find((e) => e.node === z);
