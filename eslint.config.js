@@ -114,24 +114,6 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [libraries.luxon] }] },
   },
   ...STAGES.map(stageRules),
-  // Until the pipeline recomposition (issue 16, the lead's part) moves replay and clock correction
-  // out of the verdict, verdict/index.ts still runs replay, so it takes values from replay/index.ts.
-  // Remove this block with that change.
-  {
-    files: ['src/verdict/index.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...stageRules('verdict').rules['@typescript-eslint/no-restricted-imports'][1].patterns.filter(
-              (p) => p.regex !== '^(\\.\\.?/)+(src/)?replay/index\\.ts$',
-            ),
-          ],
-        },
-      ],
-    },
-  },
   ...UPPER.filter((d) => d !== 'commands').map(besideRules),
   // commands/, pipeline.ts and index.ts compose the stages: through each stage's index.ts only.
   {

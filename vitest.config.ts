@@ -1,10 +1,28 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two lanes. `npm test` runs everything. `npm run test:fast` (FAILSCOPE_LANE=fast) runs the pure
- * tests only: no redis-server, no Chromium, no built dist/ or packed tarball, no outside tool
- * (xmllint), no large generated inputs — under a minute on 2 cores.
+ * Two lanes (README "Tests").
+ *
+ * `npm test` runs everything: every file, every case, each file in its own fresh process.
+ *
+ * `npm run test:fast` (FAILSCOPE_LANE=fast) is for everyday work, under a minute on 2 cores (about
+ * 50 s of CPU, so about half a minute of wall time on an idle 2-core machine):
+ * - only the pure tests: no redis-server, no Chromium, no built dist/ or packed tarball, no outside
+ *   tool (xmllint), no large generated inputs (the SLOW files below);
+ * - a fixed slice of the suites that walk every version recording (test/helpers/lane.ts): the
+ *   every-line parser checks read the version recordings' lines one per shape, the version suites and
+ *   the ablation run 30 of the 120 recordings (every version, every scenario; the ablation all of
+ *   fixtures/incidents/), the forms suite each form on one incident. Every case it runs is a case of
+ *   `npm test`, with the same assertions;
+ * - the files share their worker's module cache (`isolate: false`): loading src/ and the chevrotain
+ *   grammars once per worker instead of once per file halves the CPU time. A test must therefore not
+ *   depend on a fresh module state or leave global state changed (restore process.env, TZ, spies);
+ *   one that did would fail here first, while `npm test` (isolated) stays the reference;
+ * - two workers on 2 cores (vitest's default is one fewer than the cores, which leaves one idle here:
+ *   the main process does little while the workers run).
  */
+const FAST = process.env.FAILSCOPE_LANE === 'fast';
 const SLOW = [
   'test/live/**', // redis-server clusters
   'test/record/**', // redis-server cluster
@@ -19,7 +37,8 @@ const SLOW = [
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: process.env.FAILSCOPE_LANE === 'fast' ? SLOW : [],
+    exclude: FAST ? SLOW : [],
+    ...(FAST ? { isolate: false, maxWorkers: Math.max(2, availableParallelism() - 1) } : {}),
     env: { FAILSCOPE_DEV: '1' },
     setupFiles: ['./test/helpers/fast-check-seed.ts'],
     testTimeout: 60_000,

@@ -9,16 +9,16 @@
  * ```
  */
 
-// The composed pipeline: paths → sources → timeline.
-export { loadSources, loadTimeline, timeOptions, type LoadOptions } from './pipeline.ts';
+// The composed pipeline: paths → sources → timeline → analysis.
+export { analyzeTimeline, loadSources, loadTimeline, replayResolved, timeOptions, type LoadOptions } from './pipeline.ts';
 
 // The stages, each by its entry point.
 export { ingestPaths, sourceFromText, type IngestOptions, type SourceInput } from './ingest/index.ts';
 export { parseAll, parseSource } from './parse/index.ts';
-export { buildTimeline } from './timeline/index.ts';
+export { buildTimeline, resolveTimeline, type ResolvedCluster, type ResolvedTimeline } from './timeline/index.ts';
 export { replayCluster, type ReplayOptions } from './replay/index.ts';
 export type { Trace } from './replay/index.ts';
-export { analyzeTimeline, analyzeTopology, compareAgainst, type AnalyzeOptions, type ClusterTopology } from './verdict/index.ts';
+export { analyzeTopology, compareAgainst, type AnalyzeOptions, type ClusterTopology } from './verdict/index.ts';
 export { renderAnalysisJson, renderAnalysisMarkdown, renderAnalysisText, renderTimelineJson, renderTimelineText } from './report/index.ts';
 export { renderHtmlReport, writeHtmlReport, type RenderOptions } from './report/html/index.ts';
 

@@ -2,20 +2,24 @@
  * The one place where the stages meet.
  *
  *   paths ──▶ 1. ingest ──▶ SourceInput[] ──▶ 2. parse ──▶ ParsedSource[] ──▶ 3. timeline ──▶ Timeline
- *                                                                                   │
+ *                                                            merge (loadTimeline) · identity · clocks (resolveTimeline)
+ *                                                                                   │ ResolvedCluster per cluster
  *            AnalysisV1 ◀── 5. verdict ◀── Trace ◀── 4. replay ◀─────────────────────┘
- *                │
+ *                │   judgeCluster per cluster, then assembleAnalysis
  *                └──▶ 6. report (text | json | markdown | html | junit)
  *
  * Each stage is pure over the values it is given; file and terminal I/O stays at the edges
- * (ingest reads, cli.ts writes).
+ * (ingest reads, cli.ts writes). No stage calls another: this file (and commands/, through it) does.
  */
+import type { AnalysisV1 } from './model/analysis.ts';
 import type { Timeline } from './model/timeline.ts';
 import type { ParsedSource, TimeOptions } from './model/parsed.ts';
 import { ConfigError, InputError, type Diagnostic } from './model/diagnostic.ts';
 import { ingestPaths } from './ingest/index.ts';
 import { parseAll } from './parse/index.ts';
-import { buildTimeline } from './timeline/index.ts';
+import { buildTimeline, resolveTimeline, type ResolvedCluster } from './timeline/index.ts';
+import { LifeIndex, replayCluster, type Trace } from './replay/index.ts';
+import { assembleAnalysis, judgeCluster, type AnalyzeOptions } from './verdict/index.ts';
 import { isValidZone } from './util/time.ts';
 
 export interface LoadOptions {
@@ -86,4 +90,27 @@ export function requireRecognised(timeline: Timeline): Timeline {
   for (const i of blind)
     timeline.diagnostics.push({ severity: 'warning', source: i.source, line: 0, message: `nothing in this file was recognised (${i.lines} line${i.lines === 1 ? '' : 's'} unknown); it adds nothing to the analysis` });
   return timeline;
+}
+
+/** Step 4: replay one resolved cluster, with the node timeout, addresses and notes the timeline stage found. */
+export function replayResolved(r: ResolvedCluster): Trace {
+  return replayCluster(r.cluster, {
+    ...(r.nodeTimeout.ms !== null ? { nodeTimeoutMs: r.nodeTimeout.ms } : {}),
+    notes: r.notes,
+    addresses: r.impliedAddresses,
+  });
+}
+
+/**
+ * Steps 3b–5: a merged timeline → the analysis. The timeline stage settles identity and corrects the
+ * clocks (resolveTimeline), the replay runs each cluster, the verdict judges each trace and assembles
+ * the JSON contract. Pure.
+ */
+export function analyzeTimeline(timeline: Timeline, opts: AnalyzeOptions = {}): AnalysisV1 {
+  const resolved = resolveTimeline(timeline, opts);
+  const per = resolved.clusters.map((r) => {
+    const trace = replayResolved(r);
+    return judgeCluster(r, trace, LifeIndex.of(trace.lifeRuns), resolved.timeline.inputs);
+  });
+  return assembleAnalysis(resolved.timeline, per, opts);
 }

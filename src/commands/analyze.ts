@@ -1,7 +1,6 @@
 import { ConfigError } from '../model/diagnostic.ts';
-import { loadTimeline } from '../pipeline.ts';
+import { analyzeTimeline, loadTimeline } from '../pipeline.ts';
 import { analysisJsonChunks, renderAnalysisMarkdown, renderAnalysisText } from '../report/index.ts';
-import { analyzeTimeline } from '../verdict/index.ts';
 import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 
 export interface AnalyzeCommandOptions extends InputOptions {

@@ -8,10 +8,9 @@ import path from 'node:path';
 import type { AnalysisV1, Failover, Finding, Outage } from '../model/analysis.ts';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import type { Address, NodeId } from '../model/ids.ts';
-import { loadTimeline } from '../pipeline.ts';
+import { analyzeTimeline, loadTimeline } from '../pipeline.ts';
 import { renderAnalysisJson, renderAnalysisMarkdown, renderAnalysisText } from '../report/index.ts';
 import { writeHtmlReport } from '../report/html/index.ts';
-import { analyzeTimeline } from '../verdict/index.ts';
 import { buildReport, evaluate, loadExpectations, renderText as renderGateText } from '../gate/index.ts';
 import type { Expectations } from '../gate/index.ts';
 import {

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from '../model/diagnostic.ts';
-import { loadTimeline } from '../pipeline.ts';
+import { analyzeTimeline, loadTimeline } from '../pipeline.ts';
 import { writeHtmlReport } from '../report/html/index.ts';
-import { analyzeTimeline } from '../verdict/index.ts';
 import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
 
 export interface ReportOptions extends InputOptions {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.ts';
 import type { LineCounts, TimelineEvent } from './events.ts';
+import type { Evidence } from './analysis.ts';
 import type { Address, NodeId } from './ids.ts';
 import type { SourceKind } from './parsed.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -46,4 +47,16 @@ export interface Timeline {
   diagnostics: Diagnostic[];
   /** Clock corrections applied per source (ms added), when any. */
   clockOffsets: Array<{ source: string; offsetMs: number; reason: string }>;
+}
+
+/**
+ * An inference made on the way to the verdict, and what it rests on: identity of unbound log lines and
+ * runs moved between clusters (timeline/attribute.ts), inferred ownership and ignored lines (replay/).
+ * The trace keeps them all (Trace.notes).
+ */
+export interface TraceNote {
+  kind: 'identity-inferred' | 'identity-contradiction' | 'ownership-inferred' | 'ignored';
+  message: string;
+  node: NodeId | null;
+  evidence: Evidence[];
 }

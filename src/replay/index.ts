@@ -3,4 +3,3 @@ export { transitions, type Transition } from './transitions.ts';
 export { LifeIndex } from './derive.ts';
 export { SlotMap } from './slot-map.ts';
 export type * from './trace.ts';
-export { attributeEvents, rehomeRuns } from './attribute.ts';

@@ -1,8 +1,7 @@
 import type { TimelineEvent } from '../model/events.ts';
-import type { Address, NodeId } from '../model/ids.ts';
+import { isMasterAtId, type Address, type NodeId } from '../model/ids.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
-import { addressedMasters, attributeEvents, inferAddresses, inferBusAddresses, inferListeningAddresses } from './attribute.ts';
 import { deriveTrace } from './derive.ts';
 import { applySnapshot } from './snapshots.ts';
 import { evidenceOf, ReplayState } from './state.ts';
@@ -13,8 +12,10 @@ import { groupBy } from '../util/sorted.ts';
 export interface ReplayOptions {
   /** cluster-node-timeout in ms, when the caller knows it (used to bound fault moments). */
   nodeTimeoutMs?: number;
-  /** Notes made before the replay (runs moved between clusters), kept in the trace. */
+  /** Notes made before the replay (identity inference in the timeline stage: timeline/resolve.ts), kept in the trace. */
   notes?: TraceNote[];
+  /** Addresses the lines imply beyond those of the cluster's nodes (timeline/resolve.ts), after them. */
+  addresses?: ReadonlyArray<[Address, NodeId]>;
 }
 
 /** Kinds that are a node's own server-log lines (signs of life of that node). */
@@ -24,35 +25,23 @@ export function isOwnLogEvent(e: TimelineEvent): boolean {
 
 /**
  * Replay one cluster: drive the state machine over its log events and snapshots in time order, then
- * derive the lanes. Pure: the input is not modified, and the same input gives the same trace.
+ * derive the lanes. The cluster is taken as it is: the timeline stage has already bound lines to
+ * their writers and corrected the clocks (timeline/resolve.ts; pipeline.ts composes the two). Pure:
+ * the input is not modified, and the same input gives the same trace.
  */
 export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}): Trace {
-  const { events, notes } = attributeEvents(cluster);
+  const events = cluster.events;
   const addresses: Array<[Address, NodeId]> = [];
   for (const n of cluster.nodes) for (const a of n.addresses) addresses.push([a, n.id]);
-  const implied = inferAddresses(events, new Map(addresses));
-  addresses.push(...implied.addresses);
-  notes.push(...implied.notes);
-  const byBus = inferBusAddresses(events, new Map(addresses));
-  addresses.push(...byBus.addresses);
-  notes.push(...byBus.notes);
+  addresses.push(...(opts.addresses ?? []));
   const nodeIds = new Set<NodeId>(cluster.nodes.map((n) => n.id));
   const withLog = new Set<NodeId>();
   for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
   for (const id of withLog) nodeIds.add(id);
-  // Every node the evidence names has a log: a replica's master is one of them (by the port it listens
-  // on).
-  if ([...nodeIds].every((id) => withLog.has(id))) {
-    const byPort = inferListeningAddresses(events, new Map(addresses));
-    addresses.push(...byPort.addresses);
-    notes.push(...byPort.notes);
-  }
-  // Else a master known only by address.
-  const unnamed = addressedMasters(cluster, events, new Map(addresses));
-  addresses.push(...unnamed);
-  for (const [, id] of unnamed) nodeIds.add(id);
+  // A master known only by its address (timeline/resolve.ts) is a node of the analysis.
+  for (const [, id] of opts.addresses ?? []) if (isMasterAtId(id)) nodeIds.add(id);
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
-  s.notes.push(...(opts.notes ?? []), ...notes);
+  s.notes.push(...(opts.notes ?? []));
 
   for (const [reporter, infos] of groupBy(cluster.snapshots, (x) => (x.kind === 'cluster-info' && x.reporter && Number.isFinite(x.at) ? x.reporter : null)))
     s.infoReporters.set(reporter, infos.map((x) => x.at));

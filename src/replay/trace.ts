@@ -1,6 +1,7 @@
 import type { Evidence } from '../model/analysis.ts';
 import type { Address, EpochMs, NodeId } from '../model/ids.ts';
 import type { SlotRange } from '../model/slots.ts';
+import type { TraceNote } from '../model/timeline.ts';
 
 /**
  * What the replay established about one cluster: facts read from the events and snapshots (each with
@@ -362,9 +363,5 @@ export interface DownEpisode {
   evidence: Evidence[];
 }
 
-export interface TraceNote {
-  kind: 'identity-inferred' | 'identity-contradiction' | 'ownership-inferred' | 'ignored';
-  message: string;
-  node: NodeId | null;
-  evidence: Evidence[];
-}
+/** Defined in model/ because the timeline stage (identity inference) makes most of them. */
+export type { TraceNote };

@@ -13,16 +13,15 @@ import type {
 import { RULE_IDS } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
-import type { ClusterTimeline, InputSummary, Timeline } from '../model/timeline.ts';
+import type { InputSummary, Timeline } from '../model/timeline.ts';
 import { isMasterAtId, isSuccessorId, isWriterId, shortId } from '../model/ids.ts';
 import { formatUtc } from '../util/time.ts';
-import { LifeIndex, rehomeRuns, replayCluster, type Trace, type TraceNote } from '../replay/index.ts';
+import type { LifeIndex, Trace } from '../replay/index.ts';
+import type { ResolvedCluster } from '../timeline/index.ts';
 import { findBlocked } from './blocked.ts';
 import { checks } from './checks/index.ts';
-import { applyOffsets, solveSkew } from './clock.ts';
 import { buildFailovers } from './failovers.ts';
 import type { FailoverFacts, FindingFacts, OutageFacts, VerdictContext } from './model.ts';
-import { resolveNodeTimeout } from './node-timeout.ts';
 import { buildOutages } from './outages.ts';
 import { tellStory } from './story.ts';
 import { nodeRefs, type NodeRefs } from './node-refs.ts';
@@ -46,12 +45,12 @@ export interface ClusterVerdict {
 }
 
 /**
- * Timeline → AnalysisV1: per cluster, correct clock skew, replay, find failovers, blocks and outages,
- * run every check of the rule table, and tell the story. Pure.
+ * The clusters' verdicts → AnalysisV1, the JSON contract: nodes, failovers, outages and findings of
+ * every cluster, the inputs' line accounting, the verdict, the node timeout and the clock corrections.
+ * `timeline` is the resolved timeline (timeline/resolve.ts), whose `clockOffsets` hold every correction
+ * applied. Pure. pipeline.ts analyzeTimeline composes the stages that lead here.
  */
-export function analyzeTimeline(input: Timeline, opts: AnalyzeOptions = {}): AnalysisV1 {
-  const { timeline, notes } = rehomeRuns(input);
-  const per = timeline.clusters.map((c) => analyzeCluster(c, timeline.inputs, opts, notes.get(c.id)));
+export function assembleAnalysis(timeline: Timeline, per: readonly ClusterVerdict[], opts: AnalyzeOptions = {}): AnalysisV1 {
   const clusters = per.map((p) => p.analysis);
   const nodes = new Map<NodeId, NodeSummary>();
   for (const c of clusters) for (const n of c.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
@@ -68,26 +67,29 @@ export function analyzeTimeline(input: Timeline, opts: AnalyzeOptions = {}): Ana
     verdict: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
     nodeTimeout:
       opts.nodeTimeoutMs !== undefined && opts.nodeTimeoutMs > 0 ? { ms: opts.nodeTimeoutMs, from: 'option' } : (known ?? { ms: null, from: 'unknown' }),
-    clockOffsets: [...timeline.clockOffsets, ...per.flatMap((p) => p.context.skew.offsets)],
+    clockOffsets: timeline.clockOffsets,
   };
 }
 
-export function analyzeCluster(cluster: ClusterTimeline, inputs: readonly InputSummary[], opts: AnalyzeOptions = {}, notes: TraceNote[] = []): ClusterVerdict {
-  const nodeTimeout = resolveNodeTimeout(cluster, inputs, opts.nodeTimeoutMs);
-  const skew = solveSkew(cluster);
-  const corrected = applyOffsets(cluster, skew.offsets);
-  const trace = replayCluster(corrected, { ...(nodeTimeout.ms !== null ? { nodeTimeoutMs: nodeTimeout.ms } : {}), notes });
+/**
+ * One cluster's trace → its verdict: failovers, blocks and outages, every check of the rule table, the
+ * story, coverage and lanes. `resolved` is what the timeline stage made of the cluster (its clocks
+ * corrected, its lines' writers settled, its node timeout), `trace` the replay of `resolved.cluster`
+ * and `life` the replay's index of it (LifeIndex.of(trace.lifeRuns)). Pure.
+ */
+export function judgeCluster(resolved: ResolvedCluster, trace: Trace, life: LifeIndex, inputs: readonly InputSummary[]): ClusterVerdict {
+  const { cluster, nodeTimeout, skew } = resolved;
   const failovers = buildFailovers(trace);
   const blocked = findBlocked(trace, failovers, nodeTimeout.ms);
   const outages = buildOutages(trace, failovers, blocked);
   const addr = new Map(trace.nodes.map((n) => [n.id, n.addresses[0]]));
   const context: VerdictContext = {
-    cluster: corrected,
+    cluster,
     inputs,
     trace,
     nodeTimeout,
     skew,
-    life: LifeIndex.of(trace.lifeRuns),
+    life,
     failovers,
     blocked,
     outages,

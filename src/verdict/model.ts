@@ -4,8 +4,7 @@ import type { SlotRange } from '../model/slots.ts';
 import type { ClusterTimeline, InputSummary } from '../model/timeline.ts';
 import type { LifeIndex } from '../replay/index.ts';
 import type { DownEpisode, ElectionAttempt, FaultFrom, Promotion, Trace, VoteFact } from '../replay/index.ts';
-import type { SkewResult } from './clock.ts';
-import type { NodeTimeout } from './node-timeout.ts';
+import type { NodeTimeout, SkewResult } from '../timeline/index.ts';
 
 /** A failover as the verdict works with it (epoch ms); rendered to the JSON schema at the end. */
 export interface FailoverFacts {

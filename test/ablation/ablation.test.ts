@@ -15,9 +15,10 @@ import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import type { ExpectedIncident } from '../../scripts/derive-ablation.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { compareSubset } from './compare.ts';
 import { listIncidents, materialiseSubset } from './subsets.ts';
+import { FAST_LANE, inLane } from '../helpers/lane.ts';
 
 const GAPS_FILE = 'test/ablation/known-gaps.json';
 /** `ABLATION_GAPS=write`: run every case without failing and rewrite known-gaps.json from the outcome. */
@@ -27,7 +28,17 @@ const knownGaps = JSON.parse(readFileSync(GAPS_FILE, 'utf8')) as Record<string, 
  * `ABLATION_ONLY=<regex>`: run only the cases whose name (`versions/redis-3.0.7/shard-lost/log-20000`)
  * matches. With `ABLATION_GAPS=write` the cases not run keep their entries in known-gaps.json.
  */
-const ONLY = process.env.ABLATION_ONLY ? new RegExp(process.env.ABLATION_ONLY) : null;
+const ONLY_RE = process.env.ABLATION_ONLY ? new RegExp(process.env.ABLATION_ONLY) : null;
+/**
+ * The fast lane (FAILSCOPE_LANE=fast) without ABLATION_ONLY: every subset of fixtures/incidents/, and
+ * every subset of the version recordings in the lane's slice (helpers/lane.ts: each version with two
+ * or three scenarios, each scenario on three versions). `npm test` runs every case.
+ */
+const inFastLane = (name: string) => {
+  const v = /^versions\/([^/]+)\/([^/]+)\//.exec(name);
+  return v === null || inLane(v[1], v[2]);
+};
+const ONLY: { test(name: string): boolean } | null = ONLY_RE ?? (FAST_LANE ? { test: inFastLane } : null);
 
 const tmpRoot = mkdtempSync(join(tmpdir(), 'failscope-ablation-'));
 const outcome: Record<string, string[]> = {};

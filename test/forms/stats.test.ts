@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { timelineCommand } from '../../src/commands/timeline.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'failscope-stats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { captureCommand } from '../../src/commands/capture.ts';
 import { LocalCluster, sleep, waitFor } from '../../src/live/local-cluster.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { parseRfc3339 } from '../../src/util/time.ts';
 import { freePortBlock } from '../helpers/ports.ts';
 

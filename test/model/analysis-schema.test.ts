@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ANALYSIS_SCHEMA_PATH, analysisSchemaText } from '../../scripts/analysis-schema.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { renderAnalysisJson } from '../../src/report/analysis-json.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { noReplicaCase, seedFailoverCase } from '../report/helpers/cases.ts';
 
 const committed = readFileSync(ANALYSIS_SCHEMA_PATH, 'utf8');

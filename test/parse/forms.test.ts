@@ -18,6 +18,7 @@ import {
 } from '../../src/parse/forms.ts';
 import { FORM_CLOCK, FORM_LOGFMT, FORM_MS, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader } from '../../src/parse/prefix.ts';
 import { parseClock, parseEpoch, parseIsoStamp, parseLegacyStamp, parseSyslogStamp, Stamp, STAMP_CLOCK, STAMP_EXACT, STAMP_WALL, STAMP_WALL_NO_YEAR } from '../../src/parse/stamp.ts';
+import { laneLines } from '../helpers/lane.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ROLE_CHAR: Record<string, string> = { primary: 'M', master: 'M', replica: 'S', slave: 'S', 'RDB/AOF': 'C', child: 'C', sentinel: 'X' };
@@ -126,13 +127,15 @@ function parsed(line: string): HeaderFields | null {
 const agree = (line: string): void => void expect(parsed(line), JSON.stringify(line)).toEqual(reference(line));
 
 /** Every fixture line, as latin1 text so that one character is one byte of what the parser reads. */
+/** Every line of the fixtures (the fast lane: a sample of the version recordings, helpers/lane.ts). */
 function fixtureLines(): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(log|md|txt|conf)$/.test(name)) out.push(...readFileSync(p).toString('latin1').split('\n'));
+      else if (/\.(log|md|txt|conf)$/.test(name)) out.push(...laneLines(p, readFileSync(p).toString('latin1').split('\n'), seen));
     }
   };
   walk('fixtures');

@@ -6,15 +6,17 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CATALOG, messageLexer, SAMPLES } from '../../grammars/redis-log-message/index.ts';
 import { lexMessage } from '../../src/parse/lex.ts';
+import { laneLines } from '../helpers/lane.ts';
 
 const shape = (tokens: ReturnType<typeof lexMessage>) => tokens.map((t) => [t.tokenType.name, t.image, t.startOffset]);
 const same = (text: string): void => void expect(shape(lexMessage(text)), JSON.stringify(text)).toEqual(shape(messageLexer.tokenize(text).tokens));
 
-function logLines(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir)) {
+/** Every line of the fixtures (the fast lane: a sample of the version recordings, helpers/lane.ts). */
+function logLines(dir: string, out: string[], seen = new Set<string>()): void {
+  for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) logLines(p, out);
-    else if (name.endsWith('.log') || name.endsWith('.md') || name.endsWith('.txt')) out.push(...readFileSync(p, 'utf8').split('\n'));
+    if (statSync(p).isDirectory()) logLines(p, out, seen);
+    else if (name.endsWith('.log') || name.endsWith('.md') || name.endsWith('.txt')) out.push(...laneLines(p, readFileSync(p, 'utf8').split('\n'), seen));
   }
 }
 

@@ -19,6 +19,7 @@ import {
   WRAP_SYSLOG_5424,
 } from '../../src/parse/wrappers.ts';
 import { FORMS, loadIncidentLogs } from '../forms/generate.ts';
+import { laneLines } from '../helpers/lane.ts';
 
 interface Got {
   kind: string;
@@ -75,15 +76,20 @@ function same(line: string): void {
   expect(got, JSON.stringify(line)).toEqual(reference(line));
 }
 
-function fixtureLines(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir)) {
+/** Every line of the fixtures (the fast lane: a sample of the version recordings, helpers/lane.ts). */
+function fixtureLines(dir: string, out: string[], seen = new Set<string>()): void {
+  for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) fixtureLines(p, out);
+    if (statSync(p).isDirectory()) fixtureLines(p, out, seen);
     else if (/\.(log|md|txt|conf)$/.test(name))
       out.push(
-        ...readFileSync(p, 'utf8')
-          .split('\n')
-          .map((l) => l.replace(/\r$/, '')),
+        ...laneLines(
+          p,
+          readFileSync(p, 'utf8')
+            .split('\n')
+            .map((l) => l.replace(/\r$/, '')),
+          seen,
+        ),
       );
   }
 }

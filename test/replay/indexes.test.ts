@@ -7,7 +7,7 @@ import type { TimelineEvent } from '../../src/model/events.ts';
 import { firstAfter, IntervalSet, isSortedBy } from '../../src/util/sorted.ts';
 import { LifeIndex } from '../../src/replay/derive.ts';
 import type { LifeRun, RoleSpan } from '../../src/replay/trace.ts';
-import { causalPairs } from '../../src/verdict/clock.ts';
+import { causalPairs } from '../../src/timeline/clock.ts';
 import { attemptsDelayedBetween, lastEpisodeAt, lastStartedBefore, roleBefore, SpanIndex } from '../../src/verdict/lookup.ts';
 
 const time = fc.integer({ min: 0, max: 60 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { replayCluster } from '../../src/replay/index.ts';
 import { formatRanges } from '../../src/model/slots.ts';
-import { clusterOf, ev, nid, nodesSnap, sec } from '../helpers/hand-timeline.ts';
+import type { ClusterTimeline } from '../../src/model/timeline.ts';
+import { replayResolved } from '../../src/pipeline.ts';
+import { resolveTimeline } from '../../src/timeline/index.ts';
+import { clusterOf, ev, nid, nodesSnap, sec, timelineOf } from '../helpers/hand-timeline.ts';
 import { A, ADDR, B, C, D, E, healthyView, masterKilled } from '../helpers/scenarios.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 describe('replayCluster: a master killed and replaced by its replica', () => {
-  const trace = replayCluster(masterKilled(), { nodeTimeoutMs: 2000 });
+  const trace = resolvedReplay(masterKilled(), { nodeTimeoutMs: 2000 });
 
   it('finds the promotion with its epoch, slots and replaced master', () => {
     expect(trace.promotions).toHaveLength(1);
@@ -70,14 +72,18 @@ describe('replayCluster: a master killed and replaced by its replica', () => {
   it('is pure: same trace twice, input untouched', () => {
     const input = masterKilled();
     const before = JSON.stringify(input);
-    const a = replayCluster(input, { nodeTimeoutMs: 2000 });
-    const b = replayCluster(input, { nodeTimeoutMs: 2000 });
+    const a = resolvedReplay(input, { nodeTimeoutMs: 2000 });
+    const b = resolvedReplay(input, { nodeTimeoutMs: 2000 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(input)).toBe(before);
   });
 });
 
-describe('replayCluster: identity of unbound lines', () => {
+/** The timeline stage settles the writers of unbound lines (timeline/resolve.ts); the replay runs on its result. */
+/** The timeline stage (identity, clocks, addresses), then the replay: what pipeline.ts does per cluster. */
+const resolvedReplay = (c: ClusterTimeline, opts: { nodeTimeoutMs?: number } = {}) => replayResolved(resolveTimeline(timelineOf(c), opts).clusters[0]);
+
+describe('identity of unbound lines (timeline stage), then the replay', () => {
   it('attributes a pasted replica log without "I\'m" line to the one node it fits (seed case 2)', () => {
     const src = { source: 'doc.md' };
     const events = [
@@ -102,7 +108,7 @@ ${D} 127.0.0.1:7003@17003 master - 0 ${sec(59)} 7 connected 0-5460
 ${A} 127.0.0.1:7000@17000 slave ${D} 0 ${sec(59)} 7 connected
 `,
     );
-    const trace = replayCluster(clusterOf(events, [after, back], ADDR));
+    const trace = resolvedReplay(clusterOf(events, [after, back], ADDR));
     expect(trace.notes.map((n) => [n.kind, n.node])).toEqual([
       ['identity-inferred', D],
       ['ownership-inferred', D],
@@ -130,7 +136,7 @@ ${y} 127.0.0.1:7003@17003 master - 0 ${sec(49)} 3 connected 10923-16383
 ${z} 127.0.0.1:7002@17002 master,fail - ${sec(15)} ${sec(13)} 2 disconnected 5461-10922
 `,
     );
-    const trace = replayCluster(clusterOf(events, [view]));
+    const trace = resolvedReplay(clusterOf(events, [view]));
     expect(trace.failMarks.find((m) => m.kind === 'received')).toMatchObject({ observer: x, subject: z, sender: y });
     expect(trace.states.find((s) => s.state === 'fail' && s.node === x)).toBeDefined();
     const ep = trace.episodes.find((e) => e.node === z);
@@ -152,7 +158,7 @@ describe('replayCluster: manual failover and takeover', () => {
       ev(sec(10.006), D, 'election.won', {}, ld),
       ev(sec(10.02), A, 'role.replica-of', { subject: D }, la),
     ];
-    const trace = replayCluster(clusterOf(events, [healthyView(sec(5))], ADDR));
+    const trace = resolvedReplay(clusterOf(events, [healthyView(sec(5))], ADDR));
     expect(trace.elections[0].kind).toBe('manual');
     expect(trace.manuals[0]).toMatchObject({ kind: 'manual', replica: D, master: A, requestedAt: sec(10), pausedAt: sec(10.001), masterOffset: 500 });
     expect(trace.demotions).toMatchObject([{ node: A, newMaster: D, hadSlots: false }]);
@@ -161,7 +167,7 @@ describe('replayCluster: manual failover and takeover', () => {
   it('promotes at once on TAKEOVER and takes the epoch from "New configEpoch set to"', () => {
     const ld = { source: 'd.log', pid: 4, role: 'S' as const };
     const events = [ev(sec(10), D, 'manual.takeover', {}, ld), ev(sec(10), D, 'epoch.bumped', { epoch: 9 }, ld)];
-    const trace = replayCluster(clusterOf(events, [healthyView(sec(5))], ADDR));
+    const trace = resolvedReplay(clusterOf(events, [healthyView(sec(5))], ADDR));
     expect(trace.promotions).toMatchObject([{ node: D, replaced: A, via: 'takeover', epoch: 9 }]);
     expect(trace.ownership.find((o) => o.owner === D)).toMatchObject({ epoch: 9, start: sec(10) });
   });
@@ -182,14 +188,14 @@ describe('replayCluster: manual failover and takeover', () => {
 
   it('names the old master of a forced failover from its own "Reconfiguring myself as a replica of" line', () => {
     const la = { source: 'a.log', pid: 1, role: 'M' as const };
-    const trace = replayCluster(clusterOf(forced([ev(sec(5), A, 'cluster.state', { state: 'ok' }, la), ev(sec(16), A, 'role.replica-of', { subject: D }, la)])));
+    const trace = resolvedReplay(clusterOf(forced([ev(sec(5), A, 'cluster.state', { state: 'ok' }, la), ev(sec(16), A, 'role.replica-of', { subject: D }, la)])));
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.at, p.via])).toEqual([[D, A, sec(10.11), 'election']]);
     expect(trace.demotions).toMatchObject([{ node: A, newMaster: D }]);
   });
 
   it('names it from a bystander\'s valkey 8 "primary without slots" clear', () => {
     const lb = { source: 'b.log', pid: 2, role: 'M' as const };
-    const trace = replayCluster(
+    const trace = resolvedReplay(
       clusterOf(
         forced([
           ev(sec(13), B, 'cluster.fail-received', { subject: A, sender: C }, lb),
@@ -202,7 +208,7 @@ describe('replayCluster: manual failover and takeover', () => {
 
   it('does not take a replica following its master to the winner for the old master', () => {
     const lc = { source: 'c.log', pid: 3, role: 'S' as const };
-    const trace = replayCluster(clusterOf(forced([ev(sec(5), C, 'repl.connecting', {}, lc), ev(sec(16), C, 'role.replica-of', { subject: D }, lc)])));
+    const trace = resolvedReplay(clusterOf(forced([ev(sec(5), C, 'repl.connecting', {}, lc), ev(sec(16), C, 'role.replica-of', { subject: D }, lc)])));
     expect(trace.promotions.map((p) => [p.node, p.replaced])).toEqual([[D, null]]);
   });
 });
@@ -219,7 +225,7 @@ describe('replayCluster: "A failover occurred in shard" (redis 7.4 / valkey 8)',
       ev(sec(10.006), D, 'epoch.set', { epoch: 4 }, { ...ld, text: 'configEpoch set to 4 after successful failover' }),
       ev(sec(11), D, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, { ...ld, role: 'M' }),
     ];
-    const trace = replayCluster(clusterOf(events));
+    const trace = resolvedReplay(clusterOf(events));
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.via, p.epoch, iso(p.at)])).toEqual([[D, A, 'election', 4, iso(sec(10.006))]]);
   });
 
@@ -230,14 +236,14 @@ describe('replayCluster: "A failover occurred in shard" (redis 7.4 / valkey 8)',
       ev(sec(10.7), B, 'vote.granted', { subject: D, epoch: 4 }, lb),
       ev(sec(13), B, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, lb),
     ];
-    const trace = replayCluster(clusterOf(events));
+    const trace = resolvedReplay(clusterOf(events));
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.kind ?? null, p.epoch, iso(p.at)])).toEqual([[D, A, 'automatic', 4, iso(sec(10.7))]]);
   });
 
   it('leaves the kind open when the voter had not flagged the old master FAIL (a FORCEACK vote)', () => {
     const lb = { source: 'b.log', pid: 2, role: 'M' as const };
     const events = [ev(sec(10.7), B, 'vote.granted', { subject: D, epoch: 4 }, lb), ev(sec(13), B, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, lb)];
-    const trace = replayCluster(clusterOf(events));
+    const trace = resolvedReplay(clusterOf(events));
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.kind ?? null, iso(p.at)])).toEqual([[D, A, null, iso(sec(10.7))]]);
   });
 });
@@ -253,14 +259,14 @@ describe('replayCluster: the writer of a log without its "I\'m" line, named by i
 
   it('is the node a failover line gives the config epoch the writer just won', () => {
     const events = [...won, ev(sec(11), writer, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, { ...ld, role: 'M' })];
-    const trace = replayCluster(clusterOf(events));
+    const trace = resolvedReplay(clusterOf(events));
     expect(trace.notes.filter((n) => n.kind === 'identity-inferred').map((n) => n.node)).toEqual([D]);
     expect(trace.promotions.map((p) => [p.node, p.replaced])).toEqual([[D, A]]);
   });
 
   it('is not pinned by a failover line with another epoch (a bystander’s view of someone else)', () => {
     const events = [...won, ev(sec(11), writer, 'cluster.failover-seen', { sender: B, subject: E, epoch: 5 }, { ...ld, role: 'M' })];
-    const trace = replayCluster(clusterOf(events));
+    const trace = resolvedReplay(clusterOf(events));
     expect(trace.notes.filter((n) => n.kind === 'identity-inferred')).toEqual([]);
     expect(trace.promotions.map((p) => p.node).sort()).toEqual([E, writer].sort());
   });
@@ -268,7 +274,7 @@ describe('replayCluster: the writer of a log without its "I\'m" line, named by i
   it('is the `myself` entry of its crash report', () => {
     const la = { source: 'a.log', pid: 1, role: 'M' as const };
     const events = [ev(sec(5), 'writer:a.log', 'cluster.state', { state: 'ok' }, la), ev(sec(10), 'writer:a.log', 'server.crash', { signal: 11, self: A }, la)];
-    const trace = replayCluster(clusterOf(events));
+    const trace = resolvedReplay(clusterOf(events));
     expect(trace.notes.filter((n) => n.kind === 'identity-inferred').map((n) => n.node)).toEqual([A]);
     expect(trace.lifecycle.filter((l) => l.kind === 'crash').map((l) => l.node)).toEqual([A]);
   });
@@ -284,7 +290,7 @@ describe('replayCluster: valkey "Setting myself to primary … my old primary is
       ev(sec(10.006), D, 'election.won', {}, ld),
       ev(sec(10.006), D, 'role.master', { subject: A }, ld),
     ];
-    const trace = replayCluster(clusterOf(events));
+    const trace = resolvedReplay(clusterOf(events));
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.via])).toEqual([[D, A, 'election']]);
   });
 });
@@ -307,7 +313,7 @@ describe('replayCluster: a replica whose master no line names', () => {
   ];
 
   it('is a master known by its address, down from the refused link until it answers a sync', () => {
-    const trace = replayCluster(clusterOf(replicaLog()), { nodeTimeoutMs: 2000 });
+    const trace = resolvedReplay(clusterOf(replicaLog()), { nodeTimeoutMs: 2000 });
     const m = 'master-at:127.0.0.1:7000';
     expect(trace.nodes.map((n) => n.id)).toEqual([R, m].sort());
     expect(trace.roles.filter((r) => r.node === R).at(-1)).toMatchObject({ role: 'replica', masterId: m });
@@ -321,12 +327,12 @@ describe('replayCluster: a replica whose master no line names', () => {
       const c = clusterOf(events);
       return { ...c, nodes: [...c.nodes, ...ids.map((id) => ({ id, addresses: [], sources: [] }))] };
     };
-    const trace = replayCluster(named([...replicaLog(), bus(6, X)], [X]), { nodeTimeoutMs: 2000 });
+    const trace = resolvedReplay(named([...replicaLog(), bus(6, X)], [X]), { nodeTimeoutMs: 2000 });
     expect(trace.nodes.map((n) => n.id)).toEqual([R, X].sort());
     expect(trace.nodes.find((n) => n.id === X)?.addresses).toEqual(['127.0.0.1:7000']);
     expect(trace.notes.some((n) => n.kind === 'identity-inferred' && n.node === X)).toBe(true);
     // Two nodes at that bus address: neither is bound; the master is known by its address only.
-    const two = replayCluster(named([...replicaLog(), bus(6, X), bus(7, Y)], [X, Y]), { nodeTimeoutMs: 2000 });
+    const two = resolvedReplay(named([...replicaLog(), bus(6, X), bus(7, Y)], [X, Y]), { nodeTimeoutMs: 2000 });
     expect(two.nodes.map((n) => n.id)).toEqual([R, X, Y, 'master-at:127.0.0.1:7000'].sort());
     expect(two.nodes.filter((n) => n.id === X || n.id === Y).every((n) => n.addresses.length === 0)).toBe(true);
   });
@@ -343,13 +349,13 @@ describe('replayCluster: every node has its log, none prints its host', () => {
   ];
 
   it("a replica's master is the one node listening on the port it connects to", () => {
-    const trace = replayCluster(clusterOf(logs(7000)), { nodeTimeoutMs: 2000 });
+    const trace = resolvedReplay(clusterOf(logs(7000)), { nodeTimeoutMs: 2000 });
     expect(trace.roles.filter((r) => r.node === R).at(-1)).toMatchObject({ role: 'replica', masterId: M });
     expect(trace.nodes.find((n) => n.id === M)?.addresses).toEqual(['127.0.0.1:7000']);
   });
 
   it('no node on that port: the master is known by its address only', () => {
-    const trace = replayCluster(clusterOf(logs(7001)), { nodeTimeoutMs: 2000 });
+    const trace = resolvedReplay(clusterOf(logs(7001)), { nodeTimeoutMs: 2000 });
     expect(trace.roles.filter((r) => r.node === R).at(-1)).toMatchObject({ role: 'replica', masterId: 'master-at:127.0.0.1:7000' });
   });
 });

@@ -6,7 +6,7 @@ import type { ClusterTimeline } from '../../src/model/timeline.ts';
 import { SLOT_COUNT } from '../../src/model/slots.ts';
 import { replayCluster } from '../../src/replay/index.ts';
 import type { Trace } from '../../src/replay/index.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { nid, T0 } from '../helpers/hand-timeline.ts';
 
 const NODES = ['a', 'b', 'c', 'd', 'e', 'f'].map(nid);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { analysisJsonChunks, jsonPieces, renderAnalysisJson } from '../../src/report/analysis-json.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 
 describe('JSON in pieces', () => {
   test('any JSON value: the pieces join to JSON.stringify(v, null, 2) + newline', () => {

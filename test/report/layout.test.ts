@@ -10,7 +10,7 @@ import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import type { Timeline } from '../../src/model/timeline.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { renderHtmlReport } from '../../src/report/html/index.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { CHROMIUM, launchChromium, openReport, type PageVisit } from './helpers/browser.ts';
 import { checkReportPage } from './helpers/check-page.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { renderAnalysisText } from '../../src/report/analysis-text.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 
 /** Every time of the analysis moved by `ms`. */
 function shifted(a: AnalysisV1, ms: number): AnalysisV1 {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AnalysisV1, Outage } from '../../src/model/analysis.ts';
 import { parseRanges, intersectRanges } from '../../src/model/slots.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 
 export interface TruthFailure {
   start: string;

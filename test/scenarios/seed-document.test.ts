@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 
 const SEED = 'fixtures/grammars/markdown/seed-document/input.md';
 const M1 = '027a002ecc012b61a5997f151ad01bccbb65d1c0'; // 127.0.0.1:7001

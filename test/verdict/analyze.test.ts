@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/events.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
-import { resolveNodeTimeout } from '../../src/verdict/node-timeout.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
+import { resolveNodeTimeout } from '../../src/timeline/node-timeout.ts';
 import { clusterOf, configSnap, ev, nodesSnap, resetLines, sec, timelineOf } from '../helpers/hand-timeline.ts';
 import { A, ADDR, B, C, D, E, F, healthyView, masterKilled } from '../helpers/scenarios.ts';
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { isWriterId } from '../../src/model/ids.ts';
 import { everyRangeDown, type Truth as IncidentTruth } from '../scenarios/incident.ts';

@@ -1,7 +1,7 @@
 // Regressions found by `failscope drill` pausing the same shard back and forth (DEBUG SLEEP), with the
 // logs holding every earlier drill and the snapshots only the last one.
 import { describe, expect, it } from 'vitest';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { clusterOf, ev, nodesSnap, sec, timelineOf } from '../helpers/hand-timeline.ts';
 import { A, ADDR, B, C, D } from '../helpers/scenarios.ts';
 

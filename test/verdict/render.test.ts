@@ -4,7 +4,7 @@ import { ConfigError } from '../../src/model/diagnostic.ts';
 import { renderAnalysisJson } from '../../src/report/analysis-json.ts';
 import { renderAnalysisMarkdown } from '../../src/report/analysis-markdown.ts';
 import { renderAnalysisText } from '../../src/report/analysis-text.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { resetLines, timelineOf } from '../helpers/hand-timeline.ts';
 import { masterKilled } from '../helpers/scenarios.ts';
 

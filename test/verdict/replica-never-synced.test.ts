@@ -8,8 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
-import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline, loadTimeline } from '../../src/pipeline.ts';
 import { CUT_WINDOW_MS, materialiseSubset, type SubsetSpec } from '../ablation/subsets.ts';
 
 interface Truth {

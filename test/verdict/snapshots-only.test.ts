@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 import { loadSources } from '../../src/pipeline.ts';
 import { buildTimeline } from '../../src/timeline/index.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { compareWithProbe, type ProbeTruthLike } from '../../src/live/compare.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import { clusterOf, nodesSnap, sec, timelineOf } from '../helpers/hand-timeline.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 import { fromText } from '../../src/verdict/messages.ts';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { renderAnalysisJson } from '../../src/report/analysis-json.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTimeline } from '../../src/pipeline.ts';
-import { analyzeTimeline } from '../../src/verdict/index.ts';
+import { analyzeTimeline } from '../../src/pipeline.ts';
 
 const dir = join(import.meta.dirname, '../../fixtures/incidents/master-sigstop');
 

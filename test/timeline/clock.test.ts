@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/events.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import type { ClusterTimeline } from '../../src/model/timeline.ts';
-import { applyOffsets } from '../../src/verdict/clock.ts';
+import { applyOffsets } from '../../src/timeline/clock.ts';
 
 const snap = (source: string, line: number, at: number): Snapshot =>
   ({ kind: 'cluster-info', source, line, endLine: line, at, atFrom: Number.isNaN(at) ? 'unknown' : 'stamp', reporter: null, reporterAddress: null, fields: {} }) as unknown as Snapshot;

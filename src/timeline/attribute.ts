@@ -3,8 +3,8 @@ import { isWriterId, masterAt, type NodeId } from '../model/ids.ts';
 import type { Evidence } from '../model/analysis.ts';
 import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
-import { evidenceOf } from './state.ts';
-import type { TraceNote } from './trace.ts';
+import { evidenceOf } from './evidence.ts';
+import type { TraceNote } from '../model/timeline.ts';
 import { groupBy } from '../util/sorted.ts';
 
 const isOwnLog = (e: TimelineEvent) => !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.');
