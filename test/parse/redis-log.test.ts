@@ -57,6 +57,7 @@ describe('redis-log goldens', () => {
         'v7-modern', 'v4-no-year', 'v2-bracket-pid', 'signal-handler', 'valkey8-logfmt', 'valkey8-iso8601',
         'valkey8-milliseconds', 'docker-t', 'docker-json', 'kubectl-prefix', 'journald-short-iso',
         'journald-short-precise', 'crash-report', 'startup-logo', 'crlf-bom', 'new-year-rollover', 'gzip',
+        'valkey8-logfmt-iso8601', 'valkey8-logfmt-milliseconds',
       ]),
     );
   });
