@@ -9,8 +9,8 @@
 # The server is Valkey's newest source in the mirror (commit 55bbbe09, "Configurable log and timestamp
 # formats (logfmt, ISO8601) (#1022)", the first commit with `log-format` / `log-timestamp-format`: valkey
 # src/config.c log_format_enum, log_timestamp_format_enum; no release tag of the mirror has them). This
-# script builds nothing: BIN (default /work/build/valkey-HEAD/src/valkey-server, where
-# `scripts/build-server.sh valkey HEAD` puts that build, outside the repository) must exist; its commit is
+# script builds nothing: BIN (default /work/build/valkey-HEAD/src/valkey-server, a build of that commit
+# made beforehand outside the repository) must exist; its commit is
 # read from the build's .failscope-commit. Each form is one recording in DIR/<form>/master-sigkill/
 # (default /work/build/log-forms, outside the repository): node-<port>.log, snapshots, truth.json (its
 # extraConfig names the options). The goldens hold a few dozen lines cut from those logs; each golden's
@@ -42,7 +42,7 @@ done
 
 [ -x "$bin" ] || { echo "$0: no server binary at $bin (see docs/versions.md, Re-recording)" >&2; exit 2; }
 stamp="$(dirname "$(dirname "$bin")")/.failscope-commit"
-if [ -f "$stamp" ]; then commit=$(cat "$stamp"); source="valkey commit ${commit:0:12} built by scripts/build-server.sh"
+if [ -f "$stamp" ]; then commit=$(cat "$stamp"); source="valkey commit ${commit:0:12} built from the upstream source"
 else source="$bin"; fi
 npx tsc -p tsconfig.json
 

@@ -6,8 +6,11 @@
 #                                                   # LABEL e.g. redis-3.0.7, valkey-unstable
 #   scripts/record-versions.sh --list
 #
-# Builds each server first if needed (scripts/build-server.sh, into /work/build, outside the repository;
-# Redis 7.0.15 is Debian's /usr/bin/redis-server). Per version: master-sigkill at loglevel verbose, the
+# Takes each server binary from $FAILSCOPE_SERVERS/<server>-<tag>/src/<server>-server (default
+# FAILSCOPE_SERVERS=/work/build), built there beforehand from the upstream source, outside the
+# repository: this repository holds no script that builds Redis or Valkey (docs/versions.md says why).
+# A build that records its commit in <dir>/.failscope-commit gets it cited in truth.json.
+# Redis 7.0.15 is Debian's /usr/bin/redis-server. Per version: master-sigkill at loglevel verbose, the
 # same at loglevel debug (directory master-sigkill-debug: PFAIL lines), and for the versions marked "full"
 # (all of them) every other scenario of FULL_SCENARIOS at verbose. Run from the repository root; needs
 # /usr/bin/redis-cli (any 7.x redis-cli creates clusters on every server since 3.0). Nodes use P..P+5 and bus ports P+10000..;
@@ -55,9 +58,11 @@ for v in "${VERSIONS[@]}"; do
     bin=/usr/bin/redis-server
     source="Debian package redis-server $(dpkg-query -W -f='${Version}' redis-server 2>/dev/null || echo '?')"
   else
-    bin=$(scripts/build-server.sh "$server" "$tag")
-    commit=$(cat "$(dirname "$(dirname "$bin")")/.failscope-commit")
-    source="$server $tag (commit ${commit:0:12}) built by scripts/build-server.sh"
+    dir=${FAILSCOPE_SERVERS:-/work/build}/$server-$tag
+    bin=$dir/src/$server-server
+    if [ ! -x "$bin" ]; then echo "$0: $label: no server binary at $bin (build $server $tag there first)" >&2; failed=1; continue; fi
+    commit=$(cat "$dir/.failscope-commit" 2>/dev/null || echo unknown)
+    source="$server $tag (commit ${commit:0:12}) built from the upstream source"
   fi
   out=fixtures/versions/$label
   run() {

@@ -1990,7 +1990,7 @@ export const IGNORED: readonly CatalogEntry[] = [
     template: 'WARNING: Receiving inline protocol from primary, primary stream corruption? Closing the primary connection and discarding the cached primary.',
     src: 'valkey 8.0 src/networking.c handleParseError' },
   // Seen in every recording of fixtures/versions/{redis-7.2.6,redis-7.4.1,valkey-7.2.7,valkey-8.0.1,valkey-unstable}
-  // (servers built with BUILD_TLS=no by scripts/build-server.sh): logged once, the first time the server asks
+  // (the recorded servers were built without TLS): logged once, the first time the server asks
   // for the TLS connection type (connectionTypeTls caches the NULL), e.g. node-20000.log:13 of master-sigkill.
   { id: 'ignored/missing-implement-of-connection-type', ignore: true,
     template: 'Missing implement of connection type {:word}',
