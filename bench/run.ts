@@ -205,7 +205,9 @@ function interleavedRatios(rows: Row[]): string[] {
     const four = rows.find((r) => r.input.name === 'interleaved-4N' && r.tool === tool);
     if (!one || !four || one.r.timedOut || four.r.timedOut) continue;
     const size = four.input.bytes / one.input.bytes;
-    out.push(`${tool}: ${size.toFixed(2)}× the bytes took ${(four.r.wallS / one.r.wallS).toFixed(2)}× the time and ${(four.r.peakRssMB / one.r.peakRssMB).toFixed(2)}× the peak RSS`);
+    // CPU time, not wall time: other processes on the machine stretch the wall clock of one run and not the other.
+    const cpu = Number.isFinite(one.r.cpuS) ? `${(four.r.cpuS / one.r.cpuS).toFixed(2)}× the CPU time (${one.r.cpuS.toFixed(2)} → ${four.r.cpuS.toFixed(2)} s), ` : '';
+    out.push(`${tool}: ${size.toFixed(2)}× the bytes took ${cpu}${(four.r.wallS / one.r.wallS).toFixed(2)}× the wall time and ${(four.r.peakRssMB / one.r.peakRssMB).toFixed(2)}× the peak RSS`);
   }
   return out;
 }
@@ -328,7 +330,7 @@ function fmt(n: number, digits = 0): string {
 }
 
 function table(rows: Row[]): string {
-  const head = ['input', 'command', 'wall s', 'MB/s', 'lines/s', 'peak RSS MB', '÷ grep -c', '÷ lnav query', 'note'];
+  const head = ['input', 'command', 'wall s', 'CPU s', 'MB/s', 'lines/s', 'peak RSS MB', '÷ grep -c', '÷ lnav query', 'note'];
   const out = [head, head.map(() => '---')];
   for (const row of rows) {
     const { input, r } = row;
@@ -336,11 +338,14 @@ function table(rows: Row[]): string {
     const mbs = done ? input.bytes / 1e6 / r.wallS : NaN;
     const grep = rows.find((x) => x.input === input && x.tool === 'grep -c');
     const lnav = rows.find((x) => x.input === input && x.tool === 'lnav query');
-    const ratio = (o: Row | undefined) => (o && done && !o.r.timedOut && row !== o ? `${((input.bytes / 1e6 / r.wallS) / (input.bytes / 1e6 / o.r.wallS)).toFixed(2)}×` : '');
+    // Speed against grep / lnav on the same input: the ratio of their CPU times (wall times without GNU time).
+    const secs = (x: RunResult) => (Number.isFinite(x.cpuS) && Number.isFinite(r.cpuS) ? Math.max(x.cpuS, 0.01) : x.wallS);
+    const ratio = (o: Row | undefined) => (o && done && !o.r.timedOut && row !== o ? `${(secs(o.r) / secs(r)).toFixed(2)}×` : '');
     out.push([
       `${input.title}`,
       row.tool,
       done ? r.wallS.toFixed(2) : `> ${r.wallS.toFixed(0)} (timeout)`,
+      done && Number.isFinite(r.cpuS) ? r.cpuS.toFixed(2) : '–',
       done ? fmt(mbs, 1) : '–',
       done ? fmt(input.lines / r.wallS) : '–',
       done ? fmt(r.peakRssMB, 0) : `≥ ${fmt(r.peakRssMB, 0)}`,
@@ -376,9 +381,13 @@ async function main(): Promise<void> {
   const lnav = lnavHome(root);
   const rows: Row[] = [];
   const problems: string[] = [];
+  // The load the other processes put on the machine, before and after: wall times mean little without it.
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadBefore = load();
   for (const input of inputs) rows.push(...(await measureInput(input, a, root, lnav, problems)));
   console.log(`\nfailscope benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${machine()}`);
+  console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
   console.log(`inputs (seed ${a.seed}, in ${a.dir}; MB = 10^6 bytes):`);
   for (const i of inputs) console.log(`  ${i.title}: ${(i.bytes / 1e6).toFixed(1)} MB, ${i.lines} lines, ${i.files.length} files — ${i.note}`);
   console.log('');

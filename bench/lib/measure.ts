@@ -8,6 +8,9 @@ import * as path from 'node:path';
 
 export interface RunResult {
   wallS: number;
+  /** User + system CPU seconds of the command (GNU time %U + %S), NaN without GNU time. On a shared
+   * machine this, not the wall time, is what compares two runs: load stretches the wall clock only. */
+  cpuS: number;
   peakRssMB: number;
   exitCode: number | null;
   timedOut: boolean;
@@ -50,7 +53,7 @@ function readHwmKB(pid: number): number {
 
 export function runMeasured(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   const timeFile = path.join(os.tmpdir(), `failscope-bench-time-${process.pid}-${Date.now()}`);
-  const argv = haveGnuTime ? [GNU_TIME, '-f', '%M %x', '-o', timeFile, cmd, ...args] : [cmd, ...args];
+  const argv = haveGnuTime ? [GNU_TIME, '-f', '%U %S %M %x', '-o', timeFile, cmd, ...args] : [cmd, ...args];
   const out = opts.captureStdout ? 'pipe' : openSync(opts.stdoutFile ?? '/dev/null', 'w');
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
@@ -87,17 +90,19 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
       clearInterval(poll);
       if (typeof out === 'number') closeSync(out);
       let exitCode = code;
+      let cpuS = NaN;
       if (haveGnuTime && existsSync(timeFile)) {
         const text = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-        const m = /(\d+) (\d+)$/.exec(text);
+        const m = /([\d.]+) ([\d.]+) (\d+) (\d+)$/.exec(text);
         if (m) {
-          hwm = Math.max(hwm, Number(m[1]));
-          exitCode = Number(m[2]);
+          cpuS = Number(m[1]) + Number(m[2]);
+          hwm = Math.max(hwm, Number(m[3]));
+          exitCode = Number(m[4]);
         }
         // "Command exited with non-zero status N" precedes the format line
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallS, peakRssMB: hwm / 1024, exitCode: timedOut ? null : exitCode, timedOut, stderr: stderr.split('\n').slice(0, 5).join('\n'), stdout });
+      resolve({ wallS, cpuS, peakRssMB: hwm / 1024, exitCode: timedOut ? null : exitCode, timedOut, stderr: stderr.split('\n').slice(0, 5).join('\n'), stdout });
     });
   });
 }
