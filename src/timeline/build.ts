@@ -18,6 +18,24 @@ function bySnapshotTime(a: Snapshot, b: Snapshot): number {
 }
 
 /**
+ * The order of the sources for the merge, whose ties (equal times) go to the earlier source: input
+ * order, except that the files of one rotated log take the places of its files oldest first. By name
+ * `redis.log` sorts before `redis.log.1`, but its lines came later: a line of the live file stamped in
+ * the same millisecond as the last lines of `.1` (logrotate ran between them) must follow them, or a
+ * node reads as acting on a reconfiguration before logging it.
+ */
+function tieOrder(parsed: readonly ParsedSource[], groups: readonly ParsedSource[][]): number[] {
+  const index = new Map(parsed.map((p, i) => [p, i]));
+  const slots = parsed.map((_, i) => i);
+  for (const g of groups) {
+    if (g.length < 2) continue;
+    const places = g.map((p) => index.get(p)!).sort((a, b) => a - b);
+    g.forEach((p, k) => (slots[places[k]] = index.get(p)!));
+  }
+  return slots;
+}
+
+/**
  * ParsedSource[] → Timeline: bind events to the nodes that wrote them, learn addresses, group
  * the inputs into clusters by node identity, merge every source into one time order.
  *
@@ -28,7 +46,8 @@ function bySnapshotTime(a: Snapshot, b: Snapshot): number {
 export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
   // A rotated log (redis.log.2.gz, .1, redis.log) is bound as one log, oldest first.
   const rotated = new Set<string>();
-  for (const group of rotationGroups(parsed)) {
+  const groups = rotationGroups(parsed);
+  for (const group of groups) {
     if (group.length === 1) bindNodeIdsInPlace(group[0]);
     else {
       bindNodeIdsInPlace({ ...group[0], events: group.flatMap((p) => p.events) });
@@ -36,7 +55,9 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
     }
   }
   const allSnapshots: Snapshot[] = parsed.flatMap((p) => p.snapshots);
-  const order = mergeOrder(parsed.map((p) => p.events));
+  const mergeSlots = tieOrder(parsed, groups);
+  const order = mergeOrder(mergeSlots.map((k) => parsed[k].events));
+  for (let i = 0; i < order.source.length; i++) order.source[i] = mergeSlots[order.source[i]];
   const n = order.source.length;
   const merged = new Array<TimelineEvent>(n);
   for (let i = 0; i < n; i++) merged[i] = parsed[order.source[i]].events[order.index[i]];

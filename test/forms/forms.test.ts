@@ -78,15 +78,8 @@ function shape(a: AnalysisV1, form: Form) {
   };
 }
 
-/**
- * Known gaps, each asserted to still fail (so a fix shows up here). Not the forms' doing:
- * - master-sigkill:rotated — the restarted node's newest file opens with its "Reconfiguring myself as
- *   a replica" lines; timeline/attribute.ts cuts content runs at source boundaries, finds replica lines
- *   in a run bound to a node it believes a master, and moves them away, so the rejoin reads as a split
- *   brain. The rotated set is bound as one log (timeline/rotation.ts); attribution still sees files.
- */
+/** Known gaps, each asserted to still fail (so a fix shows up here). Not the forms' doing: */
 const KNOWN_GAPS: Record<string, string> = {
-  'master-sigkill:rotated': 'timeline/attribute.ts splits runs at source boundaries',
   // With every line stamped to the second, the verdict (since main's partial-evidence change) reads
   // the force failover's votes and promotion, all in one second, in an order that raises
   // failover.blocked.no-quorum: an error from stamps coarser than the events.
