@@ -159,6 +159,12 @@ export interface TimelineEvent {
   level?: LevelChar;
   /** True when the time was inferred (year-less stamp, snapshot without capture time, …). */
   timeInferred?: boolean;
+  /**
+   * Resolution of `at` when the line's only stamp is coarser than a millisecond: the line was written
+   * in [at, at + grainMs). RFC 3164 syslog (Redis with `syslog-enabled` sends the message only and
+   * the stamp has whole seconds) and journald `short` give 1000. Absent: millisecond stamps.
+   */
+  grainMs?: number;
 }
 
 /** How the lines of one source were accounted for. */

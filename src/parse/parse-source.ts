@@ -410,6 +410,7 @@ class SourceParser {
       role,
       level,
       timeInferred: inferred ? true : undefined,
+      grainMs: undefined,
     };
     this.events.push(ev);
     return ev;
@@ -931,6 +932,8 @@ class SourceParser {
         else {
           this.counts.understood += this.w;
           const ev = this.pushEvent(wrapAt, res.kind, res.fields, text, ss, this.wrap.pid, undefined, undefined, wrapInferred);
+          // The wrapper's stamp is the line's only time: it is as coarse as that stamp.
+          if (this.wrap.stamp.grainMs > 1) ev.grainMs = this.wrap.stamp.grainMs;
           this.noteYear(ev);
         }
         return;

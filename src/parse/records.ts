@@ -36,6 +36,8 @@ export function stampFromString(text: string, st: Stamp): boolean {
 export function stampFromNumber(v: number, st: Stamp, digits = String(Math.trunc(v)).length): boolean {
   if (!Number.isFinite(v) || v <= 0) return false;
   st.kind = STAMP_EXACT;
+  // Whole epoch seconds are second-grain; a fraction (1700000000.123) or more digits is ms or finer.
+  st.grainMs = digits <= 11 && Number.isInteger(v) ? 1000 : 1;
   st.at = digits <= 11 ? Math.round(v * 1000) : digits <= 14 ? Math.trunc(v) : digits <= 17 ? Math.trunc(v / 1000) : Math.trunc(v);
   return true;
 }

@@ -25,6 +25,11 @@ export class Stamp {
   mi = 0;
   s = 0;
   ms = 0;
+  /**
+   * Resolution of the stamp in ms: 1000 for a clock written without a fraction (RFC 3164 syslog,
+   * journald `short`), 100 or 10 for one or two fraction digits, else 1. Set wherever a stamp is read.
+   */
+  grainMs = 1;
   copyFrom(o: Stamp): void {
     this.kind = o.kind;
     this.at = o.at;
@@ -35,6 +40,7 @@ export class Stamp {
     this.mi = o.mi;
     this.s = o.s;
     this.ms = o.ms;
+    this.grainMs = o.grainMs;
   }
 }
 
@@ -85,6 +91,7 @@ export function parseClock(b: Uint8Array, i: number, e: number, st: Stamp): numb
   st.s = s;
   let p = i + 8;
   let ms = 0;
+  st.grainMs = 1000;
   if (p < e && (b[p] === 46 || b[p] === 44)) {
     // '.' (or ',' as some shippers write): up to 9 digits; keep the first three.
     let q = p + 1;
@@ -99,6 +106,7 @@ export function parseClock(b: Uint8Array, i: number, e: number, st: Stamp): numb
     if (n === 0) return -1;
     if (n === 1) ms *= 100;
     else if (n === 2) ms *= 10;
+    st.grainMs = n === 1 ? 100 : n === 2 ? 10 : 1;
     p = q;
   }
   st.ms = ms;
@@ -204,6 +212,7 @@ export function parseEpoch(b: Uint8Array, i: number, e: number, st: Stamp, unitM
   if (p - i < minDigits) return -1;
   st.kind = STAMP_EXACT;
   st.at = v * unitMs;
+  st.grainMs = unitMs;
   return p;
 }
 

@@ -144,6 +144,8 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
   const n = s.node(node);
   const replaced = attempt?.master ?? (n.role === 'replica' ? n.masterId : null);
   const epoch = attempt?.epoch ?? null;
+  // A line stamped to the second (RFC 3164 syslog) was written somewhere in that second.
+  const bounds: [number, number] = [ev.at, ev.at + (ev.grainMs ?? 1) - 1];
   // The same promotion already inferred from a snapshot or a third node (their times are coarser):
   // the node's own line is the moment; move the inferred one here.
   const inferred = s.promotionsOf(node).find(
@@ -158,7 +160,7 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
     Object.assign(inferred, {
       replaced: inferred.replaced ?? replaced,
       at: ev.at,
-      atBounds: [ev.at, ev.at],
+      atBounds: bounds,
       epoch: epoch ?? inferred.epoch,
       via,
       election: attempt ? s.elections.indexOf(attempt) : null,
@@ -174,7 +176,7 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
     node,
     replaced,
     at: ev.at,
-    atBounds: [ev.at, ev.at],
+    atBounds: bounds,
     epoch,
     slots: ranges,
     via,

@@ -6,6 +6,9 @@ import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { groupOf, roleBefore, spansOf } from './lookup.ts';
 import { lowerBound } from '../util/sorted.ts';
 
+/** The coarsest stamp a promotion line can carry (whole seconds: RFC 3164 syslog). */
+const GRAIN_MAX_MS = 1000;
+
 /**
  * Serving masters that went down with no replica taking their slots, and why (redis 7.0
  * clusterHandleSlaveFailover / markNodeAsFailingIfNeeded): no replica at all; the master and all its
@@ -25,7 +28,11 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (slots.length === 0 && !servedSlots(trace, ep.node, ep.start, at)) continue;
     // Answered by a failover?
     const replacing = groupOf(failovers, 'oldMaster', (f) => f.oldMaster, ep.node).items;
-    const answer = replacing[lowerBound(replacing, ep.startBounds[0], (f) => f.promotedAt)];
+    // The first promotion that can have come after the node's last sign of life: its latest possible
+    // moment (a promotion logged to the second happened somewhere in that second) is not before it.
+    let k = lowerBound(replacing, ep.startBounds[0] - GRAIN_MAX_MS, (f) => f.promotedAt);
+    while (k < replacing.length && replacing[k].promotedAtBounds[1] < ep.startBounds[0]) k++;
+    const answer = replacing[k];
     // A promotion seen only in snapshots may have come before the old master answered again.
     if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
