@@ -80,6 +80,12 @@ export function isHeading(b: Buffer, s: number, e: number): boolean {
   return n >= 1 && n <= 6 && (i === e || b[i] === 32);
 }
 
+/** Whether byte `c` occurs in `b[s, e)` (Buffer#indexOf cannot stop at `e`). */
+export function hasByte(b: Buffer, c: number, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] === c) return true;
+  return false;
+}
+
 /** A blank line: nothing but spaces and tabs. */
 export function isBlank(b: Buffer, s: number, e: number): boolean {
   return skipSpaces(b, s, e) === e;

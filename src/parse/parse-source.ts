@@ -24,6 +24,7 @@ import {
   BLOCK_SECTION,
   BLOCK_TEXT_MAX_BYTES,
   CRASH_MAX_SPAN_MS,
+  hasByte,
   isBlank,
   isCrashEnd,
   isCrashStart,
@@ -547,8 +548,9 @@ class SourceParser {
     if (e > s && b[e - 1] === 13) e--;
     if (e - s >= 3 && b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) s += 3;
     // ANSI colour (a terminal's `docker compose logs`, logcli): the escapes go, the text stays.
-    const esc = b.indexOf(27, s);
-    if (esc >= 0 && esc < e) {
+    // Searched within the line only: Buffer#indexOf has no end, and from `s` it scanned on through the
+    // rest of the read chunk (up to 1 MiB) for every line without an escape.
+    if (hasByte(b, 27, s, e)) {
       const n = stripAnsi(b, s, e, this.ansiBuf(e - s));
       b = this.ansi!;
       s = 0;
@@ -575,7 +577,7 @@ class SourceParser {
       return;
     }
     if (this.nonBlank === 1 && b[s] !== 123 && b[s] !== 91 && e - s < 4096) {
-      const layout = b.indexOf(44, s) >= 0 && b.indexOf(44, s) < e ? csvLayout(decodeUtf8(b, s, e)) : null;
+      const layout = hasByte(b, 44, s, e) ? csvLayout(decodeUtf8(b, s, e)) : null;
       if (layout !== null) {
         this.csv = layout;
         this.forms.add(layout.form);
