@@ -64,7 +64,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded;
     // "slave is reachable again" before 5.0, redis 4.0.14) can only be this master's.
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
-    const attempts = trace.elections.filter((a) => a.master === ep.node && attemptStart(a) >= ep.startBounds[0] && attemptStart(a) <= until);
+    const attempts = groupOf(trace.elections, 'master', (a) => a.master, ep.node).items.filter((a) => attemptStart(a) >= ep.startBounds[0] && attemptStart(a) <= until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
     // Down "with it" means down for as long as a replica could have been elected: from the moment the
     // master could be marked FAIL (the first mark, else a node timeout after it went) until it was back
@@ -89,9 +89,8 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // refused for a while and then synced (the master back) schedules its election in the same open
     // attempt (valkey 8.0 replica-never-synced: refused from 01:26:46, the master back at 01:26:49.5,
     // election delayed at 01:26:50.2), so the attempt's own time is after the episode.
-    const stale = trace.elections
-      .filter((a) => a.master === ep.node)
-      .flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old' && u.at >= ep.startBounds[0] && u.at <= until));
+    const stale = groupOf(trace.elections, 'master', (a) => a.master, ep.node)
+      .items.flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old' && u.at >= ep.startBounds[0] && u.at <= until));
     const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
     const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);

@@ -80,7 +80,7 @@ function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end
     );
     return { end: null, bounds: [back, view ? view.at : (trace.span.end ?? back)], evidence: view ? view.evidence : null };
   }
-  const fromSnapshot = trace.stateChanges.some((c) => c.node === master && c.at === ok.start && c.fromSnapshot);
+  const fromSnapshot = groupOf(trace.stateChanges, 'node', (c) => c.node, master).items.some((c) => c.at === ok.start && c.fromSnapshot);
   if (fromSnapshot) return { end: null, bounds: [back, ok.start], evidence: ok.startEvidence };
   return { end: ok.start, bounds: null, evidence: ok.startEvidence };
 }
@@ -173,7 +173,6 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   // A master that is down, paused or cut off answers nobody: its range is unavailable whatever it
   // last believed, so its belief does not count.
   const episodesOf = groupBy(trace.episodes, (e) => e.node);
-  const gone = (node: NodeId, t: EpochMs) => (episodesOf.get(node) ?? []).some((e) => e.start <= t && (e.end === null || t < e.end));
   const times = new Set<number>();
   for (const v of [...voters, ...standIns]) {
     for (const [a, b] of v.serving) {
@@ -191,14 +190,37 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   }
   const ts = [...times].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const stateAt = (v: (typeof voters)[number], t: EpochMs) => v.states.find((st) => st.start <= t && (st.end === null || st.end > t)) ?? null;
-  const servingAt = (v: (typeof voters)[number], t: EpochMs) => v.serving.some(([a, b]) => a <= t && t < b) && !gone(v.node, t);
+  // The same three questions at the times of `ts`, which only grow: one sweep per list instead of a
+  // scan of every node's states, serving spans and episodes at every moment (quadratic in the
+  // length of the evidence).
+  type Voter = (typeof voters)[number];
+  const sweeps = new Map<Voter, { state: FirstOpen; serving: FirstOpen; gone: FirstOpen }>();
+  const sweepOf = (v: Voter) => {
+    let s = sweeps.get(v);
+    if (!s) {
+      const eps = episodesOf.get(v.node) ?? [];
+      s = {
+        state: new FirstOpen(v.states.map((st) => st.start), v.states.map((st) => st.end ?? Infinity)),
+        serving: new FirstOpen(v.serving.map(([a]) => a), v.serving.map(([, b]) => b)),
+        gone: new FirstOpen(eps.map((e) => e.start), eps.map((e) => e.end ?? Infinity)),
+      };
+      sweeps.set(v, s);
+    }
+    return s;
+  };
+  const stateNow = (v: Voter, t: EpochMs) => {
+    const k = sweepOf(v).state.at(t);
+    return k < 0 ? null : v.states[k];
+  };
+  const goneNow = (v: Voter, t: EpochMs) => sweepOf(v).gone.at(t) >= 0;
+  const servingNow = (v: Voter, t: EpochMs) => sweepOf(v).serving.at(t) >= 0 && !goneNow(v, t);
   type Win = { start: EpochMs; startLo: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] };
   const wins: Win[] = [];
   let cur: Win | null = null;
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i];
-    let known = voters.filter((v) => servingAt(v, t)).map((v) => ({ v, st: stateAt(v, t) })).filter((x) => x.st !== null);
-    if (known.length === 0) known = standIns.filter((v) => !gone(v.node, t)).map((v) => ({ v, st: stateAt(v, t) })).filter((x) => x.st !== null);
+    let known = voters.filter((v) => servingNow(v, t)).map((v) => ({ v, st: stateNow(v, t) })).filter((x) => x.st !== null);
+    if (known.length === 0) known = standIns.filter((v) => !goneNow(v, t)).map((v) => ({ v, st: stateNow(v, t) })).filter((x) => x.st !== null);
     const down = known.length > 0 && known.every((x) => x.st!.state === 'fail');
     if (down) {
       if (!cur) {
@@ -264,4 +286,41 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       evidence: m.evidence.slice(0, 4),
     };
   });
+}
+
+/**
+ * Which of a list of half-open spans [start, end) holds a time: the first in list order, as
+ * `list.find(…)` would answer, for times asked in non-decreasing order. Each span enters once and
+ * leaves once; the open ones are few (a node's states and episodes do not overlap much).
+ */
+class FirstOpen {
+  private readonly order: number[];
+  private next = 0;
+  private open: number[] = [];
+  private last = -Infinity;
+  private readonly starts: readonly number[];
+  private readonly ends: readonly number[];
+  constructor(starts: readonly number[], ends: readonly number[]) {
+    this.starts = starts;
+    this.ends = ends;
+    // A span without a known start never holds a time (as `start <= t` is false for NaN).
+    const key = (i: number) => (Number.isNaN(starts[i]) ? Infinity : starts[i]);
+    this.order = starts.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+  }
+  /** Index of the first span with start ≤ t < end, or -1. `t` never decreases between calls. */
+  at(t: number): number {
+    if (t < this.last) throw new Error('FirstOpen: times must not decrease');
+    this.last = t;
+    while (this.next < this.order.length && this.starts[this.order[this.next]] <= t) this.open.push(this.order[this.next++]);
+    let best = -1;
+    let kept = 0;
+    for (let j = 0; j < this.open.length; j++) {
+      const i = this.open[j];
+      if (!(this.ends[i] > t)) continue;
+      this.open[kept++] = i;
+      if (best < 0 || i < best) best = i;
+    }
+    this.open.length = kept;
+    return best;
+  }
 }
