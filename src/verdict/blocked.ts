@@ -83,7 +83,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.some((m) => m.kind === 'cleared' && Math.abs(m.at - until) <= 1 && /nobody is serving its slots/i.test(m.reason ?? ''));
     const slack = clearedLate ? Math.max(ELECTION_DELAY_MS, 2 * (nodeTimeoutMs ?? 15_000)) : ELECTION_DELAY_MS;
     const replicasDown = replicas.filter((r) =>
-      trace.episodes.some((e) => e.node === r && e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack)),
+      groupOf(trace.episodes, 'node', (e) => e.node, r).items.some((e) => e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack)),
     );
     // Each "data too old" line while it was down, whatever attempt it is filed under: a replica that
     // refused for a while and then synced (the master back) schedules its election in the same open

@@ -92,7 +92,10 @@ export function tellStory(ctx: VerdictContext): string {
     const mark = marks.find((m) => m.kind === 'marked' || m.kind === 'received') ?? marks.find((m) => m.kind === 'seen-fail');
     if (mark) s.push(`The cluster marked it FAIL ${mark.fromSnapshot ? 'by' : 'at'} ${t(mark.at)}.`);
     s.push(`No failover happened: ${b.detail}.`);
-    const out = ctx.outages.find((o) => o.scope === 'slots' && o.cause === b.reason && o.nodes[0] === b.master && o.start === b.episode.start);
+    // Grouped by the master (a scan of every outage per blocked case was quadratic on long evidence).
+    const out = groupOf(ctx.outages, 'slot outages by first node', (o) => (o.scope === 'slots' ? o.nodes[0] : null), b.master).items.find(
+      (o) => o.cause === b.reason && o.start === b.episode.start,
+    );
     if (out)
       s.push(
         `Slots ${formatRanges(b.slots)} had no master ${out.end !== null ? `for ${dur(out.end - out.start)}` : out.endBounds ? `until between ${t(out.endBounds[0])} and ${t(out.endBounds[1])}` : 'until the end of the evidence'}.`,
