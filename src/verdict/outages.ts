@@ -48,9 +48,13 @@ export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], 
   // no majority to mark it): its clients timed out meanwhile (issue #12: DEBUG SLEEP 1 gave ~0.75 s of
   // timeouts on its range). It ended somewhere between the last sign it was not answering and the first
   // sign of life after.
+  const judged = new Set(blocked.map((b) => b.episode));
+  const replacedBy = groupBy(failovers, (f) => f.oldMaster);
   for (const e of trace.episodes) {
-    if ((e.kind !== 'paused' && e.kind !== 'unreachable') || e.end === null) continue;
-    if (blocked.some((b) => b.episode === e) || failovers.some((f) => f.oldMaster === e.node && f.promotedAt >= e.startBounds[0] && f.startedAt <= e.end!)) continue;
+    if ((e.kind !== 'paused' && e.kind !== 'unreachable') || e.end === null || judged.has(e)) continue;
+    // Replaced meanwhile (a promotion known to the second may have come up to its bound later).
+    const end = e.end;
+    if ((replacedBy.get(e.node) ?? []).some((f) => Math.max(f.promotedAt, f.promotedAtBounds[1]) >= e.startBounds[0] && f.startedAt <= end)) continue;
     const slots = slotsOwnedBefore(trace, e.node, e.startBounds[1]);
     if (slots.length === 0) continue;
     out.push({
