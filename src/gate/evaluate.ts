@@ -308,6 +308,19 @@ class Ctx {
 
   failoverKind(id: string, kind: FailoverKind, want: CountRange, listed: boolean): ExpectationResult {
     const fs = this.sel.failovers.filter((f) => f.kind === kind);
+    // A failover whose kind the evidence does not tell (kind "unknown": a lone voter's log, a cut log)
+    // may be of this kind or not: when it decides the count, the gate cannot judge — never a pass or
+    // a fail the evidence does not support.
+    const unknown = this.sel.failovers.filter((f) => f.kind === 'unknown');
+    if (!inRange(fs.length, want) && unknown.length > 0 && fs.length <= (want.max ?? Infinity) && fs.length + unknown.length >= want.min)
+      return {
+        id,
+        status: 'error',
+        expected: `${countText(want)} ${kind}`,
+        actual: 'cannot tell',
+        detail: `${fs.length} ${kind} and ${unknown.length} failover${unknown.length === 1 ? '' : 's'} whose kind the evidence does not tell: ${unknown.map((f) => this.describeFailover(f)).join('; ')}`,
+        evidence: pickEvidence(unknown.map((f) => f.evidence)),
+      };
     return {
       id,
       status: inRange(fs.length, want) ? 'pass' : 'fail',

@@ -76,6 +76,16 @@ describe('evaluate: failovers', () => {
       actual: '1 manual',
     });
   });
+  it('kinds: a failover of unknown kind that decides the count cannot be judged, never passed or failed', () => {
+    const unknown = killMaster({ failovers: [failover({ kind: 'unknown' })] });
+    const r = run(unknown, { failovers: { kinds: { automatic: 1 } } });
+    expect(r.results.find((x) => x.id === 'failovers.kinds.automatic')).toMatchObject({ status: 'error', actual: 'cannot tell' });
+    // The other kinds may be 0: the unknown one need not be any of them.
+    expect(r.results.filter((x) => x.id !== 'failovers.kinds.automatic').map((x) => x.status)).toEqual(['pass', 'pass', 'pass']);
+    // When the known ones already break the range, unknown ones cannot save it.
+    const two = killMaster({ failovers: [failover(), failover({ kind: 'unknown' })] });
+    expect(run(two, { failovers: { kinds: { automatic: 0 } } }).results.find((x) => x.id === 'failovers.kinds.automatic')).toMatchObject({ status: 'fail', actual: '1 automatic' });
+  });
   it('maxUnavailable absolute: pass and fail with both numbers and evidence', () => {
     expect(one(base, { failovers: { maxUnavailable: '7s' } })).toMatchObject({ status: 'pass', actual: 'worst 6.200 s' });
     const r = one(base, { failovers: { maxUnavailable: 6000 } });
