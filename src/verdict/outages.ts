@@ -4,7 +4,7 @@ import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
 import { groupOf } from './lookup.ts';
 import { slotsOwnedBefore } from './failovers.ts';
-import { groupBy } from '../util/sorted.ts';
+import { groupBy, lowerBound } from '../util/sorted.ts';
 
 /**
  * What clients lived through.
@@ -79,9 +79,12 @@ function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end
   const ok = groupOf(trace.states, 'node', (s) => s.node, master).items.find((s) => s.state === 'ok' && s.start >= back);
   if (!ok) {
     // Not seen: bounded by the return and the first view showing it served without a flag.
-    const view = trace.views.find(
-      (v) => v.at >= back && v.atFrom !== 'unknown' && v.entries.some((e) => e.id === master && e.role === 'master' && e.slots.length > 0 && !e.flags.includes('fail') && !e.flags.includes('fail?')),
-    );
+    // Views are in time order (replay/trace.ts): start at the return.
+    let view: (typeof trace.views)[number] | undefined;
+    for (let i = lowerBound(trace.views, back, (v) => v.at); i < trace.views.length && !view; i++) {
+      const v = trace.views[i];
+      if (v.atFrom !== 'unknown' && v.entries.some((e) => e.id === master && e.role === 'master' && e.slots.length > 0 && !e.flags.includes('fail') && !e.flags.includes('fail?'))) view = v;
+    }
     return { end: null, bounds: [back, view ? view.at : (trace.span.end ?? back)], evidence: view ? view.evidence : null };
   }
   const fromSnapshot = groupOf(trace.stateChanges, 'node', (c) => c.node, master).items.some((c) => c.at === ok.start && c.fromSnapshot);
