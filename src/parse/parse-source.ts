@@ -16,7 +16,6 @@ import type { EventFields, EventKind, LevelChar, LineCounts, RoleChar, TimelineE
 import type { ParsedSource, SourceKind, TimeOptions } from '../model/parsed.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { SourceInput } from '../ingest/index.ts';
-import { countBadBytes } from '../util/utf8.ts';
 import {
   BLOCK_CRASH,
   BLOCK_LOGO,
@@ -68,11 +67,10 @@ import {
 import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, stampFromString } from './records.ts';
 import { stripAnsi } from './ansi.ts';
 import { isInputTime, MAX_INPUT_MS, wallToUtc } from '../util/time.ts';
+import { SourceAccounting } from './source-accounting.ts';
 
 const HALF_YEAR_MS = 183 * 86_400_000;
 const DAY_MS = 86_400_000;
-/** Per-source cap on diagnostics of one category; the rest are summed up in one line. */
-const DIAG_CAP = 10;
 /** A docker json-file line split into parts longer than this is dropped. */
 const JOINED_MAX = 1024 * 1024;
 
@@ -149,12 +147,6 @@ const DECO_QUOTE = 2;
 /** Shared by every source: a message's class does not depend on where it was read. */
 const memo = new MessageMemo();
 
-const DIAG_TEXT = 80;
-function preview(text: string): string {
-  const t = text.length > DIAG_TEXT ? `${text.slice(0, DIAG_TEXT)}…` : text;
-  return JSON.stringify(t);
-}
-
 class SourceParser {
   readonly source: string;
   readonly input: SourceInput;
@@ -165,8 +157,10 @@ class SourceParser {
   readonly scanner: SnapshotScanner;
 
   readonly events: TimelineEvent[] = [];
-  readonly diagnostics: Diagnostic[] = [];
-  readonly counts: LineCounts = { lines: 0, understood: 0, ignored: 0, unknown: 0 };
+  private readonly acc: SourceAccounting;
+  /** The accounting's counts and diagnostics, held here too: the hot path adds to them directly. */
+  private readonly counts: LineCounts;
+  private readonly diagnostics: Diagnostic[];
 
   private readonly header = new Header();
   private readonly wrap = new Wrap();
@@ -178,17 +172,6 @@ class SourceParser {
   private evLine = 0;
   /** Physical lines the current logical line stands for. */
   private w = 1;
-
-  // accounting of lines that might turn out to be markdown prose
-  private proseOutside = 0;
-  private unknownInFence = 0;
-  private inFence = false;
-  /** Line of the fence that opened the current code block: each block of a pasted document is its own excerpt. */
-  private fenceLine = 0;
-  private markdown = false;
-  private nonBlank = 0;
-  private readonly unknownNotes: Array<{ line: number; text: string; inFence: boolean }> = [];
-  private unknownNoteOverflow = { inFence: 0, outside: 0 };
 
   // what the lines were, for SourceKind
   private readonly wrapLines = new Array<number>(WRAP_KINDS).fill(0);
@@ -218,9 +201,6 @@ class SourceParser {
   private logfmtLines = 0;
   private scannerLines = 0;
 
-  private readonly diagCounts = new Map<string, number>();
-  /** Headed lines whose message the catalog does not know (hot: a plain counter, not the map). */
-  private unknownMessages = 0;
   private yearless: YearlessNote[] = [];
   private sawYearless = false;
   private yearNote: YearlessNote | null = null;
@@ -240,6 +220,9 @@ class SourceParser {
     this.baseYear = time.year ?? input.mtimeYear;
     this.yearFromFile = time.year === undefined;
     this.scanner = createSnapshotScanner(input.path, time);
+    this.acc = new SourceAccounting(input.path);
+    this.counts = this.acc.counts;
+    this.diagnostics = this.acc.diagnostics;
     this.main = this.newStream(undefined);
   }
 
@@ -264,19 +247,6 @@ class SourceParser {
     return ss;
   }
 
-  // ---- diagnostics ----------------------------------------------------------------------------
-
-  /** Count one diagnostic of a category; true when it is still under the cap and should be recorded. */
-  private wantDiag(category: string): boolean {
-    const n = (this.diagCounts.get(category) ?? 0) + 1;
-    this.diagCounts.set(category, n);
-    return n <= DIAG_CAP;
-  }
-
-  private diag(category: string, severity: Diagnostic['severity'], line: number, message: string): void {
-    if (this.wantDiag(category)) this.diagnostics.push({ severity, source: this.source, line, message });
-  }
-
   // ---- time -----------------------------------------------------------------------------------
 
   /** UTC ms of a stamp. Sets lastInferred, and yearNote when a year-less stamp took the file's year. */
@@ -294,7 +264,7 @@ class SourceParser {
   /** Count the current line unknown, with a diagnostic, because its stamp is out of range. */
   private rangeSkip(): void {
     this.counts.unknown += this.w;
-    if (this.wantDiag('range'))
+    if (this.acc.wantDiag('range'))
       this.diagnostics.push({
         severity: 'warning',
         source: this.source,
@@ -405,7 +375,7 @@ class SourceParser {
       line: this.evLine,
       // A code block of a pasted document is a separate excerpt (often another node's log, all with
       // pid 1 in containers): identities must not leak from one block to the next.
-      stream: ss.stream !== undefined ? ss.stream : this.inFence ? `fence@${this.fenceLine}` : undefined,
+      stream: ss.stream !== undefined ? ss.stream : this.acc.inFence ? `fence@${this.acc.fenceLine}` : undefined,
       endLine: undefined,
       pid,
       role,
@@ -468,7 +438,7 @@ class SourceParser {
     block.pendingBlanks = 0;
     block.lastLine = this.lineNo;
     if (block.lineCount >= BLOCK_MAX_LINES) {
-      this.diag('block', 'warning', block.ev.line, `multi-line block longer than ${BLOCK_MAX_LINES} lines; closed here`);
+      this.acc.diag('block', 'warning', block.ev.line, `multi-line block longer than ${BLOCK_MAX_LINES} lines; closed here`);
       this.closeBlock(ss);
     }
   }
@@ -515,31 +485,17 @@ class SourceParser {
 
   // ---- lines ----------------------------------------------------------------------------------
 
-  /** NUL bytes skipped where lines would start (copytruncate holes), and how many runs. */
-  private holeBytes = 0;
-  private holes = 0;
-
   readonly onLine = (buf: Buffer, start: number, end: number, overlong: boolean, hole = 0): void => {
     const line = ++this.lineNo;
     this.counts.lines++;
     this.evLine = line;
     this.w = 1;
-    if (hole > 0) {
-      this.holeBytes += hole;
-      if (++this.holes <= DIAG_CAP)
-        this.diagnostics.push({
-          severity: 'warning',
-          source: this.source,
-          line,
-          message: `skipped ${hole} NUL bytes before this line (a hole such as logrotate copytruncate leaves); read on after it`,
-          skip: true,
-        });
-    }
+    if (hole > 0) this.acc.hole(line, hole);
     if (overlong) {
-      this.nonBlank++;
+      this.acc.nonBlank++;
       this.counts.unknown++;
       // The rest of the line is skipped: a diagnostic every command shows (issue #18).
-      if (this.wantDiag('overlong')) this.diagnostics.push({ severity: 'warning', source: this.source, line, message: `line longer than ${end - start} bytes: skipped`, skip: true });
+      if (this.acc.wantDiag('overlong')) this.diagnostics.push({ severity: 'warning', source: this.source, line, message: `line longer than ${end - start} bytes: skipped`, skip: true });
       return;
     }
     let s = start;
@@ -570,13 +526,13 @@ class SourceParser {
       this.blankInStream(this.section === undefined ? this.main : this.streamOf(this.section));
       return;
     }
-    this.nonBlank++;
+    this.acc.nonBlank++;
     const w = this.wrap;
     if (this.csv !== null) {
       this.csvLine(b, s, e);
       return;
     }
-    if (this.nonBlank === 1 && b[s] !== 123 && b[s] !== 91 && e - s < 4096) {
+    if (this.acc.nonBlank === 1 && b[s] !== 123 && b[s] !== 91 && e - s < 4096) {
       const layout = hasByte(b, 44, s, e) ? csvLayout(decodeUtf8(b, s, e)) : null;
       if (layout !== null) {
         this.csv = layout;
@@ -626,7 +582,7 @@ class SourceParser {
       this.w = 1;
       if (record.length > JOINED_MAX) {
         this.counts.unknown += this.csvPendingLines;
-        this.diag('overlong', 'warning', this.csvPendingLine, `CSV record longer than ${JOINED_MAX} bytes: skipped`);
+        this.acc.diag('overlong', 'warning', this.csvPendingLine, `CSV record longer than ${JOINED_MAX} bytes: skipped`);
         this.csvPending = null;
       }
       return;
@@ -654,7 +610,7 @@ class SourceParser {
   onRecord(rec: unknown, locate: (text: string) => number): void {
     this.counts.lines++;
     this.w = 1;
-    this.nonBlank++;
+    this.acc.nonBlank++;
     const w = this.wrap;
     w.stamp.kind = STAMP_NONE;
     w.stream = undefined;
@@ -667,7 +623,7 @@ class SourceParser {
     this.evLine = line;
     if (text === null) {
       this.counts.unknown++;
-      this.diag('json', 'warning', line, 'record holds no log message');
+      this.acc.diag('json', 'warning', line, 'record holds no log message');
       return;
     }
     w.text = text;
@@ -683,7 +639,7 @@ class SourceParser {
   documentProblem(why: string): void {
     this.counts.lines++;
     this.counts.unknown++;
-    this.nonBlank++;
+    this.acc.nonBlank++;
     this.diagnostics.push({ severity: 'warning', source: this.source, line: 1, message: why });
   }
 
@@ -708,7 +664,7 @@ class SourceParser {
       }
       if (wk === WRAP_BAD_JSON) {
         this.counts.unknown++;
-        this.diag('json', 'warning', this.lineNo, 'malformed JSON log record');
+        this.acc.diag('json', 'warning', this.lineNo, 'malformed JSON log record');
         return;
       }
       if (w.form !== null) this.forms.add(w.form);
@@ -761,7 +717,7 @@ class SourceParser {
       ss.partialCount++;
       if (ss.partial.length + (w.text ?? '').length > JOINED_MAX) {
         this.counts.unknown += ss.partialCount;
-        this.diag('overlong', 'warning', ss.partialLine, `docker json-file line longer than ${JOINED_MAX} bytes: skipped`);
+        this.acc.diag('overlong', 'warning', ss.partialLine, `docker json-file line longer than ${JOINED_MAX} bytes: skipped`);
         ss.partial = null;
         return false;
       }
@@ -857,9 +813,7 @@ class SourceParser {
       text = memo.text;
     }
     if (res === null) {
-      this.counts.unknown += this.w;
-      if (++this.unknownMessages <= DIAG_CAP)
-        this.diagnostics.push({ severity: 'info', source: this.source, line: this.evLine, message: `unknown message: ${preview(text)}` });
+      this.acc.unknownMessage(this.evLine, text, this.w);
       return;
     }
     if (res.kind === 'ignored') {
@@ -943,11 +897,7 @@ class SourceParser {
     }
     // Fences are tracked whatever the scanner makes of them: prose accounting depends on them.
     const fence = isFence(b, s, e);
-    if (fence) {
-      this.inFence = !this.inFence;
-      this.fenceLine = this.inFence ? this.evLine : 0;
-      this.markdown = true;
-    }
+    if (fence) this.acc.fence(this.evLine);
     // Anchors for untimed snapshots: the log time just before and just after the scanner's lines.
     if (!timed && this.lastTimeLine > this.lastTimeNoted) {
       this.scanner.noteTime(this.lastTimeAt, this.lastTimeLine);
@@ -964,22 +914,8 @@ class SourceParser {
       this.counts.ignored += this.w;
       return;
     }
-    if (isHeading(b, s, e)) this.markdown = true;
-    this.unknownLine(b, s, e, text);
-  }
-
-  private unknownLine(b: Buffer, s: number, e: number, text: string): void {
-    const { bad, nul } = countBadBytes(b, s, e);
-    if (nul || bad * 10 > e - s) {
-      this.counts.unknown += this.w;
-      this.diag('binary', 'warning', this.evLine, 'binary or non-UTF-8 data');
-      return;
-    }
-    if (this.inFence) this.unknownInFence += this.w;
-    else this.proseOutside += this.w;
-    if (this.unknownNotes.length < DIAG_CAP * 4) this.unknownNotes.push({ line: this.evLine, text, inFence: this.inFence });
-    else if (this.inFence) this.unknownNoteOverflow.inFence++;
-    else this.unknownNoteOverflow.outside++;
+    if (isHeading(b, s, e)) this.acc.markdown = true;
+    this.acc.unknownLine(b, s, e, text, this.evLine, this.w);
   }
 
   // ---- end ------------------------------------------------------------------------------------
@@ -1011,24 +947,7 @@ class SourceParser {
         ev.timeInferred = true;
       }
 
-    // Markdown: unknown lines outside code fences are prose.
-    if (this.markdown) {
-      this.counts.ignored += this.proseOutside;
-      this.counts.unknown += this.unknownInFence;
-    } else this.counts.unknown += this.proseOutside + this.unknownInFence;
-    let shown = 0;
-    let hidden = this.markdown ? this.unknownNoteOverflow.inFence : this.unknownNoteOverflow.inFence + this.unknownNoteOverflow.outside;
-    for (const n of this.unknownNotes) {
-      if (this.markdown && !n.inFence) continue;
-      if (shown < DIAG_CAP) {
-        this.diagnostics.push({ severity: 'info', source: this.source, line: n.line, message: `unrecognised line: ${preview(n.text)}` });
-        shown++;
-      } else hidden++;
-    }
-    if (hidden > 0) this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: `${hidden} more unrecognised lines` });
-    if (this.unknownMessages > 0) this.diagCounts.set('unknown-message', this.unknownMessages);
-    for (const [category, n] of [...this.diagCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-      if (n > DIAG_CAP) this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: `${n - DIAG_CAP} more ${category} diagnostics` });
+    const skipped = this.acc.settle();
 
     const scanned = this.scanner.finish();
     const events = mergeByLine(this.events, scanned.events);
@@ -1041,7 +960,7 @@ class SourceParser {
       snapshots: scanned.snapshots,
       counts: this.counts,
       diagnostics,
-      ...(this.holeBytes > 0 ? { skipped: `${this.holeBytes} NUL bytes in ${this.holes} hole${this.holes === 1 ? '' : 's'}` } : {}),
+      ...(skipped !== undefined ? { skipped } : {}),
     };
   }
 
@@ -1089,7 +1008,7 @@ class SourceParser {
     for (let f = 1; f < FORM_NAMES.length; f++) if (this.prefixLines[f] > 0) out.add(`redis-${FORM_NAMES[f]}`);
     if (this.decorations & DECO_ANSI) out.add('ansi');
     if (this.decorations & DECO_QUOTE) out.add('markdown-quote');
-    if (this.markdown) out.add('markdown');
+    if (this.acc.markdown) out.add('markdown');
     for (const sn of snapshots) out.add('via' in sn && sn.via ? sn.via : sn.kind);
     return [...out].sort();
   }
@@ -1102,11 +1021,11 @@ class SourceParser {
     if (wrapKind) logKind = WRAP_SOURCE_KIND[wrapKind];
     else if (this.logfmtLines > 0 && this.logfmtLines >= this.legacyLines) logKind = 'valkey-logfmt';
     else if (this.legacyLines > 0 || this.events.length > 0) logKind = 'redis-log';
-    if (this.markdown) return 'markdown';
+    if (this.acc.markdown) return 'markdown';
     if (logKind && this.scannerLines > 0) return 'mixed';
     if (logKind) return logKind;
     if (this.scannerLines > 0) return scannerEvents.some((e) => e.kind.startsWith('client.')) ? 'transcript' : 'snapshot';
-    return this.nonBlank === 0 ? 'empty' : 'unknown';
+    return this.acc.nonBlank === 0 ? 'empty' : 'unknown';
   }
 }
 
