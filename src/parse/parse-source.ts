@@ -39,7 +39,7 @@ import { classifyMessage } from './message.ts';
 import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
 import { FORM_CLOCK, FORM_LOGFMT, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
 import { createSnapshotScanner, type SnapshotScanner } from './snapshot-scanner.ts';
-import { Stamp, STAMP_CLOCK, STAMP_EXACT, STAMP_NONE, STAMP_WALL, STAMP_WALL_NO_YEAR, WallClock } from './stamp.ts';
+import { Stamp, STAMP_EXACT, STAMP_NONE } from './stamp.ts';
 import {
   Wrap,
   WRAP_BAD_JSON,
@@ -66,11 +66,10 @@ import {
 } from './wrappers.ts';
 import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, stampFromString } from './records.ts';
 import { stripAnsi } from './ansi.ts';
-import { isInputTime, MAX_INPUT_MS, wallToUtc } from '../util/time.ts';
+import { MAX_INPUT_MS } from '../util/time.ts';
 import { SourceAccounting } from './source-accounting.ts';
+import { SourceTime, StampTime, type TimeLane } from './source-time.ts';
 
-const HALF_YEAR_MS = 183 * 86_400_000;
-const DAY_MS = 86_400_000;
 /** A docker json-file line split into parts longer than this is dropped. */
 const JOINED_MAX = 1024 * 1024;
 
@@ -96,32 +95,13 @@ interface Block {
 }
 
 /** Per-stream state: a file has one stream unless a wrapper names several (kubectl pods, journald units). */
-interface StreamState {
+interface StreamState extends TimeLane {
   stream: string | undefined;
   block: Block | null;
-  lastAt: number;
-  /** Block events still waiting for a time (no timed line seen yet). */
-  untimed: TimelineEvent[];
-  /** Year-less stamps: month of the last one and New Year crossings so far. */
-  lastMonth: number;
-  rolls: number;
   /** docker json-file: parts of a split line. */
   partial: string | null;
   partialLine: number;
   partialCount: number;
-}
-
-/** A year-less stamp whose year came from the file time (fixed up once the whole file is read). */
-interface YearlessNote {
-  ev: TimelineEvent;
-  ss: StreamState;
-  roll: number;
-  mo: number;
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-  ms: number;
 }
 
 const WRAP_SOURCE_KIND: Record<number, SourceKind> = {
@@ -149,12 +129,13 @@ const memo = new MessageMemo();
 
 class SourceParser {
   readonly source: string;
-  readonly input: SourceInput;
-  readonly time: TimeOptions;
-  readonly clock: WallClock;
-  readonly baseYear: number;
-  readonly yearFromFile: boolean;
   readonly scanner: SnapshotScanner;
+  private readonly times: SourceTime;
+  /** What the current line's wrapper stamp and Redis stamp resolved to. */
+  private readonly wrapTime = new StampTime();
+  private readonly headTime = new StampTime();
+  /** For a line with no stamp of its own. */
+  private readonly noTime = new StampTime();
 
   readonly events: TimelineEvent[] = [];
   private readonly acc: SourceAccounting;
@@ -201,24 +182,15 @@ class SourceParser {
   private logfmtLines = 0;
   private scannerLines = 0;
 
-  private yearless: YearlessNote[] = [];
-  private sawYearless = false;
-  private yearNote: YearlessNote | null = null;
-  private lastInferred = false;
   /** The scanner was fed since the last timed line: give it the next log time as an anchor. */
   private scannerWaits = false;
   private lastTimeAt = NaN;
   private lastTimeLine = 0;
   private lastTimeNoted = 0;
-  private zoneHinted = false;
 
   constructor(input: SourceInput, time: TimeOptions) {
-    this.input = input;
     this.source = input.path;
-    this.time = time;
-    this.clock = new WallClock(time.zone);
-    this.baseYear = time.year ?? input.mtimeYear;
-    this.yearFromFile = time.year === undefined;
+    this.times = new SourceTime(input, time);
     this.scanner = createSnapshotScanner(input.path, time);
     this.acc = new SourceAccounting(input.path);
     this.counts = this.acc.counts;
@@ -249,18 +221,6 @@ class SourceParser {
 
   // ---- time -----------------------------------------------------------------------------------
 
-  /** UTC ms of a stamp. Sets lastInferred, and yearNote when a year-less stamp took the file's year. */
-  private resolve(st: Stamp, ss: StreamState, ref: number): number {
-    const at = this.resolveRaw(st, ss, ref);
-    // Out of range (an epoch of 16 digits, a year before 1970): a diagnostic here, never a time
-    // that cannot be shown downstream (issue #18).
-    this.outOfRange = !Number.isNaN(at) && !isInputTime(at);
-    return this.outOfRange ? NaN : at;
-  }
-
-  /** Set by resolve(): the stamp it read lies outside 1970 … 9999. */
-  private outOfRange = false;
-
   /** Count the current line unknown, with a diagnostic, because its stamp is out of range. */
   private rangeSkip(): void {
     this.counts.unknown += this.w;
@@ -274,63 +234,8 @@ class SourceParser {
       });
   }
 
-  private resolveRaw(st: Stamp, ss: StreamState, ref: number): number {
-    this.lastInferred = false;
-    this.yearNote = null;
-    const k = st.kind;
-    if (k === STAMP_EXACT) return st.at;
-    if (k === STAMP_WALL) return this.clock.toUtc(st.y, st.mo, st.d, st.h, st.mi, st.s, st.ms);
-    if (k === STAMP_CLOCK) return this.resolveClock(st, ss, ref);
-    if (k !== STAMP_WALL_NO_YEAR) return NaN;
-    if (!Number.isNaN(ref)) {
-      // A wrapper gave the full time: take the year that puts the stamp nearest to it.
-      const y = new Date(ref).getUTCFullYear();
-      let at = this.clock.toUtc(y, st.mo, st.d, st.h, st.mi, st.s, st.ms);
-      if (at - ref > HALF_YEAR_MS) at = this.clock.toUtc(y - 1, st.mo, st.d, st.h, st.mi, st.s, st.ms);
-      else if (ref - at > HALF_YEAR_MS) at = this.clock.toUtc(y + 1, st.mo, st.d, st.h, st.mi, st.s, st.ms);
-      return at;
-    }
-    // New Year: the month falls back by half a year or more (Dec → Jan).
-    if (ss.lastMonth > 0 && ss.lastMonth - st.mo >= 6) ss.rolls++;
-    ss.lastMonth = st.mo;
-    this.lastInferred = true;
-    this.yearNote = { ev: null as unknown as TimelineEvent, ss, roll: ss.rolls, mo: st.mo, d: st.d, h: st.h, mi: st.mi, s: st.s, ms: st.ms };
-    return this.clock.toUtc(this.baseYear + ss.rolls, st.mo, st.d, st.h, st.mi, st.s, st.ms);
-  }
-
-  /**
-   * A time of day: the day is the one that puts it nearest the time before it in the stream (a
-   * wrapper's, the previous line's), else nearest the file's modification time, which dates the
-   * end of the log. Deviation: not marked inferred — the clock is exact to the millisecond and
-   * only the date is borrowed.
-   */
-  private resolveClock(st: Stamp, ss: StreamState, ref: number): number {
-    let base = ref;
-    if (Number.isNaN(base)) base = ss.lastAt;
-    const fromFile = Number.isNaN(base);
-    if (fromFile) base = this.input.mtimeMs;
-    const day = new Date(base);
-    let best = NaN;
-    for (const delta of [-1, 0, 1]) {
-      const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + delta));
-      const at = this.clock.toUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), st.h, st.mi, st.s, st.ms);
-      // After the file time it cannot be (an hour of slack); a log runs forward from the line before.
-      if (fromFile && at > base + 3_600_000) continue;
-      if (Number.isNaN(best) || Math.abs(at - base) < Math.abs(best - base)) best = at;
-    }
-    return best;
-  }
-
-  /** `ev.at` came from the last resolve(): remember a year-less stamp (for the file-year fix-up). */
-  private noteYear(ev: TimelineEvent): void {
-    const n = this.yearNote;
-    if (n === null) return;
-    this.sawYearless = true;
-    if (this.yearFromFile) this.yearless.push({ ...n, ev });
-  }
-
   /** A timed line in a stream: give waiting block events their time; tell the scanner after its lines. */
-  private timed(ss: StreamState, at: number): void {
+  private timed(ss: StreamState, at: number, t: StampTime): void {
     ss.lastAt = at;
     if (this.scannerWaits) {
       this.scannerWaits = false;
@@ -342,7 +247,7 @@ class SourceParser {
       for (const ev of ss.untimed) {
         ev.at = at;
         ev.timeInferred = true;
-        this.noteYear(ev);
+        this.times.noteYear(ev, t);
       }
       ss.untimed.length = 0;
     }
@@ -389,7 +294,9 @@ class SourceParser {
 
   // ---- blocks ---------------------------------------------------------------------------------
 
-  private openBlock(ss: StreamState, type: number, text: string, at: number, inferred: boolean): Block {
+  /** A block opens; `t` is its line's wrapper time (none for a bare line). */
+  private openBlock(ss: StreamState, type: number, text: string, t: StampTime): Block {
+    const at = t.at;
     if (ss.block) this.closeBlock(ss);
     const kind: EventKind = type === BLOCK_CRASH ? 'server.crash' : type === BLOCK_LOGO ? 'server.logo' : 'server.section';
     const fields: EventFields = {};
@@ -414,17 +321,18 @@ class SourceParser {
     };
     ss.block = block;
     this.counts.understood += this.w;
-    if (!Number.isNaN(at)) this.blockTime(block, at, inferred);
+    if (!Number.isNaN(at)) this.blockTime(block, at, t);
     if (type === BLOCK_LOGO) readLogoLine(fields, text);
     else if (type === BLOCK_SECTION) block.section = text.trim().slice(7, -7);
     return block;
   }
 
-  private blockTime(block: Block, at: number, inferred: boolean): void {
+  /** The block's time, unless it has one: `at` (read from `t`). */
+  private blockTime(block: Block, at: number, t: StampTime): void {
     if (!Number.isNaN(block.at)) return;
     block.at = at;
-    block.atInferred = inferred;
-    this.noteYear(block.ev);
+    block.atInferred = t.inferred;
+    this.times.noteYear(block.ev, t);
   }
 
   private addBlockLine(ss: StreamState, block: Block, text: string): void {
@@ -672,31 +580,26 @@ class SourceParser {
     const ss = this.streamOf(w.stream ?? this.section);
     if (wk === WRAP_CRI && (w.partial || ss.partial !== null)) w.text = decodeUtf8(w.buf, w.start, w.end);
     if ((wk === WRAP_DOCKER_JSON || wk === WRAP_CRI) && (w.partial || ss.partial !== null) && !this.joinPartial(ss)) return;
-    this.outOfRange = false;
-    const wrapAt = w.stamp.kind === STAMP_NONE ? NaN : this.resolve(w.stamp, ss, NaN);
-    if (this.outOfRange) return this.rangeSkip();
+    const wt = w.stamp.kind === STAMP_NONE ? this.wrapTime.none() : this.times.resolve(w.stamp, ss, NaN, this.wrapTime);
+    if (wt.outOfRange) return this.rangeSkip();
+    const wrapAt = wt.at;
     if (wrapAt < this.lastWrapAt) this.wrapBack++;
     else if (wrapAt > this.lastWrapAt) this.wrapForward++;
     if (!Number.isNaN(wrapAt)) this.lastWrapAt = wrapAt;
-    const wrapInferred = this.lastInferred;
-    const wrapYear = this.yearNote;
     const b = w.buf;
     const is = w.start;
     let ie = w.end;
     // A record's text keeps the CR of a CRLF line (INFO output in a crash report): strip it as for a line.
     if (wk !== WRAP_NONE && ie > is && b[ie - 1] === 13) ie--;
     if (is >= ie || (wk !== WRAP_NONE && isBlank(b, is, ie))) {
-      if (!Number.isNaN(wrapAt)) this.timed(ss, wrapAt);
+      if (!Number.isNaN(wrapAt)) this.timed(ss, wrapAt, wt);
       this.blankInStream(ss);
       return;
     }
     const h = this.header;
     // A year-less wrapper time (journald short) cannot date a year-less Redis stamp.
-    if (parseRedisHeader(b, is, ie, h)) this.headed(b, is, ie, h, ss, wrapInferred ? NaN : wrapAt, w.stamp.kind === STAMP_EXACT);
-    else {
-      this.yearNote = wrapYear;
-      this.raw(b, is, ie, ss, wk, wrapAt, wrapInferred);
-    }
+    if (parseRedisHeader(b, is, ie, h)) this.headed(b, is, ie, h, ss, wt.inferred ? NaN : wrapAt, w.stamp.kind === STAMP_EXACT);
+    else this.raw(b, is, ie, ss, wk, wt);
   }
 
   /** The scratch buffer, at least `n` bytes (a line is never longer than the framer's cap). */
@@ -739,14 +642,15 @@ class SourceParser {
   }
 
   private headed(b: Buffer, s: number, e: number, h: Header, ss: StreamState, wrapAt: number, wrapExact: boolean): void {
-    let at = this.resolve(h.stamp, ss, wrapAt);
-    if (this.outOfRange) return this.rangeSkip();
+    const ht = this.times.resolve(h.stamp, ss, wrapAt, this.headTime);
+    if (ht.outOfRange) return this.rangeSkip();
+    let at = ht.at;
     // A line cut to its clock has no pid (absent, not 0: a pid change is a restart).
     const pid = h.form === FORM_CLOCK ? undefined : h.pid;
     if (at < this.lastHeadAt) this.headBack++;
     else if (at > this.lastHeadAt) this.headForward++;
     if (!Number.isNaN(at)) this.lastHeadAt = at;
-    const inferred = this.lastInferred;
+    const inferred = ht.inferred;
     if (h.form === FORM_SIGNAL) {
       // Second precision: a wrapper's time in that second is better; else keep file order when the
       // previous line falls in the same second.
@@ -756,23 +660,11 @@ class SourceParser {
     } else if (h.form === FORM_LOGFMT) this.logfmtLines += this.w;
     else this.legacyLines += this.w;
     this.prefixLines[h.form] += this.w;
-    if (!this.zoneHinted && wrapExact && (h.stamp.kind === STAMP_WALL || h.stamp.kind === STAMP_WALL_NO_YEAR)) {
-      const diff = at - wrapAt;
-      if (Math.abs(diff) >= 15 * 60_000) {
-        this.zoneHinted = true;
-        const mins = Math.round(diff / 60_000);
-        const sign = mins >= 0 ? '+' : '-';
-        const hh = String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0');
-        const mm = String(Math.abs(mins) % 60).padStart(2, '0');
-        this.diagnostics.push({
-          severity: 'warning',
-          source: this.source,
-          line: this.lineNo,
-          message: `server stamps read in ${this.time.zone} are ${sign}${hh}:${mm} off the wrapper's UTC time: the server's clock zone is probably not ${this.time.zone} (see --tz)`,
-        });
-      }
+    if (wrapExact) {
+      const hint = this.times.zoneHint(h.stamp.kind, at, wrapAt);
+      if (hint !== null) this.acc.note('warning', this.lineNo, hint);
     }
-    this.timed(ss, at);
+    this.timed(ss, at, ht);
     const block = ss.block;
     if (block) {
       const msg = this.message(b, h);
@@ -792,7 +684,7 @@ class SourceParser {
           block.atFromWrap = false;
           block.at = NaN;
         }
-        this.blockTime(block, at, inferred);
+        this.blockTime(block, at, ht);
         block.section = readCrashLine(block.fields, msg, block.section);
         this.addBlockLine(ss, block, decodeUtf8(b, s, e));
         return;
@@ -822,7 +714,7 @@ class SourceParser {
     }
     this.counts.understood += this.w;
     const ev = this.pushEvent(at, res.kind, res.fields, text, ss, pid, h.role, h.level, inferred);
-    this.noteYear(ev);
+    this.times.noteYear(ev, ht);
   }
 
   private message(b: Buffer, h: Header): string {
@@ -831,12 +723,13 @@ class SourceParser {
   }
 
   /** A line without a Redis prefix (after unwrapping). */
-  private raw(b: Buffer, s: number, e: number, ss: StreamState, wk: number, wrapAt: number, wrapInferred: boolean): void {
+  private raw(b: Buffer, s: number, e: number, ss: StreamState, wk: number, wt: StampTime): void {
+    const wrapAt = wt.at;
     const timed = !Number.isNaN(wrapAt);
-    if (timed) this.timed(ss, wrapAt);
+    if (timed) this.timed(ss, wrapAt, wt);
     const block = ss.block;
     if (isCrashStart(b, s, e)) {
-      this.openBlock(ss, BLOCK_CRASH, decodeUtf8(b, s, e), wrapAt, wrapInferred);
+      this.openBlock(ss, BLOCK_CRASH, decodeUtf8(b, s, e), wt);
       return;
     }
     if (block) {
@@ -848,7 +741,7 @@ class SourceParser {
             block.section = readCrashLine(block.fields, text, block.section);
             if (isCrashEnd(b, s, e)) block.ended = true;
           }
-          if (timed) this.blockTime(block, wrapAt, wrapInferred);
+          if (timed) this.blockTime(block, wrapAt, wt);
           this.addBlockLine(ss, block, text);
           return;
         }
@@ -857,14 +750,14 @@ class SourceParser {
         if (block.lineCount < LOGO_MAX_LINES && !isSectionMarker(b, s, e)) {
           const text = decodeUtf8(b, s, e);
           readLogoLine(block.fields, text);
-          if (timed) this.blockTime(block, wrapAt, wrapInferred);
+          if (timed) this.blockTime(block, wrapAt, wt);
           this.addBlockLine(ss, block, text);
           return;
         }
         this.closeBlock(ss);
       } else {
         if (!isSectionMarker(b, s, e)) {
-          if (timed) this.blockTime(block, wrapAt, wrapInferred);
+          if (timed) this.blockTime(block, wrapAt, wt);
           this.addBlockLine(ss, block, decodeUtf8(b, s, e));
           return;
         }
@@ -872,11 +765,11 @@ class SourceParser {
       }
     }
     if (isLogoStart(b, s, e)) {
-      this.openBlock(ss, BLOCK_LOGO, decodeUtf8(b, s, e), wrapAt, wrapInferred);
+      this.openBlock(ss, BLOCK_LOGO, decodeUtf8(b, s, e), wt);
       return;
     }
     if (isSectionMarker(b, s, e)) {
-      this.openBlock(ss, BLOCK_SECTION, decodeUtf8(b, s, e), wrapAt, wrapInferred);
+      this.openBlock(ss, BLOCK_SECTION, decodeUtf8(b, s, e), wt);
       return;
     }
     const text = wk === WRAP_DOCKER_JSON && this.wrap.text !== null ? this.wrap.text : decodeUtf8(b, s, e);
@@ -887,10 +780,10 @@ class SourceParser {
         if (res.kind === 'ignored') this.counts.ignored += this.w;
         else {
           this.counts.understood += this.w;
-          const ev = this.pushEvent(wrapAt, res.kind, res.fields, text, ss, this.wrap.pid, undefined, undefined, wrapInferred);
+          const ev = this.pushEvent(wrapAt, res.kind, res.fields, text, ss, this.wrap.pid, undefined, undefined, wt.inferred);
           // The wrapper's stamp is the line's only time: it is as coarse as that stamp.
           if (this.wrap.stamp.grainMs > 1) ev.grainMs = this.wrap.stamp.grainMs;
-          this.noteYear(ev);
+          this.times.noteYear(ev, wt);
         }
         return;
       }
@@ -933,20 +826,12 @@ class SourceParser {
         this.wrap.pid = undefined;
         const h = this.header;
         if (parseRedisHeader(inner, 0, inner.length, h)) this.headed(inner, 0, inner.length, h, ss, NaN, false);
-        else this.raw(inner, 0, inner.length, ss, WRAP_DOCKER_JSON, NaN, false);
+        else this.raw(inner, 0, inner.length, ss, WRAP_DOCKER_JSON, this.noTime.none());
       }
       this.closeBlock(ss);
     }
-    this.fixYears();
-    // Events that never got a time: the last time seen in the source, else none (epoch 0).
-    let lastAt = NaN;
-    for (const ss of [this.main, ...this.streams.values()]) if (!Number.isNaN(ss.lastAt) && !(ss.lastAt <= lastAt)) lastAt = ss.lastAt;
-    for (const ss of [this.main, ...this.streams.values()])
-      for (const ev of ss.untimed) {
-        ev.at = Number.isNaN(lastAt) ? 0 : lastAt;
-        ev.timeInferred = true;
-      }
-
+    const yearNote = this.times.settle([this.main, ...this.streams.values()]);
+    if (yearNote !== null) this.acc.note('info', 0, yearNote);
     const skipped = this.acc.settle();
 
     const scanned = this.scanner.finish();
@@ -962,42 +847,6 @@ class SourceParser {
       diagnostics,
       ...(skipped !== undefined ? { skipped } : {}),
     };
-  }
-
-  /**
-   * Year-less stamps. With --year, that is the year of the first line and later lines roll over at
-   * New Year. Without it, the file's modification time dates the END of the log: once the whole file
-   * is read and its New Year crossings are known, earlier lines are moved back accordingly.
-   */
-  private fixYears(): void {
-    if (!this.sawYearless) return;
-    const rolls = Math.max(0, ...[this.main, ...this.streams.values()].map((ss) => ss.rolls));
-    const crossing = rolls === 0 ? '' : ` and crosses New Year ${rolls === 1 ? 'once' : `${rolls} times`}`;
-    let message: string;
-    if (this.time.year !== undefined) message = `year-less timestamps: log starts in ${this.time.year} (from --year)${crossing}`;
-    else {
-      let shift = 0;
-      if (this.yearless.length > 0) {
-        const recompute = (back: number): number => {
-          let max = -Infinity;
-          for (const n of this.yearless) {
-            const y = this.baseYear - n.ss.rolls + n.roll - back;
-            n.ev.at = wallToUtc(this.time.zone, y, n.mo, n.d, n.h, n.mi, n.s, n.ms);
-            if (n.ev.at > max) max = n.ev.at;
-          }
-          return max;
-        };
-        const max = recompute(0);
-        // A log cannot end after its file was last written (a day of slack for zones and copies).
-        if (this.input.origin === 'file' && max > this.input.mtimeMs + DAY_MS) {
-          shift = 1;
-          recompute(1);
-        }
-      }
-      const from = this.input.origin === 'file' ? "the file's modification time" : 'the time it was read';
-      message = `year-less timestamps: log ends in ${this.baseYear - shift} (from ${from})${crossing}`;
-    }
-    this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message });
   }
 
   /** Every form the source was read as: wrappers, exports, Redis prefixes, snapshot kinds. */
