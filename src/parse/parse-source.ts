@@ -21,19 +21,13 @@ import {
   BLOCK_LOGO,
   BLOCK_MAX_LINES,
   BLOCK_SECTION,
-  BLOCK_TEXT_MAX_BYTES,
-  CRASH_MAX_SPAN_MS,
   hasByte,
   isBlank,
-  isCrashEnd,
   isCrashStart,
   isFence,
   isHeading,
   isLogoStart,
   isSectionMarker,
-  LOGO_MAX_LINES,
-  readCrashLine,
-  readLogoLine,
 } from './blocks.ts';
 import { classifyMessage } from './message.ts';
 import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
@@ -68,31 +62,11 @@ import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, s
 import { stripAnsi } from './ansi.ts';
 import { MAX_INPUT_MS } from '../util/time.ts';
 import { SourceAccounting } from './source-accounting.ts';
+import { addBlockLine, type Block, blankInBlock, blockKind, closeBlockEvent, dateBlock, newBlock, takeHeadedLine, takeRawLine } from './source-blocks.ts';
 import { SourceTime, StampTime, type TimeLane } from './source-time.ts';
 
 /** A docker json-file line split into parts longer than this is dropped. */
 const JOINED_MAX = 1024 * 1024;
-
-interface Block {
-  type: number;
-  ev: TimelineEvent;
-  lines: string[];
-  textBytes: number;
-  lineCount: number;
-  lastLine: number;
-  pendingBlanks: number;
-  at: number;
-  atInferred: boolean;
-  /** `at` is a wrapper's time (docker, an export record): the server's own stamp inside the block is better. */
-  atFromWrap: boolean;
-  pid: number | undefined;
-  role: RoleChar | undefined;
-  level: LevelChar | undefined;
-  /** crash: END seen, only the indented trailer may follow */
-  ended: boolean;
-  section: string;
-  fields: EventFields;
-}
 
 /** Per-stream state: a file has one stream unless a wrapper names several (kubectl pods, journald units). */
 interface StreamState extends TimeLane {
@@ -292,59 +266,26 @@ class SourceParser {
     return ev;
   }
 
-  // ---- blocks ---------------------------------------------------------------------------------
+  // ---- blocks (source-blocks.ts; the counting is done here) ----------------------------------
 
   /** A block opens; `t` is its line's wrapper time (none for a bare line). */
-  private openBlock(ss: StreamState, type: number, text: string, t: StampTime): Block {
-    const at = t.at;
+  private openBlock(ss: StreamState, type: number, text: string, t: StampTime): void {
     if (ss.block) this.closeBlock(ss);
-    const kind: EventKind = type === BLOCK_CRASH ? 'server.crash' : type === BLOCK_LOGO ? 'server.logo' : 'server.section';
     const fields: EventFields = {};
-    const ev = this.pushEvent(NaN, kind, fields, '', ss, undefined, undefined, undefined, false);
-    const block: Block = {
-      type,
-      ev,
-      lines: [text],
-      textBytes: text.length,
-      lineCount: 1,
-      lastLine: this.lineNo,
-      pendingBlanks: 0,
-      at: NaN,
-      atInferred: false,
-      atFromWrap: !Number.isNaN(at),
-      pid: undefined,
-      role: undefined,
-      level: undefined,
-      ended: false,
-      section: '',
-      fields,
-    };
+    const ev = this.pushEvent(NaN, blockKind(type), fields, '', ss, undefined, undefined, undefined, false);
+    const block = newBlock(type, ev, fields, text, this.lineNo, !Number.isNaN(t.at));
     ss.block = block;
     this.counts.understood += this.w;
-    if (!Number.isNaN(at)) this.blockTime(block, at, t);
-    if (type === BLOCK_LOGO) readLogoLine(fields, text);
-    else if (type === BLOCK_SECTION) block.section = text.trim().slice(7, -7);
-    return block;
+    if (!Number.isNaN(t.at)) this.blockTime(block, t.at, t);
   }
 
   /** The block's time, unless it has one: `at` (read from `t`). */
   private blockTime(block: Block, at: number, t: StampTime): void {
-    if (!Number.isNaN(block.at)) return;
-    block.at = at;
-    block.atInferred = t.inferred;
-    this.times.noteYear(block.ev, t);
+    if (dateBlock(block, at, t.inferred)) this.times.noteYear(block.ev, t);
   }
 
   private addBlockLine(ss: StreamState, block: Block, text: string): void {
-    this.counts.understood += this.w + block.pendingBlanks;
-    block.lineCount += 1 + block.pendingBlanks;
-    if (block.textBytes < BLOCK_TEXT_MAX_BYTES) {
-      for (let i = 0; i < block.pendingBlanks; i++) block.lines.push('');
-      block.lines.push(text);
-      block.textBytes += text.length + 1 + block.pendingBlanks;
-    }
-    block.pendingBlanks = 0;
-    block.lastLine = this.lineNo;
+    this.counts.understood += addBlockLine(block, text, this.w, this.lineNo);
     if (block.lineCount >= BLOCK_MAX_LINES) {
       this.acc.diag('block', 'warning', block.ev.line, `multi-line block longer than ${BLOCK_MAX_LINES} lines; closed here`);
       this.closeBlock(ss);
@@ -356,39 +297,13 @@ class SourceParser {
     if (!block) return;
     ss.block = null;
     this.counts.ignored += block.pendingBlanks;
-    const ev = block.ev;
-    ev.text = block.lines.join('\n');
-    if (block.lastLine > ev.line) ev.endLine = block.lastLine;
-    const pid = block.pid ?? (block.type === BLOCK_LOGO ? block.fields.pid : undefined);
-    if (pid !== undefined) ev.pid = pid;
-    if (block.role !== undefined) ev.role = block.role;
-    if (block.level !== undefined) ev.level = block.level;
-    if (!Number.isNaN(block.at)) {
-      ev.at = block.at;
-      if (block.atInferred) ev.timeInferred = true;
-    } else if (!Number.isNaN(ss.lastAt) && block.type !== BLOCK_LOGO) {
-      // An unstamped logo (redis 3.0–6.2 print it raw, src/server.c redisAsciiArt) is the new process's
-      // first output: it takes the time of the line after it ("Server started", "Server initialized"),
-      // not the old process's last line — else the restart looks like two.
-      ev.at = ss.lastAt;
-      ev.timeInferred = true;
-    } else ss.untimed.push(ev);
+    if (!closeBlockEvent(block, ss.lastAt)) ss.untimed.push(block.ev);
   }
 
   private blankInStream(ss: StreamState): void {
     const block = ss.block;
-    if (!block) {
-      this.counts.ignored += this.w;
-      return;
-    }
-    if (block.type === BLOCK_LOGO) {
-      // The logo ends with an empty line ("…\n\n").
-      this.closeBlock(ss);
-      this.counts.ignored += this.w;
-      return;
-    }
-    block.pendingBlanks += this.w;
-    if (block.type === BLOCK_SECTION && block.pendingBlanks >= 2) this.closeBlock(ss);
+    if (!block) this.counts.ignored += this.w;
+    else if (blankInBlock(block, this.w)) this.closeBlock(ss);
   }
 
   // ---- lines ----------------------------------------------------------------------------------
@@ -667,25 +582,8 @@ class SourceParser {
     this.timed(ss, at, ht);
     const block = ss.block;
     if (block) {
-      const msg = this.message(b, h);
-      if (
-        block.type === BLOCK_CRASH &&
-        !msg.includes('oO0OoO0OoO0Oo') &&
-        !block.ended &&
-        (block.pid === undefined || block.pid === pid) &&
-        (Number.isNaN(block.at) || Math.abs(at - block.at) <= CRASH_MAX_SPAN_MS)
-      ) {
-        if (block.pid === undefined) {
-          block.pid = pid;
-          block.role = h.role;
-          block.level = h.level;
-        }
-        if (block.atFromWrap) {
-          block.atFromWrap = false;
-          block.at = NaN;
-        }
+      if (block.type === BLOCK_CRASH && takeHeadedLine(block, this.message(b, h), pid, h.role, h.level, at)) {
         this.blockTime(block, at, ht);
-        block.section = readCrashLine(block.fields, msg, block.section);
         this.addBlockLine(ss, block, decodeUtf8(b, s, e));
         return;
       }
@@ -733,36 +631,13 @@ class SourceParser {
       return;
     }
     if (block) {
-      if (isFence(b, s, e)) this.closeBlock(ss);
-      else if (block.type === BLOCK_CRASH) {
-        if (!block.ended || b[s] === 32) {
-          const text = decodeUtf8(b, s, e);
-          if (!block.ended) {
-            block.section = readCrashLine(block.fields, text, block.section);
-            if (isCrashEnd(b, s, e)) block.ended = true;
-          }
-          if (timed) this.blockTime(block, wrapAt, wt);
-          this.addBlockLine(ss, block, text);
-          return;
-        }
-        this.closeBlock(ss);
-      } else if (block.type === BLOCK_LOGO) {
-        if (block.lineCount < LOGO_MAX_LINES && !isSectionMarker(b, s, e)) {
-          const text = decodeUtf8(b, s, e);
-          readLogoLine(block.fields, text);
-          if (timed) this.blockTime(block, wrapAt, wt);
-          this.addBlockLine(ss, block, text);
-          return;
-        }
-        this.closeBlock(ss);
-      } else {
-        if (!isSectionMarker(b, s, e)) {
-          if (timed) this.blockTime(block, wrapAt, wt);
-          this.addBlockLine(ss, block, decodeUtf8(b, s, e));
-          return;
-        }
-        this.closeBlock(ss);
+      const text = takeRawLine(block, b, s, e);
+      if (text !== null) {
+        if (timed) this.blockTime(block, wrapAt, wt);
+        this.addBlockLine(ss, block, text);
+        return;
       }
+      this.closeBlock(ss);
     }
     if (isLogoStart(b, s, e)) {
       this.openBlock(ss, BLOCK_LOGO, decodeUtf8(b, s, e), wt);

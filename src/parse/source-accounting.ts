@@ -75,7 +75,8 @@ export class SourceAccounting {
   /** A headed line of `w` physical lines whose message the catalog does not know. */
   unknownMessage(line: number, text: string, w: number): void {
     this.counts.unknown += w;
-    if (++this.unknownMessages <= DIAG_CAP) this.diagnostics.push({ severity: 'info', source: this.source, line, message: `unknown message: ${preview(text)}` });
+    if (++this.unknownMessages <= DIAG_CAP)
+      this.diagnostics.push({ severity: 'info', source: this.source, line, message: `unknown message: ${preview(text)}` });
   }
 
   /** A Markdown code fence: it opens or closes a code block. */
@@ -121,7 +122,8 @@ export class SourceAccounting {
     if (hidden > 0) this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: `${hidden} more unrecognised lines` });
     if (this.unknownMessages > 0) this.diagCounts.set('unknown-message', this.unknownMessages);
     for (const [category, n] of [...this.diagCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-      if (n > DIAG_CAP) this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: `${n - DIAG_CAP} more ${category} diagnostics` });
+      if (n > DIAG_CAP)
+        this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: `${n - DIAG_CAP} more ${category} diagnostics` });
     return this.holeBytes > 0 ? `${this.holeBytes} NUL bytes in ${this.holes} hole${this.holes === 1 ? '' : 's'}` : undefined;
   }
 }
