@@ -13,8 +13,7 @@
 // one the catalog knows, one event.
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EventFields, EventKind, LevelChar, LineCounts, RoleChar, TimelineEvent } from '../model/events.ts';
-import type { ParsedSource, SourceKind, TimeOptions } from '../model/parsed.ts';
-import type { Snapshot } from '../model/snapshot.ts';
+import type { ParsedSource, TimeOptions } from '../model/parsed.ts';
 import type { SourceInput } from '../ingest/index.ts';
 import {
   BLOCK_CRASH,
@@ -31,30 +30,18 @@ import {
 } from './blocks.ts';
 import { classifyMessage } from './message.ts';
 import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
-import { FORM_CLOCK, FORM_LOGFMT, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
+import { FORM_CLOCK, FORM_LOGFMT, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
 import { createSnapshotScanner, type SnapshotScanner } from './snapshot-scanner.ts';
 import { Stamp, STAMP_EXACT, STAMP_NONE } from './stamp.ts';
 import {
   Wrap,
   WRAP_BAD_JSON,
-  WRAP_COMPOSE,
   WRAP_CRI,
   WRAP_DOCKER_JSON,
-  WRAP_DOCKER_T,
   WRAP_EXPORT_META,
-  WRAP_GRAFANA_TXT,
-  WRAP_JOURNALD,
   WRAP_JOURNALD_META,
-  WRAP_KINDS,
-  WRAP_KLOG,
-  WRAP_KUBECTL,
-  WRAP_LABEL,
-  WRAP_LOGCLI,
-  WRAP_NAMES,
   WRAP_NONE,
   WRAP_RECORD,
-  WRAP_SYSLOG_3164,
-  WRAP_SYSLOG_5424,
   WRAP_TAIL_HEADER,
   unwrapLine,
 } from './wrappers.ts';
@@ -62,6 +49,7 @@ import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, s
 import { stripAnsi } from './ansi.ts';
 import { MAX_INPUT_MS } from '../util/time.ts';
 import { SourceAccounting } from './source-accounting.ts';
+import { DECO_ANSI, DECO_QUOTE, formNames, SourceForms, sourceKind } from './source-forms.ts';
 import { addBlockLine, type Block, blankInBlock, blockKind, closeBlockEvent, dateBlock, newBlock, takeHeadedLine, takeRawLine } from './source-blocks.ts';
 import { SourceTime, StampTime, type TimeLane } from './source-time.ts';
 
@@ -77,26 +65,6 @@ interface StreamState extends TimeLane {
   partialLine: number;
   partialCount: number;
 }
-
-const WRAP_SOURCE_KIND: Record<number, SourceKind> = {
-  [WRAP_DOCKER_T]: 'docker-log',
-  [WRAP_DOCKER_JSON]: 'docker-json',
-  [WRAP_KUBECTL]: 'kubectl-log',
-  [WRAP_JOURNALD]: 'journald',
-  [WRAP_CRI]: 'cri-log',
-  [WRAP_COMPOSE]: 'compose-log',
-  [WRAP_KLOG]: 'klog',
-  [WRAP_SYSLOG_3164]: 'syslog',
-  [WRAP_SYSLOG_5424]: 'syslog',
-  [WRAP_LABEL]: 'redis-log',
-  [WRAP_LOGCLI]: 'log-export',
-  [WRAP_GRAFANA_TXT]: 'log-export',
-  [WRAP_RECORD]: 'log-export',
-};
-/** Wrappers that decide the source kind (a user label or tail header does not). */
-const KIND_WRAPS = [WRAP_DOCKER_T, WRAP_DOCKER_JSON, WRAP_KUBECTL, WRAP_JOURNALD, WRAP_CRI, WRAP_COMPOSE, WRAP_KLOG, WRAP_SYSLOG_3164, WRAP_SYSLOG_5424, WRAP_LOGCLI, WRAP_GRAFANA_TXT, WRAP_RECORD];
-const DECO_ANSI = 1;
-const DECO_QUOTE = 2;
 
 /** Shared by every source: a message's class does not depend on where it was read. */
 const memo = new MessageMemo();
@@ -128,13 +96,8 @@ class SourceParser {
   /** Physical lines the current logical line stands for. */
   private w = 1;
 
-  // what the lines were, for SourceKind
-  private readonly wrapLines = new Array<number>(WRAP_KINDS).fill(0);
-  /** Lines per Redis prefix form (prefix.ts FORM_*). */
-  private readonly prefixLines = new Array<number>(FORM_NAMES.length).fill(0);
-  /** Export forms named by records (records.ts), CSV layouts. */
-  private readonly forms = new Set<string>();
-  private decorations = 0;
+  /** What the lines were read as, for the source's kind and forms. */
+  private readonly seen = new SourceForms();
   /** Scratch for a line with its ANSI escapes removed. */
   private ansi: Buffer | null = null;
   /** `==> file <==`: the stream lines without a label of their own belong to. */
@@ -145,7 +108,6 @@ class SourceParser {
   private csvPending: string | null = null;
   private csvPendingLine = 0;
   private csvPendingLines = 0;
-  private legacyLines = 0;
   /** Steps between consecutive wrapper times: an export printed newest first steps back. */
   private lastWrapAt = NaN;
   private wrapBack = 0;
@@ -153,8 +115,6 @@ class SourceParser {
   private lastHeadAt = NaN;
   private headBack = 0;
   private headForward = 0;
-  private logfmtLines = 0;
-  private scannerLines = 0;
 
   /** The scanner was fed since the last timed line: give it the next log time as an anchor. */
   private scannerWaits = false;
@@ -334,7 +294,7 @@ class SourceParser {
       b = this.ansi!;
       s = 0;
       e = n;
-      this.decorations |= DECO_ANSI;
+      this.seen.decorations |= DECO_ANSI;
     }
     // A Markdown quote (`> `, nested `>> `) around a pasted line.
     // (`>>> ` opens redis-cli --cluster's progress lines: not a quote.)
@@ -343,7 +303,7 @@ class SourceParser {
         s++;
         if (s < e && b[s] === 32) s++;
       }
-      this.decorations |= DECO_QUOTE;
+      this.seen.decorations |= DECO_QUOTE;
     }
     if (s === e || isBlank(b, s, e)) {
       this.blankInStream(this.section === undefined ? this.main : this.streamOf(this.section));
@@ -359,7 +319,7 @@ class SourceParser {
       const layout = hasByte(b, 44, s, e) ? csvLayout(decodeUtf8(b, s, e)) : null;
       if (layout !== null) {
         this.csv = layout;
-        this.forms.add(layout.form);
+        this.seen.forms.add(layout.form);
         this.counts.ignored++;
         return;
       }
@@ -384,7 +344,7 @@ class SourceParser {
   /** Say once that the source was read in reverse. */
   noteReversed(): void {
     this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: 'records are newest first (an export in descending order): read oldest first' });
-    this.forms.add('newest-first');
+    this.seen.forms.add('newest-first');
   }
 
   /** One line of a CSV export (a quoted field may run over several lines). */
@@ -473,7 +433,7 @@ class SourceParser {
     if (wk === WRAP_EXPORT_META && this.pastHead) wk = WRAP_NONE;
     else if (wk !== WRAP_EXPORT_META) this.pastHead = true;
     if (wk !== WRAP_NONE) {
-      this.wrapLines[wk]++;
+      this.seen.wrapLines[wk]++;
       if (wk === WRAP_JOURNALD_META || wk === WRAP_EXPORT_META) {
         this.counts.ignored++;
         return;
@@ -490,7 +450,7 @@ class SourceParser {
         this.acc.diag('json', 'warning', this.lineNo, 'malformed JSON log record');
         return;
       }
-      if (w.form !== null) this.forms.add(w.form);
+      if (w.form !== null) this.seen.forms.add(w.form);
     }
     const ss = this.streamOf(w.stream ?? this.section);
     if (wk === WRAP_CRI && (w.partial || ss.partial !== null)) w.text = decodeUtf8(w.buf, w.start, w.end);
@@ -572,9 +532,9 @@ class SourceParser {
       const prev = ss.lastAt;
       if (wrapExact && wrapAt >= at && wrapAt < at + 1000) at = wrapAt;
       else if (prev >= at && prev < at + 1000) at = prev;
-    } else if (h.form === FORM_LOGFMT) this.logfmtLines += this.w;
-    else this.legacyLines += this.w;
-    this.prefixLines[h.form] += this.w;
+    } else if (h.form === FORM_LOGFMT) this.seen.logfmtLines += this.w;
+    else this.seen.legacyLines += this.w;
+    this.seen.prefixLines[h.form] += this.w;
     if (wrapExact) {
       const hint = this.times.zoneHint(h.stamp.kind, at, wrapAt);
       if (hint !== null) this.acc.note('warning', this.lineNo, hint);
@@ -675,7 +635,7 @@ class SourceParser {
     const r = this.scanner.feed(text, this.evLine, timed ? wrapAt : null);
     if (r === 'understood') {
       this.counts.understood += this.w;
-      this.scannerLines += this.w;
+      this.seen.scannerLines += this.w;
       return;
     }
     if (r === 'ignored' || fence) {
@@ -714,8 +674,8 @@ class SourceParser {
     const diagnostics = [...this.diagnostics, ...scanned.diagnostics].sort((a, b) => a.line - b.line);
     return {
       source: this.source,
-      kind: this.sourceKind(scanned.events),
-      forms: this.formNames(scanned.snapshots),
+      kind: sourceKind(this.seen, this.acc.markdown, this.acc.nonBlank, this.events.length, scanned.events),
+      forms: formNames(this.seen, this.acc.markdown, scanned.snapshots),
       events,
       snapshots: scanned.snapshots,
       counts: this.counts,
@@ -724,33 +684,6 @@ class SourceParser {
     };
   }
 
-  /** Every form the source was read as: wrappers, exports, Redis prefixes, snapshot kinds. */
-  private formNames(snapshots: readonly Snapshot[]): string[] {
-    const out = new Set(this.forms);
-    for (let k = 1; k < WRAP_KINDS; k++) if (this.wrapLines[k] > 0 && k !== WRAP_RECORD && k !== WRAP_JOURNALD_META && k !== WRAP_EXPORT_META) out.add(WRAP_NAMES[k]);
-    if (this.wrapLines[WRAP_EXPORT_META] > 0 && this.wrapLines[WRAP_GRAFANA_TXT] > 0) out.add('grafana-txt');
-    for (let f = 1; f < FORM_NAMES.length; f++) if (this.prefixLines[f] > 0) out.add(`redis-${FORM_NAMES[f]}`);
-    if (this.decorations & DECO_ANSI) out.add('ansi');
-    if (this.decorations & DECO_QUOTE) out.add('markdown-quote');
-    if (this.acc.markdown) out.add('markdown');
-    for (const sn of snapshots) out.add('via' in sn && sn.via ? sn.via : sn.kind);
-    return [...out].sort();
-  }
-
-  private sourceKind(scannerEvents: TimelineEvent[]): SourceKind {
-    let wrapKind = 0;
-    for (const k of KIND_WRAPS)
-      if (this.wrapLines[k] > (wrapKind ? this.wrapLines[wrapKind] : 0)) wrapKind = k;
-    let logKind: SourceKind | null = null;
-    if (wrapKind) logKind = WRAP_SOURCE_KIND[wrapKind];
-    else if (this.logfmtLines > 0 && this.logfmtLines >= this.legacyLines) logKind = 'valkey-logfmt';
-    else if (this.legacyLines > 0 || this.events.length > 0) logKind = 'redis-log';
-    if (this.acc.markdown) return 'markdown';
-    if (logKind && this.scannerLines > 0) return 'mixed';
-    if (logKind) return logKind;
-    if (this.scannerLines > 0) return scannerEvents.some((e) => e.kind.startsWith('client.')) ? 'transcript' : 'snapshot';
-    return this.acc.nonBlank === 0 ? 'empty' : 'unknown';
-  }
 }
 
 /** `>>> ` then a word: redis-cli --cluster's step lines (src/redis-cli.c clusterManagerLogInfo). */
