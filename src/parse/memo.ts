@@ -107,6 +107,22 @@ function decidedByPrefix(b: Buffer, v: DataView, s: number, e: number): boolean 
   return false;
 }
 
+/** What MessageMemo.classify() answered. Each caller owns one; it is good until its next classify(). */
+export class MemoAnswer {
+  cls: MessageClass = null;
+  /** The message's text ('' when a deciding prefix answered: always ignored). */
+  text = '';
+  /** The answer came from the cache (or a deciding prefix). */
+  hit = false;
+
+  set(cls: MessageClass, text: string, hit: boolean): this {
+    this.cls = cls;
+    this.text = text;
+    this.hit = hit;
+    return this;
+  }
+}
+
 /**
  * Two-way set-associative cache: message bytes → (text, classification). A slot pair holds the two
  * most recently used messages that hash to it, so two hot messages that collide do not evict each other.
@@ -123,11 +139,6 @@ export class MessageMemo {
    * bytes nor evict hot entries.
    */
   private readonly seen = new Int32Array(SEEN_SLOTS);
-  /** The text of the message last classified ('' when a deciding prefix answered: always ignored). */
-  text = '';
-  /** True when the last answer came from the cache. */
-  hit = false;
-
   /** Unaligned 4-byte reads over the current line buffer (a DataView is ~4x faster here than bytes). */
   private viewOf: Buffer | null = null;
   private view: DataView = new DataView(new ArrayBuffer(0));
@@ -144,7 +155,8 @@ export class MessageMemo {
     return true;
   }
 
-  classify(b: Buffer, s: number, e: number): MessageClass {
+  /** The class of the message `b[s, e)`, with its text, into `out` (the caller's, reused per line). */
+  classify(b: Buffer, s: number, e: number, out: MemoAnswer): MemoAnswer {
     const len = e - s;
     if (b !== this.viewOf) {
       this.viewOf = b;
@@ -153,14 +165,11 @@ export class MessageMemo {
     const v = this.view;
     if (len > 0 && decidedByPrefix(b, v, s, e)) {
       // Ignored whatever follows; callers use `text` only for events and unknown lines.
-      this.hit = true;
-      this.text = '';
-      return IGNORED_CLASS;
+      return out.set(IGNORED_CLASS, '', true);
     }
     if (len > MAX_KEY || len < 4) {
-      this.hit = false;
-      this.text = decodeUtf8(b, s, e);
-      return classifyMessage(this.text);
+      const text = decodeUtf8(b, s, e);
+      return out.set(classifyMessage(text), text, false);
     }
     // Every byte counts: messages that repeat often differ in one digit ("configEpoch set to 1 …").
     let h = Math.imul(len, 0x9e3779b1);
@@ -176,18 +185,15 @@ export class MessageMemo {
     if (slot >= 0) {
       this.recent[slot] = 1;
       this.recent[slot ^ 1] = 0;
-      this.hit = true;
-      this.text = this.texts[slot];
-      return this.results[slot];
+      return out.set(this.results[slot], this.texts[slot], true);
     }
-    this.hit = false;
     const text = decodeUtf8(b, s, e);
     const res = classifyMessage(text);
-    this.text = text;
+    out.set(res, text, false);
     const d = (h >>> 14) & SEEN_MASK;
     if (this.seen[d] !== h) {
       this.seen[d] = h;
-      return res;
+      return out;
     }
     // Events of repeated messages share this answer's fields object: frozen, so a stage that tried to
     // change one event's fields would fail loudly instead of changing them all.
@@ -200,6 +206,6 @@ export class MessageMemo {
     this.results[slot] = res;
     this.recent[slot] = 1;
     this.recent[slot ^ 1] = 0;
-    return res;
+    return out;
   }
 }

@@ -29,7 +29,7 @@ import {
   isSectionMarker,
 } from './blocks.ts';
 import { classifyMessage } from './message.ts';
-import { decodeUtf8, type MessageClass, MessageMemo } from './memo.ts';
+import { decodeUtf8, MemoAnswer, type MessageClass, MessageMemo } from './memo.ts';
 import { FORM_CLOCK, FORM_LOGFMT, FORM_SIGNAL, Header, parseRedisHeader, unescapeLogfmt } from './prefix.ts';
 import { createSnapshotScanner, type SnapshotScanner } from './snapshot-scanner.ts';
 import { Stamp, STAMP_EXACT, STAMP_NONE } from './stamp.ts';
@@ -86,6 +86,8 @@ class SourceParser {
   private readonly diagnostics: Diagnostic[];
 
   private readonly header = new Header();
+  /** What the memo made of the current line's message. */
+  private readonly answer = new MemoAnswer();
   private readonly wrap = new Wrap();
   private readonly main: StreamState;
   private readonly streams = new Map<string, StreamState>();
@@ -559,8 +561,9 @@ class SourceParser {
       text = this.message(b, h);
       res = classifyMessage(text);
     } else {
-      res = memo.classify(b, h.msgStart, h.msgEnd);
-      text = memo.text;
+      const got = memo.classify(b, h.msgStart, h.msgEnd, this.answer);
+      res = got.cls;
+      text = got.text;
     }
     if (res === null) {
       this.acc.unknownMessage(this.evLine, text, this.w);
