@@ -3,11 +3,13 @@
 //   1. framing      ingest/lines.ts hands each physical line as a byte range (no string yet)
 //   2. clean-up     strip CR and BOM; blank lines are ignored (or kept inside a block)
 //   3. wrapper      docker -t, docker json-file, kubectl --prefix, journald (wrappers.ts)
-//   4. prefix       the Redis/Valkey prefix on bytes (prefix.ts), time via stamp.ts
-//   5. blocks       logo, crash report, sections become one event each (blocks.ts)
-//   6. message      classifyMessage() on the decoded message (message.ts)
+//   4. prefix       the Redis/Valkey prefix on bytes (prefix.ts), stamps via stamp.ts, their time
+//                   in the stream (source-time.ts)
+//   5. blocks       logo, crash report, sections become one event each (blocks.ts, source-blocks.ts)
+//   6. message      classifyMessage() on the decoded message (message.ts, memo.ts)
 //   7. other lines  the snapshot scanner (CLUSTER NODES/INFO, redis-cli transcripts, …)
 //   8. accounting   every physical line is counted once: understood, ignored or unknown
+//                   (source-accounting.ts); what the lines were read as (source-forms.ts)
 //
 // The hot path for a plain Redis line allocates one string (the message) and, when the message is
 // one the catalog knows, one event.
