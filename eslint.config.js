@@ -66,7 +66,9 @@ function besideRules(dir) {
   const patterns = [
     { regex: into('commands'), message: `${dir}/ must not import commands/` },
     ...TOP.map((t) => ({ regex: topFile(t), message: `${dir}/ must not import src/${t}.ts` })),
-    ...others.filter((d) => d !== 'commands').map((d) => ({ regex: pastIndex(d), message: `go through ${d}/index.ts, not its internals (STYLE.md §2.1)` })),
+    ...others
+      .filter((d) => d !== 'commands')
+      .map((d) => ({ regex: pastIndex(d), message: `go through ${d}/index.ts, not its internals (STYLE.md §2.1)` })),
     ...Object.values(libraries),
   ];
   return { files: [`src/${dir}/**/*.ts`], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
@@ -123,7 +125,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...[...STAGES, 'live', 'gate'].filter((d) => d !== 'report').map((d) => ({ regex: pastIndex(d), message: `go through ${d}/index.ts, not its internals (STYLE.md §2.1)` })),
+            ...[...STAGES, 'live', 'gate']
+              .filter((d) => d !== 'report')
+              .map((d) => ({ regex: pastIndex(d), message: `go through ${d}/index.ts, not its internals (STYLE.md §2.1)` })),
             reportEntry,
             { regex: topFile('cli'), message: 'nothing imports cli.ts' },
             ...Object.values(libraries),
@@ -139,7 +143,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...[...STAGES, 'live', 'gate'].filter((d) => d !== 'report').map((d) => ({ regex: pastIndex(d), message: `go through ${d}/index.ts` })),
+            ...[...STAGES, 'live', 'gate']
+              .filter((d) => d !== 'report')
+              .map((d) => ({ regex: pastIndex(d), message: `go through ${d}/index.ts` })),
             reportEntry,
             libraries.grammars,
             libraries.vega,
@@ -153,7 +159,15 @@ export default tseslint.config(
   {
     files: ['grammars/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|chevrotain$|node:)', message: 'grammars/ import only chevrotain (STYLE.md §2.2)' }, { regex: '(^|/)src/', message: 'grammars/ import only chevrotain' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!\\.|chevrotain$|node:)', message: 'grammars/ import only chevrotain (STYLE.md §2.2)' },
+            { regex: '(^|/)src/', message: 'grammars/ import only chevrotain' },
+          ],
+        },
+      ],
     },
   },
   // Output files are written to a temp file and renamed (README: never a half-written output file):
@@ -166,7 +180,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value=/^(node:)?fs(\\u002Fpromises)?$/] ImportSpecifier[imported.name=/^(writeFile|writeFileSync|createWriteStream)$/]",
+          selector:
+            'ImportDeclaration[source.value=/^(node:)?fs(\\u002Fpromises)?$/] ImportSpecifier[imported.name=/^(writeFile|writeFileSync|createWriteStream)$/]',
           message: 'write output files with writeFileAtomic (util/atomic-write.ts): temp file + rename',
         },
       ],

@@ -71,7 +71,14 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--profile') a.profile = true;
     else if (k === '--dir') a.dir = path.resolve(v());
     else if (k === '--help' || k === '-h') {
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 9).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(
+        readFileSync(new URL(import.meta.url), 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('//'))
+          .slice(0, 9)
+          .join('\n')
+          .replace(/^\/\/ ?/gm, ''),
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${k} (see --help)`);
   }
@@ -120,8 +127,21 @@ function cached(root: string, key: string, fresh: boolean, make: (dir: string) =
 }
 
 /** The manifest of an input made by generateEpisodes. */
-function episodesInput(name: string, g: ReturnType<typeof generateEpisodes>, assertFailovers: boolean, note: string): Omit<Input, 'dir' | 'files'> {
-  return { name, title: `${name} ${(g.bytes / 1e6).toFixed(0)} MB`, bytes: g.bytes, lines: g.lines, expectedFailovers: g.expectedFailovers, assertFailovers, note };
+function episodesInput(
+  name: string,
+  g: ReturnType<typeof generateEpisodes>,
+  assertFailovers: boolean,
+  note: string,
+): Omit<Input, 'dir' | 'files'> {
+  return {
+    name,
+    title: `${name} ${(g.bytes / 1e6).toFixed(0)} MB`,
+    bytes: g.bytes,
+    lines: g.lines,
+    expectedFailovers: g.expectedFailovers,
+    assertFailovers,
+    note,
+  };
 }
 
 function makeInputs(a: Args, root: string): Input[] {
@@ -135,8 +155,19 @@ function makeInputs(a: Args, root: string): Input[] {
     const target = Math.round(1024 * 1024 * 1024 * s);
     out.push(
       cached(base, `mixed-${tag(target)}`, a.fresh, (dir) => {
-        const g = generateEpisodes(dir, incidents, { seed: a.seed, targetBytes: target, notableFraction: 0.1, gapMs: 600_000, startAt: Date.UTC(2026, 0, 5) });
-        return episodesInput('mixed', g, false, `6 node logs, ${g.episodes} recorded incidents replayed with routine lines between them, ${((100 * g.notableLines) / g.lines).toFixed(1)}% notable lines`);
+        const g = generateEpisodes(dir, incidents, {
+          seed: a.seed,
+          targetBytes: target,
+          notableFraction: 0.1,
+          gapMs: 600_000,
+          startAt: Date.UTC(2026, 0, 5),
+        });
+        return episodesInput(
+          'mixed',
+          g,
+          false,
+          `6 node logs, ${g.episodes} recorded incidents replayed with routine lines between them, ${((100 * g.notableLines) / g.lines).toFixed(1)}% notable lines`,
+        );
       }),
     );
   }
@@ -145,8 +176,19 @@ function makeInputs(a: Args, root: string): Input[] {
     const sigkill = incidents.filter((i) => i.name === 'master-sigkill');
     out.push(
       cached(base, `flapping-${tag(target)}`, a.fresh, (dir) => {
-        const g = generateEpisodes(dir, sigkill, { seed: a.seed + 1, targetBytes: target, notableFraction: 0, gapMs: 5000, startAt: Date.UTC(2026, 1, 2) });
-        return episodesInput('flapping', g, true, `master-sigkill repeated ${g.episodes} times, ${((100 * g.notableLines) / g.lines).toFixed(0)}% notable lines`);
+        const g = generateEpisodes(dir, sigkill, {
+          seed: a.seed + 1,
+          targetBytes: target,
+          notableFraction: 0,
+          gapMs: 5000,
+          startAt: Date.UTC(2026, 1, 2),
+        });
+        return episodesInput(
+          'flapping',
+          g,
+          true,
+          `master-sigkill repeated ${g.episodes} times, ${((100 * g.notableLines) / g.lines).toFixed(0)}% notable lines`,
+        );
       }),
     );
   }
@@ -176,10 +218,19 @@ function makeInputs(a: Args, root: string): Input[] {
   if (a.only.has('interleaved')) {
     // Time and memory at N and 4N: linear cost shows as 4× the time and a flat peak RSS per MB.
     const n = Math.round(128e6 * s);
-    for (const [label, target] of [['N', n], ['4N', 4 * n]] as const) {
+    for (const [label, target] of [
+      ['N', n],
+      ['4N', 4 * n],
+    ] as const) {
       out.push(
         cached(base, `interleaved-${label}-${tag(target)}`, a.fresh, (dir) => {
-          const g = generateEpisodes(dir, incidents, { seed: a.seed + 3, targetBytes: target, notableFraction: 0.1, gapMs: 600_000, startAt: Date.UTC(2026, 3, 6) });
+          const g = generateEpisodes(dir, incidents, {
+            seed: a.seed + 3,
+            targetBytes: target,
+            notableFraction: 0.1,
+            gapMs: 600_000,
+            startAt: Date.UTC(2026, 3, 6),
+          });
           const w = interleaveIntoJsonl(g.files, path.join(dir, 'loki-export.jsonl'));
           return {
             name: `interleaved-${label}`,
@@ -206,8 +257,12 @@ function interleavedRatios(rows: Row[]): string[] {
     if (!one || !four || one.r.timedOut || four.r.timedOut) continue;
     const size = four.input.bytes / one.input.bytes;
     // CPU time, not wall time: other processes on the machine stretch the wall clock of one run and not the other.
-    const cpu = Number.isFinite(one.r.cpuS) ? `${(four.r.cpuS / one.r.cpuS).toFixed(2)}× the CPU time (${one.r.cpuS.toFixed(2)} → ${four.r.cpuS.toFixed(2)} s), ` : '';
-    out.push(`${tool}: ${size.toFixed(2)}× the bytes took ${cpu}${(four.r.wallS / one.r.wallS).toFixed(2)}× the wall time and ${(four.r.peakRssMB / one.r.peakRssMB).toFixed(2)}× the peak RSS`);
+    const cpu = Number.isFinite(one.r.cpuS)
+      ? `${(four.r.cpuS / one.r.cpuS).toFixed(2)}× the CPU time (${one.r.cpuS.toFixed(2)} → ${four.r.cpuS.toFixed(2)} s), `
+      : '';
+    out.push(
+      `${tool}: ${size.toFixed(2)}× the bytes took ${cpu}${(four.r.wallS / one.r.wallS).toFixed(2)}× the wall time and ${(four.r.peakRssMB / one.r.peakRssMB).toFixed(2)}× the peak RSS`,
+    );
   }
   return out;
 }
@@ -235,7 +290,10 @@ function lnavHome(root: string): string | null {
   if (!existsSync(path.join(home, '.lnav', 'formats', 'installed', 'redis_log.json'))) {
     mkdirSync(home, { recursive: true });
     try {
-      execFileSync('lnav', ['-i', path.join(root, 'bench', 'lnav', 'redis_log.json')], { env: { ...process.env, HOME: home }, stdio: 'ignore' });
+      execFileSync('lnav', ['-i', path.join(root, 'bench', 'lnav', 'redis_log.json')], {
+        env: { ...process.env, HOME: home },
+        stdio: 'ignore',
+      });
     } catch {
       return null;
     }
@@ -267,12 +325,20 @@ async function measureInput(input: Input, a: Args, root: string, lnav: string | 
   if (lnav) {
     const env = { ...process.env, HOME: lnav };
     say('lnav count');
-    rows.push({ input, tool: 'lnav count', r: await runMeasured('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', ...files], { ...opts, env }) });
+    rows.push({
+      input,
+      tool: 'lnav count',
+      r: await runMeasured('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', ...files], { ...opts, env }),
+    });
     say('lnav query');
     rows.push({
       input,
       tool: 'lnav query',
-      r: await runMeasured('lnav', ['-n', '-c', ";SELECT count(*) FROM redis_log WHERE log_body LIKE '%Failover election won%'", ...files], { ...opts, env }),
+      r: await runMeasured(
+        'lnav',
+        ['-n', '-c', ";SELECT count(*) FROM redis_log WHERE log_body LIKE '%Failover election won%'", ...files],
+        { ...opts, env },
+      ),
     });
   }
   for (const cmd of ['timeline', 'analyze']) {
@@ -292,7 +358,8 @@ async function measureInput(input: Input, a: Args, root: string, lnav: string | 
     rmSync(json, { force: true });
     const ok = found === input.expectedFailovers;
     analyzeRow.extra = `${found ?? '?'} failovers found, ${input.expectedFailovers} by construction${ok ? '' : input.assertFailovers ? ' — MISMATCH' : ' (not asserted)'}`;
-    if (!ok && input.assertFailovers) problems.push(`${input.title}: analyze found ${found} failovers, ${input.expectedFailovers} were generated`);
+    if (!ok && input.assertFailovers)
+      problems.push(`${input.title}: analyze found ${found} failovers, ${input.expectedFailovers} were generated`);
   }
   if (input.name === 'large') {
     const html = path.join(os.tmpdir(), 'failscope-bench-large.html');
@@ -300,7 +367,12 @@ async function measureInput(input: Input, a: Args, root: string, lnav: string | 
     const r = await runMeasured(process.execPath, [cli, 'report', input.dir, '-o', html], opts);
     const size = existsSync(html) ? statSync(html).size : NaN;
     rmSync(html, { force: true });
-    rows.push({ input, tool: 'failscope report', r, extra: Number.isNaN(size) ? 'no HTML written' : `HTML ${(size / 1e6).toFixed(2)} MB (target < 5 MB)` });
+    rows.push({
+      input,
+      tool: 'failscope report',
+      r,
+      extra: Number.isNaN(size) ? 'no HTML written' : `HTML ${(size / 1e6).toFixed(2)} MB (target < 5 MB)`,
+    });
     if (!Number.isNaN(size) && size >= 5e6) problems.push(`${input.title}: HTML report is ${(size / 1e6).toFixed(2)} MB (target < 5 MB)`);
   }
   if (a.profile) {
@@ -313,7 +385,9 @@ async function measureInput(input: Input, a: Args, root: string, lnav: string | 
       const file = path.join(dir, prof);
       console.log(`\nProfile of failscope analyze on ${input.title} (${file}):`);
       console.log('  by total (inclusive) time:');
-      for (const p of summariseProfile(file, 60, 'total').filter((x) => !/^\(|node:|loader|translators|module_job|run /.test(x.name)).slice(0, 18))
+      for (const p of summariseProfile(file, 60, 'total')
+        .filter((x) => !/^\(|node:|loader|translators|module_job|run /.test(x.name))
+        .slice(0, 18))
         console.log(`    ${p.totalPct.toFixed(1).padStart(5)}%  ${p.name}`);
       console.log('  by self time:');
       for (const p of summariseProfile(file, 12, 'self')) console.log(`    ${p.selfPct.toFixed(1).padStart(5)}%  ${p.name}`);
@@ -326,7 +400,11 @@ async function measureInput(input: Input, a: Args, root: string, lnav: string | 
 
 function fmt(n: number, digits = 0): string {
   if (!Number.isFinite(n)) return '–';
-  return n >= 1e6 && digits === 0 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e4 && digits === 0 ? `${(n / 1e3).toFixed(0)} k` : n.toFixed(digits);
+  return n >= 1e6 && digits === 0
+    ? `${(n / 1e6).toFixed(2)} M`
+    : n >= 1e4 && digits === 0
+      ? `${(n / 1e3).toFixed(0)} k`
+      : n.toFixed(digits);
 }
 
 function table(rows: Row[]): string {
@@ -382,14 +460,19 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const problems: string[] = [];
   // The load the other processes put on the machine, before and after: wall times mean little without it.
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const loadBefore = load();
   for (const input of inputs) rows.push(...(await measureInput(input, a, root, lnav, problems)));
   console.log(`\nfailscope benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${machine()}`);
   console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
   console.log(`inputs (seed ${a.seed}, in ${a.dir}; MB = 10^6 bytes):`);
-  for (const i of inputs) console.log(`  ${i.title}: ${(i.bytes / 1e6).toFixed(1)} MB, ${i.lines} lines, ${i.files.length} files — ${i.note}`);
+  for (const i of inputs)
+    console.log(`  ${i.title}: ${(i.bytes / 1e6).toFixed(1)} MB, ${i.lines} lines, ${i.files.length} files — ${i.note}`);
   console.log('');
   console.log(table(rows));
   const ratios = interleavedRatios(rows);

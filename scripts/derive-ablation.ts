@@ -122,7 +122,13 @@ export interface ExpectedIncident {
   fault: { at: string; window: [string, string] };
   nodes: Array<{ port: number; id: string; survivor: boolean }>;
   /** The probe's failure runs on every range: a slot outage the analysis reports must overlap one. */
-  probe: { intervalMs: number; timeoutMs: number; startedAt: string; stoppedAt: string; runs: Array<{ slots: string; owner: string; start: string; end: string | null }> };
+  probe: {
+    intervalMs: number;
+    timeoutMs: number;
+    startedAt: string;
+    stoppedAt: string;
+    runs: Array<{ slots: string; owner: string; start: string; end: string | null }>;
+  };
   /** What must not appear, whatever the subset. */
   mustNot: {
     /** Only these rules may be errors: what truth supports (a cluster that was down, a failover truth shows blocked). */
@@ -229,7 +235,8 @@ function parseRanges(text: string): Array<[number, number]> {
   }
   return out;
 }
-const intersects = (a: Array<[number, number]>, b: Array<[number, number]>) => a.some(([a0, a1]) => b.some(([b0, b1]) => a0 <= b1 && b0 <= a1));
+const intersects = (a: Array<[number, number]>, b: Array<[number, number]>) =>
+  a.some(([a0, a1]) => b.some(([b0, b1]) => a0 <= b1 && b0 <= a1));
 
 /** The subset's evidence, read from the bytes `subsetFiles` gives (the same bytes the test writes). */
 class Evidence {
@@ -311,7 +318,8 @@ class Evidence {
   }
 }
 
-const cite = (l: { file: string; no: number; text: string }) => `${l.file}:${l.no} ${l.text.replace(/^.*?\d{2}:\d{2}:\d{2}\.\d{3} [.\-*#] /, '').slice(0, 90)}`;
+const cite = (l: { file: string; no: number; text: string }) =>
+  `${l.file}:${l.no} ${l.text.replace(/^.*?\d{2}:\d{2}:\d{2}\.\d{3} [.\-*#] /, '').slice(0, 90)}`;
 const iso = (t: number) => new Date(t).toISOString();
 
 // ---------------------------------------------------------------------------------------------------
@@ -320,7 +328,11 @@ const iso = (t: number) => new Date(t).toISOString();
 /** Actions that take a node away: killed, crashed, shut down, frozen. START and SIGCONT bring it back. */
 const DOWN_ACTIONS = new Set(['SIGKILL', 'SIGTERM', 'SIGINT', 'DEBUG SEGFAULT', 'SIGSTOP', 'DEBUG SLEEP']);
 const UP_ACTIONS = new Set(['START', 'SIGCONT']);
-const KIND_OF_ACTION: Record<string, string> = { 'CLUSTER FAILOVER': 'manual', 'CLUSTER FAILOVER TAKEOVER': 'takeover', 'CLUSTER FAILOVER FORCE': 'force' };
+const KIND_OF_ACTION: Record<string, string> = {
+  'CLUSTER FAILOVER': 'manual',
+  'CLUSTER FAILOVER TAKEOVER': 'takeover',
+  'CLUSTER FAILOVER FORCE': 'force',
+};
 
 interface Down {
   port: number;
@@ -375,7 +387,9 @@ interface TruthBlock {
  * CLUSTERDOWN after the surviving masters are ok again (seed1, shard-lost: about 1 s); it decides only
  * which windows are cluster-wide outages at all (one that holds no CLUSTERDOWN reply is not).
  */
-export function everyRangeWindows(truth: Truth): Array<{ start: number; end: number | null; clusterDown: { start: string; end: string | null } }> {
+export function everyRangeWindows(
+  truth: Truth,
+): Array<{ start: number; end: number | null; clusterDown: { start: string; end: string | null } }> {
   const stop = Date.parse(truth.probe.stoppedAt);
   const ranges = truth.probe.ranges;
   const edges: Array<[number, number]> = [];
@@ -415,7 +429,11 @@ function truthFailovers(truth: Truth, downs: Down[]): TruthFailover[] {
     // It started with the request or the fault on the old master, whichever came first; with neither
     // (a fault on something else), with the first action of the recording.
     const first = truth.actions.find((a) => !UP_ACTIONS.has(a.action));
-    const at = Math.min(req ? Date.parse(req.at) : Infinity, fault ? fault.from : Infinity, first && !req && !fault ? Date.parse(first.at) : Infinity);
+    const at = Math.min(
+      req ? Date.parse(req.at) : Infinity,
+      fault ? fault.from : Infinity,
+      first && !req && !fault ? Date.parse(first.at) : Infinity,
+    );
     out.push({ old: m, new: p, kind: req ? KIND_OF_ACTION[req.action] : 'automatic', slots: m.slots, at });
   }
   return out;
@@ -449,8 +467,12 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
     // within node timeout + 5 s of the FAIL; Valkey 8 does). Its own log shows no finished sync before
     // the master was back.
     const neverSynced = (r: TruthNode) => {
-      const restart = truth.actions.find((a) => a.target.id === r.id && a.action === 'START' && Date.parse(a.at) > d.from && Date.parse(a.at) < d.to);
-      return restart !== undefined && fullLogs.find(RE.synced, { port: r.port, from: Date.parse(restart.at), to: d.to }).length === 0 ? restart : undefined;
+      const restart = truth.actions.find(
+        (a) => a.target.id === r.id && a.action === 'START' && Date.parse(a.at) > d.from && Date.parse(a.at) < d.to,
+      );
+      return restart !== undefined && fullLogs.find(RE.synced, { port: r.port, from: Date.parse(restart.at), to: d.to }).length === 0
+        ? restart
+        : undefined;
     };
     let rule: string;
     let reason: string;
@@ -458,15 +480,22 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
     if (replicas.length === 0) [rule, reason] = ['failover.blocked.no-replica', 'truth.json: no node replicates it'];
     else if (!replicas.some(electable)) [rule, reason] = ['failover.blocked.shard-lost', 'truth.json: its replicas were down with it'];
     else if (mastersUp < Math.floor(masters.length / 2) + 1)
-      [rule, reason] = ['failover.blocked.no-quorum', `truth.json: ${mastersUp} of ${masters.length} masters up, ${Math.floor(masters.length / 2) + 1} needed`];
+      [rule, reason] = [
+        'failover.blocked.no-quorum',
+        `truth.json: ${mastersUp} of ${masters.length} masters up, ${Math.floor(masters.length / 2) + 1} needed`,
+      ];
     else {
       const from = d.from;
       const replicaLines = (re: RegExp) => replicas.flatMap((r) => fullLogs.find(re, { port: r.port, from }));
       const stale = replicas.filter(electable).map(neverSynced);
       if (replicaLines(RE.stale).length > 0) [rule, reason] = ['failover.blocked.replica-stale', cite(replicaLines(RE.stale)[0])];
       else if (stale.length > 0 && stale.every((x) => x !== undefined))
-        [rule, reason] = ['failover.blocked.replica-stale', `truth.json: its replica restarted at ${(stale[0] as { at: string }).at} while it was down and never synced`];
-      else if (/no-failover/.test(JSON.stringify(truth))) [rule, reason] = ['failover.blocked.nofailover', 'truth.json: replica-no-failover'];
+        [rule, reason] = [
+          'failover.blocked.replica-stale',
+          `truth.json: its replica restarted at ${(stale[0] as { at: string }).at} while it was down and never synced`,
+        ];
+      else if (/no-failover/.test(JSON.stringify(truth)))
+        [rule, reason] = ['failover.blocked.nofailover', 'truth.json: replica-no-failover'];
       else if (replicaLines(RE.expired).length > 0) [rule, reason] = ['failover.expired', cite(replicaLines(RE.expired)[0])];
       else [rule, reason] = [UNKNOWN, 'truth.json allows a failover; no replica line says why none happened'];
     }
@@ -477,7 +506,14 @@ function truthBlocks(truth: Truth, downs: Down[], failovers: TruthFailover[], fu
   for (const f of failovers)
     for (const l of fullLogs.find(RE.expired, { port: f.new.port, from: f.at - 1000 }))
       if (!out.some((b) => b.rule === 'failover.expired' && b.master.id === f.old.id))
-        out.push({ master: f.old, rule: 'failover.expired', at: l.t, down: { port: f.old.port, id: f.old.id, action: 'election', from: f.at, to: l.t }, replica: f.new, reason: cite(l) });
+        out.push({
+          master: f.old,
+          rule: 'failover.expired',
+          at: l.t,
+          down: { port: f.old.port, id: f.old.id, action: 'election', from: f.at, to: l.t },
+          replica: f.new,
+          reason: cite(l),
+        });
   return out;
 }
 
@@ -501,22 +537,34 @@ function namesNode(ev: Evidence, id: string): boolean {
 function downSeen(ev: Evidence, m: TruthNode, from: number, to: number, nodeTimeoutMs: number): string[] {
   const why: string[] = [];
   // Its own last words: a crash report or a shutdown line.
-  for (const l of [...ev.find(RE.crash, { port: m.port, from, to }), ...ev.find(RE.shutdown, { port: m.port, from, to })].slice(0, 1)) why.push(cite(l));
+  for (const l of [...ev.find(RE.crash, { port: m.port, from, to }), ...ev.find(RE.shutdown, { port: m.port, from, to })].slice(0, 1))
+    why.push(cite(l));
   // Others marking it FAIL (quorum reached) or passing the FAIL on.
-  for (const l of ev.find(RE.marking, { from, to }).filter((l) => l.m[1] === m.id).slice(0, 1)) why.push(cite(l));
-  for (const l of ev.find(RE.failMsg, { from, to }).filter((l) => l.m[2] === m.id).slice(0, 1)) why.push(cite(l));
+  for (const l of ev
+    .find(RE.marking, { from, to })
+    .filter((l) => l.m[1] === m.id)
+    .slice(0, 1))
+    why.push(cite(l));
+  for (const l of ev
+    .find(RE.failMsg, { from, to })
+    .filter((l) => l.m[2] === m.id)
+    .slice(0, 1))
+    why.push(cite(l));
   // Its replica losing the link, in the replica's own log (which names the master's address, not its id) —
   // when that replica went on logging for a node timeout after it: a replica that died with its master
   // (shard-lost, log-20004) saw the link go, not how long the master stayed away.
   const pidOf = (text: string) => /^(\d+):[XCSM] /.exec(text)?.[1];
-  const watchedFor = (l: LogLine) => (ev.logs.get(l.port) ?? []).some((x) => x.t >= l.t + nodeTimeoutMs && pidOf(x.text) !== undefined && pidOf(x.text) === pidOf(l.text));
+  const watchedFor = (l: LogLine) =>
+    (ev.logs.get(l.port) ?? []).some((x) => x.t >= l.t + nodeTimeoutMs && pidOf(x.text) !== undefined && pidOf(x.text) === pidOf(l.text));
   for (const l of ev.find(RE.linkLost, { from, to }))
     if (l.port !== m.port && ev.masterPortBefore(l.port, l.t) === m.port && watchedFor(l)) {
       why.push(cite(l));
       break;
     }
   // A snapshot in which another node flags it fail or fail? (PFAIL).
-  const b = ev.nodesBlocks(from, to).find((x) => x.nodes.some((n) => n.id === m.id && n.flags.some((f) => f === 'fail' || f === 'fail?') && !n.flags.includes('myself')));
+  const b = ev
+    .nodesBlocks(from, to)
+    .find((x) => x.nodes.some((n) => n.id === m.id && n.flags.some((f) => f === 'fail' || f === 'fail?') && !n.flags.includes('myself')));
   if (b) why.push(`${b.file}:${b.no} CLUSTER NODES flags ${m.id.slice(0, 8)} fail`);
   return why;
 }
@@ -531,7 +579,8 @@ function faultMarked(ev: Evidence, m: TruthNode, d: Down | undefined, from: numb
   // loss comes that much after the clients' first failure, so only the node's own line marks it.
   if (d.action === 'SIGTERM' || d.action === 'SIGINT') return [];
   // A kill or crash: the replica's link drops within milliseconds.
-  for (const l of ev.find(RE.linkLost, { from, to })) if (l.port !== m.port && ev.masterPortBefore(l.port, l.t) === m.port) return [cite(l)];
+  for (const l of ev.find(RE.linkLost, { from, to }))
+    if (l.port !== m.port && ev.masterPortBefore(l.port, l.t) === m.port) return [cite(l)];
   return [];
 }
 
@@ -550,7 +599,10 @@ function deriveFailover(ev: Evidence, f: TruthFailover, from: number, to: number
   // 4. A bystander: FAIL about the old master, then the cluster ok again while the old master is still
   //    failed (no "Clear FAIL" for it before) — somebody else serves its slots; or the old master cleared
   //    as "master without slots" — it lost them.
-  const fails = [...ev.find(RE.marking, { from, to }).filter((l) => l.m[1] === m.id), ...ev.find(RE.failMsg, { from, to }).filter((l) => l.m[2] === m.id)];
+  const fails = [
+    ...ev.find(RE.marking, { from, to }).filter((l) => l.m[1] === m.id),
+    ...ev.find(RE.failMsg, { from, to }).filter((l) => l.m[2] === m.id),
+  ];
   for (const fl of fails) {
     const clear = ev.find(RE.clearFail, { port: fl.port, from: fl.t }).find((l) => l.m[1] === m.id);
     const ok = ev.find(RE.state, { port: fl.port, from: fl.t }).find((l) => l.m[1] === 'ok');
@@ -566,7 +618,9 @@ function deriveFailover(ev: Evidence, f: TruthFailover, from: number, to: number
   if (failedOver.length > 0) signs.push(cite(failedOver[0]));
   // 6. Snapshots in which the new master holds the old master's slots.
   const mSlots = parseRanges(f.slots);
-  const took = ev.nodesBlocks(from).find((b) => b.nodes.some((n) => n.id === p.id && n.flags.includes('master') && intersects(n.slots, mSlots)));
+  const took = ev
+    .nodesBlocks(from)
+    .find((b) => b.nodes.some((n) => n.id === p.id && n.flags.includes('master') && intersects(n.slots, mSlots)));
   if (took) signs.push(`${took.file}:${took.no} CLUSTER NODES: ${p.id.slice(0, 8)} master of ${f.slots}`);
 
   // Old master: named by a FAIL line, a "Clear FAIL" line, a bystander's "failed over", a snapshot, or its own log (with its identity
@@ -596,21 +650,28 @@ function deriveFailover(ev: Evidence, f: TruthFailover, from: number, to: number
   // line before it, when a node voted only after it saw the old master FAIL, or a snapshot shows the old
   // master FAIL while the winner was still a replica. A voter alone cannot tell manual from automatic.
   let kind: string = UNKNOWN;
-  if (ev.find(RE.manualAccepted, { port: p.port, from, to }).length > 0 || ev.find(RE.manualRequested, { port: m.port, from, to }).length > 0) kind = 'manual';
+  if (
+    ev.find(RE.manualAccepted, { port: p.port, from, to }).length > 0 ||
+    ev.find(RE.manualRequested, { port: m.port, from, to }).length > 0
+  )
+    kind = 'manual';
   else if (ev.find(RE.forceAccepted, { port: p.port, from, to }).length > 0) kind = 'force';
   else if (ev.find(RE.takeover, { port: p.port, from, to }).length > 0) kind = 'takeover';
   else if (ev.hasLog(p.port) && ev.find(RE.electionStart, { port: p.port, from, to }).length > 0) kind = 'automatic';
   else if (grants.some((g) => fails.some((fl) => fl.port === g.port && fl.t <= g.t))) kind = 'automatic';
   else if (
-    ev.nodesBlocks(from).some(
-      (b) =>
-        b.nodes.some((n) => n.id === m.id && n.flags.includes('fail') && !n.flags.includes('myself')) &&
-        b.nodes.some((n) => n.id === p.id && (n.flags.includes('slave') || n.flags.includes('replica'))),
-    )
+    ev
+      .nodesBlocks(from)
+      .some(
+        (b) =>
+          b.nodes.some((n) => n.id === m.id && n.flags.includes('fail') && !n.flags.includes('myself')) &&
+          b.nodes.some((n) => n.id === p.id && (n.flags.includes('slave') || n.flags.includes('replica'))),
+      )
   )
     kind = 'automatic';
   // A kind read from the lines must be the true one; if not, the rule above is wrong, not the analysis.
-  if (kind !== UNKNOWN && kind !== f.kind) throw new Error(`derive-ablation: the lines say ${kind}, truth says ${f.kind} (${m.id.slice(0, 8)} → ${p.id.slice(0, 8)})`);
+  if (kind !== UNKNOWN && kind !== f.kind)
+    throw new Error(`derive-ablation: the lines say ${kind}, truth says ${f.kind} (${m.id.slice(0, 8)} → ${p.id.slice(0, 8)})`);
   return {
     // Without any signature the subset shows nothing of this failover.
     tell: signs.length > 0 ? 'yes' : 'maybe',
@@ -642,15 +703,31 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
 
   // The subsets. File names are the recorder's; nodes.conf files are left out of every subset: they are
   // the end state the recorder copied after the incident, not something a capture or a log paste holds.
-  const all = (re: RegExp) => truth.nodes.map((n) => n.port).filter((p) => exists(dir, re === LOG_FILE ? `node-${p}.log` : `snapshots-${p}.txt`));
+  const all = (re: RegExp) =>
+    truth.nodes.map((n) => n.port).filter((p) => exists(dir, re === LOG_FILE ? `node-${p}.log` : `snapshots-${p}.txt`));
   const logName = (p: number) => `node-${p}.log`;
   const window: [string, string] = [iso(faultAt - CUT_WINDOW_MS), iso(faultAt + CUT_WINDOW_MS)];
   const specs: SubsetSpec[] = [
     { name: 'all-logs', kind: 'all-logs', files: all(LOG_FILE).map(logName), stripIdentity: false, window: null },
-    { name: 'snapshots', kind: 'snapshots', files: all(SNAPSHOT_FILE).map((p) => `snapshots-${p}.txt`), stripIdentity: false, window: null },
+    {
+      name: 'snapshots',
+      kind: 'snapshots',
+      files: all(SNAPSHOT_FILE).map((p) => `snapshots-${p}.txt`),
+      stripIdentity: false,
+      window: null,
+    },
     ...all(LOG_FILE).map((p): SubsetSpec => ({ name: `log-${p}`, kind: 'log', files: [logName(p)], stripIdentity: false, window: null })),
     ...all(LOG_FILE).map((p): SubsetSpec => ({ name: `log-${p}-cut`, kind: 'log-cut', files: [logName(p)], stripIdentity: true, window })),
-    { name: 'survivors', kind: 'survivors', files: survivors.map((n) => n.port).filter((p) => all(LOG_FILE).includes(p)).map(logName), stripIdentity: false, window: null },
+    {
+      name: 'survivors',
+      kind: 'survivors',
+      files: survivors
+        .map((n) => n.port)
+        .filter((p) => all(LOG_FILE).includes(p))
+        .map(logName),
+      stripIdentity: false,
+      window: null,
+    },
   ];
 
   const fullLogs = new Evidence(subsetFiles(dir, specs[0], year), year);
@@ -668,7 +745,10 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       let seen: string[];
       if (b.rule === 'failover.expired') {
         // Only the replica whose attempt expired logs it.
-        seen = ev.find(RE.expired, { port: (b.replica as TruthNode).port, from: b.down.from }).slice(0, 1).map(cite);
+        seen = ev
+          .find(RE.expired, { port: (b.replica as TruthNode).port, from: b.down.from })
+          .slice(0, 1)
+          .map(cite);
       } else {
         seen = downSeen(ev, b.master, b.at - 1000, b.down.to + truth.nodeTimeoutMs, truth.nodeTimeoutMs);
       }
@@ -685,7 +765,8 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       // and restarted is no survivor) show that replica up and not elected, not why: the reason is told
       // only with the log of every replica that could have been elected.
       blockSeen.push(seen);
-      const ruleTold = b.rule !== UNKNOWN && (b.rule === 'failover.expired' || complete) && (b.toldBy ?? []).every((r) => ev.hasLog(r.port));
+      const ruleTold =
+        b.rule !== UNKNOWN && (b.rule === 'failover.expired' || complete) && (b.toldBy ?? []).every((r) => ev.hasLog(r.port));
       const named = namesNode(ev, b.master.id);
       return {
         tell: seen.length > 0 ? 'yes' : 'maybe',
@@ -721,13 +802,16 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
         const ports = [...new Set(inWin.map((x) => x.port))];
         const firstFail = (p: number) => inWin.filter((x) => x.port === p)[0].t;
         const lastFail = (p: number) => inWin.filter((x) => x.port === p).pop()!.t;
-        const okBefore = (p: number) => info.filter((x) => x.port === p && x.state === 'ok' && x.t < firstFail(p)).pop()?.t ?? firstFail(p) - 1000;
+        const okBefore = (p: number) =>
+          info.filter((x) => x.port === p && x.state === 'ok' && x.t < firstFail(p)).pop()?.t ?? firstFail(p) - 1000;
         const okAfter = (p: number) => info.find((x) => x.port === p && x.state === 'ok' && x.t > lastFail(p))?.t ?? lastFail(p) + 1000;
         const startBetween: [number, number] = [Math.max(...ports.map(okBefore)), Math.max(...ports.map(firstFail))];
         const endBetween: [number, number] = [Math.min(...ports.map(lastFail)), Math.min(...ports.map(okAfter))];
         // The probe's own window must lie in the bracket (300 ms for the poll's round trip); if not, this rule is wrong.
         if (ws < startBetween[0] - 300 || ws > startBetween[1] + 300 || we < endBetween[0] - 300 || we > endBetween[1] + 300)
-          throw new Error(`derive-ablation: ${incident} ${spec.name}: the probe's outage ${base.start}–${base.end} is outside the snapshots' bracket`);
+          throw new Error(
+            `derive-ablation: ${incident} ${spec.name}: the probe's outage ${base.start}–${base.end} is outside the snapshots' bracket`,
+          );
         return {
           tell: 'yes',
           timing: 'bracket',
@@ -747,7 +831,14 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       const run = r?.failures.find((x) => x.end === null || Date.parse(x.end) >= after);
       return run && r ? { slots: r.slots, run } : null;
     };
-    const range = (of: ExpectedRangeOutage['of'], m: TruthNode, tell: Tell, timing: 'checked' | 'overlap', because: string[], after: number) => {
+    const range = (
+      of: ExpectedRangeOutage['of'],
+      m: TruthNode,
+      tell: Tell,
+      timing: 'checked' | 'overlap',
+      because: string[],
+      after: number,
+    ) => {
       const r = runOf(m, after);
       if (!r) return;
       const s = Date.parse(r.run.start);
@@ -785,7 +876,14 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
         const back = ev.find(RE.state, { port: b.master.port, from: b.down.to }).find((l) => l.m[1] === 'ok');
         // Told when the subset shows the master went away (the reason need not be known).
         const seen = blockSeen[blocks.indexOf(b)].length > 0;
-        range('blocked', b.master, seen ? 'yes' : 'maybe', marked.length > 0 && back ? 'checked' : 'overlap', [...marked, ...(back ? [cite(back)] : [])], b.at - 1000);
+        range(
+          'blocked',
+          b.master,
+          seen ? 'yes' : 'maybe',
+          marked.length > 0 && back ? 'checked' : 'overlap',
+          [...marked, ...(back ? [cite(back)] : [])],
+          b.at - 1000,
+        );
       });
     // A master frozen for less than the node timeout: clients time out, nothing is marked and no line is
     // written (at most a pending ping in a snapshot), so the subset may report it but need not.
@@ -837,7 +935,9 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
       timeoutMs: truth.probe.timeoutMs,
       startedAt: truth.probe.startedAt,
       stoppedAt: truth.probe.stoppedAt,
-      runs: truth.probe.ranges.flatMap((r) => r.failures.map((f) => ({ slots: r.slots, owner: r.ownerAtStart.id, start: f.start, end: f.end }))),
+      runs: truth.probe.ranges.flatMap((r) =>
+        r.failures.map((f) => ({ slots: r.slots, owner: r.ownerAtStart.id, start: f.start, end: f.end })),
+      ),
     },
     mustNot: {
       errorsAllowed,
@@ -852,7 +952,13 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
   };
 }
 
-const BLOCK_RULES = ['failover.blocked.no-quorum', 'failover.blocked.no-replica', 'failover.blocked.nofailover', 'failover.blocked.replica-stale', 'failover.blocked.shard-lost'];
+const BLOCK_RULES = [
+  'failover.blocked.no-quorum',
+  'failover.blocked.no-replica',
+  'failover.blocked.nofailover',
+  'failover.blocked.replica-stale',
+  'failover.blocked.shard-lost',
+];
 
 const exists = (dir: string, name: string) => existsSync(join(dir, name));
 

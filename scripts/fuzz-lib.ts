@@ -65,7 +65,16 @@ export function recordedIncidents(): Array<{ name: string; files: FuzzFile[] }> 
 // ---- mutations ------------------------------------------------------------------------------------
 
 /** Out-of-range numbers: past 2^53, past 2^64, 29 nines, years past 275760, year zero. */
-const HUGE = ['9007199254740993', '18446744073709551616', '99999999999999999999999999999', '275761', '0000', '99999', '8640000000000001', '-1'];
+const HUGE = [
+  '9007199254740993',
+  '18446744073709551616',
+  '99999999999999999999999999999',
+  '275761',
+  '0000',
+  '99999',
+  '8640000000000001',
+  '-1',
+];
 const ESCAPES = ['\x1b]0;pwned\x07', '\x1b[2J', '\x1b[31mred\x1b[0m', '\x9b31m', '\x07\x08\x7f', '\r'];
 const SLOT_LINE = (): string =>
   `1e8db38f7f744fb63119123bbf51348e7afe422b 127.0.0.1:7004@17004 myself,master - 0 1764000000000 2 connected ${Array.from({ length: 8192 }, (_, i) => 2 * i).join(' ')}`;
@@ -216,7 +225,7 @@ function apply(data: Buffer, o: Op): Buffer {
 const ODD_NAMES = ['node 7000.log', 'nöde-ü.log', 'new\nline.log', 'tab\there.log', '-dash.log', 'x'.repeat(200), '\x1b[2J.log'];
 
 /** `arb` one time in `n`, else null. */
-const sometimes = <T,>(arb: fc.Arbitrary<T>, n: number): fc.Arbitrary<T | null> =>
+const sometimes = <T>(arb: fc.Arbitrary<T>, n: number): fc.Arbitrary<T | null> =>
   fc.oneof({ arbitrary: arb, weight: 1 }, { arbitrary: fc.constant(null), weight: n - 1 });
 
 /** A mutated recorded incident: some files mutated, maybe renamed, maybe gzipped. */
@@ -354,7 +363,8 @@ export async function checkCase(c: FuzzCase, opts: { maxMs: number }): Promise<C
       if (![0, 1, 2].includes(r.code)) problems.push(`${name}: exit code ${r.code}`);
       if (STACK.test(r.stderr)) problems.push(`${name}: stack trace on stderr`);
       if (/internal error/.test(r.stderr)) problems.push(`${name}: internal error: ${r.stderr.slice(0, 300)}`);
-      for (const l of r.stderr.split('\n').filter(Boolean)) if (!l.startsWith('failscope: ')) problems.push(`${name}: stderr line without prefix: ${l.slice(0, 120)}`);
+      for (const l of r.stderr.split('\n').filter(Boolean))
+        if (!l.startsWith('failscope: ')) problems.push(`${name}: stderr line without prefix: ${l.slice(0, 120)}`);
       if (RAW_CONTROL.test(r.stderr)) problems.push(`${name}: raw control character on stderr`);
       if (r.ms > opts.maxMs) problems.push(`${name}: took ${Math.round(r.ms)} ms (bound ${opts.maxMs})`);
     }
@@ -378,7 +388,8 @@ export async function checkCase(c: FuzzCase, opts: { maxMs: number }): Promise<C
           problems.push(`inputs: ${JSON.stringify(f.name)} is missing (neither read nor skipped)`);
           continue;
         }
-        if (i.understood + i.ignored + i.unknown !== i.lines) problems.push(`inputs: ${f.name}: ${i.understood}+${i.ignored}+${i.unknown} != ${i.lines}`);
+        if (i.understood + i.ignored + i.unknown !== i.lines)
+          problems.push(`inputs: ${f.name}: ${i.understood}+${i.ignored}+${i.unknown} != ${i.lines}`);
         if (i.kind === 'skipped') continue;
         const data = plain(f.data);
         const want = data === null ? null : countLines(data);

@@ -49,7 +49,10 @@ for (let batch = 0; lines < target; batch++) {
 
 const secs = (performance.now() - t0) / 1000;
 log(
-  `fuzz: ${cases} cases, ${lines} mutated lines, ${failed} failed; exit codes ${[...codes].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(' ')}; ` +
+  `fuzz: ${cases} cases, ${lines} mutated lines, ${failed} failed; exit codes ${[...codes]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, v]) => `${k}:${v}`)
+    .join(' ')}; ` +
     `slowest case ${Math.round(slowest)} ms, peak RSS ${Math.round(peakRss / 1048576)} MB, ${secs.toFixed(0)} s (seed ${seed})`,
 );
 process.exitCode = failed > 0 ? 1 : 0;

@@ -90,10 +90,13 @@ const MAX_MS_OPTION = 365 * 86_400_000;
 const formatOption = (choices: string[], dflt: string) =>
   new Option('-f, --format <format>', 'output format').choices(choices).default(dflt);
 const tzOption = () => new Option('--tz <zone>', 'IANA time zone of zone-less log stamps').default('UTC');
-const yearOption = () => new Option('--year <yyyy>', 'year for year-less log stamps (default: file modification year)').argParser(intOption('--year', 9999));
+const yearOption = () =>
+  new Option('--year <yyyy>', 'year for year-less log stamps (default: file modification year)').argParser(intOption('--year', 9999));
 
 const nodeTimeoutOption = () =>
-  new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(intOption('--node-timeout', MAX_MS_OPTION));
+  new Option('--node-timeout <ms>', 'cluster-node-timeout in ms (wins over what the inputs say)').argParser(
+    intOption('--node-timeout', MAX_MS_OPTION),
+  );
 
 let pending: Promise<CommandResult> | null = null;
 /** Which text the command prints, when it can be coloured on a terminal (text formats only). */
@@ -107,7 +110,8 @@ export function buildProgram(): Command {
     .option('--debug', 'print the stack trace of an internal error')
     .configureOutput({
       // A usage mistake is one line like every other error: `failscope: <what> (run … --help)`.
-      outputError: (str, write) => write(`failscope: ${neutralizeControlsOneLine(str.trim().replace(/^error: /, ''))} (run with --help for usage)\n`),
+      outputError: (str, write) =>
+        write(`failscope: ${neutralizeControlsOneLine(str.trim().replace(/^error: /, ''))} (run with --help for usage)\n`),
     })
     .exitOverride()
     .hook('preAction', (_program, cmd) => {
@@ -130,7 +134,14 @@ export function buildProgram(): Command {
     .option('--stats', 'print how every input line was accounted for (understood / ignored / unknown)')
     .option('--strict', 'exit 1 when any input line is unknown')
     .action((paths: string[], o) => {
-      pending = timelineCommand(paths, { format: o.format, tz: o.tz, year: o.year, stats: o.stats, strict: o.strict, stdin: readStdinIfNeeded(paths) });
+      pending = timelineCommand(paths, {
+        format: o.format,
+        tz: o.tz,
+        year: o.year,
+        stats: o.stats,
+        strict: o.strict,
+        stdin: readStdinIfNeeded(paths),
+      });
     });
 
   program
@@ -164,7 +175,15 @@ export function buildProgram(): Command {
     .addOption(yearOption())
     .action((paths: string[], o) => {
       paintAs = textKind(o.format, 'topology');
-      pending = topologyCommand(paths, { format: o.format, at: o.at, against: o.against, strict: o.strict, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
+      pending = topologyCommand(paths, {
+        format: o.format,
+        at: o.at,
+        against: o.against,
+        strict: o.strict,
+        tz: o.tz,
+        year: o.year,
+        stdin: readStdinIfNeeded(paths),
+      });
     });
 
   program
@@ -176,7 +195,13 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
-      pending = reportCommand(paths, { output: o.output, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
+      pending = reportCommand(paths, {
+        output: o.output,
+        nodeTimeout: o.nodeTimeout,
+        tz: o.tz,
+        year: o.year,
+        stdin: readStdinIfNeeded(paths),
+      });
     });
 
   program
@@ -193,7 +218,16 @@ export function buildProgram(): Command {
     .addOption(yearOption())
     .action((paths: string[], o) => {
       paintAs = textKind(o.format, 'gate');
-      pending = checkCommand(paths, { expect: o.expect, junit: o.junit, baseline: o.baseline, maxRegression: o.maxRegression, format: o.format, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year });
+      pending = checkCommand(paths, {
+        expect: o.expect,
+        junit: o.junit,
+        baseline: o.baseline,
+        maxRegression: o.maxRegression,
+        format: o.format,
+        nodeTimeout: o.nodeTimeout,
+        tz: o.tz,
+        year: o.year,
+      });
     });
 
   program
@@ -206,7 +240,14 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
-      pending = initExpectCommand(paths, { output: o.output, format: o.format, nodeTimeout: o.nodeTimeout, tz: o.tz, year: o.year, stdin: readStdinIfNeeded(paths) });
+      pending = initExpectCommand(paths, {
+        output: o.output,
+        format: o.format,
+        nodeTimeout: o.nodeTimeout,
+        tz: o.tz,
+        year: o.year,
+        stdin: readStdinIfNeeded(paths),
+      });
     });
 
   const connectionOptions = (cmd: Command) =>
@@ -242,7 +283,15 @@ export function buildProgram(): Command {
       .option('--duration <duration>', 'stop after this long (default: until Ctrl-C)')
       .option('--timeout <duration>', 'per-request timeout'),
   ).action((o) => {
-    pending = captureCommand({ ...connection(o), seed: o.seed, out: o.out, interval: o.interval, duration: o.duration, timeout: o.timeout, progress });
+    pending = captureCommand({
+      ...connection(o),
+      seed: o.seed,
+      out: o.out,
+      interval: o.interval,
+      duration: o.duration,
+      timeout: o.timeout,
+      progress,
+    });
   });
 
   connectionOptions(
@@ -250,10 +299,18 @@ export function buildProgram(): Command {
       .command('drill')
       .description('cause a fault on a live cluster, capture and probe it, then analyse and compare (destructive)')
       .requiredOption('--seed <host:port>', 'any node of the cluster')
-      .addOption(new Option('--fault <kind>', 'the fault to cause').choices(['segfault', 'pause', 'failover', 'takeover', 'force']).makeOptionMandatory())
+      .addOption(
+        new Option('--fault <kind>', 'the fault to cause')
+          .choices(['segfault', 'pause', 'failover', 'takeover', 'force'])
+          .makeOptionMandatory(),
+      )
       .requiredOption('--target <node>', 'node id, id prefix or host:port of the master to hit')
       .requiredOption('-o, --out <dir>', 'directory for the capture, probe truth and results')
-      .option('--pause-ms <ms>', 'length of DEBUG SLEEP for --fault pause (default 3 × node timeout)', intOption('--pause-ms', MAX_MS_OPTION))
+      .option(
+        '--pause-ms <ms>',
+        'length of DEBUG SLEEP for --fault pause (default 3 × node timeout)',
+        intOption('--pause-ms', MAX_MS_OPTION),
+      )
       .option('--logs <paths...>', 'server logs to add to the analysis')
       .addOption(formatOption(['text', 'json', 'markdown'], 'text'))
       .option('--report <file>', 'also write the HTML report')

@@ -88,7 +88,12 @@ export function requireRecognised(timeline: Timeline): Timeline {
     );
   }
   for (const i of blind)
-    timeline.diagnostics.push({ severity: 'warning', source: i.source, line: 0, message: `nothing in this file was recognised (${i.lines} line${i.lines === 1 ? '' : 's'} unknown); it adds nothing to the analysis` });
+    timeline.diagnostics.push({
+      severity: 'warning',
+      source: i.source,
+      line: 0,
+      message: `nothing in this file was recognised (${i.lines} line${i.lines === 1 ? '' : 's'} unknown); it adds nothing to the analysis`,
+    });
   return timeline;
 }
 

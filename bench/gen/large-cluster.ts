@@ -74,9 +74,17 @@ export function generateLargeCluster(dir: string, inc: RecordedIncident, opts: L
   for (let i = 0; i < M; i++) {
     const lo = Math.floor((i * 16384) / M);
     const hi = Math.floor(((i + 1) * 16384) / M) - 1;
-    masters.push({ index: i, id: rng.hex40(), master: true, pair: i, ip: `10.20.${i >> 8}.${i & 255}`, slots: lo === hi ? `${lo}` : `${lo}-${hi}` });
+    masters.push({
+      index: i,
+      id: rng.hex40(),
+      master: true,
+      pair: i,
+      ip: `10.20.${i >> 8}.${i & 255}`,
+      slots: lo === hi ? `${lo}` : `${lo}-${hi}`,
+    });
   }
-  for (let i = 0; i < M; i++) replicas.push({ index: M + i, id: rng.hex40(), master: false, pair: i, ip: `10.21.${i >> 8}.${i & 255}`, slots: '' });
+  for (let i = 0; i < M; i++)
+    replicas.push({ index: M + i, id: rng.hex40(), master: false, pair: i, ip: `10.21.${i >> 8}.${i & 255}`, slots: '' });
   const all = [...masters, ...replicas];
   const nodeIds = new Set(all.map((n) => n.id));
   const addr = (n: Node) => `${n.ip}:6379`;

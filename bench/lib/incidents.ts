@@ -77,7 +77,11 @@ export class Rewriter {
   private readonly ids: ReadonlyMap<string, string>;
   private readonly pids: ReadonlyMap<number, number>;
   private readonly addr: (port: number) => string;
-  constructor(ids: ReadonlyMap<string, string>, pids: ReadonlyMap<number, number>, addr: (port: number) => string = (p) => `127.0.0.1:${p}`) {
+  constructor(
+    ids: ReadonlyMap<string, string>,
+    pids: ReadonlyMap<number, number>,
+    addr: (port: number) => string = (p) => `127.0.0.1:${p}`,
+  ) {
     this.ids = ids;
     this.pids = pids;
     this.addr = addr;

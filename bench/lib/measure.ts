@@ -72,9 +72,12 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
     if (opts.captureStdout) child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
     // Polled as well when GNU time measures: a run killed at the timeout still shows its peak so far.
     let hwm = 0;
-    const poll = setInterval(() => {
-      hwm = Math.max(hwm, readHwmKB(haveGnuTime ? commandPid(child.pid!) : child.pid!));
-    }, haveGnuTime ? 200 : 20);
+    const poll = setInterval(
+      () => {
+        hwm = Math.max(hwm, readHwmKB(haveGnuTime ? commandPid(child.pid!) : child.pid!));
+      },
+      haveGnuTime ? 200 : 20,
+    );
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -102,7 +105,15 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
         // "Command exited with non-zero status N" precedes the format line
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallS, cpuS, peakRssMB: hwm / 1024, exitCode: timedOut ? null : exitCode, timedOut, stderr: stderr.split('\n').slice(0, 5).join('\n'), stdout });
+      resolve({
+        wallS,
+        cpuS,
+        peakRssMB: hwm / 1024,
+        exitCode: timedOut ? null : exitCode,
+        timedOut,
+        stderr: stderr.split('\n').slice(0, 5).join('\n'),
+        stdout,
+      });
     });
   });
 }

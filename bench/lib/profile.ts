@@ -55,7 +55,11 @@ export function summariseProfile(file: string, top = 25, by: 'self' | 'total' = 
       total.set(nm, (total.get(nm) ?? 0) + t);
     }
   }
-  const rows = [...total.keys()].map((name) => ({ name, selfPct: (100 * (self.get(name) ?? 0)) / totalTime, totalPct: (100 * (total.get(name) ?? 0)) / totalTime }));
+  const rows = [...total.keys()].map((name) => ({
+    name,
+    selfPct: (100 * (self.get(name) ?? 0)) / totalTime,
+    totalPct: (100 * (total.get(name) ?? 0)) / totalTime,
+  }));
   rows.sort((a, b) => (by === 'self' ? b.selfPct - a.selfPct : b.totalPct - a.totalPct));
   return rows.slice(0, top);
 }

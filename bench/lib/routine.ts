@@ -58,7 +58,9 @@ export function routineUnit(rng: Prng, port: number, state: { clientId: number; 
     state.keys += rng.int(0, 40);
     let slots = 4;
     while (slots < state.keys) slots *= 2;
-    return [{ dt: 0, child: false, level: '-', msg: `DB 0: ${state.keys} keys (${rng.int(0, state.keys >> 4)} volatile) in ${slots} slots HT.` }];
+    return [
+      { dt: 0, child: false, level: '-', msg: `DB 0: ${state.keys} keys (${rng.int(0, state.keys >> 4)} volatile) in ${slots} slots HT.` },
+    ];
   }
   state.childPid = 1000 + ((state.childPid + rng.int(1, 97)) % 4_000_000);
   const mb = rng.int(0, 12);

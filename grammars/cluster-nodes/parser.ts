@@ -1,7 +1,20 @@
 import { CstParser } from '../chevrotain.ts';
 import {
-  allTokens, Comma, Dash, Endpoint, Flag, ImportingArrow, Integer, LBracket, LinkState, MigratingArrow, NodeId,
-  RBracket, SlotRange, Vars, Word,
+  allTokens,
+  Comma,
+  Dash,
+  Endpoint,
+  Flag,
+  ImportingArrow,
+  Integer,
+  LBracket,
+  LinkState,
+  MigratingArrow,
+  NodeId,
+  RBracket,
+  SlotRange,
+  Vars,
+  Word,
 } from './tokens.ts';
 
 function isDevMode(): boolean {
@@ -20,10 +33,7 @@ export class ClusterNodesParser extends CstParser {
   }
 
   public line = this.RULE('line', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.varsLine) },
-      { ALT: () => this.SUBRULE(this.nodeLine) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.varsLine) }, { ALT: () => this.SUBRULE(this.nodeLine) }]);
   });
 
   // nodes.conf trailer: `vars currentEpoch 6 lastVoteEpoch 0` (src/cluster.c clusterSaveConfig).
@@ -81,11 +91,7 @@ export class ClusterNodesParser extends CstParser {
   });
 
   public slot = this.RULE('slot', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(SlotRange) },
-      { ALT: () => this.CONSUME(Integer) },
-      { ALT: () => this.SUBRULE(this.openSlot) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(SlotRange) }, { ALT: () => this.CONSUME(Integer) }, { ALT: () => this.SUBRULE(this.openSlot) }]);
   });
 
   // `[slot->-id]` migrating to id, `[slot-<-id]` importing from id (myself line only).

@@ -1,6 +1,18 @@
 import { CstParser } from '../chevrotain.ts';
 import {
-  allTokens, Bool, DoubleTag, Empty, ErrorTag, IntegerTag, MapArrow, Marker, Nil, Number_, QuotedString, Rest, Status,
+  allTokens,
+  Bool,
+  DoubleTag,
+  Empty,
+  ErrorTag,
+  IntegerTag,
+  MapArrow,
+  Marker,
+  Nil,
+  Number_,
+  QuotedString,
+  Rest,
+  Status,
 } from './tokens.ts';
 
 function isDevMode(): boolean {

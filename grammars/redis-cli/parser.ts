@@ -1,7 +1,27 @@
 import { CstParser } from '../chevrotain.ts';
 import {
-  allTokens, Bool, ClientError, CouldNotConnect, DoubleTag, Empty, ErrorTag, HostPort, Integer, IntegerTag, LBracket,
-  LocatedAt, Nil, Prompt, QuotedString, RawError, RBracket, Redirected, Rest, ShellPrompt, Status, Timing,
+  allTokens,
+  Bool,
+  ClientError,
+  CouldNotConnect,
+  DoubleTag,
+  Empty,
+  ErrorTag,
+  HostPort,
+  Integer,
+  IntegerTag,
+  LBracket,
+  LocatedAt,
+  Nil,
+  Prompt,
+  QuotedString,
+  RawError,
+  RBracket,
+  Redirected,
+  Rest,
+  ShellPrompt,
+  Status,
+  Timing,
 } from './tokens.ts';
 
 function isDevMode(): boolean {

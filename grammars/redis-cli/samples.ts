@@ -15,9 +15,9 @@ export const redisCliSamples: Record<string, string> = {
   'could-not-connect': 'Could not connect to Redis at 127.0.0.1:7002: Connection refused',
   'status-ok': 'OK',
   'string-seed': '"b"',
-  'integer': '(integer) 1',
-  'nil': '(nil)',
-  'empty': '(empty array)',
+  integer: '(integer) 1',
+  nil: '(nil)',
+  empty: '(empty array)',
   'timing-seed': '(0.86s)',
   'shell-seed': '$ redis-cli -c -p 7001',
 };

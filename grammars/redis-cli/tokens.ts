@@ -25,8 +25,18 @@ export const HostPrompt = createToken({
   categories: [Prompt],
   push_mode: 'rest',
 });
-export const SocketPrompt = createToken({ name: 'SocketPrompt', pattern: /redis \/[^\s>]*(?:\[\d+\])?(?:\(TX\))?>/, categories: [Prompt], push_mode: 'rest' });
-export const NotConnectedPrompt = createToken({ name: 'NotConnectedPrompt', pattern: /not connected>/, categories: [Prompt], push_mode: 'rest' });
+export const SocketPrompt = createToken({
+  name: 'SocketPrompt',
+  pattern: /redis \/[^\s>]*(?:\[\d+\])?(?:\(TX\))?>/,
+  categories: [Prompt],
+  push_mode: 'rest',
+});
+export const NotConnectedPrompt = createToken({
+  name: 'NotConnectedPrompt',
+  pattern: /not connected>/,
+  categories: [Prompt],
+  push_mode: 'rest',
+});
 
 export const Redirected = createToken({ name: 'Redirected', pattern: /-> Redirected to slot/ });
 export const LocatedAt = createToken({ name: 'LocatedAt', pattern: /located at/ });
@@ -64,9 +74,29 @@ export const Rest = createToken({ name: 'Rest', pattern: /[^\r\n]+/, start_chars
  * (`CLUSTERDOWN The…` is an error, `OK` a status); the parenthesised tags before Timing.
  */
 export const lineTokens = [
-  WhiteSpace, SocketPrompt, NotConnectedPrompt, HostPrompt, Redirected, LocatedAt, HostPort, LBracket, RBracket,
-  ErrorTag, RawError, ClientError, CouldNotConnect, IntegerTag, DoubleTag, Nil, Bool, Empty, Timing, QuotedString,
-  Integer, ShellPrompt, Status,
+  WhiteSpace,
+  SocketPrompt,
+  NotConnectedPrompt,
+  HostPrompt,
+  Redirected,
+  LocatedAt,
+  HostPort,
+  LBracket,
+  RBracket,
+  ErrorTag,
+  RawError,
+  ClientError,
+  CouldNotConnect,
+  IntegerTag,
+  DoubleTag,
+  Nil,
+  Bool,
+  Empty,
+  Timing,
+  QuotedString,
+  Integer,
+  ShellPrompt,
+  Status,
 ];
 export const restTokens = [WhiteSpace, Rest];
 export const allTokens = [...lineTokens, Rest, Prompt];

@@ -1,5 +1,18 @@
 export { messageLexer } from './lexer.ts';
-export { allTokens, NodeId, IpPort, DottedNumber, Integer, Word, Punct, Other, isWordCode, isHexCode, isDigitCode, isHostCode } from './tokens.ts';
+export {
+  allTokens,
+  NodeId,
+  IpPort,
+  DottedNumber,
+  Integer,
+  Word,
+  Punct,
+  Other,
+  isWordCode,
+  isHexCode,
+  isDigitCode,
+  isHostCode,
+} from './tokens.ts';
 export {
   compileTemplate,
   globMatches,

@@ -278,7 +278,13 @@ export function matchTokens(t: CompiledTemplate, tokens: readonly IToken[], text
           return next(pi + 1, ti + 1);
         }
         const n = tokens[ti + 1];
-        if (tok.tokenType === Punct && tok.image === '-' && n !== undefined && n.tokenType === Integer && n.startOffset === tok.startOffset + 1) {
+        if (
+          tok.tokenType === Punct &&
+          tok.image === '-' &&
+          n !== undefined &&
+          n.tokenType === Integer &&
+          n.startOffset === tok.startOffset + 1
+        ) {
           keep('-' + n.image);
           return next(pi + 1, ti + 2);
         }

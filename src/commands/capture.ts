@@ -4,7 +4,16 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { ConfigError } from '../model/diagnostic.ts';
-import { checkSeed, connectionFromCli, formatMs, parseDuration, parseHostPort, runCapture, type ConnectionCliOptions, type PollerEvent } from '../live/index.ts';
+import {
+  checkSeed,
+  connectionFromCli,
+  formatMs,
+  parseDuration,
+  parseHostPort,
+  runCapture,
+  type ConnectionCliOptions,
+  type PollerEvent,
+} from '../live/index.ts';
 import type { CommandResult } from './result.ts';
 
 export type { ConnectionCliOptions };

@@ -14,9 +14,26 @@ import { writeHtmlReport } from '../report/html/index.ts';
 import { buildReport, evaluate, loadExpectations, renderText as renderGateText } from '../gate/index.ts';
 import type { Expectations } from '../gate/index.ts';
 import {
-  DrillError, FAULT_KINDS, checkSeed, compareWithProbe, connectionFromCli, createCheckClient, describePlan, formatMs, parseDuration, parseHostPort,
-  parseInfoText, planDrill, renderComparisonText, runDrill,
-  type Comparison, type ConnectionCliOptions, type ConnectionOptions, type DrillPlan, type DrillRun, type FaultKind,
+  DrillError,
+  FAULT_KINDS,
+  checkSeed,
+  compareWithProbe,
+  connectionFromCli,
+  createCheckClient,
+  describePlan,
+  formatMs,
+  parseDuration,
+  parseHostPort,
+  parseInfoText,
+  planDrill,
+  renderComparisonText,
+  runDrill,
+  type Comparison,
+  type ConnectionCliOptions,
+  type ConnectionOptions,
+  type DrillPlan,
+  type DrillRun,
+  type FaultKind,
 } from '../live/index.ts';
 import { parseRfc3339 } from '../util/time.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
@@ -69,7 +86,14 @@ export interface DrillSummary {
   plan: string[];
   faultAt: string;
   /** Where the analysis puts the fault of each failover of the drill, against the moment the drill sent it. */
-  faultMoments: Array<{ newMaster: NodeId | null; analysisStartedAt: string; bounds: [string, string]; from: string; offByMs: number; withinBounds: boolean }>;
+  faultMoments: Array<{
+    newMaster: NodeId | null;
+    analysisStartedAt: string;
+    bounds: [string, string];
+    from: string;
+    offByMs: number;
+    withinBounds: boolean;
+  }>;
   recovered: boolean;
   recoveryMs: number | null;
   problem: string | null;
@@ -115,7 +139,12 @@ export function splitDrillWindow(analysis: AnalysisV1, start: number): { judged:
   for (const f of olderFindings) counts[f.severity]++;
   const judged: AnalysisV1 = {
     ...analysis,
-    clusters: analysis.clusters.map((c) => ({ ...c, failovers: c.failovers.filter(failover), outages: c.outages.filter(outage), findings: c.findings.filter(finding) })),
+    clusters: analysis.clusters.map((c) => ({
+      ...c,
+      failovers: c.failovers.filter(failover),
+      outages: c.outages.filter(outage),
+      findings: c.findings.filter(finding),
+    })),
     failovers: analysis.failovers.filter(failover),
     outages: analysis.outages.filter(outage),
     findings,
@@ -141,7 +170,10 @@ export function olderHistoryLine(o: OlderHistory): string | null {
   return `Older history in the inputs (before ${o.before}, not judged by this drill): ${what}${o.rules.length ? ` (${o.rules.join(', ')})` : ''}.`;
 }
 
-async function readLive(address: Address, connection: ConnectionOptions): Promise<{ nodeTimeoutMs: number | null; version: string | null }> {
+async function readLive(
+  address: Address,
+  connection: ConnectionOptions,
+): Promise<{ nodeTimeoutMs: number | null; version: string | null }> {
   const r = createCheckClient(address, connection, 2000);
   r.on('error', () => {});
   let nodeTimeoutMs: number | null = null;
@@ -197,7 +229,11 @@ function checkInputs(logs: readonly string[]): void {
     try {
       statSync(l);
     } catch (err) {
-      throw new InputError(l, 0, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message));
+      throw new InputError(
+        l,
+        0,
+        (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message),
+      );
     }
   }
 }
@@ -207,11 +243,13 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
   if (!opts.seed) throw new ConfigError('drill needs --seed host:port');
   if (!opts.target) throw new ConfigError('drill needs --target <node id|prefix|host:port>');
   if (!opts.out) throw new ConfigError('drill needs -o dir/');
-  if (!(FAULT_KINDS as readonly string[]).includes(opts.fault)) throw new ConfigError(`--fault must be one of ${FAULT_KINDS.join(', ')}, got '${opts.fault}'`);
+  if (!(FAULT_KINDS as readonly string[]).includes(opts.fault))
+    throw new ConfigError(`--fault must be one of ${FAULT_KINDS.join(', ')}, got '${opts.fault}'`);
   const fault = opts.fault as FaultKind;
   const format = (opts.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new ConfigError(`--format must be text, json or markdown, got '${opts.format}'`);
-  if (opts.pauseMs !== undefined && !(Number.isInteger(opts.pauseMs) && opts.pauseMs > 0)) throw new ConfigError(`--pause-ms must be a positive whole number, got '${opts.pauseMs}'`);
+  if (opts.pauseMs !== undefined && !(Number.isInteger(opts.pauseMs) && opts.pauseMs > 0))
+    throw new ConfigError(`--pause-ms must be a positive whole number, got '${opts.pauseMs}'`);
   if (opts.pauseMs !== undefined && fault !== 'pause') throw new ConfigError('--pause-ms goes with --fault pause');
   if (opts.nodeTimeout !== undefined && !(Number.isInteger(opts.nodeTimeout) && opts.nodeTimeout > 0))
     throw new ConfigError(`--node-timeout must be a positive number of milliseconds, got '${opts.nodeTimeout}'`);
@@ -293,7 +331,10 @@ export async function drillCommand(opts: DrillOptions): Promise<CommandResult> {
 
   const reasons: string[] = [];
   if (!run.recovered) reasons.push(`the cluster did not recover within ${formatMs(recoveryTimeoutMs)} (${run.problem})`);
-  if (drillErrors.length > 0) reasons.push(`the analysis found ${drillErrors.length === 1 ? 'an error' : `${drillErrors.length} errors`} during the drill (${[...new Set(drillErrors.map((f) => f.rule))].join(', ')})`);
+  if (drillErrors.length > 0)
+    reasons.push(
+      `the analysis found ${drillErrors.length === 1 ? 'an error' : `${drillErrors.length} errors`} during the drill (${[...new Set(drillErrors.map((f) => f.rule))].join(', ')})`,
+    );
   if (!comparison.ok) reasons.push('the analysis does not agree with the probe');
   if (gateStatus !== null && gateStatus !== 'pass') reasons.push(`expectations ${gateStatus}`);
   const summary: DrillSummary = {
@@ -360,7 +401,22 @@ function render(format: Format, analysis: AnalysisV1, s: DrillSummary, gateText:
   const older = olderHistoryLine(s.olderHistory);
   const verdict = s.ok ? 'DRILL PASSED' : `DRILL FAILED: ${s.reasons.join('; ')}`;
   if (format === 'markdown') {
-    const parts = [`# Drill: ${s.fault} of ${s.target}`, '', '```', ...head, '```', '', renderAnalysisMarkdown(analysis).trimEnd(), ...(older ? ['', `*${older}*`] : []), '', '## Analysis vs probe', '', '```', comparison.trimEnd(), '```'];
+    const parts = [
+      `# Drill: ${s.fault} of ${s.target}`,
+      '',
+      '```',
+      ...head,
+      '```',
+      '',
+      renderAnalysisMarkdown(analysis).trimEnd(),
+      ...(older ? ['', `*${older}*`] : []),
+      '',
+      '## Analysis vs probe',
+      '',
+      '```',
+      comparison.trimEnd(),
+      '```',
+    ];
     if (gateText) parts.push('', '## Expectations', '', '```', gateText.trimEnd(), '```');
     parts.push('', `**${verdict}**`, '');
     return parts.join('\n');

@@ -20,7 +20,8 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (opts.nodeTimeout !== undefined && !(Number.isInteger(opts.nodeTimeout) && opts.nodeTimeout > 0))
     throw new ConfigError(`--node-timeout must be a positive number of milliseconds, got '${opts.nodeTimeout}'`);
   const out = resolve(opts.output);
-  if (paths.some((p) => p !== '-' && resolve(p) === out)) throw new ConfigError(`refusing to overwrite the input ${opts.output} with the report`);
+  if (paths.some((p) => p !== '-' && resolve(p) === out))
+    throw new ConfigError(`refusing to overwrite the input ${opts.output} with the report`);
 
   const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
   const analysis = analyzeTimeline(timeline, opts.nodeTimeout !== undefined ? { nodeTimeoutMs: opts.nodeTimeout } : {});

@@ -24,9 +24,14 @@ export interface InputOptions {
  * severity (issue #18: nothing is left out without a word).
  */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): string {
-  return diagnostics
-    .filter((d) => keep(d) || d.skip)
-    // One line each, whatever a file name or a message holds (a newline in a path, an ESC in a log line).
-    .map((d) => `failscope: ${d.severity === 'info' ? 'note' : d.severity}: ${neutralizeControlsOneLine(`${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}`)}\n`)
-    .join('');
+  return (
+    diagnostics
+      .filter((d) => keep(d) || d.skip)
+      // One line each, whatever a file name or a message holds (a newline in a path, an ESC in a log line).
+      .map(
+        (d) =>
+          `failscope: ${d.severity === 'info' ? 'note' : d.severity}: ${neutralizeControlsOneLine(`${d.source}${d.line ? `:${d.line}` : ''}: ${d.message}`)}\n`,
+      )
+      .join('')
+  );
 }

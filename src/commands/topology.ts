@@ -31,7 +31,11 @@ export async function topologyCommand(paths: string[], opts: TopologyOptions): P
   const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
   const withNodes = timeline.clusters.filter((c) => c.snapshots.some((s) => s.kind === 'cluster-nodes'));
   if (withNodes.length === 0)
-    throw new InputError(paths.join(' '), 0, 'no CLUSTER NODES snapshot in the inputs (topology needs at least one CLUSTER NODES output or nodes.conf)');
+    throw new InputError(
+      paths.join(' '),
+      0,
+      'no CLUSTER NODES snapshot in the inputs (topology needs at least one CLUSTER NODES output or nodes.conf)',
+    );
   const clusters = withNodes.map((c) => analyzeTopology(c.id, c.snapshots, { at }));
   if (at !== undefined && clusters.every((c) => c.final === null))
     throw new ConfigError(`--at: no CLUSTER NODES snapshot at or before ${new Date(at).toISOString()}`);
@@ -39,7 +43,8 @@ export async function topologyCommand(paths: string[], opts: TopologyOptions): P
   let against: TopologyReport['against'] = [];
   if (opts.against !== undefined) {
     const earlier = (await loadSources([opts.against], { zone: opts.tz, year: opts.year, stdin: opts.stdin })).flatMap((p) => p.snapshots);
-    if (!earlier.some((s) => s.kind === 'cluster-nodes')) throw new InputError(opts.against, 0, 'no CLUSTER NODES snapshot to compare against');
+    if (!earlier.some((s) => s.kind === 'cluster-nodes'))
+      throw new InputError(opts.against, 0, 'no CLUSTER NODES snapshot to compare against');
     against = compareAgainst(clusters, earlier);
   }
   const report: TopologyReport = {

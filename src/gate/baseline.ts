@@ -12,8 +12,7 @@ import { measure } from './evaluate.ts';
 import type { ExpectationResult, Measured } from './types.ts';
 
 export type Baseline =
-  | { kind: 'check'; source: string; cases: Map<string, Measured> }
-  | { kind: 'analysis'; source: string; measured: Measured };
+  { kind: 'check'; source: string; cases: Map<string, Measured> } | { kind: 'analysis'; source: string; measured: Measured };
 
 /** Read a baseline file. Throws ConfigError when it is neither kind of failscope JSON. */
 export function loadBaseline(path: string, displayPath: string = path): Baseline {
@@ -62,7 +61,15 @@ const METRICS = [
 /** One result per compared timing (`baseline.unavailable`, …). Regressions beyond the allowance fail. */
 export function compareBaseline(current: Measured, base: Measured | null, allowance: Allowance, source: string): ExpectationResult[] {
   if (base === null)
-    return [{ id: 'baseline', status: 'pass', expected: `timings within ${allowance.text} of ${source}`, actual: 'case not in the baseline', evidence: [] }];
+    return [
+      {
+        id: 'baseline',
+        status: 'pass',
+        expected: `timings within ${allowance.text} of ${source}`,
+        actual: 'case not in the baseline',
+        evidence: [],
+      },
+    ];
   return METRICS.map(({ key, field, label }) => {
     const id = `baseline.${key}`;
     const was = base[field];
@@ -70,12 +77,26 @@ export function compareBaseline(current: Measured, base: Measured | null, allowa
     const baseOpen = key === 'clusterOutage' && base.clusterOutageOpen;
     const nowOpen = key === 'clusterOutage' && current.clusterOutageOpen;
     if (was === null) {
-      return { id, status: 'pass', expected: `${label} within ${allowance.text} of the baseline`, actual: `${show(now, nowOpen)} (baseline: ${baseOpen ? 'did not end' : 'not measured'})`, evidence: [] };
+      return {
+        id,
+        status: 'pass',
+        expected: `${label} within ${allowance.text} of the baseline`,
+        actual: `${show(now, nowOpen)} (baseline: ${baseOpen ? 'did not end' : 'not measured'})`,
+        evidence: [],
+      };
     }
     const limit = allowedMax(was, allowance);
     const expected = `${label} ≤ ${formatDuration(limit)} (baseline ${formatDuration(was)} + ${allowance.text})`;
     if (now === null) {
-      if (nowOpen) return { id, status: 'fail', expected, actual: 'did not end within the evidence', detail: `baseline ${formatDuration(was)}, now unbounded`, evidence: [] };
+      if (nowOpen)
+        return {
+          id,
+          status: 'fail',
+          expected,
+          actual: 'did not end within the evidence',
+          detail: `baseline ${formatDuration(was)}, now unbounded`,
+          evidence: [],
+        };
       return { id, status: 'pass', expected, actual: 'not measured in this run', evidence: [] };
     }
     const delta = now - was;

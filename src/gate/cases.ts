@@ -32,7 +32,9 @@ export function discoverCases(paths: string[], expect?: string): CaseSpec[] {
   if (paths.length === 0) throw new ConfigError('no input: give incident folders (or files with --expect)');
   if (expect !== undefined) {
     const first = paths[0].replace(/\/+$/, '');
-    const stem = basename(expect).replace(/\.?expect\.(json|ya?ml)$/, '').replace(/\.(json|ya?ml)$/, '');
+    const stem = basename(expect)
+      .replace(/\.?expect\.(json|ya?ml)$/, '')
+      .replace(/\.(json|ya?ml)$/, '');
     const name = isDir(first) ? basename(first) : stem || basename(first);
     return [{ name, inputs: [...paths], expect }];
   }

@@ -5,7 +5,8 @@ const ABSOLUTE = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min)$/;
 const RELATIVE = /^(\d+(?:\.\d+)?)\s*[x×*]\s*node[- _]?timeout$/;
 
 /** Human description of the duration syntax, used in error messages and the JSON Schema. */
-export const LIMIT_SYNTAX = 'milliseconds (8000), a duration ("850ms", "8s", "1.5s", "2m") or a multiple of the node timeout ("2x node-timeout")';
+export const LIMIT_SYNTAX =
+  'milliseconds (8000), a duration ("850ms", "8s", "1.5s", "2m") or a multiple of the node timeout ("2x node-timeout")';
 
 /**
  * Parse a time limit. Returns the limit, or a message saying what is wrong (the loader adds file and key).
@@ -44,8 +45,12 @@ export interface Allowance {
  * floor for short phases). Returns a message on error.
  */
 export function parseAllowance(text: string): Allowance | string {
-  const parts = text.split(/[,+]/).map((p) => p.trim()).filter((p) => p !== '');
-  if (parts.length === 0 || parts.length > 2) return `--max-regression must be like "20%", "500ms" or "20%,200ms", got ${JSON.stringify(text)}`;
+  const parts = text
+    .split(/[,+]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0 || parts.length > 2)
+    return `--max-regression must be like "20%", "500ms" or "20%,200ms", got ${JSON.stringify(text)}`;
   let percent: number | null = null;
   let ms: number | null = null;
   for (const p of parts) {

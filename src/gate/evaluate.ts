@@ -114,14 +114,17 @@ interface Selection {
 function evaluateBlock(analysis: AnalysisV1, block: ExpectationBlock, nodeTimeoutMs: number | null): ExpectationResult[] {
   const id = (s: string): string => (block.path ? `${block.path}.${s}` : s);
   const sel = select(analysis, block);
-  if (typeof sel === 'string') return [{ id: id('cluster'), status: 'error', expected: `cluster ${refText(block)}`, actual: 'not found', detail: sel, evidence: [] }];
+  if (typeof sel === 'string')
+    return [{ id: id('cluster'), status: 'error', expected: `cluster ${refText(block)}`, actual: 'not found', detail: sel, evidence: [] }];
   const ctx = new Ctx(sel, nodeTimeoutMs);
   const out: ExpectationResult[] = [];
   if (block.verdict !== undefined) out.push(ctx.verdict(id('verdict'), block.verdict));
   if (block.worstSeverity !== undefined) out.push(ctx.worstSeverity(id('worstSeverity'), block.worstSeverity));
   const f = block.failovers;
   if (f?.count) out.push(ctx.failoverCount(id('failovers.count'), f.count));
-  if (f?.kinds) for (const k of FAILOVER_KINDS) out.push(ctx.failoverKind(id(`failovers.kinds.${k}`), k, f.kinds[k] ?? { min: 0, max: 0 }, k in f.kinds));
+  if (f?.kinds)
+    for (const k of FAILOVER_KINDS)
+      out.push(ctx.failoverKind(id(`failovers.kinds.${k}`), k, f.kinds[k] ?? { min: 0, max: 0 }, k in f.kinds));
   if (f?.maxUnavailable) out.push(ctx.failoverTiming(id('failovers.maxUnavailable'), 'unavailable', f.maxUnavailable));
   if (f?.maxDetection) out.push(ctx.failoverTiming(id('failovers.maxDetection'), 'detection', f.maxDetection));
   if (f?.maxElection) out.push(ctx.failoverTiming(id('failovers.maxElection'), 'election', f.maxElection));
@@ -158,9 +161,17 @@ function select(a: AnalysisV1, block: ExpectationBlock): Selection | string {
   const ref = block.cluster.ref;
   let picked = clusters.filter((c) => c.id === ref);
   if (picked.length === 0) picked = clusters.filter((c) => matchNodes(ref, c.nodes, knownIds(c.nodes, [c], c.failovers)).length > 0);
-  const names = clusters.map((c) => `${c.id} (${c.nodes.slice(0, 3).map((n) => nodeName(c.nodes)(n.id)).join(', ')}${c.nodes.length > 3 ? ', …' : ''})`);
-  if (picked.length === 0) return `no cluster is named ${JSON.stringify(ref)} or contains such a node; the input has ${names.length === 0 ? 'no cluster' : names.join('; ')}`;
-  if (picked.length > 1) return `${JSON.stringify(ref)} is in ${picked.length} clusters (${picked.map((c) => c.id).join(', ')}); select by cluster label instead`;
+  const names = clusters.map(
+    (c) =>
+      `${c.id} (${c.nodes
+        .slice(0, 3)
+        .map((n) => nodeName(c.nodes)(n.id))
+        .join(', ')}${c.nodes.length > 3 ? ', …' : ''})`,
+  );
+  if (picked.length === 0)
+    return `no cluster is named ${JSON.stringify(ref)} or contains such a node; the input has ${names.length === 0 ? 'no cluster' : names.join('; ')}`;
+  if (picked.length > 1)
+    return `${JSON.stringify(ref)} is in ${picked.length} clusters (${picked.map((c) => c.id).join(', ')}); select by cluster label instead`;
   const c = picked[0];
   return {
     label: c.id,
@@ -289,7 +300,9 @@ class Ctx {
       status: over.length === 0 ? 'pass' : 'fail',
       expected: `no finding worse than ${allowed}`,
       actual: worst === null ? 'no findings' : `worst is ${worst}`,
-      ...(over.length > 0 ? { detail: `findings worse than ${allowed}: ${over.map((f) => `${f.rule} (${f.severity}): ${f.message}`).join('; ')}` } : {}),
+      ...(over.length > 0
+        ? { detail: `findings worse than ${allowed}: ${over.map((f) => `${f.rule} (${f.severity}): ${f.message}`).join('; ')}` }
+        : {}),
       evidence: pickEvidence(over.map((f) => f.evidence)),
     };
   }
@@ -340,7 +353,14 @@ class Ctx {
     const max = limitMs(limit, this.nodeTimeoutMs);
     const expected = `${phase} ${this.limitText(limit, max)} for every failover`;
     if (max === null)
-      return { id, status: 'error', expected, actual: 'cannot judge', detail: `"${limit.text}" needs the node timeout, which the analysis does not know: pass --node-timeout or set nodeTimeout in the expectations`, evidence: [] };
+      return {
+        id,
+        status: 'error',
+        expected,
+        actual: 'cannot judge',
+        detail: `"${limit.text}" needs the node timeout, which the analysis does not know: pass --node-timeout or set nodeTimeout in the expectations`,
+        evidence: [],
+      };
     // A manual, takeover or force failover has no FAIL detection; a takeover has no election.
     const applies = (f: Failover): boolean =>
       phase === 'unavailable' || (phase === 'detection' ? f.kind === 'automatic' : f.kind !== 'takeover') || f.timingsMs[phase] !== null;
@@ -348,13 +368,24 @@ class Ctx {
     if (fs.length === 0) return { id, status: 'pass', expected, actual: `no failover with a ${phase} phase`, evidence: [] };
     const over = fs.filter((f) => f.timingsMs[phase] === null || (f.timingsMs[phase] as number) > max);
     const measured = fs.filter((f) => f.timingsMs[phase] !== null);
-    const worst = measured.reduce<Failover | null>((w, f) => (w === null || (f.timingsMs[phase] as number) > (w.timingsMs[phase] as number) ? f : w), null);
+    const worst = measured.reduce<Failover | null>(
+      (w, f) => (w === null || (f.timingsMs[phase] as number) > (w.timingsMs[phase] as number) ? f : w),
+      null,
+    );
     const unknown = fs.filter((f) => f.timingsMs[phase] === null);
     let actual = worst === null ? 'not measured' : `worst ${formatDuration(worst.timingsMs[phase] as number)}`;
     if (worst !== null && unknown.length > 0) actual += `, ${unknown.length} not measured`;
-    const detail = over.length > 0
-      ? over.map((f) => `${this.describeFailover(f)}: ${f.timingsMs[phase] === null ? 'not measured' : formatDuration(f.timingsMs[phase] as number)}`).join('; ')
-      : worst ? `worst: ${this.describeFailover(worst)}` : undefined;
+    const detail =
+      over.length > 0
+        ? over
+            .map(
+              (f) =>
+                `${this.describeFailover(f)}: ${f.timingsMs[phase] === null ? 'not measured' : formatDuration(f.timingsMs[phase] as number)}`,
+            )
+            .join('; ')
+        : worst
+          ? `worst: ${this.describeFailover(worst)}`
+          : undefined;
     return {
       id,
       status: over.length === 0 ? 'pass' : 'fail',
@@ -373,16 +404,42 @@ class Ctx {
     const ids = matchNodes(claim.node, this.sel.nodes, this.sel.knownIds);
     const known = this.sel.nodes.map((n) => this.name(n.id)).join(', ') || 'none';
     if (ids.length === 0)
-      return { id, status: 'error', expected, actual: 'no such node', detail: `no node ${claim.node} in ${this.sel.label} (nodes: ${known})`, evidence: [] };
+      return {
+        id,
+        status: 'error',
+        expected,
+        actual: 'no such node',
+        detail: `no node ${claim.node} in ${this.sel.label} (nodes: ${known})`,
+        evidence: [],
+      };
     if (ids.length > 1)
-      return { id, status: 'error', expected, actual: 'ambiguous node', detail: `${claim.node} names ${ids.length} nodes (${ids.map((x) => this.name(x)).join(', ')}); give more of the id`, evidence: [] };
+      return {
+        id,
+        status: 'error',
+        expected,
+        actual: 'ambiguous node',
+        detail: `${claim.node} names ${ids.length} nodes (${ids.map((x) => this.name(x)).join(', ')}); give more of the id`,
+        evidence: [],
+      };
     const node = ids[0];
     const owned = this.finalSlots(node);
     if (owned === null)
-      return { id, status: 'error', expected, actual: 'unknown', detail: `the analysis of ${this.sel.label} has no slot ownership to judge by`, evidence: [] };
+      return {
+        id,
+        status: 'error',
+        expected,
+        actual: 'unknown',
+        detail: `the analysis of ${this.sel.label} has no slot ownership to judge by`,
+        evidence: [],
+      };
     const role = this.finalRole(node);
     const isMaster = owned.length > 0 || role === 'master';
-    const ownedText = owned.length > 0 ? `as master of ${formatRanges(owned)}` : isMaster ? 'as a master of no slots' : (ROLE_PHRASE[role ?? 'unknown'] ?? `as ${role}`);
+    const ownedText =
+      owned.length > 0
+        ? `as master of ${formatRanges(owned)}`
+        : isMaster
+          ? 'as a master of no slots'
+          : (ROLE_PHRASE[role ?? 'unknown'] ?? `as ${role}`);
     const related = this.sel.failovers.filter((f) => f.newMaster === node || f.oldMaster === node);
     const evidence = pickEvidence(related.map((f) => f.evidence));
     let ok: boolean;
@@ -397,7 +454,14 @@ class Ctx {
       ok = held.length === 0;
       if (!ok) detail = `still holds ${formatRanges(held)}`;
     }
-    return { id, status: ok ? 'pass' : 'fail', expected, actual: `${this.name(node)} ends ${ownedText}`, ...(detail ? { detail } : {}), evidence };
+    return {
+      id,
+      status: ok ? 'pass' : 'fail',
+      expected,
+      actual: `${this.name(node)} ends ${ownedText}`,
+      ...(detail ? { detail } : {}),
+      evidence,
+    };
   }
 
   /** Slots `node` owns at the end of the evidence; null when no cluster in the selection has ownership data. */
@@ -434,12 +498,31 @@ class Ctx {
     const expected = `cluster-wide outage ${this.limitText(limit, max)} in total`;
     const evidence = pickEvidence(this.sel.findings.filter((f) => f.rule === 'cluster.down').map((f) => f.evidence));
     if (max === null)
-      return { id, status: 'error', expected, actual: 'cannot judge', detail: `"${limit.text}" needs the node timeout, which the analysis does not know: pass --node-timeout or set nodeTimeout in the expectations`, evidence: [] };
+      return {
+        id,
+        status: 'error',
+        expected,
+        actual: 'cannot judge',
+        detail: `"${limit.text}" needs the node timeout, which the analysis does not know: pass --node-timeout or set nodeTimeout in the expectations`,
+        evidence: [],
+      };
     const o = clusterOutage(this.sel.outages);
     const windows = this.sel.outages.filter((x) => x.scope === 'cluster');
-    const detail = windows.length > 0 ? windows.map((w) => `${w.start} → ${w.end ?? 'end of evidence'}${w.durationMs !== null ? ` (${formatDuration(w.durationMs)})` : ''}`).join('; ') : undefined;
+    const detail =
+      windows.length > 0
+        ? windows
+            .map((w) => `${w.start} → ${w.end ?? 'end of evidence'}${w.durationMs !== null ? ` (${formatDuration(w.durationMs)})` : ''}`)
+            .join('; ')
+        : undefined;
     if (o.open)
-      return { id, status: 'fail', expected, actual: `still down at the end of the evidence (since ${o.since})`, ...(detail ? { detail } : {}), evidence };
+      return {
+        id,
+        status: 'fail',
+        expected,
+        actual: `still down at the end of the evidence (since ${o.since})`,
+        ...(detail ? { detail } : {}),
+        evidence,
+      };
     return {
       id,
       status: o.totalMs <= max ? 'pass' : 'fail',

@@ -32,17 +32,7 @@ export function expectationsFromAnalysis(analysis: AnalysisV1, opts: InitOptions
   if (analysis.nodeTimeout?.from === 'option' && analysis.nodeTimeout.ms !== null) doc.nodeTimeout = analysis.nodeTimeout.ms;
   const clusters = analysis.clusters ?? [];
   if (clusters.length <= 1) {
-    Object.assign(
-      doc,
-      block(
-        analysis.nodes,
-        clusters,
-        analysis.failovers,
-        analysis.outages,
-        analysis.findings,
-        analysis.verdict,
-      ),
-    );
+    Object.assign(doc, block(analysis.nodes, clusters, analysis.failovers, analysis.outages, analysis.findings, analysis.verdict));
   } else {
     doc.clusters = clusters.map((c) => ({
       cluster: c.id,

@@ -10,15 +10,7 @@ import { RULE_IDS } from '../model/analysis.ts';
 import type { FailoverKind, Severity } from '../model/analysis.ts';
 import { SLOT_COUNT } from '../model/slots.ts';
 import { parseLimit } from './duration.ts';
-import type {
-  ClusterSelector,
-  CountRange,
-  ExpectationBlock,
-  Expectations,
-  FailoverExpectations,
-  Limit,
-  MasterClaim,
-} from './types.ts';
+import type { ClusterSelector, CountRange, ExpectationBlock, Expectations, FailoverExpectations, Limit, MasterClaim } from './types.ts';
 
 /** An expectations file that cannot be used; `problems` lists every problem found (file:line:col: …). */
 export class ExpectationsError extends ConfigError {
@@ -51,7 +43,15 @@ const CLAIM_KEYS = ['node', 'slots'] as const;
 const RULES_KEYS = ['required', 'forbidden'] as const;
 const COUNT_KEYS = ['min', 'max'] as const;
 // Keys that state an expectation (a file with none of them checks nothing, which is an error).
-const EXPECTING_KEYS = new Set<string>(['verdict', 'worstSeverity', 'failovers', 'mustEndAsMaster', 'mustNotEndAsMaster', 'maxClusterOutage', 'rules']);
+const EXPECTING_KEYS = new Set<string>([
+  'verdict',
+  'worstSeverity',
+  'failovers',
+  'mustEndAsMaster',
+  'mustNotEndAsMaster',
+  'maxClusterOutage',
+  'rules',
+]);
 
 /** Read and validate an expectations file. Throws `ExpectationsError` (a `ConfigError`: exit 2). */
 export function loadExpectations(path: string, displayPath: string = path): Expectations {
@@ -120,7 +120,8 @@ class Validator {
     }
     this.keys(value, [], TOP_KEYS, 'at the top level');
     const out: Omit<Expectations, 'source'> = { blocks };
-    if (value.$schema !== undefined && typeof value.$schema !== 'string') this.fail(['$schema'], `$schema must be a string, got ${kindOf(value.$schema)}`);
+    if (value.$schema !== undefined && typeof value.$schema !== 'string')
+      this.fail(['$schema'], `$schema must be a string, got ${kindOf(value.$schema)}`);
     if (value.description !== undefined) out.description = this.string(value.description, ['description']);
     if (value.nodeTimeout !== undefined) {
       const l = this.limit(value.nodeTimeout, ['nodeTimeout']);
@@ -129,14 +130,16 @@ class Validator {
     }
     const topHasExpectations = Object.keys(value).some((k) => EXPECTING_KEYS.has(k));
     if (topHasExpectations) blocks.push(this.block(value, [], false));
-    else if (value.cluster !== undefined) this.fail(['cluster'], 'cluster selects what the top-level expectations apply to, but there are none at the top level');
+    else if (value.cluster !== undefined)
+      this.fail(['cluster'], 'cluster selects what the top-level expectations apply to, but there are none at the top level');
     if (value.clusters !== undefined) {
       if (!Array.isArray(value.clusters)) this.fail(['clusters'], `clusters must be a list of blocks, got ${kindOf(value.clusters)}`);
       else
         value.clusters.forEach((b, i) => {
           if (!isObject(b)) return this.fail(['clusters', i], `clusters[${i}] must be an object, got ${kindOf(b)}`);
           this.keys(b, ['clusters', i], BLOCK_KEYS, `in clusters[${i}]`);
-          if (b.cluster === undefined) this.fail(['clusters', i], `clusters[${i}] needs "cluster": a cluster label (cluster-1) or a node in it`);
+          if (b.cluster === undefined)
+            this.fail(['clusters', i], `clusters[${i}] needs "cluster": a cluster label (cluster-1) or a node in it`);
           if (!Object.keys(b).some((k) => EXPECTING_KEYS.has(k))) this.fail(['clusters', i], `clusters[${i}] states no expectation`);
           blocks.push(this.block(b, ['clusters', i], true));
         });
@@ -171,7 +174,8 @@ class Validator {
     const f: FailoverExpectations = {};
     if (v.count !== undefined) f.count = this.count(v.count, [...path, 'count']);
     if (v.kinds !== undefined) {
-      if (!isObject(v.kinds)) this.fail([...path, 'kinds'], `failovers.kinds must map a kind (${FAILOVER_KINDS.join(', ')}) to a count, got ${kindOf(v.kinds)}`);
+      if (!isObject(v.kinds))
+        this.fail([...path, 'kinds'], `failovers.kinds must map a kind (${FAILOVER_KINDS.join(', ')}) to a count, got ${kindOf(v.kinds)}`);
       else {
         this.keys(v.kinds, [...path, 'kinds'], FAILOVER_KINDS, 'in failovers.kinds (failover kinds)');
         const kinds: Partial<Record<FailoverKind, CountRange>> = {};
@@ -218,11 +222,15 @@ class Validator {
       const p = [...path, i];
       if (!isObject(c)) return this.fail(p, `${dotted(path)}[${i}] must be an object {"node": …, "slots": …}, got ${kindOf(c)}`);
       this.keys(c, p, CLAIM_KEYS, `in ${dotted(path)}[${i}]`);
-      if (c.node === undefined) return this.fail(p, `${dotted(path)}[${i}] needs "node": a node id, an id prefix (4+ hex characters) or ip:port`);
+      if (c.node === undefined)
+        return this.fail(p, `${dotted(path)}[${i}] needs "node": a node id, an id prefix (4+ hex characters) or ip:port`);
       const node = this.string(c.node, [...p, 'node']);
       if (node === undefined) return;
       if (!/^[0-9a-f]{4,40}$/.test(node) && !/^[^\s:]+:\d{1,5}$/.test(node) && !/^\[[0-9a-fA-F:.]+\]:\d{1,5}$/.test(node))
-        return this.fail([...p, 'node'], `${dotted(path)}[${i}].node must be a node id, an id prefix (4+ lowercase hex characters) or ip:port, got ${JSON.stringify(node)}`);
+        return this.fail(
+          [...p, 'node'],
+          `${dotted(path)}[${i}].node must be a node id, an id prefix (4+ lowercase hex characters) or ip:port, got ${JSON.stringify(node)}`,
+        );
       const claim: MasterClaim = { node };
       if (c.slots !== undefined) {
         const s = this.slots(c.slots, [...p, 'slots']);
@@ -242,7 +250,8 @@ class Validator {
     for (const part of clean.split(',')) {
       const [a, b] = part.split('-').map(Number);
       const end = b ?? a;
-      if (a >= SLOT_COUNT || end >= SLOT_COUNT) return void this.fail(path, `slot ${Math.max(a, end)} is out of range (0-${SLOT_COUNT - 1})`);
+      if (a >= SLOT_COUNT || end >= SLOT_COUNT)
+        return void this.fail(path, `slot ${Math.max(a, end)} is out of range (0-${SLOT_COUNT - 1})`);
       if (a > end) return void this.fail(path, `slot range ${part} runs backwards`);
     }
     return clean;
@@ -295,7 +304,11 @@ class Validator {
     for (const k of Object.keys(o)) {
       if (allowed.includes(k)) continue;
       const hint = suggest(k, allowed);
-      this.fail([...path, k], `unknown key "${k}" ${where}${hint ? ` (did you mean "${hint}"?)` : ''}; allowed: ${allowed.join(', ')}`, true);
+      this.fail(
+        [...path, k],
+        `unknown key "${k}" ${where}${hint ? ` (did you mean "${hint}"?)` : ''}; allowed: ${allowed.join(', ')}`,
+        true,
+      );
     }
   }
 }
@@ -336,8 +349,7 @@ function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];
@@ -385,5 +397,3 @@ function dotted(path: Array<string | number>): string {
 function firstLine(s: string): string {
   return s.split('\n')[0];
 }
-
-

@@ -45,9 +45,10 @@ export function renderText(report: CheckReport): string {
       continue;
     }
     const head = c.status === 'pass' ? 'PASS' : c.status === 'fail' ? 'FAIL' : 'ERROR';
-    const counts = c.status === 'pass'
-      ? `${c.results.length} expectation${c.results.length === 1 ? ' holds' : 's hold'}`
-      : `${failed.length} of ${c.results.length} expectation${c.results.length === 1 ? '' : 's'} ${c.status === 'fail' ? 'failed' : 'failed or could not be judged'}`;
+    const counts =
+      c.status === 'pass'
+        ? `${c.results.length} expectation${c.results.length === 1 ? ' holds' : 's hold'}`
+        : `${failed.length} of ${c.results.length} expectation${c.results.length === 1 ? '' : 's'} ${c.status === 'fail' ? 'failed' : 'failed or could not be judged'}`;
     lines.push(`${head} ${c.name}: ${counts}${from}`);
     for (const r of failed) {
       lines.push(`  ${r.status === 'error' ? '!' : '✗'} ${r.id}: expected ${r.expected}; actual ${r.actual}`);
@@ -143,8 +144,11 @@ function failureBody(r: ExpectationResult): string {
 function suiteOut(c: CaseResult, results: ExpectationResult[]): string {
   const lines = [`${c.status.toUpperCase()} ${c.name}${c.expect ? ` (${c.expect})` : ''}`];
   for (const r of results) {
-    lines.push(`${r.status === 'pass' ? 'ok  ' : r.status === 'fail' ? 'FAIL' : 'ERR '} ${r.id}: expected ${r.expected}; actual ${r.actual}`);
-    if (r.status !== 'pass' && r.evidence.length > 0) lines.push(`     evidence: ${r.evidence.map((e) => `${e.source}:${e.line}`).join(', ')}`);
+    lines.push(
+      `${r.status === 'pass' ? 'ok  ' : r.status === 'fail' ? 'FAIL' : 'ERR '} ${r.id}: expected ${r.expected}; actual ${r.actual}`,
+    );
+    if (r.status !== 'pass' && r.evidence.length > 0)
+      lines.push(`     evidence: ${r.evidence.map((e) => `${e.source}:${e.line}`).join(', ')}`);
   }
   return lines.join('\n');
 }

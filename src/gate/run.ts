@@ -47,7 +47,8 @@ export interface GateOutput {
  * (exit 2) while the other cases are still judged and reported.
  */
 export async function runCheck(paths: string[], opts: CheckOptions, analyze: Analyze): Promise<GateOutput & { report: CheckReport }> {
-  if (opts.format !== 'text' && opts.format !== 'json') throw new ConfigError(`--format must be text or json, got '${String(opts.format)}'`);
+  if (opts.format !== 'text' && opts.format !== 'json')
+    throw new ConfigError(`--format must be text or json, got '${String(opts.format)}'`);
   // --max-regression is checked even without --baseline (a typo must not wait for the day a baseline is added).
   const allowance = parseAllowance(opts.maxRegression ?? '20%');
   if (typeof allowance === 'string') throw new ConfigError(allowance);
@@ -71,12 +72,23 @@ export async function runCheck(paths: string[], opts: CheckOptions, analyze: Ana
         analysis = await analyze(spec.inputs, { ...base, nodeTimeoutMs: expect.nodeTimeoutMs });
       result = evaluate(analysis, expect, { name: spec.name, inputs: spec.inputs });
       if (baseline && result.measured) {
-        result.results.push(...compareBaseline(result.measured, baselineFor(baseline, spec.name, specs.length), allowance, baseline.source));
+        result.results.push(
+          ...compareBaseline(result.measured, baselineFor(baseline, spec.name, specs.length), allowance, baseline.source),
+        );
         result.status = worstStatus(result.results.map((r) => r.status));
       }
     } catch (err) {
       if (!(err instanceof InputError || err instanceof ConfigError)) throw err;
-      result = { name: spec.name, inputs: spec.inputs, expect: spec.expect, status: 'error', error: err.message, results: [], measured: null, startedAt: null };
+      result = {
+        name: spec.name,
+        inputs: spec.inputs,
+        expect: spec.expect,
+        status: 'error',
+        error: err.message,
+        results: [],
+        measured: null,
+        startedAt: null,
+      };
     }
     cases.push(result);
     caseMs.push(clock() - caseStart);
@@ -107,7 +119,8 @@ export async function runInitExpect(paths: string[], opts: InitExpectOptions, an
   const analysis = await analyze(paths, { zone: opts.tz, year: opts.year, nodeTimeoutMs: opts.nodeTimeout, stdin: opts.stdin });
   const text = renderExpectations(expectationsFromAnalysis(analysis, { inputs: paths }), format);
   const notes: string[] = [];
-  if (analysis.verdict === 'fail') notes.push('failscope: warning: the analysis has error findings; the expectations record verdict "fail" — bless only a good run');
+  if (analysis.verdict === 'fail')
+    notes.push('failscope: warning: the analysis has error findings; the expectations record verdict "fail" — bless only a good run');
   if (analysis.failovers.length === 0) notes.push('failscope: warning: no failover found; the expectations require none');
   if (opts.output === undefined) return { stdout: text, exitCode: 0, ...(notes.length ? { stderr: notes.join('\n') + '\n' } : {}) };
   writeFileAtomic(opts.output, text, { makeDirs: true });

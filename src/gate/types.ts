@@ -4,9 +4,7 @@ import type { Evidence, FailoverKind, Severity } from '../model/analysis.ts';
  * A time limit as written in an expectations file: absolute (`8000`, `"8s"`, `"850ms"`) or relative to
  * the node timeout (`"2x node-timeout"`). `text` keeps the user's spelling for messages.
  */
-export type Limit =
-  | { kind: 'absolute'; ms: number; text: string }
-  | { kind: 'node-timeout'; factor: number; text: string };
+export type Limit = { kind: 'absolute'; ms: number; text: string } | { kind: 'node-timeout'; factor: number; text: string };
 
 /** Inclusive count range; `max` is null for "no upper bound". */
 export interface CountRange {

@@ -91,7 +91,11 @@ function judgeGzipHead(display: string, head: Buffer): ContentVerdict {
   } catch (err) {
     const msg = (err as Error).message;
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { kind: 'text' };
-    throw new InputError(display, 0, /unexpected end/i.test(msg) ? 'truncated gzip data (unexpected end of file)' : `corrupt gzip data (${msg})`);
+    throw new InputError(
+      display,
+      0,
+      /unexpected end/i.test(msg) ? 'truncated gzip data (unexpected end of file)' : `corrupt gzip data (${msg})`,
+    );
   }
   const v = judgeContent(out);
   if (v.kind === 'gzip') return { kind: 'binary', why: 'gzip inside gzip (decompress it first)' };
@@ -139,7 +143,8 @@ export class BoundedInput {
     if (this.pendingBytes === 0) {
       const z = nulRun(c);
       this.hole += z;
-      if (this.hole > MAX_STDIN_HOLE) throw new InputError(this.display, 0, `not a log or snapshot: nothing but NUL bytes (more than ${MAX_STDIN_HOLE})`);
+      if (this.hole > MAX_STDIN_HOLE)
+        throw new InputError(this.display, 0, `not a log or snapshot: nothing but NUL bytes (more than ${MAX_STDIN_HOLE})`);
       c = c.subarray(z);
       if (c.length === 0) return;
     }
@@ -213,7 +218,12 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
   const key = (st: { dev: number; ino: number }): string => `${st.dev}:${st.ino}`;
   let stdinUsed = false;
 
-  const addFile = (display: string, abs: string, st: { dev: number; ino: number; mtimeMs: number; size: number }, explicit: boolean): boolean => {
+  const addFile = (
+    display: string,
+    abs: string,
+    st: { dev: number; ino: number; mtimeMs: number; size: number },
+    explicit: boolean,
+  ): boolean => {
     const k = key(st);
     const first = seenFiles.get(k);
     if (first !== undefined) {
@@ -245,7 +255,9 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       return false;
     }
     seenFiles.set(k, display);
-    out.push(new FileSource(display, abs, st.mtimeMs, judged.gzip ? 'gzip' : 'none', st.size, v.kind === 'export' ? 'json-document' : 'lines'));
+    out.push(
+      new FileSource(display, abs, st.mtimeMs, judged.gzip ? 'gzip' : 'none', st.size, v.kind === 'export' ? 'json-document' : 'lines'),
+    );
     return true;
   };
 

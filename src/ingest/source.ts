@@ -72,8 +72,7 @@ function gunzipHead(data: Buffer): Buffer {
 
 function ioError(path: string, err: unknown): InputError {
   const e = err as NodeJS.ErrnoException;
-  const why =
-    e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : `cannot read (${e.message})`;
+  const why = e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : `cannot read (${e.message})`;
   return new InputError(path, 0, why);
 }
 
@@ -87,7 +86,14 @@ export class FileSource implements SourceInput {
   readonly compression: 'none' | 'gzip';
   readonly size: number;
   readonly layout: 'lines' | 'json-document';
-  constructor(path: string, absPath: string, mtimeMs: number, compression: 'none' | 'gzip', size: number, layout: 'lines' | 'json-document' = 'lines') {
+  constructor(
+    path: string,
+    absPath: string,
+    mtimeMs: number,
+    compression: 'none' | 'gzip',
+    size: number,
+    layout: 'lines' | 'json-document' = 'lines',
+  ) {
     this.layout = layout;
     this.path = path;
     this.absPath = absPath;
@@ -156,7 +162,10 @@ export class MemorySource implements SourceInput {
     this.mtimeYear = new Date(mtimeMs).getUTCFullYear();
     this.compression = data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b ? 'gzip' : 'none';
     this.size = data.length;
-    this.layout = judgeContent(this.compression === 'gzip' ? gunzipHead(data) : data.subarray(0, HEAD_BYTES)).kind === 'export' ? 'json-document' : 'lines';
+    this.layout =
+      judgeContent(this.compression === 'gzip' ? gunzipHead(data) : data.subarray(0, HEAD_BYTES)).kind === 'export'
+        ? 'json-document'
+        : 'lines';
   }
   readBytes(): Buffer {
     return this.compression === 'gzip' ? gunzipOrThrow(this.path, this.data) : this.data;

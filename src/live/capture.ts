@@ -40,7 +40,9 @@ export interface CaptureResult {
 export const CAPTURE_MANIFEST = 'capture.json';
 
 export async function runCapture(o: CaptureRunOptions): Promise<CaptureResult> {
-  const seeds = [o.seed, ...o.nodes.filter((n) => n.port > 0 && !n.flags.includes('noaddr')).map((n) => n.address)].filter((a, i, all) => all.indexOf(a) === i);
+  const seeds = [o.seed, ...o.nodes.filter((n) => n.port > 0 && !n.flags.includes('noaddr')).map((n) => n.address)].filter(
+    (a, i, all) => all.indexOf(a) === i,
+  );
   const poller = new SnapshotPoller({
     seeds,
     outDir: o.outDir,

@@ -99,7 +99,12 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
  * Compare. With `window` (a drill's probe time span), only failovers promoted inside it and the part of
  * each cluster outage inside it count: logs given to a drill usually hold older history too.
  */
-export function compareWithProbe(analysis: AnalysisV1, truth: ProbeTruthLike, expect?: DrillExpectation, window?: { start: EpochMs; end: EpochMs }): Comparison {
+export function compareWithProbe(
+  analysis: AnalysisV1,
+  truth: ProbeTruthLike,
+  expect?: DrillExpectation,
+  window?: { start: EpochMs; end: EpochMs },
+): Comparison {
   const stoppedAt = ms(truth.probe.stoppedAt);
   if (window) analysis = withinWindow(analysis, window);
   const windows = truth.probe.ranges.map((r) =>
@@ -148,7 +153,9 @@ export function compareWithProbe(analysis: AnalysisV1, truth: ProbeTruthLike, ex
       if (used.has(`${i}/${j}`)) return;
       const end = w.end ?? stoppedAt;
       const inOutage = outages.some(
-        (o) => (o.slots === null || o.slots.some((s) => r.slot >= s.start && r.slot <= s.end)) && overlap(w.start, end, o.start - 1000, o.end + 1000) > 0,
+        (o) =>
+          (o.slots === null || o.slots.some((s) => r.slot >= s.start && r.slot <= s.end)) &&
+          overlap(w.start, end, o.start - 1000, o.end + 1000) > 0,
       );
       if (inOutage) return;
       unexplained.push({
@@ -181,7 +188,15 @@ export function withinWindow(analysis: AnalysisV1, w: { start: EpochMs; end: Epo
       const lo = Math.min(Math.max(ms(o.endBounds[0]), start), hi);
       const cut = start - ms(o.start);
       const clip = (d: number | null) => (d === null ? null : Math.max(0, d - cut));
-      return [{ ...o, start: formatUtc(start), endBounds: [formatUtc(lo), formatUtc(hi)] as [string, string], minDurationMs: clip(o.minDurationMs), maxDurationMs: clip(o.maxDurationMs) }];
+      return [
+        {
+          ...o,
+          start: formatUtc(start),
+          endBounds: [formatUtc(lo), formatUtc(hi)] as [string, string],
+          minDurationMs: clip(o.minDurationMs),
+          maxDurationMs: clip(o.maxDurationMs),
+        },
+      ];
     }
     const end = Math.min(o.end === null ? w.end : ms(o.end), w.end);
     if (end <= start && !(end === start && ms(o.start) >= w.start)) return [];
@@ -203,7 +218,10 @@ function compareFailover(
   const [earliest, latest] = f.startedAtBounds.map(ms);
   // A promotion seen only in snapshots lies between two views: its bounds widen the allowed range too.
   const [promotedLo, promotedHi] = (f.promotedAtBounds ?? [f.promotedAt, f.promotedAt]).map(ms);
-  const boundsMs: [number, number] = [Math.max(0, Math.min(promoted, promotedLo) - latest), Math.max(0, Math.max(promoted, promotedHi) - earliest)];
+  const boundsMs: [number, number] = [
+    Math.max(0, Math.min(promoted, promotedLo) - latest),
+    Math.max(0, Math.max(promoted, promotedHi) - earliest),
+  ];
   const i = truth.probe.ranges.findIndex((r) => slots.some((s) => r.slot >= s.start && r.slot <= s.end));
   let best: { j: number; score: number } | null = null;
   if (i >= 0) {
@@ -259,20 +277,31 @@ function drillChecks(failovers: readonly Failover[], expect: DrillExpectation): 
   }
   for (const f of failovers)
     if (!expect.promotions.some((p) => p.newMaster === f.newMaster))
-      checks.push({ what: `${f.kind} failover to ${f.newMaster ? shortId(f.newMaster) : 'an unnamed master'}`, ok: false, detail: 'the analysis reports a failover the cluster did not make' });
-  if (expect.promotions.length === 0 && failovers.length === 0) checks.push({ what: 'no failover', ok: true, detail: 'no promotion happened and the analysis reports none' });
+      checks.push({
+        what: `${f.kind} failover to ${f.newMaster ? shortId(f.newMaster) : 'an unnamed master'}`,
+        ok: false,
+        detail: 'the analysis reports a failover the cluster did not make',
+      });
+  if (expect.promotions.length === 0 && failovers.length === 0)
+    checks.push({ what: 'no failover', ok: true, detail: 'no promotion happened and the analysis reports none' });
   return checks;
 }
 
 /** The comparison as text lines (for `drill`'s text and markdown output). */
-export function renderComparisonText(c: Comparison, nodeName: (id: NodeId | null) => string = (id) => (id ? shortId(id) : 'unknown')): string {
+export function renderComparisonText(
+  c: Comparison,
+  nodeName: (id: NodeId | null) => string = (id) => (id ? shortId(id) : 'unknown'),
+): string {
   const lines: string[] = [];
   const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
   lines.push(`Analysis vs probe (tolerance: unavailable ${UNAVAILABLE_TOLERANCE_MS} ms, cluster outage ${OUTAGE_TOLERANCE_MS} ms)`);
   if (c.failovers.length === 0) lines.push('  no failover in the analysis');
   for (const f of c.failovers) {
     const where = f.range === null ? 'no probe range in these slots' : `probe on ${f.range}`;
-    const note = f.status === 'within-bounds' ? ` (inside the analysis' bounds ${formatDuration(f.boundsMs[0])}–${formatDuration(f.boundsMs[1])})` : '';
+    const note =
+      f.status === 'within-bounds'
+        ? ` (inside the analysis' bounds ${formatDuration(f.boundsMs[0])}–${formatDuration(f.boundsMs[1])})`
+        : '';
     lines.push(
       `  ${mark(f.status !== 'mismatch')} ${f.kind} failover ${nodeName(f.oldMaster)} → ${nodeName(f.newMaster)} (${f.slots}): unavailable ${formatDuration(f.analysisMs)} by the analysis, ${formatDuration(f.probeMs)} by the ${where}; off by ${formatDuration(f.diffMs)}${note}`,
     );
@@ -286,7 +315,9 @@ export function renderComparisonText(c: Comparison, nodeName: (id: NodeId | null
     const errs = Object.entries(u.errors)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    lines.push(`  note: writes to ${u.range} failed for ${formatDuration(u.durationMs)} from ${u.start}${errs ? ` (${errs})` : ''}, outside any failover of the analysis`);
+    lines.push(
+      `  note: writes to ${u.range} failed for ${formatDuration(u.durationMs)} from ${u.start}${errs ? ` (${errs})` : ''}, outside any failover of the analysis`,
+    );
   }
   lines.push(c.ok ? 'The analysis agrees with the probe.' : 'The analysis does NOT agree with the probe.');
   return `${lines.join('\n')}\n`;

@@ -46,7 +46,14 @@ export function connectionFromCli(o: ConnectionCliOptions): ConnectionOptions {
     if (out.password === undefined) throw new ConfigError('--user needs a password (--pass, -a or REDISCLI_AUTH)');
     out.username = o.user;
   }
-  const tlsAsked = o.tls || o.sni !== undefined || o.cacert !== undefined || o.cacertdir !== undefined || o.cert !== undefined || o.key !== undefined || o.insecure;
+  const tlsAsked =
+    o.tls ||
+    o.sni !== undefined ||
+    o.cacert !== undefined ||
+    o.cacertdir !== undefined ||
+    o.cert !== undefined ||
+    o.key !== undefined ||
+    o.insecure;
   if (tlsAsked && !o.tls) throw new ConfigError('--sni, --cacert, --cacertdir, --cert, --key and --insecure need --tls');
   if (!o.tls) return out;
   if ((o.cert === undefined) !== (o.key === undefined)) throw new ConfigError('--cert and --key go together');
@@ -144,11 +151,11 @@ export function describeConnectFailure(err: unknown, events: readonly unknown[],
   const find = (re: RegExp) => all.find((e) => re.test(text(e)) || re.test(e.code ?? ''));
   let e: ErrLike | undefined;
   // Reply errors: redis 7.0 src/server.c (NOAUTH, cluster support disabled), src/acl.c (WRONGPASS, NOPERM).
-  if ((e = find(/^WRONGPASS/)))
-    return `authentication failed: ${text(e)}`;
+  if ((e = find(/^WRONGPASS/))) return `authentication failed: ${text(e)}`;
   if ((e = find(/^NOAUTH/))) return 'authentication required (give --pass or -a, with --user for an ACL user, or set REDISCLI_AUTH)';
   if ((e = find(/called without any password configured/))) return `authentication failed: ${text(e)}`;
-  if ((e = find(/cluster support disabled/))) return 'not a cluster node: the server runs with cluster-enabled no (ERR This instance has cluster support disabled)';
+  if ((e = find(/cluster support disabled/)))
+    return 'not a cluster node: the server runs with cluster-enabled no (ERR This instance has cluster support disabled)';
   if ((e = find(/^NOPERM/))) return `permission denied: ${text(e)}`;
   if ((e = find(/^LOADING/))) return `the server is still loading its data set (${text(e)})`;
   if (find(/^ECONNREFUSED$/)) return 'connection refused (nothing listening there?)';
@@ -158,7 +165,8 @@ export function describeConnectFailure(err: unknown, events: readonly unknown[],
     return tls ? `does not speak the Redis protocol over TLS (${text(e)})` : 'does not speak the Redis protocol (a TLS port? try --tls)';
   if ((e = all.find((x) => /SSL|TLS|CERT|certificate|self.signed|wrong version number/i.test(`${x.code ?? ''} ${text(x)}`))))
     return `TLS handshake failed: ${text(e)}${/wrong version number|packet length/i.test(text(e)) ? ' (not a TLS port? drop --tls)' : ''}`;
-  if (find(/^(ECONNRESET|EPIPE)$/)) return tls ? 'connection reset during the TLS handshake' : 'connection reset by the server (a TLS port? try --tls)';
+  if (find(/^(ECONNRESET|EPIPE)$/))
+    return tls ? 'connection reset during the TLS handshake' : 'connection reset by the server (a TLS port? try --tls)';
   if (find(/^ETIMEDOUT$|timed out/i)) return `no answer within ${timeoutMs} ms${tls ? ' (a plain port? drop --tls)' : ''}`;
   const reply = all.find((x) => x.name === 'ReplyError');
   if (reply) return `refused CLUSTER NODES: ${text(reply)}`;

@@ -87,8 +87,12 @@ export function resolveTarget(nodes: readonly LiveNode[], text: string): LiveNod
   if (/^[0-9a-fA-F]{4,40}$/.test(t)) {
     const hits = usable.filter((n) => n.id.startsWith(t.toLowerCase()));
     if (hits.length === 1) return hits[0];
-    if (hits.length > 1) throw new ConfigError(`--target ${t} is ambiguous: ${hits.map((n) => `${n.id.slice(0, 12)} (${n.address})`).join(', ')}`);
-    if (!t.includes(':')) throw new ConfigError(`--target ${t}: no node id starts with it (nodes: ${usable.map((n) => `${n.id.slice(0, 8)} ${n.address}`).join(', ')})`);
+    if (hits.length > 1)
+      throw new ConfigError(`--target ${t} is ambiguous: ${hits.map((n) => `${n.id.slice(0, 12)} (${n.address})`).join(', ')}`);
+    if (!t.includes(':'))
+      throw new ConfigError(
+        `--target ${t}: no node id starts with it (nodes: ${usable.map((n) => `${n.id.slice(0, 8)} ${n.address}`).join(', ')})`,
+      );
   }
   if (!t.includes(':')) throw new ConfigError(`--target must be a node id, an id prefix (4+ hex digits) or host:port, got '${text}'`);
   const address = parseHostPort(t, '--target');
@@ -111,7 +115,8 @@ export function planDrill(input: DrillPlanInput): DrillPlan {
   const failoverKind = input.fault === 'failover' || input.fault === 'takeover' || input.fault === 'force';
   if (failoverKind) {
     if (isMaster(target)) {
-      if (target.slots.length === 0) throw new ConfigError(`--target ${target.address} is a master without slots: there is nothing to fail over`);
+      if (target.slots.length === 0)
+        throw new ConfigError(`--target ${target.address} is a master without slots: there is nothing to fail over`);
       const replicas = input.nodes
         .filter((n) => n.masterId === target.id && n.port > 0 && !badFlag(n))
         .sort((a, b) => a.address.localeCompare(b.address, 'en', { numeric: true }));
@@ -119,13 +124,18 @@ export function planDrill(input: DrillPlanInput): DrillPlan {
       actOn = replicas[0];
     } else {
       master = input.nodes.find((n) => n.id === target.masterId) ?? null;
-      if (!master) throw new ConfigError(`--target ${target.address} is a replica of ${target.masterId ?? 'nobody'}, which this cluster does not list`);
+      if (!master)
+        throw new ConfigError(
+          `--target ${target.address} is a replica of ${target.masterId ?? 'nobody'}, which this cluster does not list`,
+        );
     }
   }
   if (!input.yes)
     for (const n of new Set([target, actOn]))
       if (!isLoopbackAddress(n.address))
-        throw new ConfigError(`refusing to drill ${n.address}: not a loopback address; this fault is real, pass --yes to run it on this cluster`);
+        throw new ConfigError(
+          `refusing to drill ${n.address}: not a loopback address; this fault is real, pass --yes to run it on this cluster`,
+        );
   let pauseMs: number | null = null;
   let args: string[] | undefined;
   const command: string[] = [];
@@ -177,12 +187,19 @@ function nodeLabel(n: LiveNode, nodes: readonly LiveNode[]): string {
 }
 
 /** "What will happen", printed before anything is done. */
-export function describePlan(plan: DrillPlan, o: { outDir: string; intervalMs: number; recoveryTimeoutMs: number; masters: number }): string[] {
+export function describePlan(
+  plan: DrillPlan,
+  o: { outDir: string; intervalMs: number; recoveryTimeoutMs: number; masters: number },
+): string[] {
   const nt = plan.nodeTimeoutMs === null ? 'unknown' : `${plan.nodeTimeoutMs} ms`;
   const cmd = plan.command.join(' ');
   const lines = [`drill: ${plan.fault} of ${nodeLabel(plan.target, plan.nodes)}; cluster-node-timeout ${nt}`];
-  lines.push(`  1. capture CLUSTER NODES, CLUSTER INFO and INFO replication of every node every ${formatMs(o.intervalMs)} into ${o.outDir}`);
-  lines.push(`  2. probe: one SET to a failscope:probe:{…} key in each of the ${o.masters} masters' slot ranges every 50 ms (written to the cluster, deleted when the drill ends)`);
+  lines.push(
+    `  1. capture CLUSTER NODES, CLUSTER INFO and INFO replication of every node every ${formatMs(o.intervalMs)} into ${o.outDir}`,
+  );
+  lines.push(
+    `  2. probe: one SET to a failscope:probe:{…} key in each of the ${o.masters} masters' slot ranges every 50 ms (written to the cluster, deleted when the drill ends)`,
+  );
   let what: string;
   const hasReplica = plan.master !== null && plan.nodes.some((n) => n.masterId === plan.master!.id && !badFlag(n));
   switch (plan.fault) {
@@ -236,7 +253,13 @@ export interface DrillRun {
 function ownerOf(nodes: readonly LiveNode[], slot: number): LiveNode | null {
   let best: LiveNode | null = null;
   for (const n of nodes)
-    if (isMaster(n) && !n.flags.includes('fail') && n.slots.some((r) => slot >= r.start && slot <= r.end) && (!best || n.configEpoch > best.configEpoch)) best = n;
+    if (
+      isMaster(n) &&
+      !n.flags.includes('fail') &&
+      n.slots.some((r) => slot >= r.start && slot <= r.end) &&
+      (!best || n.configEpoch > best.configEpoch)
+    )
+      best = n;
   return best;
 }
 
@@ -285,7 +308,11 @@ class Admin {
  * answering node as failing, every node that stopped answering is flagged `fail` by all who answer, and
  * they all agree who serves each probed slot.
  */
-async function settledProblem(admin: Admin, considered: ReadonlySet<Address>, slots: readonly number[]): Promise<{ problem: string | null; views: Map<Address, View> }> {
+async function settledProblem(
+  admin: Admin,
+  considered: ReadonlySet<Address>,
+  slots: readonly number[],
+): Promise<{ problem: string | null; views: Map<Address, View> }> {
   const views = new Map<Address, View>();
   await Promise.all(
     [...considered].map(async (a) => {
@@ -301,7 +328,8 @@ async function settledProblem(admin: Admin, considered: ReadonlySet<Address>, sl
       if (!considered.has(n.address) || n.flags.includes('myself')) continue;
       const failing = n.flags.find((f) => f === 'fail' || f === 'fail?');
       if (views.has(n.address) && failing) return done(`${a} still flags ${n.address} ${failing}`);
-      if (!views.has(n.address) && !n.flags.includes('fail')) return done(`${n.address} does not answer and ${a} has not marked it fail (yet)`);
+      if (!views.has(n.address) && !n.flags.includes('fail'))
+        return done(`${n.address} does not answer and ${a} has not marked it fail (yet)`);
     }
   }
   for (const slot of slots) {
@@ -318,7 +346,9 @@ export async function runDrill(plan: DrillPlan, o: DrillRunOptions): Promise<Dri
   const say = (m: string) => o.progress?.(`[+${((Date.now() - began) / 1000).toFixed(1)} s] ${m}`);
   const baselineMs = o.baselineMs ?? Math.max(1000, 2 * o.intervalMs);
   const tailMs = o.tailMs ?? Math.max(1000, 2 * o.intervalMs);
-  const addresses = [plan.seed, ...plan.nodes.filter((n) => n.port > 0 && !n.flags.includes('noaddr')).map((n) => n.address)].filter((a, i, all) => all.indexOf(a) === i);
+  const addresses = [plan.seed, ...plan.nodes.filter((n) => n.port > 0 && !n.flags.includes('noaddr')).map((n) => n.address)].filter(
+    (a, i, all) => all.indexOf(a) === i,
+  );
   const idByAddress = new Map(plan.nodes.map((n) => [n.address, n.id]));
   const admin = new Admin(o.connection);
   await mkdir(o.outDir, { recursive: true });
@@ -374,7 +404,12 @@ export async function runDrill(plan: DrillPlan, o: DrillRunOptions): Promise<Dri
       const r = await reply.catch((err: Error) => err);
       if (r instanceof Error) throw new DrillError(`${plan.actOn.address} refused ${plan.command.join(' ')}: ${r.message}`);
     }
-    const action: TruthAction = { at: formatUtc(faultAt), action: plan.action, ...(plan.args ? { args: plan.args } : {}), target: { port: plan.actOn.port, id: plan.actOn.id, address: plan.actOn.address } };
+    const action: TruthAction = {
+      at: formatUtc(faultAt),
+      action: plan.action,
+      ...(plan.args ? { args: plan.args } : {}),
+      target: { port: plan.actOn.port, id: plan.actOn.id, address: plan.actOn.address },
+    };
 
     // ---- recovery ----
     const deadline = faultAt + o.recoveryTimeoutMs;
@@ -396,7 +431,11 @@ export async function runDrill(plan: DrillPlan, o: DrillRunOptions): Promise<Dri
     if (o.signal?.aborted && problem !== null) problem = 'interrupted';
     const recovered = problem === null;
     const recoveredAt = recovered ? Date.now() : null;
-    say(recovered ? `recovered after ${formatMs(recoveredAt! - faultAt)}` : `NOT recovered within ${formatMs(o.recoveryTimeoutMs)}: ${problem}`);
+    say(
+      recovered
+        ? `recovered after ${formatMs(recoveredAt! - faultAt)}`
+        : `NOT recovered within ${formatMs(o.recoveryTimeoutMs)}: ${problem}`,
+    );
     if (recovered && !o.signal?.aborted) await sleep(tailMs);
 
     async function recoveryProblem(): Promise<string | null> {
@@ -493,4 +532,3 @@ function waitReady(c: NodeClient, timeoutMs: number): Promise<void> {
     c.redis.once('ready', onReady);
   });
 }
-

@@ -51,7 +51,8 @@ export interface LocalClusterOptions {
 export async function serverBinaryVersion(binary: string): Promise<string> {
   const r = await execFileText(binary, ['--version'], 10_000);
   const m = /\b[Ss]erver v=(\d+\.\d+\.\d+)/.exec(r.out);
-  if (r.code !== 0 || !m) throw new Error(`${binary} --version: not a Redis or Valkey server (exit ${r.code}): ${r.out.trim().slice(0, 200)}`);
+  if (r.code !== 0 || !m)
+    throw new Error(`${binary} --version: not a Redis or Valkey server (exit ${r.code}): ${r.out.trim().slice(0, 200)}`);
   return m[1];
 }
 
@@ -443,8 +444,7 @@ export class LocalCluster {
    * replica reports `master_link_status:up`.
    */
   async healthProblem(): Promise<string | null> {
-    if (this.runningPorts().length !== this.ports.length)
-      return `not running: ${this.ports.filter((p) => !this.isRunning(p)).join(', ')}`;
+    if (this.runningPorts().length !== this.ports.length) return `not running: ${this.ports.filter((p) => !this.isRunning(p)).join(', ')}`;
     let reference: string | null = null;
     for (const p of this.ports) {
       const info = await this.clusterInfo(p);
@@ -460,7 +460,10 @@ export class LocalCluster {
         // A replica's config epoch is left out: Redis 3.0 shows 0 for itself but its master's epoch as seen
         // by the others (redis 3.0.7 src/cluster.c: clusterGenNodeDescription prints node->configEpoch; a
         // replica's own stays 0 while clusterBuildMessageHdr sends its master's in every packet).
-        .map((n) => `${n.id} ${isMaster(n) ? 'master' : 'replica'} ${n.masterId ?? '-'} ${isMaster(n) ? n.configEpoch : '-'} ${JSON.stringify(n.slots)}`)
+        .map(
+          (n) =>
+            `${n.id} ${isMaster(n) ? 'master' : 'replica'} ${n.masterId ?? '-'} ${isMaster(n) ? n.configEpoch : '-'} ${JSON.stringify(n.slots)}`,
+        )
         .sort()
         .join('\n');
       if (reference === null) reference = view;

@@ -104,7 +104,8 @@ function cliRepr(s: string): string {
 }
 
 export class SnapshotPoller {
-  private readonly opts: Required<Omit<PollerOptions, 'seeds' | 'fileName' | 'connection' | 'onEvent'>> & Pick<PollerOptions, 'fileName' | 'connection' | 'onEvent'>;
+  private readonly opts: Required<Omit<PollerOptions, 'seeds' | 'fileName' | 'connection' | 'onEvent'>> &
+    Pick<PollerOptions, 'fileName' | 'connection' | 'onEvent'>;
   private readonly nodes = new Map<Address, NodeClient>();
   private readonly info = new Map<Address, PolledNode>();
   private readonly onceDone = new Set<Address>();

@@ -108,7 +108,12 @@ export class Probe {
         const nodes = parseClusterNodesText(String(await c.redis.call('CLUSTER', 'NODES')));
         const masters = nodes.filter((n) => isMaster(n) && n.slots.length > 0).sort((a, b) => a.slots[0].start - b.slots[0].start);
         const targets = masters.map((m) => targetFor(m.slots, m.address));
-        return new Probe(opts, targets, masters.map((m) => m.configEpoch), [...opts.seeds, ...nodes.filter((n) => n.port > 0).map((n) => n.address)]);
+        return new Probe(
+          opts,
+          targets,
+          masters.map((m) => m.configEpoch),
+          [...opts.seeds, ...nodes.filter((n) => n.port > 0).map((n) => n.address)],
+        );
       } catch (err) {
         lastErr = err;
       } finally {
@@ -356,7 +361,9 @@ export function errorClassWindows(attempts: readonly ProbeAttempt[], errorClass:
 }
 
 /** Union of windows (open-ended windows absorb everything after their start). */
-export function unionWindows(windows: ReadonlyArray<{ start: EpochMs; end: EpochMs | null }>): Array<{ start: EpochMs; end: EpochMs | null }> {
+export function unionWindows(
+  windows: ReadonlyArray<{ start: EpochMs; end: EpochMs | null }>,
+): Array<{ start: EpochMs; end: EpochMs | null }> {
   const sorted = [...windows].sort((a, b) => a.start - b.start);
   const out: Array<{ start: EpochMs; end: EpochMs | null }> = [];
   for (const w of sorted) {

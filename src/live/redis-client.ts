@@ -70,7 +70,12 @@ export function createNodeClient(address: Address, opts: NodeClientOptions): Nod
  * A client for one short check (the seed check, reading a setting): it connects on `connect()`, queues
  * nothing offline, retries and reconnects never, and gives up after `timeoutMs`; `extra` adds ioredis options.
  */
-export function createCheckClient(address: Address, connection: ConnectionOptions | undefined, timeoutMs: number, extra: RedisOptions = {}): Redis {
+export function createCheckClient(
+  address: Address,
+  connection: ConnectionOptions | undefined,
+  timeoutMs: number,
+  extra: RedisOptions = {},
+): Redis {
   const { host, port } = splitAddress(address);
   return new Redis({
     host,

@@ -99,7 +99,14 @@ export function truthNodes(nodes: readonly LiveNode[], withAddress = true): Trut
 }
 
 export function windowTruth(w: FailureWindow): TruthWindow {
-  return { start: iso(w.start), end: isoOrNull(w.end), lastFailedAt: iso(w.lastFailedAt), attempts: w.attempts, errors: w.errors, messages: w.messages };
+  return {
+    start: iso(w.start),
+    end: isoOrNull(w.end),
+    lastFailedAt: iso(w.lastFailedAt),
+    attempts: w.attempts,
+    errors: w.errors,
+    messages: w.messages,
+  };
 }
 
 /**
@@ -137,7 +144,14 @@ export function probeTruth(probe: Probe, idOf: (address: Address) => NodeId, wit
 /** Per range from the first CLUSTERDOWN reply to the next write without it, then the union over ranges. */
 export function clusterDownTruth(probe: Probe): Array<{ start: string; end: string | null }> {
   const attempts = probe.attempts();
-  return unionWindows(probe.targets.flatMap((_, i) => errorClassWindows(attempts.filter((a) => a.target === i), 'CLUSTERDOWN'))).map((w) => ({
+  return unionWindows(
+    probe.targets.flatMap((_, i) =>
+      errorClassWindows(
+        attempts.filter((a) => a.target === i),
+        'CLUSTERDOWN',
+      ),
+    ),
+  ).map((w) => ({
     start: iso(w.start),
     end: isoOrNull(w.end),
   }));

@@ -2,16 +2,7 @@ import type { Address, EpochMs, NodeId } from './ids.ts';
 import type { SlotRange } from './slots.ts';
 
 /** Flags of a CLUSTER NODES line (https://redis.io/docs/latest/commands/cluster-nodes/). */
-export type NodeFlag =
-  | 'myself'
-  | 'master'
-  | 'slave'
-  | 'fail?'
-  | 'fail'
-  | 'handshake'
-  | 'noaddr'
-  | 'nofailover'
-  | 'noflags';
+export type NodeFlag = 'myself' | 'master' | 'slave' | 'fail?' | 'fail' | 'handshake' | 'noaddr' | 'nofailover' | 'noflags';
 
 /** An open slot: `[slot->-id]` migrating to, `[slot-<-id]` importing from. */
 export interface OpenSlot {
@@ -88,9 +79,4 @@ export interface ConfigSnapshot extends SnapshotBase {
   params: Record<string, string>;
 }
 
-export type Snapshot =
-  | ClusterNodesSnapshot
-  | ClusterInfoSnapshot
-  | ReplicationSnapshot
-  | ClusterShardsSnapshot
-  | ConfigSnapshot;
+export type Snapshot = ClusterNodesSnapshot | ClusterInfoSnapshot | ReplicationSnapshot | ClusterShardsSnapshot | ConfigSnapshot;

@@ -121,7 +121,11 @@ export const PREFIX_FORMS: readonly PrefixForm[] = [
     name: 'v3',
     form: FORM_V3,
     source: 'redis 3.0–4.0 src/server.c serverLogRaw strftime "%d %b %H:%M:%S."',
-    samples: ['2543:M 13 Apr 12:52:30.731 * Ready to accept connections', '1:S 01 Feb 00:00:00 - x', '.O.O.O.14714:M 02 Dec 01:43:18.304 * Ready to accept connections'],
+    samples: [
+      '2543:M 13 Apr 12:52:30.731 * Ready to accept connections',
+      '1:S 01 Feb 00:00:00 - x',
+      '.O.O.O.14714:M 02 Dec 01:43:18.304 * Ready to accept connections',
+    ],
     reference: new RegExp(`^${MEMTEST}${PID}:${ROLE} (?<stamp>${LEGACY_NO_YEAR})${TAIL}`),
   },
   {
@@ -135,8 +139,14 @@ export const PREFIX_FORMS: readonly PrefixForm[] = [
     name: 'signal-handler',
     form: FORM_SIGNAL,
     source: 'redis 3.0–7.4 serverLogFromHandler pid ":signal-handler (" time ") "; 2.8 "[pid | signal handler] (time) "',
-    samples: ['1:signal-handler (1624260485) Received SIGTERM scheduling shutdown...', '[77 | signal handler] (1400000000) Received SIGINT', '5:signal-handler (12)x'],
-    reference: new RegExp(`^(?:${MEMTEST}${PID}:signal-handler|\\[(?<bpid>\\d{1,10}) \\| signal handler\\]) \\((?<stamp>\\d{1,16})\\) ?(?<msg>[\\s\\S]*)$`),
+    samples: [
+      '1:signal-handler (1624260485) Received SIGTERM scheduling shutdown...',
+      '[77 | signal handler] (1400000000) Received SIGINT',
+      '5:signal-handler (12)x',
+    ],
+    reference: new RegExp(
+      `^(?:${MEMTEST}${PID}:signal-handler|\\[(?<bpid>\\d{1,10}) \\| signal handler\\]) \\((?<stamp>\\d{1,16})\\) ?(?<msg>[\\s\\S]*)$`,
+    ),
   },
   {
     name: 'iso8601',

@@ -102,8 +102,10 @@ function buildIndex(entries: readonly CatalogEntry[]): Index {
       // Starts with a placeholder: index by the literal word after "{x} ".
       const after = c.t.pieces[1]?.text ?? '';
       const word = after.startsWith(' ') ? firstWord(after.slice(1)) : '';
-      const whole = word !== '' && (after.length > word.length + 1 ? after[word.length + 1] === ' ' : c.t.pieces.length > 2 || c.t.trailing === '');
-      if (!whole || c.t.pieces[0].before !== '') throw new Error(`catalog ${c.entry.id}: cannot index a template that starts with a placeholder followed by '${after}'`);
+      const whole =
+        word !== '' && (after.length > word.length + 1 ? after[word.length + 1] === ' ' : c.t.pieces.length > 2 || c.t.trailing === '');
+      if (!whole || c.t.pieces[0].before !== '')
+        throw new Error(`catalog ${c.entry.id}: cannot index a template that starts with a placeholder followed by '${after}'`);
       push(second, word, c);
     }
   }
@@ -157,7 +159,6 @@ function tryEntry(c: Compiled, msg: string, lexed: Lexed): MessageClass | null {
   const fields = toFields(caps);
   return fields === null ? null : { kind: c.kind, fields };
 }
-
 
 interface Decision {
   readonly c: Compiled;
@@ -278,7 +279,11 @@ function buildDecidingPrefixes(ix: Index): DecidingPrefix[] {
     if (c.kind !== null || c.t.literalOnly || c.t.pieces.length !== 1) continue;
     const trailing = c.t.trailing;
     const tail: DecidingTail | null =
-      trailing === 'text' || trailing === 'rest' ? 'text' : trailing === 'int' || trailing === 'num' || trailing === 'addr' ? trailing : null;
+      trailing === 'text' || trailing === 'rest'
+        ? 'text'
+        : trailing === 'int' || trailing === 'num' || trailing === 'addr'
+          ? trailing
+          : null;
     if (tail === null) continue;
     const lead = c.t.pieces[0].text;
     if (!/^[\x21-\x7e][\x20-\x7e]* $/.test(lead)) continue; // compared on bytes: ASCII, ends in a space

@@ -52,7 +52,17 @@ import { stripAnsi } from './ansi.ts';
 import { MAX_INPUT_MS } from '../util/time.ts';
 import { SourceAccounting } from './source-accounting.ts';
 import { DECO_ANSI, DECO_QUOTE, formNames, SourceForms, sourceKind } from './source-forms.ts';
-import { addBlockLine, type Block, blankInBlock, blockKind, closeBlockEvent, dateBlock, newBlock, takeHeadedLine, takeRawLine } from './source-blocks.ts';
+import {
+  addBlockLine,
+  type Block,
+  blankInBlock,
+  blockKind,
+  closeBlockEvent,
+  dateBlock,
+  newBlock,
+  takeHeadedLine,
+  takeRawLine,
+} from './source-blocks.ts';
 import { SourceTime, StampTime, type TimeLane } from './source-time.ts';
 
 /** A docker json-file line split into parts longer than this is dropped. */
@@ -282,7 +292,14 @@ class SourceParser {
       this.acc.nonBlank++;
       this.counts.unknown++;
       // The rest of the line is skipped: a diagnostic every command shows (issue #18).
-      if (this.acc.wantDiag('overlong')) this.diagnostics.push({ severity: 'warning', source: this.source, line, message: `line longer than ${end - start} bytes: skipped`, skip: true });
+      if (this.acc.wantDiag('overlong'))
+        this.diagnostics.push({
+          severity: 'warning',
+          source: this.source,
+          line,
+          message: `line longer than ${end - start} bytes: skipped`,
+          skip: true,
+        });
       return;
     }
     let s = start;
@@ -347,7 +364,12 @@ class SourceParser {
 
   /** Say once that the source was read in reverse. */
   noteReversed(): void {
-    this.diagnostics.push({ severity: 'info', source: this.source, line: 0, message: 'records are newest first (an export in descending order): read oldest first' });
+    this.diagnostics.push({
+      severity: 'info',
+      source: this.source,
+      line: 0,
+      message: 'records are newest first (an export in descending order): read oldest first',
+    });
     this.seen.forms.add('newest-first');
   }
 
@@ -688,7 +710,6 @@ class SourceParser {
       ...(skipped !== undefined ? { skipped } : {}),
     };
   }
-
 }
 
 /** `>>> ` then a word: redis-cli --cluster's step lines (src/redis-cli.c clusterManagerLogInfo). */
@@ -780,7 +801,12 @@ function parseDocument(p: SourceParser, bytes: Buffer): void {
     return line;
   };
   // Lines and times first, in document order (the line search only walks forward).
-  const probe = { stream: undefined as string | undefined, form: null as string | null, pid: undefined as number | undefined, stamp: new Stamp() };
+  const probe = {
+    stream: undefined as string | undefined,
+    form: null as string | null,
+    pid: undefined as number | undefined,
+    stamp: new Stamp(),
+  };
   const at: number[] = [];
   const lines = got.records.map((rec) => {
     const text = readJsonRecord(rec, probe);
@@ -789,8 +815,9 @@ function parseDocument(p: SourceParser, bytes: Buffer): void {
   });
   let back = 0;
   let forward = 0;
-  for (let i = 1; i < at.length; i++) if (at[i] < at[i - 1]) back++;
-  else if (at[i] > at[i - 1]) forward++;
+  for (let i = 1; i < at.length; i++)
+    if (at[i] < at[i - 1]) back++;
+    else if (at[i] > at[i - 1]) forward++;
   // Newest first (Cloud Logging's default order, Grafana's default view): read oldest first.
   const reversed = back >= 4 && back > 9 * forward;
   if (reversed) p.noteReversed();

@@ -279,4 +279,3 @@ export function parseRedisHeader(b: Buffer, s: number, e: number, h: Header): bo
 export function unescapeLogfmt(text: string): string {
   return text.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 }
-

@@ -70,16 +70,31 @@ export interface SnapshotScannerOptions {
 
 /** INFO section names (redis 7.0 src/server.c genRedisInfoString). */
 const INFO_SECTIONS = new Set([
-  'Server', 'Clients', 'Memory', 'Persistence', 'Stats', 'Replication', 'CPU', 'Modules', 'Errorstats', 'Cluster',
-  'Keyspace', 'Commandstats', 'Latencystats', 'Keysizes', 'Threads',
+  'Server',
+  'Clients',
+  'Memory',
+  'Persistence',
+  'Stats',
+  'Replication',
+  'CPU',
+  'Modules',
+  'Errorstats',
+  'Cluster',
+  'Keyspace',
+  'Commandstats',
+  'Latencystats',
+  'Keysizes',
+  'Threads',
 ]);
 /** Keys that make a `key:value` line ours without a section header (CLUSTER INFO, INFO replication). */
 const KNOWN_KEY =
   /^(?:cluster_[\w-]+|total_cluster_\w+|role|connected_slaves|connected_replicas|slave\d+|replica\d+|master_\w+|slave_\w+|replica_\w+|second_repl_offset|repl_backlog_\w+|min_slaves_\w+|min_replicas_\w+)$/;
 const PROMPT_LIKE = /^(?:redis )?\S+:\d+(?:\[\d+\])?(?:\(TX\))?>/;
-const CLI_START = /^(?:\(|"|->|Error:|Could not connect|\$|not connected>|redis |\[|[A-Z][A-Z0-9_]*(?: |$)|\S+:\d+(?:\[\d+\])?(?:\(TX\))?>)/;
+const CLI_START =
+  /^(?:\(|"|->|Error:|Could not connect|\$|not connected>|redis |\[|[A-Z][A-Z0-9_]*(?: |$)|\S+:\d+(?:\[\d+\])?(?:\(TX\))?>)/;
 const ARRAY_LINE = /^\s*\d+[)#~](?: |$)/;
-const SHELL_TOOLS = /^(?:sudo\s+)?(?:docker|podman|kubectl|oc|redis-cli|redis-server|valkey-cli|valkey-server|journalctl|systemctl|service|cat|tail|head|grep|less|ssh|date|sleep|kill|pkill|ps|ls|cd|vi|vim|nano|echo|export)\b/;
+const SHELL_TOOLS =
+  /^(?:sudo\s+)?(?:docker|podman|kubectl|oc|redis-cli|redis-server|valkey-cli|valkey-server|journalctl|systemctl|service|cat|tail|head|grep|less|ssh|date|sleep|kill|pkill|ps|ls|cd|vi|vim|nano|echo|export)\b/;
 const MARKDOWN_LINE = /^\s*(?:[-*+]\s+\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|\|.*\||[-*+]\s+`[^`]*`\s*$)/;
 
 const ISO_ZONED = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
@@ -141,14 +156,48 @@ interface PendingEvent {
 /** `redis-cli -h host -p port [-c] [-n db] … [command…]` → address and command (redis 7.0 parseOptions). */
 function readRedisCliInvocation(command: string): { address: Address; command: string } | null {
   // Only the first command of a pipeline or list (`redis-cli -p 7000 cluster info | head -3`).
-  const words = command.split(/\s*(?:\|\|?|&&|;|>)\s*/)[0].split(/\s+/).filter(Boolean);
+  const words = command
+    .split(/\s*(?:\|\|?|&&|;|>)\s*/)[0]
+    .split(/\s+/)
+    .filter(Boolean);
   const at = words.findIndex((w) => /(?:^|\/)(?:redis|valkey)-cli$/.test(w));
   if (at < 0) return null;
   let host = '127.0.0.1';
   let port = '6379';
   const rest: string[] = [];
   // Options that take a value (redis 7.0 src/redis-cli.c parseOptions).
-  const withValue = new Set(['-h', '-p', '-s', '-a', '-u', '-r', '-i', '-n', '-d', '-D', '-e', '--user', '--pass', '--askpass', '--cluster', '--tls-cert', '--cert', '--key', '--cacert', '--cacertdir', '--sni', '--eval', '--pattern', '--count', '--quoted-pattern', '--memkeys-samples', '--rdb', '--functions-rdb', '--pipe-timeout', '--intrinsic-latency']);
+  const withValue = new Set([
+    '-h',
+    '-p',
+    '-s',
+    '-a',
+    '-u',
+    '-r',
+    '-i',
+    '-n',
+    '-d',
+    '-D',
+    '-e',
+    '--user',
+    '--pass',
+    '--askpass',
+    '--cluster',
+    '--tls-cert',
+    '--cert',
+    '--key',
+    '--cacert',
+    '--cacertdir',
+    '--sni',
+    '--eval',
+    '--pattern',
+    '--count',
+    '--quoted-pattern',
+    '--memkeys-samples',
+    '--rdb',
+    '--functions-rdb',
+    '--pipe-timeout',
+    '--intrinsic-latency',
+  ]);
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i];
     if (rest.length === 0 && w.startsWith('-')) {
@@ -159,13 +208,28 @@ function readRedisCliInvocation(command: string): { address: Address; command: s
     }
     rest.push(w);
   }
-  return { address: normalizeAddress(host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`), command: rest.join(' ') };
+  return {
+    address: normalizeAddress(host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`),
+    command: rest.join(' '),
+  };
 }
 
 function newBlock(kind: BlockKind, line: number, text: string, stampAt: EpochMs | null, lead: Lead | null): Block {
   return {
-    kind, line, endLine: line, firstText: text, stampAt, lead, entries: [], section: null, fields: {}, items: [],
-    builder: kind === 'nested' ? new NestedReplyBuilder() : null, params: {}, check: [], checkAddress: null,
+    kind,
+    line,
+    endLine: line,
+    firstText: text,
+    stampAt,
+    lead,
+    entries: [],
+    section: null,
+    fields: {},
+    items: [],
+    builder: kind === 'nested' ? new NestedReplyBuilder() : null,
+    params: {},
+    check: [],
+    checkAddress: null,
   };
 }
 
@@ -249,7 +313,13 @@ class Scanner implements SnapshotScanner {
     const stamp = fastIsoStamp(t) ?? parseStampLine(t, this.zone);
     if (stamp !== null && !isInputTime(stamp)) {
       this.breakRun();
-      this.diagnostics.push({ severity: 'warning', source: this.source, line, message: 'time stamp out of range (before 1970 or after 9999): line skipped', skip: true });
+      this.diagnostics.push({
+        severity: 'warning',
+        source: this.source,
+        line,
+        message: 'time stamp out of range (before 1970 or after 9999): line skipped',
+        skip: true,
+      });
       return null;
     }
     if (stamp !== null) {
@@ -407,7 +477,8 @@ class Scanner implements SnapshotScanner {
   }
 
   private feedArray(text: string, line: number, startTime: EpochMs | null, lead: Lead | null): FeedResult {
-    const configContext = this.block?.kind === 'config-items' || (lead !== null && /^config\s+get\b/i.test(lead.command) && this.block === null);
+    const configContext =
+      this.block?.kind === 'config-items' || (lead !== null && /^config\s+get\b/i.test(lead.command) && this.block === null);
     if (configContext) {
       const item = readInfoLine(text);
       if (item?.kind === 'item') {
@@ -444,14 +515,28 @@ class Scanner implements SnapshotScanner {
         this.sessionCommand = cli.command;
         let eventIndex: number | null = null;
         if (cli.command !== '') {
-          eventIndex = this.pushEvent('client.command', t, line, at, { command: cli.command, ...(cli.address ? { address: cli.address } : {}) }, cli.address);
+          eventIndex = this.pushEvent(
+            'client.command',
+            t,
+            line,
+            at,
+            { command: cli.command, ...(cli.address ? { address: cli.address } : {}) },
+            cli.address,
+          );
         }
         this.lead = { command: cli.command, address: cli.address, eventIndex, line, stampAt: at };
         return 'understood';
       }
       case 'redirect':
         this.closeBlock();
-        this.pushEvent('client.redirect', t, line, at, { slot: cli.slot, address: cli.address, command: this.sessionCommand || undefined }, null);
+        this.pushEvent(
+          'client.redirect',
+          t,
+          line,
+          at,
+          { slot: cli.slot, address: cli.address, command: this.sessionCommand || undefined },
+          null,
+        );
         // The reply that follows still belongs to the command: carry the lead over this line.
         if (lead) this.lead = { ...lead, address: cli.address, line };
         return 'understood';
@@ -614,7 +699,11 @@ class Scanner implements SnapshotScanner {
         };
         const health = (flags: string[]) => (flags.includes('fail') ? 'failed' : '');
         for (const n of b.check)
-          if (n.role === 'master') shards.set(n.id, { slots: normalizeRanges(n.slots), nodes: [{ id: n.id, ...endpoint(n.address), role: 'master', health: health(n.flags) }] });
+          if (n.role === 'master')
+            shards.set(n.id, {
+              slots: normalizeRanges(n.slots),
+              nodes: [{ id: n.id, ...endpoint(n.address), role: 'master', health: health(n.flags) }],
+            });
         for (const n of b.check)
           if (n.role === 'replica') {
             const sh = n.masterId ? shards.get(n.masterId) : undefined;
@@ -624,7 +713,10 @@ class Scanner implements SnapshotScanner {
           }
         const reporterAddress = b.checkAddress ?? address;
         const reporter = b.check.find((n) => n.address === reporterAddress)?.id ?? null;
-        this.pushSnapshot({ kind: 'cluster-shards', via: 'cluster-check', shards: [...shards.values()], ...this.base(b, reporter, reporterAddress) }, b);
+        this.pushSnapshot(
+          { kind: 'cluster-shards', via: 'cluster-check', shards: [...shards.values()], ...this.base(b, reporter, reporterAddress) },
+          b,
+        );
         return;
       }
     }
@@ -707,14 +799,20 @@ class Scanner implements SnapshotScanner {
         lead.at = s.at;
         lead.timeInferred = true;
       }
-      const myself = s.kind === 'cluster-nodes' ? (p.myself && p.myself.id === s.reporter ? p.myself : s.nodes.find((n) => n.id === s.reporter)) : undefined;
+      const myself =
+        s.kind === 'cluster-nodes'
+          ? p.myself && p.myself.id === s.reporter
+            ? p.myself
+            : s.nodes.find((n) => n.id === s.reporter)
+          : undefined;
       const address = myself?.address || s.reporterAddress || undefined;
       const fields: EventFields = {};
       if (s.kind === 'config') {
         const timeout = Number(s.params['cluster-node-timeout']);
         if (s.params['cluster-node-timeout'] !== undefined && inFieldRange('nodeTimeoutMs', timeout)) fields.nodeTimeoutMs = timeout;
       }
-      if (s.kind === 'cluster-info' && (s.fields.cluster_state === 'ok' || s.fields.cluster_state === 'fail')) fields.state = s.fields.cluster_state;
+      if (s.kind === 'cluster-info' && (s.fields.cluster_state === 'ok' || s.fields.cluster_state === 'fail'))
+        fields.state = s.fields.cluster_state;
       events.push({
         at: s.at,
         node: s.reporter,

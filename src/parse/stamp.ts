@@ -48,19 +48,32 @@ export class Stamp {
 export function monthAt(b: Uint8Array, i: number): number {
   const k = (b[i] << 16) | (b[i + 1] << 8) | b[i + 2];
   switch (k) {
-    case 0x4a616e: return 1; // Jan
-    case 0x466562: return 2; // Feb
-    case 0x4d6172: return 3; // Mar
-    case 0x417072: return 4; // Apr
-    case 0x4d6179: return 5; // May
-    case 0x4a756e: return 6; // Jun
-    case 0x4a756c: return 7; // Jul
-    case 0x417567: return 8; // Aug
-    case 0x536570: return 9; // Sep
-    case 0x4f6374: return 10; // Oct
-    case 0x4e6f76: return 11; // Nov
-    case 0x446563: return 12; // Dec
-    default: return 0;
+    case 0x4a616e:
+      return 1; // Jan
+    case 0x466562:
+      return 2; // Feb
+    case 0x4d6172:
+      return 3; // Mar
+    case 0x417072:
+      return 4; // Apr
+    case 0x4d6179:
+      return 5; // May
+    case 0x4a756e:
+      return 6; // Jun
+    case 0x4a756c:
+      return 7; // Jul
+    case 0x417567:
+      return 8; // Aug
+    case 0x536570:
+      return 9; // Sep
+    case 0x4f6374:
+      return 10; // Oct
+    case 0x4e6f76:
+      return 11; // Nov
+    case 0x446563:
+      return 12; // Dec
+    default:
+      return 0;
   }
 }
 

@@ -152,7 +152,13 @@ function unwrapJson(b: Buffer, s: number, e: number, w: Wrap): number {
     return (w.kind = WRAP_BAD_JSON);
   }
   const r = rec as { log?: unknown; stream?: unknown; time?: unknown };
-  if (typeof r === 'object' && r !== null && typeof r.log === 'string' && typeof r.time === 'string' && (r.stream === 'stdout' || r.stream === 'stderr')) {
+  if (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.log === 'string' &&
+    typeof r.time === 'string' &&
+    (r.stream === 'stdout' || r.stream === 'stderr')
+  ) {
     let log = r.log;
     w.partial = !log.endsWith('\n');
     if (!w.partial) log = log.slice(0, -1);
@@ -371,7 +377,15 @@ function unwrapSyslogPri(b: Buffer, s: number, e: number, w: Wrap): number {
 }
 
 const isLabelByte = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95 || c === 46 || c === 47 || c === 64 || c === 58;
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 45 ||
+  c === 95 ||
+  c === 46 ||
+  c === 47 ||
+  c === 64 ||
+  c === 58;
 
 /**
  * `label  | ` (docker compose: the service name padded to the widest, then `| `) or a user's label
@@ -426,7 +440,16 @@ function userLabel(b: Buffer, s: number, le: number, m: number, e: number, w: Wr
 
 /** `==> name <==` (tail -f / head with several files). */
 function tailHeader(b: Buffer, s: number, e: number): boolean {
-  return e - s > 8 && b[s + 1] === 61 && b[s + 2] === 62 && b[s + 3] === 32 && b[e - 1] === 61 && b[e - 2] === 61 && b[e - 3] === 60 && b[e - 4] === 32;
+  return (
+    e - s > 8 &&
+    b[s + 1] === 61 &&
+    b[s + 2] === 62 &&
+    b[s + 3] === 32 &&
+    b[e - 1] === 61 &&
+    b[e - 2] === 61 &&
+    b[e - 3] === 60 &&
+    b[e - 4] === 32
+  );
 }
 
 /** `Common labels: {"app":"redis"}`, `Line limit: "1000 (2 returned)"`: Grafana's txt header. */

@@ -137,8 +137,10 @@ function backfillPromotions(s: ReplayState): void {
     // Before the earliest promotion of these slots, and where nothing read says otherwise, the
     // replaced master owned them.
     if (!p.replaced || start === null) continue;
-    for (; nProms < proms.length && proms[nProms].at < p.at; nProms++) promsBefore = normalizeRanges([...promsBefore, ...proms[nProms].slots]);
-    for (; nRead < readChanges.length && readChanges[nRead].at <= p.at; nRead++) readBefore = normalizeRanges([...readBefore, ...readChanges[nRead].ranges]);
+    for (; nProms < proms.length && proms[nProms].at < p.at; nProms++)
+      promsBefore = normalizeRanges([...promsBefore, ...proms[nProms].slots]);
+    for (; nRead < readChanges.length && readChanges[nRead].at <= p.at; nRead++)
+      readBefore = normalizeRanges([...readBefore, ...readChanges[nRead].ranges]);
     const ranges = nProms + nRead > 0 ? subtractRanges(p.slots, [...promsBefore, ...readBefore]) : p.slots;
     if (ranges.length === 0) continue;
     s.ownershipChanges.push({ at: Math.min(start, p.at), ranges, owner: p.replaced, epoch: null, inferred: true, first: true, seq: -2 });
@@ -213,7 +215,12 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   }
   // A node restarted with cluster mode begins in state fail (redis 7.0 clusterInit: CLUSTER_FAIL). A
   // brand-new node ("No cluster configuration found") is a cluster being formed, not an outage.
-  const freshAt = new Map([...groupBy(s.lifecycle, (x) => (x.kind === 'identity' && x.fresh === true ? x.node : null))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]));
+  const freshAt = new Map(
+    [...groupBy(s.lifecycle, (x) => (x.kind === 'identity' && x.fresh === true ? x.node : null))].map(([k, l]) => [
+      k,
+      l.map(atOf).sort((a, b) => a - b),
+    ]),
+  );
   const fresh = (f: (typeof s.lifecycle)[number]) => {
     const ats = freshAt.get(f.node) ?? [];
     const i = upperBound(ats, f.at - 5000, (x) => x);
@@ -222,7 +229,9 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   // Only when the node's own log says what it believed later (else its belief is unknown, not fail).
   const starts = groupBy(s.lifecycle, (x) => (x.kind === 'start' || x.kind === 'identity' ? x.node : null));
   const startsSorted = new Map([...starts].map(([k, l]) => [k, isSortedBy(l, atOf)]));
-  const loggedAt = new Map([...groupBy(s.stateChanges, (c) => (c.fromSnapshot ? null : c.node))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]));
+  const loggedAt = new Map(
+    [...groupBy(s.stateChanges, (c) => (c.fromSnapshot ? null : c.node))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]),
+  );
   const laterLine = (f: (typeof s.lifecycle)[number]) => {
     const next = firstAfter(starts.get(f.node) ?? [], startsSorted.get(f.node) ?? false, f.at + 5000, atOf, false);
     const ats = loggedAt.get(f.node) ?? [];
@@ -232,7 +241,9 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   // Without its identity line a start is fresh or a restart with a saved config: the node's first
   // start in the evidence, with nothing of it earlier, is taken as the cluster being formed (no
   // outage); a later start is a restart.
-  const identities = new Map([...groupBy(s.lifecycle, (x) => (x.kind === 'identity' ? x.node : null))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]));
+  const identities = new Map(
+    [...groupBy(s.lifecycle, (x) => (x.kind === 'identity' ? x.node : null))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]),
+  );
   const unknownFirst = (f: (typeof s.lifecycle)[number]) => {
     const ids = identities.get(f.node) ?? [];
     const i = upperBound(ids, f.at - 5000, (x) => x);
@@ -427,7 +438,9 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
   // Every fact grouped once by the node it is about (input order kept).
   const lifecycleOf = groupBy(s.lifecycle, (f) => f.node);
   const lostOf = groupBy(
-    s.replication.filter((r) => r.kind === 'link-lost' || r.kind === 'replica-lost' || (r.kind === 'sync-error' && /refused/i.test(r.reason ?? ''))),
+    s.replication.filter(
+      (r) => r.kind === 'link-lost' || r.kind === 'replica-lost' || (r.kind === 'sync-error' && /refused/i.test(r.reason ?? '')),
+    ),
     (r) => r.peer,
   );
   // A `fail?` flag seen in a snapshot whose last pong is older than the node timeout is a node down too:
@@ -451,13 +464,16 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
   for (const { id } of nodes) {
     const own = [...(lifecycleOf.get(id) ?? [])].sort(byTime);
     const noticed = [
-      ...(lostOf.get(id) ?? [])
-        .map((r) => ({
-          at: r.at,
-          from: (r.kind === 'sync-error' ? 'replica-link-refused' : r.kind === 'replica-lost' ? 'master-lost-replica' : 'link-lost') as FaultFrom,
-          evidence: r.evidence,
-          refused: r.kind === 'sync-error',
-        })),
+      ...(lostOf.get(id) ?? []).map((r) => ({
+        at: r.at,
+        from: (r.kind === 'sync-error'
+          ? 'replica-link-refused'
+          : r.kind === 'replica-lost'
+            ? 'master-lost-replica'
+            : 'link-lost') as FaultFrom,
+        evidence: r.evidence,
+        refused: r.kind === 'sync-error',
+      })),
     ].sort(byTime);
     const marks = (marksOf.get(id) ?? []).filter((m) => m.observer !== id).sort(byTime);
     const sentOf = (p: (typeof s.pings)[number]) => p.pingSent as number;
@@ -469,7 +485,12 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     const covered = new IntervalSet();
     const within = (t: EpochMs) => covered.contains(t);
     const add = (e: DownEpisode, keepSorted: boolean) => {
-      if (keepSorted) mine.splice(upperBound(mine, e.start, (x) => x.start), 0, e);
+      if (keepSorted)
+        mine.splice(
+          upperBound(mine, e.start, (x) => x.start),
+          0,
+          e,
+        );
       else mine.push(e);
       covered.add(e.startBounds[0], e.end);
     };
@@ -521,7 +542,9 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       const d = deaths[i];
       if (d.kind !== 'shutdown') return { at: d.at, bounds: [d.at, d.at], evidence: [d.evidence] };
       const next = firstAfter(deaths, true, d.at, atOf, false, (x) => x.kind === 'shutdown' && x.at - d.at < 1000, d.at + 1000);
-      return next ? { at: next.at, bounds: [d.at, next.at], evidence: [d.evidence, next.evidence] } : { at: d.at, bounds: [d.at, d.at], evidence: [d.evidence] };
+      return next
+        ? { at: next.at, bounds: [d.at, next.at], evidence: [d.evidence, next.evidence] }
+        : { at: d.at, bounds: [d.at, d.at], evidence: [d.evidence] };
     };
     const usedRestart = new Set<number>();
     for (let i = 0; i < deaths.length; i++) {
@@ -535,17 +558,20 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       const restart = restarts[lowerBound(restarts, d.at, atOf)];
       if (restart) usedRestart.add(restart.at);
       const r = refine(i);
-      add({
-        node: id,
-        kind: d.kind === 'crash' ? 'crashed' : 'shutdown',
-        start: r.at,
-        startBounds: r.bounds,
-        startFrom: d.kind === 'crash' ? 'crash-report' : d.kind === 'shutdown' ? 'shutdown-request' : 'exit',
-        end: restart ? restart.at : null,
-        endFrom: restart ? 'restart' : null,
-        samePid: false,
-        evidence: [...r.evidence, ...(restart ? [restart.evidence] : [])],
-      }, false);
+      add(
+        {
+          node: id,
+          kind: d.kind === 'crash' ? 'crashed' : 'shutdown',
+          start: r.at,
+          startBounds: r.bounds,
+          startFrom: d.kind === 'crash' ? 'crash-report' : d.kind === 'shutdown' ? 'shutdown-request' : 'exit',
+          end: restart ? restart.at : null,
+          endFrom: restart ? 'restart' : null,
+          samePid: false,
+          evidence: [...r.evidence, ...(restart ? [restart.evidence] : [])],
+        },
+        false,
+      );
     }
     for (const r of restarts) {
       if (usedRestart.has(r.at) || within(r.at)) continue;
@@ -558,17 +584,20 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       if (!before && !priorMark) continue; // first start of the evidence
       const lo = before ? before.at : (priorMark as { at: number }).at;
       const b = bound(lo, r.at);
-      add({
-        node: id,
-        kind: 'stopped',
-        start: b.est,
-        startBounds: [lo, b.hi],
-        startFrom: b.from,
-        end: r.at,
-        endFrom: 'restart',
-        samePid: false,
-        evidence: [...(before ? [before.evidence] : []), ...b.ev, r.evidence],
-      }, false);
+      add(
+        {
+          node: id,
+          kind: 'stopped',
+          start: b.est,
+          startBounds: [lo, b.hi],
+          startFrom: b.from,
+          end: r.at,
+          endFrom: 'restart',
+          samePid: false,
+          evidence: [...(before ? [before.evidence] : []), ...b.ev, r.evidence],
+        },
+        false,
+      );
     }
     mine.sort((a, b) => a.start - b.start);
 
@@ -592,19 +621,27 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
         endFrom = cleared.fromSnapshot ? 'snapshot' : 'sign-of-life';
       }
       const pidBefore = before ? pids.at(id, before.at) : null;
-      const samePid = !!after && after.pid !== null && pidBefore !== null && after.pid === pidBefore && (!restartAfter || restartAfter.at > (after?.at ?? 0));
+      const samePid =
+        !!after &&
+        after.pid !== null &&
+        pidBefore !== null &&
+        after.pid === pidBefore &&
+        (!restartAfter || restartAfter.at > (after?.at ?? 0));
       const kind: DownEpisode['kind'] = b.refused ? 'stopped' : samePid ? 'paused' : 'unreachable';
-      add({
-        node: id,
-        kind,
-        start: b.est,
-        startBounds: [lo, b.hi],
-        startFrom: b.from,
-        end,
-        endFrom,
-        samePid,
-        evidence: [...(before ? [before.evidence] : []), ...b.ev],
-      }, true);
+      add(
+        {
+          node: id,
+          kind,
+          start: b.est,
+          startBounds: [lo, b.hi],
+          startFrom: b.from,
+          end,
+          endFrom,
+          samePid,
+          evidence: [...(before ? [before.evidence] : []), ...b.ev],
+        },
+        true,
+      );
     }
     // 3. A ping left unanswered for a while, with no FAIL mark: a node that stopped answering for less
     //    than the node timeout (DEBUG SLEEP, a slow command, a short partition). Nobody acts on it
@@ -622,17 +659,20 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       const pidBefore = pids.at(id, sent);
       const pidAfter = pids.next(id, p.at);
       const samePid = !!after && pidBefore !== null && pidAfter === pidBefore;
-      add({
-        node: id,
-        kind: samePid ? 'paused' : 'unreachable',
-        start: Math.min(lo, sent),
-        startBounds: [Math.min(lo, sent), sent],
-        startFrom: 'last-sign-of-life',
-        end: after ? after.at : null,
-        endFrom: after ? 'sign-of-life' : null,
-        samePid,
-        evidence: [...(before ? [before.evidence] : []), p.evidence],
-      }, true);
+      add(
+        {
+          node: id,
+          kind: samePid ? 'paused' : 'unreachable',
+          start: Math.min(lo, sent),
+          startBounds: [Math.min(lo, sent), sent],
+          startFrom: 'last-sign-of-life',
+          end: after ? after.at : null,
+          endFrom: after ? 'sign-of-life' : null,
+          samePid,
+          evidence: [...(before ? [before.evidence] : []), p.evidence],
+        },
+        true,
+      );
     }
     // 4. A replica's link lost with no FAIL mark and no restart: still a fault of that node when the
     //    master says its replica is gone and the node shows no sign of life afterwards.
@@ -642,17 +682,20 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
       const before = life.lastBefore(id, n.at);
       if (after && after.at - n.at < 1000) continue; // it was alive: a link problem, not a fault
       const lo = before ? before.at : n.at;
-      add({
-        node: id,
-        kind: n.refused ? 'stopped' : 'unreachable',
-        start: n.at,
-        startBounds: [Math.min(lo, n.at), n.at],
-        startFrom: n.from,
-        end: after ? after.at : null,
-        endFrom: after ? 'sign-of-life' : null,
-        samePid: false,
-        evidence: [...(before ? [before.evidence] : []), n.evidence],
-      }, true);
+      add(
+        {
+          node: id,
+          kind: n.refused ? 'stopped' : 'unreachable',
+          start: n.at,
+          startBounds: [Math.min(lo, n.at), n.at],
+          startFrom: n.from,
+          end: after ? after.at : null,
+          endFrom: after ? 'sign-of-life' : null,
+          samePid: false,
+          evidence: [...(before ? [before.evidence] : []), n.evidence],
+        },
+        true,
+      );
     }
     // A command typed in a transcript that takes the node down says what happened.
     for (const c of commandsOf.get(id) ?? []) {
@@ -676,7 +719,10 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     for (const e of mine) {
       const crash = crashAt.get(e.start);
       if (crash && !e.cause) {
-        const parts = [crash.signal !== undefined ? `signal ${crash.signal}` : null, crash.command ? `while running ${crash.command}` : null].filter(Boolean);
+        const parts = [
+          crash.signal !== undefined ? `signal ${crash.signal}` : null,
+          crash.command ? `while running ${crash.command}` : null,
+        ].filter(Boolean);
         if (parts.length > 0) e.cause = parts.join(', ');
       }
     }
@@ -759,7 +805,8 @@ function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
     const firstDemotion = firstDemotionOf.get(id);
     let initial: { role: 'master' | 'replica' | 'unknown'; masterId: NodeId | null } = { role: 'unknown', masterId: null };
     if (firstPoint) initial = { role: firstPoint.role, masterId: firstPoint.masterId };
-    if (firstPromotion && (!firstPoint || firstPromotion.at <= firstPoint.at)) initial = { role: 'replica', masterId: firstPromotion.replaced };
+    if (firstPromotion && (!firstPoint || firstPromotion.at <= firstPoint.at))
+      initial = { role: 'replica', masterId: firstPromotion.replaced };
     else if (firstDemotion && (!firstPoint || firstDemotion.at <= firstPoint.at)) initial = { role: 'master', masterId: null };
     // The cuts ascend, so the role, the open episodes and the open flags are swept forward once.
     let nextPoint = 0;
@@ -771,7 +818,8 @@ function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
     let openFails: Array<(typeof fails)[number]> = [];
     let last: RoleSpan | null = null;
     for (const c of cuts) {
-      for (; nextPoint < points.length && points[nextPoint].at <= c; nextPoint++) cur = { role: points[nextPoint].role, masterId: points[nextPoint].masterId };
+      for (; nextPoint < points.length && points[nextPoint].at <= c; nextPoint++)
+        cur = { role: points[nextPoint].role, masterId: points[nextPoint].masterId };
       for (; nextEp < eps.length && eps[nextEp].start <= c; nextEp++) openEps.push(nextEp);
       openEps = openEps.filter((i) => eps[i].end === null || c < (eps[i].end as number));
       for (; nextFail < failsByStart.length && failsByStart[nextFail].start <= c; nextFail++) openFails.push(failsByStart[nextFail]);

@@ -43,8 +43,13 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   const s = new ReplayState([...nodeIds].sort(), addresses, withLog);
   s.notes.push(...(opts.notes ?? []));
 
-  for (const [reporter, infos] of groupBy(cluster.snapshots, (x) => (x.kind === 'cluster-info' && x.reporter && Number.isFinite(x.at) ? x.reporter : null)))
-    s.infoReporters.set(reporter, infos.map((x) => x.at));
+  for (const [reporter, infos] of groupBy(cluster.snapshots, (x) =>
+    x.kind === 'cluster-info' && x.reporter && Number.isFinite(x.at) ? x.reporter : null,
+  ))
+    s.infoReporters.set(
+      reporter,
+      infos.map((x) => x.at),
+    );
   const side = sideProcesses(events);
   for (const f of side.facts) s.failedStarts.push(f);
   const evs = events.filter((e) => Number.isFinite(e.at) && !side.events.has(e));
@@ -70,7 +75,15 @@ function step(s: ReplayState, ev: TimelineEvent): void {
     // Not at the logo: it has no stamp of its own (redis 3.0.7 src/redis.c redisAsciiArt writes it raw)
     // and carries the time of the line before it, the old process's last one when the identity line
     // of the start-up is cut away; the start-up's next stamped line tells the restart.
-    if (pid !== null && n.pid !== null && pid !== n.pid && ev.role !== 'C' && ev.kind !== 'server.start' && ev.kind !== 'node.identity' && ev.kind !== 'server.logo')
+    if (
+      pid !== null &&
+      n.pid !== null &&
+      pid !== n.pid &&
+      ev.role !== 'C' &&
+      ev.kind !== 'server.start' &&
+      ev.kind !== 'node.identity' &&
+      ev.kind !== 'server.logo'
+    )
       s.lifecycle.push({ node, kind: 'start', at: ev.at, pid, evidence: evidenceOf(ev) });
     if (pid !== null && ev.role !== 'C') n.pid = pid;
     s.alive(node, ev.at, evidenceOf(ev), ev.role === 'C' ? null : pid);

@@ -61,7 +61,14 @@ interface Shape {
 const shapesOf = new WeakMap<ReplayState, WeakMap<readonly string[], Shape>>();
 
 function sameShape(f: NodeEntry, e: NodeEntry): boolean {
-  return f.id === e.id && f.address === e.address && f.masterId === e.masterId && f.configEpoch === e.configEpoch && f.linkState === e.linkState && f.slots === e.slots;
+  return (
+    f.id === e.id &&
+    f.address === e.address &&
+    f.masterId === e.masterId &&
+    f.configEpoch === e.configEpoch &&
+    f.linkState === e.linkState &&
+    f.slots === e.slots
+  );
 }
 
 function shapeOf(s: ReplayState, shapes: WeakMap<readonly string[], Shape>, e: NodeEntry): Shape {
@@ -167,7 +174,9 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
       // Nor, on a link the reporter has down, a pong stamped while the reporter itself answered no
       // poll: that is its own start-up (the load time above, with ping_sent 0 or a later ping), not
       // the node answering — a replica restarted while its master was down (replica-never-synced).
-      const loaded = (e.pingSent > 0 && e.pingSent === e.pongRecv) || (e.linkState === 'disconnected' && gaps.some(([a, b]) => e.pongRecv > a && e.pongRecv <= b));
+      const loaded =
+        (e.pingSent > 0 && e.pingSent === e.pongRecv) ||
+        (e.linkState === 'disconnected' && gaps.some(([a, b]) => e.pongRecv > a && e.pongRecv <= b));
       const pong = loaded ? 0 : e.pongRecv;
       if (pong > 0 && pong <= at + PONG_FUTURE_TOLERANCE_MS) s.alive(e.id, pong, ev, null);
       if ((e.pingSent > 0 && e.pingSent > pong) || e.linkState === 'disconnected' || flag)
@@ -203,10 +212,21 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
   // (redis 7.0 clusterUpdateState) within the rejoin delay; record it only to end a known fail.
   // Not when the node's own CLUSTER INFO reply of the same poll says its cluster_state: it knows better (a
   // rejoining master keeps fail for a while after every flag is gone).
-  if (reporter && timed(snap) && s.stateNow.get(reporter) === 'fail' && !(s.infoReporters.get(reporter) ?? []).some((t) => Math.abs(t - at) <= 2000)) {
+  if (
+    reporter &&
+    timed(snap) &&
+    s.stateNow.get(reporter) === 'fail' &&
+    !(s.infoReporters.get(reporter) ?? []).some((t) => Math.abs(t - at) <= 2000)
+  ) {
     const masters = snap.nodes.filter((n) => n.flags.includes('master') && n.slots.length > 0);
-    const healthy = masters.every((n) => !n.flags.includes('fail') && !n.flags.includes('fail?') && (n.linkState === 'connected' || n.flags.includes('myself')));
-    const covered = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], masters.flatMap((n) => n.slots)).length === 0;
+    const healthy = masters.every(
+      (n) => !n.flags.includes('fail') && !n.flags.includes('fail?') && (n.linkState === 'connected' || n.flags.includes('myself')),
+    );
+    const covered =
+      subtractRanges(
+        [{ start: 0, end: SLOT_COUNT - 1 }],
+        masters.flatMap((n) => n.slots),
+      ).length === 0;
     if (masters.length > 0 && healthy && covered) {
       s.setState(reporter, 'ok', at, ev, true);
       inferredOk(s).set(reporter, s.stateChanges[s.stateChanges.length - 1]);
@@ -322,7 +342,8 @@ function applyReplication(s: ReplayState, snap: ReplicationSnapshot): void {
   const role = snap.fields['role'];
   if (role === 'master') s.setRole(reporter, snap.at, 'master', null, true);
   else if (role === 'slave') {
-    const addr = snap.fields['master_host'] && snap.fields['master_port'] ? `${snap.fields['master_host']}:${snap.fields['master_port']}` : undefined;
+    const addr =
+      snap.fields['master_host'] && snap.fields['master_port'] ? `${snap.fields['master_host']}:${snap.fields['master_port']}` : undefined;
     s.setRole(reporter, snap.at, 'replica', s.nodeAt(addr), true);
   }
   const mo = Number(snap.fields['master_repl_offset']);
@@ -354,5 +375,12 @@ function applyConfig(s: ReplayState, snap: ConfigSnapshot): void {
   if (raw === undefined) return;
   const ms = Number(raw);
   if (!Number.isFinite(ms) || ms <= 0) return;
-  s.configs.push({ node: reporterOf(s, snap), nodeTimeoutMs: ms, from: 'config', source: snap.source, at: snap.at, evidence: evidenceOf(snap) });
+  s.configs.push({
+    node: reporterOf(s, snap),
+    nodeTimeoutMs: ms,
+    from: 'config',
+    source: snap.source,
+    at: snap.at,
+    evidence: evidenceOf(snap),
+  });
 }

@@ -21,7 +21,9 @@ import type {
   SnapshotView,
   StateChangeFact,
   TraceNote,
-  VoteFact, FailedStartFact } from './trace.ts';
+  VoteFact,
+  FailedStartFact,
+} from './trace.ts';
 
 /** Signs of life closer than this are one run. */
 export const LIFE_RUN_GAP_MS = 50;
@@ -76,7 +78,14 @@ export class ReplayState {
   readonly rolePoints: RolePoint[] = [];
   /** observer → subject → flag */
   readonly flagNow = new Map<NodeId, Map<NodeId, { flag: 'pfail' | 'fail'; since: EpochMs; evidence: Evidence }>>();
-  readonly flagSpans: Array<{ observer: NodeId; subject: NodeId; flag: 'pfail' | 'fail'; start: EpochMs; end: EpochMs | null; evidence: Evidence }> = [];
+  readonly flagSpans: Array<{
+    observer: NodeId;
+    subject: NodeId;
+    flag: 'pfail' | 'fail';
+    start: EpochMs;
+    end: EpochMs | null;
+    evidence: Evidence;
+  }> = [];
   /** The open span of each (observer, subject) pair in flagSpans. */
   private readonly openFlagSpan = new Map<NodeId, Map<NodeId, ReplayState['flagSpans'][number]>>();
   readonly runs = new Map<NodeId, LifeRun[]>();

@@ -126,14 +126,7 @@ export interface StateChangeFact {
 }
 
 export type ElectionKind = 'automatic' | 'manual' | 'takeover' | 'force';
-export type UnableKind =
-  | 'expired'
-  | 'waiting-votes'
-  | 'waiting-delay'
-  | 'data-too-old'
-  | 'no-failover'
-  | 'manual-waiting'
-  | 'other';
+export type UnableKind = 'expired' | 'waiting-votes' | 'waiting-delay' | 'data-too-old' | 'no-failover' | 'manual-waiting' | 'other';
 export interface ElectionAttempt {
   candidate: NodeId;
   /** The candidate's master when the attempt began (the master being replaced), when known. */

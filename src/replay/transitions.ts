@@ -40,7 +40,14 @@ const lifecycle =
     });
     if (pid !== null) s.node(node).pid = pid;
     if (kind === 'crash' && ev.fields.nodeTimeoutMs !== undefined && Number.isFinite(ev.fields.nodeTimeoutMs))
-      s.configs.push({ node, nodeTimeoutMs: ev.fields.nodeTimeoutMs, from: 'crash-report', source: ev.source, at: ev.at, evidence: evidenceOf(ev) });
+      s.configs.push({
+        node,
+        nodeTimeoutMs: ev.fields.nodeTimeoutMs,
+        from: 'crash-report',
+        source: ev.source,
+        at: ev.at,
+        evidence: evidenceOf(ev),
+      });
   };
 
 // redis 7.0 src/cluster.c markNodeAsFailingIfNeeded / clusterProcessPacket (FAIL) / clearNodeFailureIfNeeded
@@ -95,7 +102,8 @@ const replica =
     // Only replicas connect to a master: "Connecting to MASTER ip:port" says this node is a replica,
     // and of whom. Other lines only hint at a role we do not know yet: a freshly promoted master still
     // logs "Connection with master lost." as it drops its old link (redis 7.0 replicationUnsetMaster).
-    if (kind === 'connecting' && (n.role !== 'replica' || (byAddr && n.masterId !== byAddr))) s.setRole(node, ev.at, 'replica', master, true);
+    if (kind === 'connecting' && (n.role !== 'replica' || (byAddr && n.masterId !== byAddr)))
+      s.setRole(node, ev.at, 'replica', master, true);
     else if ((kind === 'sync-started' || kind === 'full' || kind === 'partial' || kind === 'sync-ok') && n.role === 'unknown')
       s.setRole(node, ev.at, 'replica', master, true);
     // A master without a log of its own (known by address, model/ids.ts masterAt, or by others' lines)
@@ -148,15 +156,29 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
   const bounds: [number, number] = [ev.at, ev.at + (ev.grainMs ?? 1) - 1];
   // The same promotion already inferred from a snapshot or a third node (their times are coarser):
   // the node's own line is the moment; move the inferred one here.
-  const inferred = s.promotionsOf(node).find(
-    (p) => p.via !== 'election' && p.via !== 'takeover' && p.at >= ev.at - 30_000 && (replaced === null || p.replaced === replaced || p.replaced === null),
-  );
+  const inferred = s
+    .promotionsOf(node)
+    .find(
+      (p) =>
+        p.via !== 'election' &&
+        p.via !== 'takeover' &&
+        p.at >= ev.at - 30_000 &&
+        (replaced === null || p.replaced === replaced || p.replaced === null),
+    );
   if (inferred) {
     for (let i = s.ownershipChanges.length - 1; i >= 0; i--) {
       const c = s.ownershipChanges[i];
       if (c.owner === node && c.at === inferred.at && !c.inferred) s.ownershipChanges.splice(i, 1);
     }
-    s.ownershipChanges.push({ at: ev.at, ranges: inferred.slots, owner: node, epoch: epoch ?? inferred.epoch, inferred: false, first: false, seq: s.nextSeq() });
+    s.ownershipChanges.push({
+      at: ev.at,
+      ranges: inferred.slots,
+      owner: node,
+      epoch: epoch ?? inferred.epoch,
+      inferred: false,
+      first: false,
+      seq: s.nextSeq(),
+    });
     Object.assign(inferred, {
       replaced: inferred.replaced ?? replaced,
       at: ev.at,
@@ -365,7 +387,9 @@ function lostElection(s: ReplayState, v: ReplayState['votes'][number]): boolean 
  * replica starts by itself.
  */
 function promoteOnVote(s: ReplayState, v: ReplayState['votes'][number], replaced: NodeId | null): Promotion {
-  const flagged = s.flagSpans.filter((f) => f.observer === v.voter && f.flag === 'fail' && f.start <= v.at && (f.end === null || f.end >= v.at) && f.subject !== v.candidate);
+  const flagged = s.flagSpans.filter(
+    (f) => f.observer === v.voter && f.flag === 'fail' && f.start <= v.at && (f.end === null || f.end >= v.at) && f.subject !== v.candidate,
+  );
   const subjects = [...new Set(flagged.map((f) => f.subject))];
   const old = replaced ?? (subjects.length === 1 ? subjects[0] : null);
   const ranges = old ? s.slots.rangesOf(old) : [];
@@ -416,7 +440,14 @@ function failoverSeen(s: ReplayState, ev: TimelineEvent): void {
   for (let i = s.votes.length - 1; i >= 0 && !vote; i--) {
     const v = s.votes[i];
     if (ev.at - v.at >= 600_000) break;
-    if (v.granted && v.candidate === to && v.at <= ev.at && (epoch === null || v.epoch === null || v.epoch === epoch) && !lostElection(s, v)) vote = v;
+    if (
+      v.granted &&
+      v.candidate === to &&
+      v.at <= ev.at &&
+      (epoch === null || v.epoch === null || v.epoch === epoch) &&
+      !lostElection(s, v)
+    )
+      vote = v;
   }
   const had = s.slots.rangesOf(from);
   if (vote) {
@@ -486,7 +517,8 @@ export const transitions: Record<EventKind, Transition> = {
     a.rank = ev.fields.rank ?? null;
     a.offset = ev.fields.offset ?? null;
     if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(evidenceOf(ev));
-    if (ev.fields.offset !== undefined) s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'election', evidence: evidenceOf(ev) });
+    if (ev.fields.offset !== undefined)
+      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'election', evidence: evidenceOf(ev) });
   },
   'election.started': (s, ev, node) => {
     if (!node) return;
@@ -525,7 +557,14 @@ export const transitions: Record<EventKind, Transition> = {
   // ── votes (redis 7.0 clusterSendFailoverAuthIfNeeded)
   'vote.granted': (s, ev, node) => {
     if (!node || !ev.fields.subject) return;
-    s.votes.push({ voter: node, candidate: ev.fields.subject, granted: true, epoch: ev.fields.epoch ?? null, at: ev.at, evidence: evidenceOf(ev) });
+    s.votes.push({
+      voter: node,
+      candidate: ev.fields.subject,
+      granted: true,
+      epoch: ev.fields.epoch ?? null,
+      at: ev.at,
+      evidence: evidenceOf(ev),
+    });
   },
   'vote.denied': (s, ev, node) => {
     if (!node || !ev.fields.subject) return;
@@ -634,7 +673,10 @@ export const transitions: Record<EventKind, Transition> = {
     if (n.role !== 'replica' || had.length > 0)
       s.demotions.push({ node, newMaster: master, at: ev.at, hadSlots: had.length > 0, fromSnapshot: false, evidence: evidenceOf(ev) });
     // The promotion of `master` this line completes, when it did not know whom it replaced.
-    const unnamed = master && (n.role === 'master' || had.length > 0 || (n.role === 'unknown' && ev.role === 'M')) ? unnamedPromotion(s, master, node, ev.at) : null;
+    const unnamed =
+      master && (n.role === 'master' || had.length > 0 || (n.role === 'unknown' && ev.role === 'M'))
+        ? unnamedPromotion(s, master, node, ev.at)
+        : null;
     if (unnamed) {
       nameReplaced(s, unnamed, node, ev, had);
       s.setRole(unnamed.node, ev.at, 'master', null, false);
@@ -655,7 +697,11 @@ export const transitions: Record<EventKind, Transition> = {
           evidence: [evidenceOf(ev)],
         });
       s.setRole(master, ev.at, 'master', null, false);
-    } else if (master && (n.role === 'master' || (n.role === 'unknown' && ev.role === 'M')) && !s.promotionsOf(master).some((p) => p.replaced === node && ev.at - p.at < 600_000)) {
+    } else if (
+      master &&
+      (n.role === 'master' || (n.role === 'unknown' && ev.role === 'M')) &&
+      !s.promotionsOf(master).some((p) => p.replaced === node && ev.at - p.at < 600_000)
+    ) {
       // A master whose slots we never saw (no snapshot, no line naming them) hands them to `master`:
       // redis 7.0 clusterUpdateSlotsConfigWith logs this when its last slot went to a node with a
       // greater config epoch. The "M" of the prefix says it was a master when it logged the line.
@@ -670,7 +716,9 @@ export const transitions: Record<EventKind, Transition> = {
         }
       // It paused its clients for that replica's manual failover just before ("Manual failover
       // requested by replica <id>", redis 7.0 clusterProcessPacket MFSTART): a manual failover.
-      const manual = s.manuals.find((m) => m.master === node && m.replica === master && m.pausedAt !== null && ev.at - m.pausedAt <= 60_000 && ev.at >= m.pausedAt);
+      const manual = s.manuals.find(
+        (m) => m.master === node && m.replica === master && m.pausedAt !== null && ev.at - m.pausedAt <= 60_000 && ev.at >= m.pausedAt,
+      );
       s.promotions.push({
         node: master,
         replaced: node,

@@ -11,11 +11,17 @@ export const dur = (n: number | null | undefined) => (n === null || n === undefi
 export function labeler(a: AnalysisV1 | ClusterAnalysis): (id: NodeId | null) => string {
   const addr = new Map(a.nodes.map((n) => [n.id, n.addresses[0]]));
   // A master known only by its address (model/ids.ts masterAt) is shown as that address, once.
-  return (id) => (id === null ? 'unknown' : addr.get(id) && addr.get(id) !== shortId(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id));
+  return (id) =>
+    id === null ? 'unknown' : addr.get(id) && addr.get(id) !== shortId(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id);
 }
 
 export const evidenceText = (ev: readonly Evidence[], max = 4) =>
-  ev.length === 0 ? '' : ev.slice(0, max).map((e) => `${e.source}:${e.line}`).join(', ') + (ev.length > max ? `, +${ev.length - max} more` : '');
+  ev.length === 0
+    ? ''
+    : ev
+        .slice(0, max)
+        .map((e) => `${e.source}:${e.line}`)
+        .join(', ') + (ev.length > max ? `, +${ev.length - max} more` : '');
 
 /** Wrap a paragraph at `width` columns with an indent. */
 export function wrap(text: string, width: number, indent = ''): string {
@@ -40,7 +46,13 @@ export function verdictLine(a: AnalysisV1): string {
 }
 
 export function nodeTimeoutLine(a: AnalysisV1): string {
-  const from = { option: '--node-timeout', 'crash-report': 'a crash report', 'config-get': 'CONFIG GET', 'redis-conf': 'redis.conf', unknown: '' }[a.nodeTimeout.from];
+  const from = {
+    option: '--node-timeout',
+    'crash-report': 'a crash report',
+    'config-get': 'CONFIG GET',
+    'redis-conf': 'redis.conf',
+    unknown: '',
+  }[a.nodeTimeout.from];
   return a.nodeTimeout.ms === null
     ? 'Node timeout: unknown (no crash report, CONFIG GET or redis.conf in the inputs; pass --node-timeout to judge phase lengths)'
     : `Node timeout: ${a.nodeTimeout.ms} ms (from ${from})`;
@@ -51,9 +63,18 @@ type Stamp = (iso: string | null) => string;
 const withDate: Stamp = (iso) => (iso === null ? '—' : `${iso.slice(0, 10)} ${hms(iso)}`);
 
 function failoverBlock(f: Failover, L: (id: NodeId | null) => string, T: Stamp): string[] {
-  const kind = { automatic: 'automatic', manual: 'manual (CLUSTER FAILOVER)', takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)', force: 'forced (CLUSTER FAILOVER FORCE)', unknown: 'failover (kind not in the evidence)' }[f.kind];
-  const out = [`  ${T(f.promotedAt)}  ${kind}: ${L(f.oldMaster)} -> ${L(f.newMaster)}, slots ${f.slots || '?'}${f.epoch !== null ? `, epoch ${f.epoch}` : ''}`];
-  const bounds = f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (between ${T(f.startedAtBounds[0])} and ${T(f.startedAtBounds[1])})` : '';
+  const kind = {
+    automatic: 'automatic',
+    manual: 'manual (CLUSTER FAILOVER)',
+    takeover: 'takeover (CLUSTER FAILOVER TAKEOVER)',
+    force: 'forced (CLUSTER FAILOVER FORCE)',
+    unknown: 'failover (kind not in the evidence)',
+  }[f.kind];
+  const out = [
+    `  ${T(f.promotedAt)}  ${kind}: ${L(f.oldMaster)} -> ${L(f.newMaster)}, slots ${f.slots || '?'}${f.epoch !== null ? `, epoch ${f.epoch}` : ''}`,
+  ];
+  const bounds =
+    f.startedAtBounds[0] !== f.startedAtBounds[1] ? ` (between ${T(f.startedAtBounds[0])} and ${T(f.startedAtBounds[1])})` : '';
   const first = f.kind === 'manual' || f.kind === 'takeover' ? 'requested' : 'fault';
   out.push(`      ${first.padEnd(12)}${T(f.startedAt)}${bounds}  from ${f.startedAtFrom}`);
   let prev = ms(f.startedAt);
@@ -74,16 +95,24 @@ function failoverBlock(f: Failover, L: (id: NodeId | null) => string, T: Stamp):
   const b = f.startedAtBounds;
   const lo = ms(f.promotedAt) - Math.min(ms(b[1]), ms(f.promotedAt));
   const hi = ms(f.promotedAt) - ms(b[0]);
-  out.push(`      ${'unavailable'.padEnd(12)}${dur(f.timingsMs.unavailable)}${lo !== hi ? ` (the bounds allow ${dur(lo)} to ${dur(hi)})` : ''}`);
+  out.push(
+    `      ${'unavailable'.padEnd(12)}${dur(f.timingsMs.unavailable)}${lo !== hi ? ` (the bounds allow ${dur(lo)} to ${dur(hi)})` : ''}`,
+  );
   const risk = f.writesAtRisk;
   if (risk.bytes !== null) out.push(`      ${'at risk'.padEnd(12)}${risk.bytes} bytes of replication stream`);
   return out;
 }
 
 function outageLine(o: Outage, L: (id: NodeId | null) => string, T: Stamp): string {
-  const what = o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : o.slots ? `slots ${o.slots}` : `slots of ${o.nodes[0] ? L(o.nodes[0]) : '?'}`;
+  const what =
+    o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : o.slots ? `slots ${o.slots}` : `slots of ${o.nodes[0] ? L(o.nodes[0]) : '?'}`;
   const end = o.end !== null ? T(o.end) : o.endBounds ? `between ${T(o.endBounds[0])} and ${T(o.endBounds[1])}` : 'not over';
-  const len = o.durationMs !== null ? dur(o.durationMs) : o.endBounds ? `${dur(ms(o.endBounds[0]) - ms(o.start))} to ${dur(ms(o.endBounds[1]) - ms(o.start))}` : 'open';
+  const len =
+    o.durationMs !== null
+      ? dur(o.durationMs)
+      : o.endBounds
+        ? `${dur(ms(o.endBounds[0]) - ms(o.start))} to ${dur(ms(o.endBounds[1]) - ms(o.start))}`
+        : 'open';
   return `  ${what.padEnd(28)} ${T(o.start)} -> ${end}  ${len}  [${o.cause}]${o.scope === 'cluster' ? `  seen by ${o.nodes.map(L).join(', ')}` : ''}`;
 }
 
@@ -102,7 +131,8 @@ function findingLines(f: Finding, width: number, T: Stamp): string[] {
 export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {}): string {
   const width = opts.width ?? 100;
   const lines: string[] = [verdictLine(a), nodeTimeoutLine(a)];
-  for (const o of a.clockOffsets) lines.push(`Clock of ${o.source} corrected by ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${o.reason})`);
+  for (const o of a.clockOffsets)
+    lines.push(`Clock of ${o.source} corrected by ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${o.reason})`);
   if (a.clusters.length === 0) lines.push('', 'No cluster found in the inputs.');
   for (const c of a.clusters) {
     const L = labeler(c);
@@ -114,7 +144,10 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
     const T: Stamp = endDay !== day ? withDate : hms;
     lines.push(wrap(c.story, width));
     const cov = c.coverage;
-    lines.push('', `Evidence: logs of ${cov.logs.length} node${cov.logs.length === 1 ? '' : 's'}${cov.logs.length ? ` (${cov.logs.map(L).join(', ')})` : ''}; ${cov.snapshots} CLUSTER NODES view${cov.snapshots === 1 ? '' : 's'}`);
+    lines.push(
+      '',
+      `Evidence: logs of ${cov.logs.length} node${cov.logs.length === 1 ? '' : 's'}${cov.logs.length ? ` (${cov.logs.map(L).join(', ')})` : ''}; ${cov.snapshots} CLUSTER NODES view${cov.snapshots === 1 ? '' : 's'}`,
+    );
     for (const l of cov.limits) lines.push(wrap(`- ${l}`, width).replace(/\n/g, '\n  '));
     if (c.failovers.length > 0) {
       lines.push('', 'Failovers');
@@ -130,6 +163,9 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
   }
   const unknown = a.inputs.reduce((n, i) => n + i.unknown, 0);
   const total = a.inputs.reduce((n, i) => n + i.lines, 0);
-  lines.push('', `Inputs: ${a.inputs.length} source${a.inputs.length === 1 ? '' : 's'}, ${total} lines${unknown ? `, ${unknown} not understood` : ''}`);
+  lines.push(
+    '',
+    `Inputs: ${a.inputs.length} source${a.inputs.length === 1 ? '' : 's'}, ${total} lines${unknown ? `, ${unknown} not understood` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,14 @@
 /** Which command's text: each has its own fixed places. */
 export type TextKind = 'analysis' | 'gate' | 'topology' | 'drill';
 
-const SGR = { reset: '\u001b[0m', bold: '\u001b[1m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', cyan: '\u001b[36m' } as const;
+const SGR = {
+  reset: '\u001b[0m',
+  bold: '\u001b[1m',
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  yellow: '\u001b[33m',
+  cyan: '\u001b[36m',
+} as const;
 type Style = Exclude<keyof typeof SGR, 'reset'>;
 
 const paint = (text: string, ...styles: Style[]) => `${styles.map((s) => SGR[s]).join('')}${text}${SGR.reset}`;
@@ -42,10 +49,19 @@ const ANALYSIS: Rule[] = [
 const RULES: Record<TextKind, Rule[]> = {
   analysis: ANALYSIS,
   // and the comparison's marks (live/compare.ts renderComparisonText: two spaces, `ok  ` or `FAIL`)
-  drill: [...ANALYSIS, whole(/^DRILL PASSED$/, 'bold', 'green'), whole(/^DRILL FAILED: .*$/, 'bold', 'red'), word(/^( {2})(ok|FAIL)( +\S.*)$/)],
+  drill: [
+    ...ANALYSIS,
+    whole(/^DRILL PASSED$/, 'bold', 'green'),
+    whole(/^DRILL FAILED: .*$/, 'bold', 'red'),
+    word(/^( {2})(ok|FAIL)( +\S.*)$/),
+  ],
   gate: [word(/^()(PASS|FAIL|ERROR)( .*)$/), word(/^()(ok|FAIL|ERR)( +\S.*)$/)],
   // report/topology.ts: `  result: OK (…)`, a view's `  <time>  FAIL (…)`, problems `    error    rule  message`
-  topology: [word(/^( {2}result: )(FAIL|OK)( .*)$/), word(/^( {2}\S+(?: \([^)]*\))? {2})(FAIL|OK)((?: \(| {2}).*|)$/), word(/^( {4,})(error|warning|info)( {2,}\S.*)$/)],
+  topology: [
+    word(/^( {2}result: )(FAIL|OK)( .*)$/),
+    word(/^( {2}\S+(?: \([^)]*\))? {2})(FAIL|OK)((?: \(| {2}).*|)$/),
+    word(/^( {4,})(error|warning|info)( {2,}\S.*)$/),
+  ],
 };
 
 /** The text with ANSI colours at its fixed places; every other character is left as it is. */

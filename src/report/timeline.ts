@@ -47,7 +47,8 @@ export function* timelineJsonChunks(t: Timeline): Generator<string> {
   }
   for (let i = 0; i < t.events.length; i += CHUNK) {
     const part: string[] = [];
-    for (let j = i; j < Math.min(i + CHUNK, t.events.length); j++) part.push(`  ${JSON.stringify(eventJson(t.events[j]), null, 2).replace(/\n/g, '\n  ')}`);
+    for (let j = i; j < Math.min(i + CHUNK, t.events.length); j++)
+      part.push(`  ${JSON.stringify(eventJson(t.events[j]), null, 2).replace(/\n/g, '\n  ')}`);
     yield `${i === 0 ? '[\n' : ',\n'}${part.join(',\n')}`;
   }
   yield '\n]\n';
@@ -83,19 +84,37 @@ export function* timelineTextChunks(t: Timeline): Generator<string> {
     }
     yield out;
   }
-  if (t.clusters.length > 1) yield `\n${t.clusters.length} clusters in these inputs: ${t.clusters.map((c) => `${c.id} (${c.nodes.length} nodes)`).join(', ')}\n`;
+  if (t.clusters.length > 1)
+    yield `\n${t.clusters.length} clusters in these inputs: ${t.clusters.map((c) => `${c.id} (${c.nodes.length} nodes)`).join(', ')}\n`;
 }
 
 /** `--stats`: how every input line was accounted for. */
 export function renderStats(inputs: readonly InputSummary[]): string {
   const head = ['source', 'kind', 'lines', 'understood', 'ignored', 'unknown', 'forms'];
-  const rows = inputs.map((i) => [i.source, i.kind, `${i.lines}`, `${i.understood}`, `${i.ignored}`, `${i.unknown}`, (i.forms ?? []).join(',')]);
+  const rows = inputs.map((i) => [
+    i.source,
+    i.kind,
+    `${i.lines}`,
+    `${i.understood}`,
+    `${i.ignored}`,
+    `${i.unknown}`,
+    (i.forms ?? []).join(','),
+  ]);
   const total = inputs.reduce(
-    (a, i) => ({ lines: a.lines + i.lines, understood: a.understood + i.understood, ignored: a.ignored + i.ignored, unknown: a.unknown + i.unknown }),
+    (a, i) => ({
+      lines: a.lines + i.lines,
+      understood: a.understood + i.understood,
+      ignored: a.ignored + i.ignored,
+      unknown: a.unknown + i.unknown,
+    }),
     { lines: 0, understood: 0, ignored: 0, unknown: 0 },
   );
   rows.push(['total', '', `${total.lines}`, `${total.understood}`, `${total.ignored}`, `${total.unknown}`, '']);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const fmt = (r: string[]) => r.map((v, c) => (c >= 2 && c <= 5 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((v, c) => (c >= 2 && c <= 5 ? v.padStart(widths[c]) : v.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return `${[fmt(head), ...rows.map(fmt)].join('\n')}\n`;
 }

@@ -3,9 +3,7 @@ import type { Evidence } from '../model/analysis.ts';
 import type { NodeId } from '../model/ids.ts';
 import { shortId } from '../model/ids.ts';
 import { countSlots, formatRanges } from '../model/slots.ts';
-import type {
-  AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyView,
-} from '../verdict/index.ts';
+import type { AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyView } from '../verdict/index.ts';
 import { formatUtc } from '../util/time.ts';
 
 export interface TopologyReport {
@@ -42,7 +40,10 @@ function counts(problems: readonly TopologyProblem[]) {
 
 function statusText(v: TopologyView): string {
   const { errors, warnings } = counts(v.problems);
-  const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+  const parts = [
+    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   return `${v.status === 'fail' ? 'FAIL' : 'OK'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
@@ -56,7 +57,10 @@ function reportersText(v: TopologyView, labels: Map<NodeId, string>): string {
 
 function problemLines(problems: readonly TopologyProblem[], indent: string): string[] {
   const w = Math.max(0, ...problems.map((p) => p.rule.length));
-  return problems.map((p) => `${indent}${p.severity.padEnd(7)}  ${p.rule.padEnd(w)}  ${p.message}${p.evidence.length ? `  [${evidenceText(p.evidence)}]` : ''}`);
+  return problems.map(
+    (p) =>
+      `${indent}${p.severity.padEnd(7)}  ${p.rule.padEnd(w)}  ${p.message}${p.evidence.length ? `  [${evidenceText(p.evidence)}]` : ''}`,
+  );
 }
 
 function changeLines(changes: readonly TopologyChange[], indent: string): string[] {
@@ -90,8 +94,11 @@ export function renderTopologyText(r: TopologyReport): string {
     const labels = new Map<NodeId, string>();
     for (const s of c.states) for (const n of s.view.nodes) labels.set(n.id, nodeLabel(n));
     const nodeCount = final ? final.nodes.length : 0;
-    const unused = c.unusedUntimed > 0 ? ` (${c.unusedUntimed} snapshot${c.unusedUntimed === 1 ? '' : 's'} without a capture time not used)` : '';
-    out.push(`${c.id}: ${nodeCount} node${nodeCount === 1 ? '' : 's'}, ${c.viewCount} view${c.viewCount === 1 ? '' : 's'}${r.at !== undefined ? ` up to ${time(r.at)}` : ''}${unused}`);
+    const unused =
+      c.unusedUntimed > 0 ? ` (${c.unusedUntimed} snapshot${c.unusedUntimed === 1 ? '' : 's'} without a capture time not used)` : '';
+    out.push(
+      `${c.id}: ${nodeCount} node${nodeCount === 1 ? '' : 's'}, ${c.viewCount} view${c.viewCount === 1 ? '' : 's'}${r.at !== undefined ? ` up to ${time(r.at)}` : ''}${unused}`,
+    );
     if (!final) {
       out.push(`  no CLUSTER NODES snapshot${r.at !== undefined ? ` at or before ${time(r.at)}` : ''}`);
       continue;
@@ -114,7 +121,9 @@ export function renderTopologyText(r: TopologyReport): string {
     }
     const { errors, warnings } = counts(final.problems);
     const failed = errors > 0 || (r.strict && warnings > 0);
-    out.push(`  result: ${failed ? 'FAIL' : 'OK'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} now)`);
+    out.push(
+      `  result: ${failed ? 'FAIL' : 'OK'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} now)`,
+    );
   }
   if (r.withoutSnapshots.length) out.push('', `no CLUSTER NODES snapshot for ${r.withoutSnapshots.join(', ')}`);
   return out.length ? `${out.join('\n')}\n` : '';
@@ -175,10 +184,20 @@ export function renderTopologyJson(r: TopologyReport): string {
       id: c.id,
       views: c.viewCount,
       unusedUntimed: c.unusedUntimed,
-      states: c.states.map((s) => ({ ...viewHead(s.view), changes: s.changes.map(changeJson), problems: s.view.problems.map(problemJson) })),
+      states: c.states.map((s) => ({
+        ...viewHead(s.view),
+        changes: s.changes.map(changeJson),
+        problems: s.view.problems.map(problemJson),
+      })),
       final: c.final ? { ...viewHead(c.final), nodes: c.final.nodes.map(nodeJson), problems: c.final.problems.map(problemJson) } : null,
       ...(a
-        ? { against: { source: r.againstSource ?? null, at: Number.isFinite(a.earlier.at) ? formatUtc(a.earlier.at) : null, changes: a.changes.map(changeJson) } }
+        ? {
+            against: {
+              source: r.againstSource ?? null,
+              at: Number.isFinite(a.earlier.at) ? formatUtc(a.earlier.at) : null,
+              changes: a.changes.map(changeJson),
+            },
+          }
         : {}),
     };
   });

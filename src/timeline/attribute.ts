@@ -49,7 +49,14 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   const ownWindows = new Map<NodeId, Array<[number, number, string]>>();
   for (const run of runs) {
     const first = cluster.events[run[0]];
-    if (!first.node || contradictsContent(run.map((i) => cluster.events[i]), first.node)) continue;
+    if (
+      !first.node ||
+      contradictsContent(
+        run.map((i) => cluster.events[i]),
+        first.node,
+      )
+    )
+      continue;
     const list = ownWindows.get(first.node) ?? [];
     list.push([first.at, cluster.events[run[run.length - 1]].at, first.source]);
     ownWindows.set(first.node, list);
@@ -160,7 +167,12 @@ function contradictsContent(evs: readonly TimelineEvent[], id: NodeId): boolean 
   return false;
 }
 
-function fits(evs: readonly TimelineEvent[], id: NodeId, views: readonly ClusterNodesSnapshot[], addressOf: ReadonlyMap<string, NodeId>): boolean {
+function fits(
+  evs: readonly TimelineEvent[],
+  id: NodeId,
+  views: readonly ClusterNodesSnapshot[],
+  addressOf: ReadonlyMap<string, NodeId>,
+): boolean {
   for (const e of evs) {
     if ((e.kind === 'repl.connecting' || e.kind === 'repl.link-lost') && e.fields.address) {
       const master = addressOf.get(e.fields.address);
@@ -173,7 +185,8 @@ function fits(evs: readonly TimelineEvent[], id: NodeId, views: readonly Cluster
     }
     if (e.kind === 'election.won') {
       const after = views.filter((v) => v.at >= e.at && v.atFrom !== 'unknown');
-      if (after.length > 0 && !after.some((v) => v.nodes.some((n) => n.id === id && n.flags.includes('master') && n.slots.length > 0))) return false;
+      if (after.length > 0 && !after.some((v) => v.nodes.some((n) => n.id === id && n.flags.includes('master') && n.slots.length > 0)))
+        return false;
     }
   }
   return true;
@@ -191,7 +204,8 @@ export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map
   const addrCluster = new Map<string, number>();
   timeline.clusters.forEach((c, i) => {
     for (const n of c.nodes) for (const a of n.addresses) if (!addrCluster.has(a)) addrCluster.set(a, i);
-    for (const s of c.snapshots) if (s.kind === 'cluster-nodes') for (const n of s.nodes) if (n.address && !addrCluster.has(n.address)) addrCluster.set(n.address, i);
+    for (const s of c.snapshots)
+      if (s.kind === 'cluster-nodes') for (const n of s.nodes) if (n.address && !addrCluster.has(n.address)) addrCluster.set(n.address, i);
   });
   const moved = timeline.clusters.map(() => new Set<TimelineEvent>());
   const incoming = timeline.clusters.map(() => [] as TimelineEvent[]);
@@ -211,7 +225,11 @@ export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map
       if (targets.size !== 1) continue;
       const [to] = [...targets];
       if (to === ci) continue;
-      const wrong = bound === null || isWriterId(bound) || contradictsContent(run, bound) || (masters.has(bound) && run.some((e) => e.role === 'S' || e.kind === 'repl.connecting'));
+      const wrong =
+        bound === null ||
+        isWriterId(bound) ||
+        contradictsContent(run, bound) ||
+        (masters.has(bound) && run.some((e) => e.role === 'S' || e.kind === 'repl.connecting'));
       if (!wrong) continue;
       for (const e of run) {
         moved[ci].add(e);
@@ -240,7 +258,15 @@ export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map
 
 /** Own-log lines in (source, stream, line) order. */
 function byLogLine(x: TimelineEvent, y: TimelineEvent): number {
-  return x.source < y.source ? -1 : x.source > y.source ? 1 : (x.stream ?? '') < (y.stream ?? '') ? -1 : (x.stream ?? '') > (y.stream ?? '') ? 1 : x.line - y.line;
+  return x.source < y.source
+    ? -1
+    : x.source > y.source
+      ? 1
+      : (x.stream ?? '') < (y.stream ?? '')
+        ? -1
+        : (x.stream ?? '') > (y.stream ?? '')
+          ? 1
+          : x.line - y.line;
 }
 
 /** Whether `e` cannot continue the run `prev` ends: another file or stream, node, process (pid), or a start-up line. */
@@ -257,9 +283,7 @@ function startsRun(prev: TimelineEvent, e: TimelineEvent): boolean {
 
 /** Runs of one source's own-log lines in line order, cut at start-up lines, pid and binding changes. */
 function runsOf(events: readonly TimelineEvent[]): TimelineEvent[][] {
-  const own = events
-    .filter(isOwnLog)
-    .sort(byLogLine);
+  const own = events.filter(isOwnLog).sort(byLogLine);
   const runs: TimelineEvent[][] = [];
   let prev: TimelineEvent | null = null;
   for (const e of own) {
@@ -302,14 +326,24 @@ function pinWriter(
     const voted = new Set<NodeId>();
     let proof: TimelineEvent | null = null;
     for (const o of cluster.events)
-      if (o.kind === 'vote.granted' && o.fields.epoch === e.fields.epoch && o.fields.subject && o.node !== e.node && Math.abs(o.at - e.at) < 60_000) {
+      if (
+        o.kind === 'vote.granted' &&
+        o.fields.epoch === e.fields.epoch &&
+        o.fields.subject &&
+        o.node !== e.node &&
+        Math.abs(o.at - e.at) < 60_000
+      ) {
         voted.add(o.fields.subject);
         proof ??= o;
       }
     if (voted.size === 1 && proof) {
       const [id] = [...voted];
       if (ok.has(id) || !known.includes(id))
-        return { id, why: `its election for epoch ${e.fields.epoch} (line ${e.line}) is the one ${proof.source}:${proof.line} granted a vote to`, evidence: evidenceOf(proof) };
+        return {
+          id,
+          why: `its election for epoch ${e.fields.epoch} (line ${e.line}) is the one ${proof.source}:${proof.line} granted a vote to`,
+          evidence: evidenceOf(proof),
+        };
     }
   }
   // Its own crash report: the CLUSTER NODES section lists the writer as `myself` (blocks.ts).
@@ -324,7 +358,8 @@ function pinWriter(
   if (mode) {
     const port = `:${mode.fields.port}`;
     const at = [...new Set([...addressOf].filter(([a]) => a.endsWith(port)).map(([, id]) => id))];
-    if (at.length === 1 && ok.has(at[0])) return { id: at[0], why: `the only node at port ${mode.fields.port} (line ${mode.line})`, evidence: evidenceOf(mode) };
+    if (at.length === 1 && ok.has(at[0]))
+      return { id: at[0], why: `the only node at port ${mode.fields.port} (line ${mode.line})`, evidence: evidenceOf(mode) };
   }
   // Elimination is sound only when the known nodes are all the nodes: a CLUSTER NODES view lists them.
   if (candidates.length === 1 && views.length > 0)
@@ -351,8 +386,21 @@ function failedOverToSelf(evs: readonly TimelineEvent[]): { id: NodeId; why: str
     prev = e;
     const won = (e.kind === 'epoch.set' && /after successful failover/i.test(e.text)) || e.kind === 'epoch.bumped';
     if (won && e.fields.epoch !== undefined) own = e;
-    else if (e.kind === 'epoch.set' || e.kind === 'epoch.collision' || e.kind === 'role.replica-of' || e.kind === 'server.start' || e.kind === 'node.identity') own = null;
-    else if (e.kind === 'cluster.failover-seen' && own && e.fields.subject && e.fields.epoch === own.fields.epoch && e.fields.sender !== e.fields.subject)
+    else if (
+      e.kind === 'epoch.set' ||
+      e.kind === 'epoch.collision' ||
+      e.kind === 'role.replica-of' ||
+      e.kind === 'server.start' ||
+      e.kind === 'node.identity'
+    )
+      own = null;
+    else if (
+      e.kind === 'cluster.failover-seen' &&
+      own &&
+      e.fields.subject &&
+      e.fields.epoch === own.fields.epoch &&
+      e.fields.sender !== e.fields.subject
+    )
       return {
         id: e.fields.subject,
         why: `line ${e.line} says ${e.fields.sender ?? 'its old master'} failed over to ${e.fields.subject} with config epoch ${e.fields.epoch}, the epoch it took itself (line ${own.line})`,
@@ -369,7 +417,10 @@ function failedOverToSelf(evs: readonly TimelineEvent[]): { id: NodeId; why: str
  * it was connecting to ("Connecting to MASTER <addr>", replication.c connectWithMaster), and `<addr>`
  * is that node's address. Addresses already known for another node are never overridden.
  */
-export function inferAddresses(events: readonly TimelineEvent[], known: ReadonlyMap<string, NodeId>): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
+export function inferAddresses(
+  events: readonly TimelineEvent[],
+  known: ReadonlyMap<string, NodeId>,
+): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
   const out: Array<[string, NodeId]> = [];
   const notes: TraceNote[] = [];
   const taken = new Map(known);
@@ -419,18 +470,24 @@ export function inferAddresses(events: readonly TimelineEvent[], known: Readonly
  * the caller asks only when every node the evidence names has a log of its own (else the master may be
  * one of those named by others: a FAIL line, a gossip report).
  */
-export function addressedMasters(cluster: ClusterTimeline, events: readonly TimelineEvent[], known: ReadonlyMap<string, NodeId>): Array<[string, NodeId]> {
+export function addressedMasters(
+  cluster: ClusterTimeline,
+  events: readonly TimelineEvent[],
+  known: ReadonlyMap<string, NodeId>,
+): Array<[string, NodeId]> {
   const named = new Set(known.keys());
   for (const s of cluster.snapshots) if (s.kind === 'cluster-nodes') for (const e of s.nodes) named.add(e.address);
   for (const e of events) if (e.kind === 'node.address-updated' && e.fields.address) named.add(e.fields.address);
   // A node whose own log says it listens on the port may be the one at that address (its log gives the
   // port, never the host: "Running mode=cluster, port=7000.", redis 7.0 server.c redisAsciiArt).
   const ports = new Set<number>();
-  for (const e of events) if ((e.kind === 'server.mode' || e.kind === 'server.ready') && e.fields.port !== undefined && isOwnLog(e)) ports.add(e.fields.port);
+  for (const e of events)
+    if ((e.kind === 'server.mode' || e.kind === 'server.ready') && e.fields.port !== undefined && isOwnLog(e)) ports.add(e.fields.port);
   // Kept to masters nobody tried to replace: a replica that ran an election or a manual failover tells
   // a failover, whose old master the JSON gives as an id or null (model/analysis.ts Failover).
   const candidates = new Set<NodeId>();
-  for (const e of events) if (e.node && isOwnLog(e) && (e.kind.startsWith('election.') || e.kind.startsWith('manual.'))) candidates.add(e.node);
+  for (const e of events)
+    if (e.node && isOwnLog(e) && (e.kind.startsWith('election.') || e.kind.startsWith('manual.'))) candidates.add(e.node);
   const out = new Map<string, NodeId>();
   for (const e of events) {
     if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || candidates.has(e.node)) continue;
@@ -452,7 +509,10 @@ const CLUSTER_PORT_INCR = 10000;
  * the master a replica connects to at `<ip>:<port>` is the one node seen at bus `<ip>:<port+10000>`.
  * Only when exactly one node was seen there, and neither that address nor that node has another binding.
  */
-export function inferBusAddresses(events: readonly TimelineEvent[], known: ReadonlyMap<string, NodeId>): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
+export function inferBusAddresses(
+  events: readonly TimelineEvent[],
+  known: ReadonlyMap<string, NodeId>,
+): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
   const atBus = new Map<string, Map<NodeId, TimelineEvent>>();
   for (const e of events) {
     if (e.kind !== 'cluster.bus-connect-failed' || !e.fields.subject || !e.fields.address) continue;

@@ -126,7 +126,13 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
     events: merged,
     inputs: parsed.map((p) => {
       const forms = rotated.has(p.source) ? [...(p.forms ?? []), 'rotated'].sort() : p.forms;
-      return { source: p.source, kind: p.kind, ...(forms ? { forms } : {}), ...p.counts, ...(p.skipped !== undefined ? { skipped: p.skipped } : {}) };
+      return {
+        source: p.source,
+        kind: p.kind,
+        ...(forms ? { forms } : {}),
+        ...p.counts,
+        ...(p.skipped !== undefined ? { skipped: p.skipped } : {}),
+      };
     }),
     diagnostics,
     clockOffsets: [],

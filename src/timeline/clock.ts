@@ -162,7 +162,11 @@ export function solveSkew(cluster: ClusterTimeline): SkewResult {
   const sources = [...new Set(pairs.flatMap((p) => [p.before.source, p.after.source]))].sort();
   const idx = new Map(sources.map((s, i) => [s, i]));
   // Edge u→v with weight w: d[v] ≤ d[u] + w.
-  const edges = pairs.map((p) => ({ u: idx.get(p.after.source) as number, v: idx.get(p.before.source) as number, w: p.after.at - p.before.at }));
+  const edges = pairs.map((p) => ({
+    u: idx.get(p.after.source) as number,
+    v: idx.get(p.before.source) as number,
+    w: p.after.at - p.before.at,
+  }));
   const down = bellmanFord(sources.length, edges);
   const up = bellmanFord(
     sources.length,

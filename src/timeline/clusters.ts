@@ -305,7 +305,8 @@ export function assignClusters(parsed: readonly ParsedSource[]): ClusterAssignme
     list.push(k);
   }
   const ordered = [...acc.values()].sort(
-    (a, b) => a.first - b.first || a.firstSource - b.firstSource || a.firstLine - b.firstLine || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0),
+    (a, b) =>
+      a.first - b.first || a.firstSource - b.firstSource || a.firstLine - b.firstLine || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0),
   );
   const indexOf = new Map<string, number>(ordered.map((a, i) => [a.root, i]));
   const toIndex = (roots: Array<string | null>): Int32Array => {

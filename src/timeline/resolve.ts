@@ -41,7 +41,11 @@ export function resolveTimeline(input: Timeline, opts: ResolveOptions = {}): Res
   const { timeline, notes } = rehomeRuns(input);
   const clusters = timeline.clusters.map((c) => resolveCluster(c, timeline, opts, notes.get(c.id) ?? []));
   return {
-    timeline: { ...timeline, clusters: clusters.map((r) => r.cluster), clockOffsets: [...timeline.clockOffsets, ...clusters.flatMap((r) => r.skew.offsets)] },
+    timeline: {
+      ...timeline,
+      clusters: clusters.map((r) => r.cluster),
+      clockOffsets: [...timeline.clockOffsets, ...clusters.flatMap((r) => r.skew.offsets)],
+    },
     clusters,
   };
 }

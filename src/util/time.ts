@@ -153,4 +153,3 @@ export function parseRfc3339(text: string, zone = 'UTC'): EpochMs | null {
   const dt = DateTime.fromISO(trimmed, { zone });
   return dt.isValid ? dt.toMillis() : null;
 }
-

@@ -46,25 +46,43 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // when it was first marked FAIL instead, not the failed one alone.
     if (masters.length === 1 && marks.length > 0) masters = servingMastersAt(trace, marks[0].at - 1, ep.node);
     const downMasters = masters.filter((m) =>
-      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some((e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start)),
+      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some(
+        (e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start),
+      ),
     );
     // The evidence ends before anyone could have marked it (two node timeouts; 15 s, Redis's default,
     // when unknown): too early to say a failover was blocked.
     if (marks.length === 0 && ep.end === null && endOfEvidence - ep.start < 2 * (nodeTimeoutMs ?? 15_000)) continue;
     // Not failed long enough for anyone to act (back before the node timeout): nothing was blocked.
     if (marks.length === 0 && nodeTimeoutMs !== null && ep.end !== null && length <= nodeTimeoutMs) continue;
-    if (marks.length === 0 && nodeTimeoutMs === null && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && length < 1000) continue;
+    if (
+      marks.length === 0 &&
+      nodeTimeoutMs === null &&
+      ep.end !== null &&
+      downMasters.length < Math.floor(masters.length / 2) + 1 &&
+      length < 1000
+    )
+      continue;
     // Back again, a majority of masters up, and others watching (their logs or views) said nothing: had
     // it been gone past the node timeout they would have marked it FAIL ("Marking node X as failing",
     // notice level in every version): it was too short for anyone to act, whatever the timeout.
-    if (marks.length === 0 && ep.end !== null && downMasters.length < Math.floor(masters.length / 2) + 1 && watched(trace, ep.node, ep.start, ep.end)) continue;
+    if (
+      marks.length === 0 &&
+      ep.end !== null &&
+      downMasters.length < Math.floor(masters.length / 2) + 1 &&
+      watched(trace, ep.node, ep.start, ep.end)
+    )
+      continue;
 
     let replicas = replicasOf(trace, ep.node, at - 1);
     // With every survivor's log present, a replica down at the same time whose master nobody names
     // ("Clear FAIL state for node R: replica is reachable again", redis 7.0 clearNodeFailureIfNeeded;
     // "slave is reachable again" before 5.0, redis 4.0.14) can only be this master's.
-    if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1)) replicas = orphanReplicas(trace, ep.node, ep.start, until);
-    const attempts = groupOf(trace.elections, 'master', (a) => a.master, ep.node).items.filter((a) => attemptStart(a) >= ep.startBounds[0] && attemptStart(a) <= until);
+    if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1))
+      replicas = orphanReplicas(trace, ep.node, ep.start, until);
+    const attempts = groupOf(trace.elections, 'master', (a) => a.master, ep.node).items.filter(
+      (a) => attemptStart(a) >= ep.startBounds[0] && attemptStart(a) <= until,
+    );
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
     // Down "with it" means down for as long as a replica could have been elected: from the moment the
     // master could be marked FAIL (the first mark, else a node timeout after it went) until it was back
@@ -80,19 +98,26 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     const clearedLate =
       ep.end !== null &&
       !trace.nodes.some((n) => n.id === ep.node && n.hasLog) &&
-      groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.some((m) => m.kind === 'cleared' && Math.abs(m.at - until) <= 1 && /nobody is serving its slots/i.test(m.reason ?? ''));
+      groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.some(
+        (m) => m.kind === 'cleared' && Math.abs(m.at - until) <= 1 && /nobody is serving its slots/i.test(m.reason ?? ''),
+      );
     const slack = clearedLate ? Math.max(ELECTION_DELAY_MS, 2 * (nodeTimeoutMs ?? 15_000)) : ELECTION_DELAY_MS;
     const replicasDown = replicas.filter((r) =>
-      groupOf(trace.episodes, 'node', (e) => e.node, r).items.some((e) => e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack)),
+      groupOf(trace.episodes, 'node', (e) => e.node, r).items.some(
+        (e) => e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack),
+      ),
     );
     // Each "data too old" line while it was down, whatever attempt it is filed under: a replica that
     // refused for a while and then synced (the master back) schedules its election in the same open
     // attempt (valkey 8.0 replica-never-synced: refused from 01:26:46, the master back at 01:26:49.5,
     // election delayed at 01:26:50.2), so the attempt's own time is after the episode.
-    const stale = groupOf(trace.elections, 'master', (a) => a.master, ep.node)
-      .items.flatMap((a) => a.unable.filter((u) => u.kind === 'data-too-old' && u.at >= ep.startBounds[0] && u.at <= until));
+    const stale = groupOf(trace.elections, 'master', (a) => a.master, ep.node).items.flatMap((a) =>
+      a.unable.filter((u) => u.kind === 'data-too-old' && u.at >= ep.startBounds[0] && u.at <= until),
+    );
     const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
-    const nofailoverFlag = replicas.filter((r) => trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))));
+    const nofailoverFlag = replicas.filter((r) =>
+      trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))),
+    );
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
     const quorum = Math.floor(masters.length / 2) + 1;
     const sizeKnown = ownershipKnownAt(trace, at - 1) || evidenceComplete(trace, at - 1);
@@ -102,7 +127,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (replicas.length === 0 && !evidenceComplete(trace, at - 1)) {
       // Not every node is in the evidence: a replica may be among the nodes we know only by name.
       reason = 'failover.blocked.unknown';
-      detail = 'no replica of it is in the evidence, but not every node\'s log is: as far as the evidence shows, nothing took its place';
+      detail = "no replica of it is in the evidence, but not every node's log is: as far as the evidence shows, nothing took its place";
     } else if (replicas.length === 0) {
       reason = 'failover.blocked.no-replica';
       detail = `no replica of it was known`;
@@ -121,12 +146,20 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       reason = 'failover.blocked.nofailover';
       detail = 'its replicas are configured not to fail over (cluster-replica-no-failover / nofailover flag)';
       evidence.push(...noFo.slice(0, 2).map((u) => u.evidence));
-    } else if (marks.length === 0 && !(sizeKnown && downMasters.length >= quorum) && !observedFor(trace, ep.node, ep.start, until, nodeTimeoutMs ?? 15_000)) {
+    } else if (
+      marks.length === 0 &&
+      !(sizeKnown && downMasters.length >= quorum) &&
+      !observedFor(trace, ep.node, ep.start, until, nodeTimeoutMs ?? 15_000)
+    ) {
       // Nobody in the evidence was up for a node timeout while it was gone (its replica died with it,
       // say): no FAIL mark is no sign that nobody could make one.
       reason = 'failover.blocked.unknown';
       detail = 'no node in the evidence was up for a node timeout while it was gone, so nothing shows why nobody took over';
-    } else if (marks.length === 0 || (sizeKnown && downMasters.length >= quorum) || expired.some((a) => a.unable.some((u) => u.kind === 'waiting-votes'))) {
+    } else if (
+      marks.length === 0 ||
+      (sizeKnown && downMasters.length >= quorum) ||
+      expired.some((a) => a.unable.some((u) => u.kind === 'waiting-votes'))
+    ) {
       reason = 'failover.blocked.no-quorum';
       detail = !sizeKnown
         ? marks.length === 0
@@ -144,7 +177,8 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       // say why it did not take over (data too old, nofailover, an election that expired), and a
       // replica that was itself restarted is not among the survivors whose logs are at hand.
       reason = 'failover.blocked.unknown';
-      detail = 'it was marked FAIL and a replica of it was up, but that replica\'s log is not in the evidence: why it did not take over is not known';
+      detail =
+        "it was marked FAIL and a replica of it was up, but that replica's log is not in the evidence: why it did not take over is not known";
     } else {
       // FAIL was marked and replicas were up, yet no attempt is in the evidence: say what we know.
       reason = 'failover.blocked.no-quorum';
@@ -195,7 +229,9 @@ function observedFor(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs, tim
     if (r.start <= until) early.add(r.node);
     if (r.end >= until) late.add(r.node);
   }
-  return [...early].some((n) => late.has(n) && !trace.episodes.some((e) => e.node === n && e.startBounds[0] < until && (e.end === null || e.end > from)));
+  return [...early].some(
+    (n) => late.has(n) && !trace.episodes.some((e) => e.node === n && e.startBounds[0] < until && (e.end === null || e.end > from)),
+  );
 }
 
 /** Another node's log, or a view by another node, covers [from, to]: a FAIL mark of `node` would be in the evidence. */
@@ -228,7 +264,10 @@ export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: Epoc
   // "replica" from 5.0, valkey 8 the same): it held no slots while it was down.
   if (marks.some((m) => m.kind === 'cleared' && m.at >= at && REPLICA_CLEARED.test(m.reason ?? ''))) return false;
   return marks.some(
-    (m) => (m.kind === 'marked' || m.kind === 'received') && !m.fromSnapshot && trace.stateChanges.some((c) => c.node === m.observer && c.state === 'fail' && !c.fromSnapshot && c.at >= m.at && c.at - m.at <= 1000),
+    (m) =>
+      (m.kind === 'marked' || m.kind === 'received') &&
+      !m.fromSnapshot &&
+      trace.stateChanges.some((c) => c.node === m.observer && c.state === 'fail' && !c.fromSnapshot && c.at >= m.at && c.at - m.at <= 1000),
   );
 }
 
@@ -246,7 +285,9 @@ export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
   const downAt = (id: NodeId) => trace.episodes.some((e) => e.node === id && e.startBounds[0] <= t + 1 && (e.end === null || e.end > t));
   if (trace.nodes.some((n) => !n.hasLog && !downAt(n.id))) return false;
   // Every replica's master must be known too.
-  return !spansOf(trace.roles).covering(t).some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
+  return !spansOf(trace.roles)
+    .covering(t)
+    .some((r) => r.role === 'replica' && (r.masterId ?? null) === null && r.start <= t && (r.end === null || r.end > t));
 }
 
 /**

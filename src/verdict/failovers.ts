@@ -9,7 +9,8 @@ import { firstAfter } from '../util/sorted.ts';
 /** True when the owner (or uncoveredness) of every slot is known at `t`. */
 export function ownershipKnownAt(trace: Trace, t: EpochMs): boolean {
   let n = 0;
-  for (const o of spansOf(trace.ownership).covering(t)) if (o.start <= t && (o.end === null || o.end > t)) for (const r of o.slots) n += r.end - r.start + 1;
+  for (const o of spansOf(trace.ownership).covering(t))
+    if (o.start <= t && (o.end === null || o.end > t)) for (const r of o.slots) n += r.end - r.start + 1;
   return n >= 16384;
 }
 
@@ -33,7 +34,8 @@ export function slotsOwnedBefore(trace: Trace, node: NodeId, t: EpochMs) {
 export function replicasOf(trace: Trace, master: NodeId, t: EpochMs): NodeId[] {
   const out = new Set<NodeId>();
   const lanes = spansOf(trace.roles).covering(t);
-  for (const r of lanes) if (r.role === 'replica' && r.masterId === master && r.start <= t && (r.end === null || r.end > t)) out.add(r.node);
+  for (const r of lanes)
+    if (r.role === 'replica' && r.masterId === master && r.start <= t && (r.end === null || r.end > t)) out.add(r.node);
   // A replica flagged down or failed at t still counts as a replica of that master.
   for (const r of lanes)
     if ((r.role === 'down' || r.role === 'fail' || r.role === 'paused') && r.start <= t && (r.end === null || r.end > t)) {
@@ -64,8 +66,25 @@ function snapshotKind(trace: Trace, p: Promotion): FailoverKind {
   if (!p.replaced) return 'unknown';
   const before = p.atBounds[0];
   const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, p.replaced).items;
-  if (marks.some((m) => !m.fromSnapshot && m.observer !== p.replaced && (m.kind === 'marked' || m.kind === 'received') && m.at <= p.at && m.at >= before - 60_000)) return 'automatic';
-  const flagged = trace.flags.some((f) => f.subject === p.replaced && f.observer !== p.replaced && f.flag === 'fail' && f.start <= before && (f.end === null || f.end >= before));
+  if (
+    marks.some(
+      (m) =>
+        !m.fromSnapshot &&
+        m.observer !== p.replaced &&
+        (m.kind === 'marked' || m.kind === 'received') &&
+        m.at <= p.at &&
+        m.at >= before - 60_000,
+    )
+  )
+    return 'automatic';
+  const flagged = trace.flags.some(
+    (f) =>
+      f.subject === p.replaced &&
+      f.observer !== p.replaced &&
+      f.flag === 'fail' &&
+      f.start <= before &&
+      (f.end === null || f.end >= before),
+  );
   return flagged ? 'automatic' : 'unknown';
 }
 
@@ -77,7 +96,8 @@ function episodeFor(trace: Trace, p: Promotion): DownEpisode | null {
   if (at || p.atBounds[0] >= p.at) return at;
   // A promotion known only within bounds (the old master learned of it after it came back): the
   // episode that overlaps those bounds.
-  for (let i = items.length - 1; i >= 0; i--) if (items[i].startBounds[0] <= p.at && (items[i].end === null || items[i].end! >= p.atBounds[0])) return items[i];
+  for (let i = items.length - 1; i >= 0; i--)
+    if (items[i].startBounds[0] <= p.at && (items[i].end === null || items[i].end! >= p.atBounds[0])) return items[i];
   return null;
 }
 
@@ -89,11 +109,16 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
   const out: FailoverFacts[] = [];
   for (const p of trace.promotions) {
     // An unnamed successor is only a stand-in: another line naming the winner wins.
-    if (isSuccessorId(p.node) && trace.promotions.some((q) => q !== p && q.replaced === p.replaced && !isSuccessorId(q.node) && Math.abs(q.at - p.at) < 60_000)) continue;
+    if (
+      isSuccessorId(p.node) &&
+      trace.promotions.some((q) => q !== p && q.replaced === p.replaced && !isSuccessorId(q.node) && Math.abs(q.at - p.at) < 60_000)
+    )
+      continue;
     const a = p.election !== null ? trace.elections[p.election] : null;
     // Without the winner's own lines (only the old master's reconfiguration, or a third node's report)
     // nothing tells an automatic failover from a forced one or a takeover.
-    const kind = p.via === 'takeover' ? 'takeover' : a ? a.kind : p.kind ? p.kind : p.via === 'snapshot' ? snapshotKind(trace, p) : 'unknown';
+    const kind =
+      p.via === 'takeover' ? 'takeover' : a ? a.kind : p.kind ? p.kind : p.via === 'snapshot' ? snapshotKind(trace, p) : 'unknown';
     const manual = manualFor(trace, p, a);
     const episode = kind === 'automatic' || kind === 'force' || kind === 'unknown' ? episodeFor(trace, p) : null;
     const evidence: Evidence[] = [...p.evidence];
@@ -150,21 +175,30 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     if (mark) evidence.push(mark.evidence);
     const epoch = p.epoch ?? a?.epoch ?? null;
     const votes = a
-      ? atBetween(groupOf(trace.votes, 'candidate', (v) => v.candidate, p.node), (a.startedAt ?? a.delayedAt ?? p.at) - 1000, p.at + 60_000).filter((v) =>
-          epoch === null ? v.epoch === null : v.epoch === epoch || v.epoch === null,
-        )
+      ? atBetween(
+          groupOf(trace.votes, 'candidate', (v) => v.candidate, p.node),
+          (a.startedAt ?? a.delayedAt ?? p.at) - 1000,
+          p.at + 60_000,
+        ).filter((v) => (epoch === null ? v.epoch === null : v.epoch === epoch || v.epoch === null))
       : [];
     const sizeAt = (a?.startedAt ?? p.at) - 1;
     const size = ownershipKnownAt(trace, sizeAt) ? mastersAt(trace, sizeAt).length : 0;
 
     // Writes at risk: the winner's offset against the best known offset of the old master.
     const lastMasterOffset = lastAtOrBefore(
-      groupOf(trace.offsets, 'master offsets by node', (o) => (o.what === 'master-repl' || o.what === 'manual-master' ? o.node : null), p.replaced),
+      groupOf(
+        trace.offsets,
+        'master offsets by node',
+        (o) => (o.what === 'master-repl' || o.what === 'manual-master' ? o.node : null),
+        p.replaced,
+      ),
       p.at,
     );
     const attemptsOn = attemptsDelayedBetween(trace.elections, p.replaced, startedAt - 1, p.at);
     const siblingOffsets = attemptsOn
-      .filter((x) => x.offset !== null && x.candidate !== p.node && x.delayedAt !== null && x.delayedAt <= p.at && x.delayedAt >= startedAt - 1)
+      .filter(
+        (x) => x.offset !== null && x.candidate !== p.node && x.delayedAt !== null && x.delayedAt <= p.at && x.delayedAt >= startedAt - 1,
+      )
       .map((x) => x.offset as number);
     const masterOffset = lastMasterOffset ? lastMasterOffset.offset : null;
     const winnerOffset = a?.offset ?? null;
@@ -172,7 +206,14 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     // The surest evidence comes later: the new master refusing a PSYNC on the old history (the old
     // master rejoining, or a sibling that was ahead) names both ends of the lost stream exactly.
     const replacing = groupOf(trace.promotions, 'replaced', (q) => q.replaced, p.node);
-    const nextPromotion = firstAfter(replacing.items, replacing.sorted, p.at, (q) => q.at, false, (q) => q.node !== p.node);
+    const nextPromotion = firstAfter(
+      replacing.items,
+      replacing.sorted,
+      p.at,
+      (q) => q.at,
+      false,
+      (q) => q.node !== p.node,
+    );
     const refusals = atBetween(
       groupOf(trace.offsets, 'psync-refused by node', (o) => (o.what === 'psync-refused' ? o.node : null), p.node),
       p.at,
@@ -180,19 +221,36 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
     ).filter((o) => (!nextPromotion || o.at < nextPromotion.at) && o.upTo !== undefined && o.offset > o.upTo);
     const refused = refusals.length > 0 ? refusals.reduce((x, y) => (y.offset > x.offset ? y : x)) : null;
     const writesAtRisk = refused
-      ? { bytes: refused.offset - (refused.upTo as number), winnerOffset: winnerOffset ?? (refused.upTo as number) - 1, masterOffset: refused.offset - 1, exact: true }
+      ? {
+          bytes: refused.offset - (refused.upTo as number),
+          winnerOffset: winnerOffset ?? (refused.upTo as number) - 1,
+          masterOffset: refused.offset - 1,
+          exact: true,
+        }
       : winnerOffset === null || !Number.isFinite(best)
-        ? { bytes: kind === 'manual' && manual?.masterOffset !== null && manual !== null ? 0 : null, winnerOffset, masterOffset, exact: false }
+        ? {
+            bytes: kind === 'manual' && manual?.masterOffset !== null && manual !== null ? 0 : null,
+            winnerOffset,
+            masterOffset,
+            exact: false,
+          }
         : { bytes: Math.max(0, best - winnerOffset), winnerOffset, masterOffset, exact: lastMasterOffset?.what === 'manual-master' };
     if (refused) evidence.push(refused.evidence);
 
-    const candidates = attemptsOn.filter((x) => x.offset !== null && x.delayedAt !== null && x.delayedAt >= startedAt - 1 && x.delayedAt <= p.at);
-    const bestReplica = candidates.length > 1 ? [...candidates].sort((x, y) => (y.offset as number) - (x.offset as number) || (x.candidate < y.candidate ? -1 : 1))[0].candidate : null;
+    const candidates = attemptsOn.filter(
+      (x) => x.offset !== null && x.delayedAt !== null && x.delayedAt >= startedAt - 1 && x.delayedAt <= p.at,
+    );
+    const bestReplica =
+      candidates.length > 1
+        ? [...candidates].sort((x, y) => (y.offset as number) - (x.offset as number) || (x.candidate < y.candidate ? -1 : 1))[0].candidate
+        : null;
 
     const demotedOld = groupOf(trace.demotions, 'node', (d) => d.node, p.replaced);
     const rejoin = p.replaced ? (firstAfter(demotedOld.items, demotedOld.sorted, p.at, (d) => d.at, true) ?? null) : null;
     const backAsMaster = p.replaced
-      ? groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), p.replaced).items.find((r) => r.start > p.at && (!rejoin || r.start < rejoin.at))
+      ? groupOf(trace.roles, 'master lanes', (r) => (r.role === 'master' ? r.node : null), p.replaced).items.find(
+          (r) => r.start > p.at && (!rejoin || r.start < rejoin.at),
+        )
       : undefined;
 
     out.push({
@@ -240,4 +298,3 @@ export function dedupe(ev: readonly Evidence[]): Evidence[] {
   }
   return out;
 }
-

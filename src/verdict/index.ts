@@ -27,7 +27,15 @@ import { tellStory } from './story.ts';
 import { nodeRefs, type NodeRefs } from './node-refs.ts';
 
 export { TOPOLOGY_RULES, TOPOLOGY_SEVERITY, analyzeTopology, compareAgainst, topologyExitCode } from './topology.ts';
-export type { AgainstResult, ClusterTopology, TopologyChange, TopologyNode, TopologyProblem, TopologyRule, TopologyView } from './topology.ts';
+export type {
+  AgainstResult,
+  ClusterTopology,
+  TopologyChange,
+  TopologyNode,
+  TopologyProblem,
+  TopologyRule,
+  TopologyView,
+} from './topology.ts';
 
 export interface AnalyzeOptions {
   /** cluster-node-timeout in ms given by the user (wins over every other source). */
@@ -63,10 +71,21 @@ export function assembleAnalysis(timeline: Timeline, per: readonly ClusterVerdic
     failovers: clusters.flatMap((c) => c.failovers),
     outages: clusters.flatMap((c) => c.outages),
     findings,
-    inputs: timeline.inputs.map((i) => ({ source: i.source, kind: i.kind, forms: i.forms ?? [], lines: i.lines, understood: i.understood, ignored: i.ignored, unknown: i.unknown, ...(i.skipped !== undefined ? { skipped: i.skipped } : {}) })),
+    inputs: timeline.inputs.map((i) => ({
+      source: i.source,
+      kind: i.kind,
+      forms: i.forms ?? [],
+      lines: i.lines,
+      understood: i.understood,
+      ignored: i.ignored,
+      unknown: i.unknown,
+      ...(i.skipped !== undefined ? { skipped: i.skipped } : {}),
+    })),
     verdict: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
     nodeTimeout:
-      opts.nodeTimeoutMs !== undefined && opts.nodeTimeoutMs > 0 ? { ms: opts.nodeTimeoutMs, from: 'option' } : (known ?? { ms: null, from: 'unknown' }),
+      opts.nodeTimeoutMs !== undefined && opts.nodeTimeoutMs > 0
+        ? { ms: opts.nodeTimeoutMs, from: 'option' }
+        : (known ?? { ms: null, from: 'unknown' }),
     clockOffsets: timeline.clockOffsets,
   };
 }
@@ -153,7 +172,14 @@ function failoverJson(cluster: string, f: FailoverFacts, ref: NodeRefs): Failove
       unavailable: f.promotedAt - f.startedAt,
       unavailableMax: f.promotedAt - f.startedAtBounds[0],
     },
-    votes: f.votes.map((v) => ({ voter: v.voter, voterAddress: ref.address(v.voter), voterSource: ref.source(v.voter), granted: v.granted, ...(v.reason ? { reason: v.reason } : {}), at: iso(v.at) })),
+    votes: f.votes.map((v) => ({
+      voter: v.voter,
+      voterAddress: ref.address(v.voter),
+      voterSource: ref.source(v.voter),
+      granted: v.granted,
+      ...(v.reason ? { reason: v.reason } : {}),
+      at: iso(v.at),
+    })),
     votesNeeded: f.votesNeeded,
     rank: f.rank,
     offset: f.offset,
@@ -191,7 +217,13 @@ function lanes(trace: Trace): Pick<ClusterAnalysis, 'roles' | 'ownership' | 'sta
     end: isoOrNull(r.end),
   }));
   const ownership: OwnershipInterval[] = trace.ownership.map((o) => {
-    const x: OwnershipInterval = { slots: formatRanges(o.slots), owner: o.owner, epoch: o.epoch, start: iso(o.start), end: isoOrNull(o.end) };
+    const x: OwnershipInterval = {
+      slots: formatRanges(o.slots),
+      owner: o.owner,
+      epoch: o.epoch,
+      start: iso(o.start),
+      end: isoOrNull(o.end),
+    };
     if (o.inferred) x.inferred = true;
     return x;
   });
@@ -207,13 +239,18 @@ function coverageOf(trace: Trace, L: (id: NodeId | null) => string): Coverage {
   const snapshots = trace.views.length;
   const limits: string[] = [];
   if (snapshots === 0)
-    limits.push('No CLUSTER NODES snapshot: slot ranges are named only as "the slots of" their master, and whatever needs every node (no replica, a majority) rests on the nodes the evidence names.');
+    limits.push(
+      'No CLUSTER NODES snapshot: slot ranges are named only as "the slots of" their master, and whatever needs every node (no replica, a majority) rests on the nodes the evidence names.',
+    );
   if (fromOthers.length > 0)
     limits.push(
       `${fromOthers.length} node${fromOthers.length === 1 ? ' is' : 's are'} known only from others' lines (${fromOthers.map(L).join(', ')}): what ${fromOthers.length === 1 ? 'it' : 'they'} did and believed is told as far as the evidence shows.`,
     );
   if (unidentified.length > 0)
-    limits.push(`${unidentified.length} log${unidentified.length === 1 ? '' : 's'} never name${unidentified.length === 1 ? 's' : ''} ${unidentified.length === 1 ? 'its' : 'their'} own node id (no "I'm <id>" line): shown as ${unidentified.map(L).join(', ')}.`);
-  if (logs.length === 0) limits.push('No server log: fault moments, elections and votes are not in the evidence; times come from the snapshots\' polling.');
+    limits.push(
+      `${unidentified.length} log${unidentified.length === 1 ? '' : 's'} never name${unidentified.length === 1 ? 's' : ''} ${unidentified.length === 1 ? 'its' : 'their'} own node id (no "I'm <id>" line): shown as ${unidentified.map(L).join(', ')}.`,
+    );
+  if (logs.length === 0)
+    limits.push("No server log: fault moments, elections and votes are not in the evidence; times come from the snapshots' polling.");
   return { logs, fromOthers, unidentified, snapshots, limits };
 }

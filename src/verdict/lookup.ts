@@ -146,7 +146,10 @@ const episodeSearch = new WeakMap<object, EpisodeSearch>();
  * failover at t answered. Searches from the last item that can start by t and stops once no earlier
  * item can still be open at t, so a long history of earlier episodes is not rescanned per failover.
  */
-export function lastEpisodeAt<T extends { startBounds: [EpochMs, EpochMs]; end: EpochMs | null }>(items: readonly T[], t: EpochMs): T | null {
+export function lastEpisodeAt<T extends { startBounds: [EpochMs, EpochMs]; end: EpochMs | null }>(
+  items: readonly T[],
+  t: EpochMs,
+): T | null {
   let x = episodeSearch.get(items);
   if (!x) {
     const n = items.length;
@@ -172,7 +175,12 @@ const byDelayed = new WeakMap<object, Map<NodeId, Array<{ at: number; i: number 
  * Election attempts on `master` whose delayedAt is within [lo, hi], in list order; the list is
  * indexed once per master by delayedAt.
  */
-export function attemptsDelayedBetween<T extends { master: NodeId | null; delayedAt: EpochMs | null }>(list: readonly T[], master: NodeId | null, lo: number, hi: number): T[] {
+export function attemptsDelayedBetween<T extends { master: NodeId | null; delayedAt: EpochMs | null }>(
+  list: readonly T[],
+  master: NodeId | null,
+  lo: number,
+  hi: number,
+): T[] {
   if (master === null) return [];
   let m = byDelayed.get(list);
   if (!m) {
@@ -188,7 +196,10 @@ export function attemptsDelayedBetween<T extends { master: NodeId | null; delaye
   }
   const l = m.get(master) ?? [];
   return l
-    .slice(lowerBound(l, lo, (x) => x.at), upperBound(l, hi, (x) => x.at))
+    .slice(
+      lowerBound(l, lo, (x) => x.at),
+      upperBound(l, hi, (x) => x.at),
+    )
     .map((x) => x.i)
     .sort((a, b) => a - b)
     .map((i) => list[i]);

@@ -11,7 +11,8 @@ export const t = (ms: EpochMs | null) => (ms === null ? 'unknown' : formatUtcTim
 export const dur = (ms: number | null) => (ms === null ? 'unknown' : formatDuration(ms));
 const slots = (r: readonly SlotRange[]) => (r.length === 0 ? 'no known slots' : `slots ${formatRanges(r)}`);
 /** A failover's slots; without a line or snapshot naming them, they are the old master's. */
-const slotsOf = (r: readonly SlotRange[], old: NodeId | null, L: Label) => (r.length > 0 ? slots(r) : old !== null ? `the slots of ${L(old)}` : 'slots the evidence does not name');
+const slotsOf = (r: readonly SlotRange[], old: NodeId | null, L: Label) =>
+  r.length > 0 ? slots(r) : old !== null ? `the slots of ${L(old)}` : 'slots the evidence does not name';
 
 const FROM: Record<string, string> = {
   'crash-report': 'its crash report',
@@ -41,7 +42,16 @@ export const msg = {
     return `A second process of ${L(f.node)} (pid ${f.pid}) started at ${t(f.at)} and exited ("${f.reason}") while pid ${f.runningPid} kept running: no restart, the node stayed up.`;
   },
   failoverCompleted(f: FailoverFacts, L: Label): string {
-    const kind = f.kind === 'unknown' ? 'Failover (how it was started is not in the evidence)' : f.kind === 'automatic' ? 'Automatic failover' : f.kind === 'manual' ? 'Manual failover (CLUSTER FAILOVER)' : f.kind === 'takeover' ? 'Takeover (CLUSTER FAILOVER TAKEOVER)' : 'Forced failover (CLUSTER FAILOVER FORCE)';
+    const kind =
+      f.kind === 'unknown'
+        ? 'Failover (how it was started is not in the evidence)'
+        : f.kind === 'automatic'
+          ? 'Automatic failover'
+          : f.kind === 'manual'
+            ? 'Manual failover (CLUSTER FAILOVER)'
+            : f.kind === 'takeover'
+              ? 'Takeover (CLUSTER FAILOVER TAKEOVER)'
+              : 'Forced failover (CLUSTER FAILOVER FORCE)';
     const votes = f.votes.filter((v) => v.granted).length;
     const parts = [
       `${kind}: ${L(f.newMaster)} replaced ${L(f.oldMaster)} for ${slotsOf(f.slots, f.oldMaster, L)}${f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
@@ -57,7 +67,9 @@ export const msg = {
       }.`,
     ];
     if (f.electionStartedAt !== null)
-      parts.push(`Rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${f.votes.length === 0 ? 'votes not in the evidence (no voter\'s log)' : `${votes} vote${votes === 1 ? '' : 's'} granted`}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}.`);
+      parts.push(
+        `Rank #${f.rank ?? '?'}, offset ${f.offset ?? '?'}, ${f.votes.length === 0 ? "votes not in the evidence (no voter's log)" : `${votes} vote${votes === 1 ? '' : 's'} granted`}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}.`,
+      );
     return parts.join(' ');
   },
   blocked(b: BlockedCase, L: Label): string {
@@ -98,7 +110,10 @@ export const msg = {
             : e.kind === 'paused'
               ? 'stopped answering and later resumed with the same process (paused, e.g. SIGSTOP or a long stall)'
               : 'was unreachable';
-    const back = e.end !== null ? `back at ${t(e.end)} (${e.endFrom === 'restart' ? 'restarted' : 'seen alive again'})` : 'not back by the end of the evidence';
+    const back =
+      e.end !== null
+        ? `back at ${t(e.end)} (${e.endFrom === 'restart' ? 'restarted' : 'seen alive again'})`
+        : 'not back by the end of the evidence';
     return `${L(e.node)} ${what} ${when(e.start, e.startBounds)} (from ${fromText(e.startFrom)}); ${back}.`;
   },
   rejoined(f: FailoverFacts, L: Label): string {

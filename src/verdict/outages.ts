@@ -54,7 +54,8 @@ export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], 
     if ((e.kind !== 'paused' && e.kind !== 'unreachable') || e.end === null || judged.has(e)) continue;
     // Replaced meanwhile (a promotion known to the second may have come up to its bound later).
     const end = e.end;
-    if ((replacedBy.get(e.node) ?? []).some((f) => Math.max(f.promotedAt, f.promotedAtBounds[1]) >= e.startBounds[0] && f.startedAt <= end)) continue;
+    if ((replacedBy.get(e.node) ?? []).some((f) => Math.max(f.promotedAt, f.promotedAtBounds[1]) >= e.startBounds[0] && f.startedAt <= end))
+      continue;
     const slots = slotsOwnedBefore(trace, e.node, e.startBounds[1]);
     if (slots.length === 0) continue;
     out.push({
@@ -74,7 +75,11 @@ export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], 
 }
 
 /** When a master that came back serves its slots again: its own `Cluster state changed: ok`. */
-function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end: EpochMs | null; bounds: [EpochMs, EpochMs] | null; evidence: Evidence | null } {
+function servingAgain(
+  trace: Trace,
+  master: NodeId,
+  back: EpochMs | null,
+): { end: EpochMs | null; bounds: [EpochMs, EpochMs] | null; evidence: Evidence | null } {
   if (back === null) return { end: null, bounds: null, evidence: null };
   const ok = groupOf(trace.states, 'node', (s) => s.node, master).items.find((s) => s.state === 'ok' && s.start >= back);
   if (!ok) {
@@ -83,7 +88,13 @@ function servingAgain(trace: Trace, master: NodeId, back: EpochMs | null): { end
     let view: (typeof trace.views)[number] | undefined;
     for (let i = lowerBound(trace.views, back, (v) => v.at); i < trace.views.length && !view; i++) {
       const v = trace.views[i];
-      if (v.atFrom !== 'unknown' && v.entries.some((e) => e.id === master && e.role === 'master' && e.slots.length > 0 && !e.flags.includes('fail') && !e.flags.includes('fail?'))) view = v;
+      if (
+        v.atFrom !== 'unknown' &&
+        v.entries.some(
+          (e) => e.id === master && e.role === 'master' && e.slots.length > 0 && !e.flags.includes('fail') && !e.flags.includes('fail?'),
+        )
+      )
+        view = v;
     }
     return { end: null, bounds: [back, view ? view.at : (trace.span.end ?? back)], evidence: view ? view.evidence : null };
   }
@@ -173,7 +184,9 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     .map((node) => ({
       node,
       serving: [[-Infinity, Infinity]] as Array<[EpochMs, EpochMs]>,
-      states: statesBy.get(node)!.filter((st) => !(st.state === 'fail' && startLines.has(`${st.startEvidence.source}\u0000${st.startEvidence.line}`))),
+      states: statesBy
+        .get(node)!
+        .filter((st) => !(st.state === 'fail' && startLines.has(`${st.startEvidence.source}\u0000${st.startEvidence.line}`))),
     }))
     .filter((v) => v.states.length > 0);
   if (standIns.length === 0) return [];
@@ -196,7 +209,8 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     }
   }
   const ts = [...times].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  const stateAt = (v: (typeof voters)[number], t: EpochMs) => v.states.find((st) => st.start <= t && (st.end === null || st.end > t)) ?? null;
+  const stateAt = (v: (typeof voters)[number], t: EpochMs) =>
+    v.states.find((st) => st.start <= t && (st.end === null || st.end > t)) ?? null;
   // The same three questions at the times of `ts`, which only grow: one sweep per list instead of a
   // scan of every node's states, serving spans and episodes at every moment (quadratic in the
   // length of the evidence).
@@ -207,9 +221,18 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     if (!s) {
       const eps = episodesOf.get(v.node) ?? [];
       s = {
-        state: new FirstOpen(v.states.map((st) => st.start), v.states.map((st) => st.end ?? Infinity)),
-        serving: new FirstOpen(v.serving.map(([a]) => a), v.serving.map(([, b]) => b)),
-        gone: new FirstOpen(eps.map((e) => e.start), eps.map((e) => e.end ?? Infinity)),
+        state: new FirstOpen(
+          v.states.map((st) => st.start),
+          v.states.map((st) => st.end ?? Infinity),
+        ),
+        serving: new FirstOpen(
+          v.serving.map(([a]) => a),
+          v.serving.map(([, b]) => b),
+        ),
+        gone: new FirstOpen(
+          eps.map((e) => e.start),
+          eps.map((e) => e.end ?? Infinity),
+        ),
       };
       sweeps.set(v, s);
     }
@@ -221,13 +244,27 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   };
   const goneNow = (v: Voter, t: EpochMs) => sweepOf(v).gone.at(t) >= 0;
   const servingNow = (v: Voter, t: EpochMs) => sweepOf(v).serving.at(t) >= 0 && !goneNow(v, t);
-  type Win = { start: EpochMs; startLo: EpochMs; end: EpochMs | null; nodes: Set<NodeId>; evidence: Evidence[]; endBounds?: [EpochMs, EpochMs] };
+  type Win = {
+    start: EpochMs;
+    startLo: EpochMs;
+    end: EpochMs | null;
+    nodes: Set<NodeId>;
+    evidence: Evidence[];
+    endBounds?: [EpochMs, EpochMs];
+  };
   const wins: Win[] = [];
   let cur: Win | null = null;
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i];
-    let known = voters.filter((v) => servingNow(v, t)).map((v) => ({ v, st: stateNow(v, t) })).filter((x) => x.st !== null);
-    if (known.length === 0) known = standIns.filter((v) => !goneNow(v, t)).map((v) => ({ v, st: stateNow(v, t) })).filter((x) => x.st !== null);
+    let known = voters
+      .filter((v) => servingNow(v, t))
+      .map((v) => ({ v, st: stateNow(v, t) }))
+      .filter((x) => x.st !== null);
+    if (known.length === 0)
+      known = standIns
+        .filter((v) => !goneNow(v, t))
+        .map((v) => ({ v, st: stateNow(v, t) }))
+        .filter((x) => x.st !== null);
     const down = known.length > 0 && known.every((x) => x.st!.state === 'fail');
     if (down) {
       if (!cur) {
@@ -246,7 +283,8 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       // An end read from a snapshot is a bound, not a moment.
       const prev = standIns.map((v) => stateAt(v, t - 1)).find((st) => st && st.end === t && st.endBounds);
       if (prev && prev.endBounds && !ender?.st) cur.endBounds = prev.endBounds;
-      else if (prev && prev.endBounds && trace.stateChanges.some((c) => c.at === t && c.fromSnapshot && c.state === 'ok')) cur.endBounds = prev.endBounds;
+      else if (prev && prev.endBounds && trace.stateChanges.some((c) => c.at === t && c.fromSnapshot && c.state === 'ok'))
+        cur.endBounds = prev.endBounds;
       wins.push(cur);
       cur = null;
     }

@@ -41,7 +41,9 @@ export function tellStory(ctx: VerdictContext): string {
     const s: string[] = [];
     const slots = f.slots.length > 0 ? `slots ${formatRanges(f.slots)}` : 'its slots';
     if (f.kind === 'automatic' || f.kind === 'force' || (f.kind === 'unknown' && f.promotion.via !== 'snapshot')) {
-      s.push(`${f.oldMaster === null ? 'An unknown master' : `Master ${L(f.oldMaster)}`} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}.`);
+      s.push(
+        `${f.oldMaster === null ? 'An unknown master' : `Master ${L(f.oldMaster)}`} ${how(f.episode, f.startedAt, f.startedAtBounds, f.startedAtFrom)}.`,
+      );
       if (f.failMarkedAt !== null)
         s.push(
           `The cluster marked it FAIL at ${t(f.failMarkedAt)}${f.startedAtBounds[0] === f.startedAtBounds[1] ? `, ${dur(f.failMarkedAt - f.startedAt)} later` : ''}.`,
@@ -56,12 +58,14 @@ export function tellStory(ctx: VerdictContext): string {
       );
     } else {
       const what = f.kind === 'manual' ? 'CLUSTER FAILOVER' : 'CLUSTER FAILOVER TAKEOVER';
-      s.push(`An operator ran ${what} on ${L(f.newMaster)}, replica of ${L(f.oldMaster)}${f.startedAtFrom === 'master-paused' ? `; the master paused its clients at ${t(f.startedAt)}` : ` at ${t(f.startedAt)}`}.`);
+      s.push(
+        `An operator ran ${what} on ${L(f.newMaster)}, replica of ${L(f.oldMaster)}${f.startedAtFrom === 'master-paused' ? `; the master paused its clients at ${t(f.startedAt)}` : ` at ${t(f.startedAt)}`}.`,
+      );
     }
     const votes = f.votes.filter((v) => v.granted).length;
     const delay = f.attempt?.delayMs;
     s.push(
-      `${upper(L(f.newMaster))} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} ${f.promotedAtBounds[0] === f.promotedAtBounds[1] ? `at ${t(f.promotedAt)}` : f.promotion.via === 'election' || f.promotion.via === 'takeover' ? `between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])} (its log is stamped to the second)` : `between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])} (the evidence shows it only afterwards)`}${f.electionStartedAt !== null ? (f.votes.length === 0 ? ' (no voter\'s log in the evidence)' : ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}`) : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
+      `${upper(L(f.newMaster))} ${f.electionStartedAt !== null ? `started an election${f.epoch !== null ? ` for epoch ${f.epoch}` : ''} at ${t(f.electionStartedAt)}${f.rank !== null ? ` (rank #${f.rank}${delay != null ? `, delayed ${dur(delay)}` : ''})` : ''} and ` : ''}took over ${slots} ${f.promotedAtBounds[0] === f.promotedAtBounds[1] ? `at ${t(f.promotedAt)}` : f.promotion.via === 'election' || f.promotion.via === 'takeover' ? `between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])} (its log is stamped to the second)` : `between ${t(f.promotedAtBounds[0])} and ${t(f.promotedAtBounds[1])} (the evidence shows it only afterwards)`}${f.electionStartedAt !== null ? (f.votes.length === 0 ? " (no voter's log in the evidence)" : ` with ${votes} vote${votes === 1 ? '' : 's'}${f.votesNeeded !== null ? ` (${f.votesNeeded} needed)` : ''}`) : f.epoch !== null ? ` at epoch ${f.epoch}` : ''}.`,
     );
     const un = f.promotedAt - f.startedAt;
     const lo = f.promotedAt - Math.min(f.startedAtBounds[1], f.promotedAt);
@@ -102,7 +106,9 @@ export function tellStory(ctx: VerdictContext): string {
       );
     if (b.recoveredAt !== null) {
       const demoted = groupOf(ctx.trace.demotions, 'node', (d) => d.node, b.master).items.find((d) => d.at >= b.recoveredAt!);
-      s.push(`It ${b.recoveredBy === 'restart' ? 'was restarted' : 'answered again'} at ${t(b.recoveredAt)} and ${demoted ? `came back as a replica of ${L(demoted.newMaster)}` : 'came back as master of its slots'}.`);
+      s.push(
+        `It ${b.recoveredBy === 'restart' ? 'was restarted' : 'answered again'} at ${t(b.recoveredAt)} and ${demoted ? `came back as a replica of ${L(demoted.newMaster)}` : 'came back as master of its slots'}.`,
+      );
     }
     items.push({ at: b.episode.start, text: s });
   }
@@ -110,7 +116,11 @@ export function tellStory(ctx: VerdictContext): string {
   for (const e of ctx.trace.episodes) {
     if (told.has(e)) continue;
     const role = roleBefore(ctx.trace.roles, e.node, e.start) ?? undefined;
-    const who = role ? (role.role === 'replica' ? `Replica ${L(e.node)}${role.masterId ? ` of ${L(role.masterId)}` : ''}` : `Master ${L(e.node)}`) : `Node ${L(e.node)}`;
+    const who = role
+      ? role.role === 'replica'
+        ? `Replica ${L(e.node)}${role.masterId ? ` of ${L(role.masterId)}` : ''}`
+        : `Master ${L(e.node)}`
+      : `Node ${L(e.node)}`;
     const back = e.end !== null ? ` It was back at ${t(e.end)}.` : ' It was not back by the end of the evidence.';
     items.push({ at: e.start, text: [`${who} ${how(e, e.start, e.startBounds, e.startFrom)}.${back}`] });
   }
@@ -125,7 +135,9 @@ export function tellStory(ctx: VerdictContext): string {
     );
   if (items.length === 0 && down.length === 0) {
     const n = ctx.trace.nodes.length;
-    out.push(`No node failure, failover or outage in the evidence (${n} node${n === 1 ? '' : 's'}${ctx.trace.span.start !== null ? `, ${t(ctx.trace.span.start)} to ${t(ctx.trace.span.end)}` : ''}).`);
+    out.push(
+      `No node failure, failover or outage in the evidence (${n} node${n === 1 ? '' : 's'}${ctx.trace.span.start !== null ? `, ${t(ctx.trace.span.start)} to ${t(ctx.trace.span.end)}` : ''}).`,
+    );
   }
   return out.join(' ');
 }

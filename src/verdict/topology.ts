@@ -372,7 +372,10 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
       const owners = new Set(byReporter.values());
       if (owners.size <= 1) continue;
       const text = [...byReporter.entries()]
-        .map(([r, o]) => `${r.startsWith('addr:') || r.startsWith('src:') ? r.replace(/^(addr|src):/, '') : label(r, nodes)} says ${o ? label(o, nodes) : 'nobody'}`)
+        .map(
+          ([r, o]) =>
+            `${r.startsWith('addr:') || r.startsWith('src:') ? r.replace(/^(addr|src):/, '') : label(r, nodes)} says ${o ? label(o, nodes) : 'nobody'}`,
+        )
         .join('; ');
       const last = disagreements[disagreements.length - 1];
       if (last && last.text === text && last.range.end + 1 === range.start) last.range = { start: last.range.start, end: range.end };
@@ -392,7 +395,9 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
   for (const s of snaps)
     for (const e of s.nodes)
       if (e.openSlots.length > 0) {
-        const parts = e.openSlots.map((o) => `${o.slot} ${o.direction === 'migrating' ? 'migrating to' : 'importing from'} ${label(o.peer, nodes)}`);
+        const parts = e.openSlots.map(
+          (o) => `${o.slot} ${o.direction === 'migrating' ? 'migrating to' : 'importing from'} ${label(o.peer, nodes)}`,
+        );
         add(
           'topology.open-slots',
           `${label(e.id, nodes)} has open slots: ${parts.join(', ')}`,
@@ -406,7 +411,13 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
   const covered = normalizeRanges([...nodes.values()].filter((n) => n.role === 'master').flatMap((n) => n.slots));
   const uncovered = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], covered);
   if (uncovered.length > 0)
-    add('topology.slots-uncovered', `slots ${slotCount(uncovered)} are not served by any master: not all ${SLOT_COUNT} slots are covered`, [], snaps.map((s) => ev(s)), uncovered);
+    add(
+      'topology.slots-uncovered',
+      `slots ${slotCount(uncovered)} are not served by any master: not all ${SLOT_COUNT} slots are covered`,
+      [],
+      snaps.map((s) => ev(s)),
+      uncovered,
+    );
 
   // 4. Several masters claim the same slot in their own view (both believe they own it).
   const selfClaims = new Map<NodeId, SlotRange[]>();
@@ -421,7 +432,13 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
       const b = selfIds[j];
       const both = subtractRanges(selfClaims.get(a)!, subtractRanges(selfClaims.get(a)!, selfClaims.get(b)!));
       if (both.length > 0)
-        add('topology.multiple-owners', `slots ${slotCount(both)} have 2 owners: ${label(a, nodes)} and ${label(b, nodes)} each serve them`, [a, b], [...ownLine(a), ...ownLine(b)], both);
+        add(
+          'topology.multiple-owners',
+          `slots ${slotCount(both)} have 2 owners: ${label(a, nodes)} and ${label(b, nodes)} each serve them`,
+          [a, b],
+          [...ownLine(a), ...ownLine(b)],
+          both,
+        );
     }
 
   // 5. Who is whose replica: reporters must agree on every node's role and master.
@@ -429,7 +446,11 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
     if (list.length < 2 || list.some((x) => x.entry.flags.includes('handshake'))) continue;
     const says = list.map((x) => ({
       x,
-      text: x.entry.flags.includes('slave') ? `replica of ${x.entry.masterId ? label(x.entry.masterId, nodes) : '?'}` : x.entry.flags.includes('master') ? 'master' : 'no role',
+      text: x.entry.flags.includes('slave')
+        ? `replica of ${x.entry.masterId ? label(x.entry.masterId, nodes) : '?'}`
+        : x.entry.flags.includes('master')
+          ? 'master'
+          : 'no role',
     }));
     const distinct = new Set(says.map((s) => s.text));
     if (distinct.size > 1)
@@ -461,8 +482,14 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
         replicas.length === 0
           ? 'it has no replica to take them over'
           : able.length === 0
-            ? `none of its replicas can take them over (${who(replicas.map((r) => r.id), nodes)})`
-            : `replica ${who(able.map((r) => r.id), nodes)} can take them over`;
+            ? `none of its replicas can take them over (${who(
+                replicas.map((r) => r.id),
+                nodes,
+              )})`
+            : `replica ${who(
+                able.map((r) => r.id),
+                nodes,
+              )} can take them over`;
       add(
         'topology.slots-failed',
         `slots ${slotCount(n.slots)} are down: their master ${label(n.id, nodes)} is flagged fail by ${who(n.failBy, nodes)}; ${takeover}`,
@@ -471,15 +498,27 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
         n.slots,
       );
     } else if (failed(n)) {
-      const role = n.role === 'replica' && n.masterId ? `replica of ${label(n.masterId, nodes)}` : n.role === 'master' ? 'master without slots' : 'node';
+      const role =
+        n.role === 'replica' && n.masterId
+          ? `replica of ${label(n.masterId, nodes)}`
+          : n.role === 'master'
+            ? 'master without slots'
+            : 'node';
       add('topology.node-failed', `${label(n.id, nodes)} (${role}) is flagged fail by ${who(n.failBy, nodes)}`, [n.id], lineOf(n.id));
     } else if (n.pfailBy.length > 0) {
       add('topology.node-pfail', `${label(n.id, nodes)} is suspected failing (fail?) by ${who(n.pfailBy, nodes)}`, [n.id], lineOf(n.id));
     }
     if (!failed(n) && n.linkDownBy.length > 0 && n.pfailBy.length === 0 && !n.flags.includes('handshake'))
-      add('topology.link-down', `${who(n.linkDownBy, nodes)} ${n.linkDownBy.length === 1 ? 'has' : 'have'} no cluster bus link to ${label(n.id, nodes)} (disconnected)`, [n.id], lineOf(n.id));
-    if (n.flags.includes('noaddr')) add('topology.node-noaddr', `${label(n.id, nodes)} has no known address (noaddr)`, [n.id], lineOf(n.id));
-    if (n.flags.includes('handshake')) add('topology.node-handshake', `${label(n.id, nodes)} is still in handshake (not yet a member)`, [n.id], lineOf(n.id));
+      add(
+        'topology.link-down',
+        `${who(n.linkDownBy, nodes)} ${n.linkDownBy.length === 1 ? 'has' : 'have'} no cluster bus link to ${label(n.id, nodes)} (disconnected)`,
+        [n.id],
+        lineOf(n.id),
+      );
+    if (n.flags.includes('noaddr'))
+      add('topology.node-noaddr', `${label(n.id, nodes)} has no known address (noaddr)`, [n.id], lineOf(n.id));
+    if (n.flags.includes('handshake'))
+      add('topology.node-handshake', `${label(n.id, nodes)} is still in handshake (not yet a member)`, [n.id], lineOf(n.id));
   }
 
   // 7. Masters without a (working) replica; a replica on its master's host.
@@ -487,17 +526,41 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
     if (n.role !== 'master' || n.slots.length === 0) continue;
     const replicas = replicasOf.get(n.id) ?? [];
     if (replicas.length === 0) {
-      if (!failed(n)) add('topology.no-replica', `master ${label(n.id, nodes)} serves slots ${slotCount(n.slots)} and has no replica`, [n.id], ownLine(n.id));
+      if (!failed(n))
+        add(
+          'topology.no-replica',
+          `master ${label(n.id, nodes)} serves slots ${slotCount(n.slots)} and has no replica`,
+          [n.id],
+          ownLine(n.id),
+        );
     } else if (!replicas.some(working) && !failed(n))
-      add('topology.no-working-replica', `master ${label(n.id, nodes)} serves slots ${slotCount(n.slots)} and has no working replica: ${who(replicas.map((r) => r.id), nodes)} failed, suspected, unreachable or nofailover`, [n.id, ...replicas.map((r) => r.id)], [...ownLine(n.id), ...replicas.flatMap((r) => ownLine(r.id))]);
+      add(
+        'topology.no-working-replica',
+        `master ${label(n.id, nodes)} serves slots ${slotCount(n.slots)} and has no working replica: ${who(
+          replicas.map((r) => r.id),
+          nodes,
+        )} failed, suspected, unreachable or nofailover`,
+        [n.id, ...replicas.map((r) => r.id)],
+        [...ownLine(n.id), ...replicas.flatMap((r) => ownLine(r.id))],
+      );
     const host = hostOf(n);
     for (const r of replicas)
       if (host !== null && hostOf(r) === host)
-        add('topology.replica-same-host', `replica ${label(r.id, nodes)} runs on the same host (${host}) as its master ${label(n.id, nodes)}: losing the host loses both`, [n.id, r.id], [...ownLine(n.id), ...ownLine(r.id)]);
+        add(
+          'topology.replica-same-host',
+          `replica ${label(r.id, nodes)} runs on the same host (${host}) as its master ${label(n.id, nodes)}: losing the host loses both`,
+          [n.id, r.id],
+          [...ownLine(n.id), ...ownLine(r.id)],
+        );
   }
   for (const n of nodes.values())
     if (n.role === 'replica' && n.masterId && !nodes.has(n.masterId))
-      add('topology.replica-of-unknown', `${label(n.id, nodes)} claims to be a replica of unknown node ${n.masterId}`, [n.id], lineOf(n.id));
+      add(
+        'topology.replica-of-unknown',
+        `${label(n.id, nodes)} claims to be a replica of unknown node ${n.masterId}`,
+        [n.id],
+        lineOf(n.id),
+      );
 
   // 8. Two masters sharing a config epoch.
   const byEpoch = new Map<number, TopologyNode[]>();
@@ -540,7 +603,12 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
   for (const r of nearestPerReporter(extras.replication ?? []))
     if ((r.fields.role === 'slave' || r.fields.role === 'replica') && r.fields.master_link_status === 'down') {
       const master = r.fields.master_host ? `${r.fields.master_host}:${r.fields.master_port ?? '?'}` : 'its master';
-      add('topology.replica-link-down', `replica ${reporterName(r)} has its replication link to ${master} down (master_link_status:down)`, r.reporter ? [r.reporter] : [], [ev(r)]);
+      add(
+        'topology.replica-link-down',
+        `replica ${reporterName(r)} has its replication link to ${master} down (master_link_status:down)`,
+        r.reporter ? [r.reporter] : [],
+        [ev(r)],
+      );
     }
 
   const order = TOPOLOGY_RULES;
@@ -555,7 +623,14 @@ export function checkView(round: readonly ClusterNodesSnapshot[], extras: RoundE
   return {
     at: first && Number.isFinite(first.at) ? Math.max(...snaps.filter((s) => Number.isFinite(s.at)).map((s) => s.at)) : NaN,
     atFrom: snaps.every((s) => s.atFrom === 'stamp') ? 'stamp' : snaps.some((s) => s.atFrom === 'unknown') ? 'unknown' : 'inferred',
-    reporters: snaps.map((s) => ({ id: s.reporter, address: s.reporterAddress, at: s.at, atFrom: s.atFrom, source: s.source, line: s.line })),
+    reporters: snaps.map((s) => ({
+      id: s.reporter,
+      address: s.reporterAddress,
+      at: s.at,
+      atFrom: s.atFrom,
+      source: s.source,
+      line: s.line,
+    })),
     nodes: orderNodes([...nodes.values()], replicasOf),
     problems,
     status: problems.some((p) => p.severity === 'error') ? 'fail' : 'ok',
@@ -589,7 +664,8 @@ export function diffViews(before: TopologyView, after: TopologyView): TopologyCh
   const a = new Map(after.nodes.map((n) => [n.id, n]));
   const both = new Map([...b, ...a]);
   const lbl = (id: NodeId) => label(id, both);
-  const role = (n: TopologyNode) => (n.role === 'replica' ? `replica of ${n.masterId ? lbl(n.masterId) : '?'}` : n.role === 'master' ? 'master' : 'no role');
+  const role = (n: TopologyNode) =>
+    n.role === 'replica' ? `replica of ${n.masterId ? lbl(n.masterId) : '?'}` : n.role === 'master' ? 'master' : 'no role';
   const changes: TopologyChange[] = [];
   const ids = [...new Set([...b.keys(), ...a.keys()])].sort();
   for (const id of ids) {
@@ -604,13 +680,15 @@ export function diffViews(before: TopologyView, after: TopologyView): TopologyCh
       continue;
     }
     if (!x || !y) continue;
-    if (role(x) !== role(y)) changes.push({ kind: 'role', message: `${lbl(id)}: ${role(x)} → ${role(y)}`, nodes: [id, ...(y.masterId ? [y.masterId] : [])] });
+    if (role(x) !== role(y))
+      changes.push({ kind: 'role', message: `${lbl(id)}: ${role(x)} → ${role(y)}`, nodes: [id, ...(y.masterId ? [y.masterId] : [])] });
     if (x.role === 'master' && y.role === 'master' && y.configEpoch > x.configEpoch)
       changes.push({ kind: 'epoch', message: `${lbl(id)}: config epoch ${x.configEpoch} → ${y.configEpoch}`, nodes: [id] });
     else if (x.role !== 'master' && y.role === 'master')
       changes.push({ kind: 'epoch', message: `${lbl(id)}: config epoch ${y.configEpoch} as the new master`, nodes: [id] });
     if (x.failBy.length === 0 && y.failBy.length > 0) changes.push({ kind: 'failed', message: `${lbl(id)} flagged fail`, nodes: [id] });
-    if (x.failBy.length > 0 && y.failBy.length === 0) changes.push({ kind: 'recovered', message: `${lbl(id)} no longer flagged fail`, nodes: [id] });
+    if (x.failBy.length > 0 && y.failBy.length === 0)
+      changes.push({ kind: 'recovered', message: `${lbl(id)} no longer flagged fail`, nodes: [id] });
   }
   // Slots that changed owner.
   const owners = (v: TopologyView) => {
@@ -631,7 +709,8 @@ export function diffViews(before: TopologyView, after: TopologyView): TopologyCh
     const to = ownerAt(oa, range.start);
     if (from === to) continue;
     const last = moves[moves.length - 1];
-    if (last && last.from === from && last.to === to && last.range.end + 1 === range.start) last.range = { start: last.range.start, end: range.end };
+    if (last && last.from === from && last.to === to && last.range.end + 1 === range.start)
+      last.range = { start: last.range.start, end: range.end };
     else moves.push({ range, from, to });
   }
   for (const m of moves)
@@ -682,7 +761,13 @@ export function analyzeTopology(id: string, snapshots: readonly Snapshot[], opts
     }
     prevSig = sig;
   }
-  return { id, states, final: views[views.length - 1] ?? null, viewCount: views.length, unusedUntimed: allNodes.length - nodesSnaps.length };
+  return {
+    id,
+    states,
+    final: views[views.length - 1] ?? null,
+    viewCount: views.length,
+    unusedUntimed: allNodes.length - nodesSnaps.length,
+  };
 }
 
 /** Exit status of a topology check: 1 when a final view has errors (or warnings, with strict). */

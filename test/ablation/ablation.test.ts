@@ -49,11 +49,19 @@ afterAll(() => {
   const kept = Object.entries(knownGaps).filter(([name]) => !(name in outcome) && ONLY !== null && !ONLY.test(name));
   const gaps: Record<string, string> = Object.fromEntries(kept);
   for (const name of Object.keys(outcome)) if (outcome[name].length > 0) gaps[name] = outcome[name][0].slice(0, 240);
-  const sorted = Object.fromEntries(Object.keys(gaps).sort().map((k) => [k, gaps[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(gaps)
+      .sort()
+      .map((k) => [k, gaps[k]]),
+  );
   writeFileSync(GAPS_FILE, `${JSON.stringify(sorted, null, 2)}\n`);
   // Every problem of every case, for whoever works through the gaps (test-artifacts/ is not committed).
   mkdirSync('test-artifacts', { recursive: true });
-  const all = Object.fromEntries(Object.keys(outcome).sort().map((k) => [k, outcome[k]]));
+  const all = Object.fromEntries(
+    Object.keys(outcome)
+      .sort()
+      .map((k) => [k, outcome[k]]),
+  );
   writeFileSync('test-artifacts/ablation-report.json', `${JSON.stringify(all, null, 2)}\n`);
 });
 
@@ -93,7 +101,9 @@ for (const incident of listIncidents('.')) {
         const problems = await runCase(inc, i);
         outcome[name] = problems;
         if (problems.length > 0 && !WRITE_GAPS)
-          throw new Error(`${name} (${sub.files.join(', ')}${sub.stripIdentity ? ', identity lines removed' : ''}${sub.window ? `, cut to ${sub.window.join(' – ')}` : ''}):\n  - ${problems.join('\n  - ')}`);
+          throw new Error(
+            `${name} (${sub.files.join(', ')}${sub.stripIdentity ? ', identity lines removed' : ''}${sub.window ? `, cut to ${sub.window.join(' – ')}` : ''}):\n  - ${problems.join('\n  - ')}`,
+          );
       };
       if (!WRITE_GAPS && name in knownGaps) it.fails(`${sub.name} [known gap, see known-gaps.json]`, body);
       else it(sub.name, body);

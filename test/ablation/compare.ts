@@ -34,7 +34,11 @@ function ranges(text: string): Array<[number, number]> {
     .map((p) => p.split('-').map(Number))
     .map(([a, b]) => [a, b ?? a] as [number, number]);
 }
-const canon = (text: string) => ranges(text).sort((x, y) => x[0] - y[0]).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
+const canon = (text: string) =>
+  ranges(text)
+    .sort((x, y) => x[0] - y[0])
+    .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`))
+    .join(',');
 const sameSlots = (a: string, b: string) => canon(a) === canon(b);
 const intersects = (a: string, b: string) => ranges(a).some(([a0, a1]) => ranges(b).some(([b0, b1]) => a0 <= b1 && b0 <= a1));
 
@@ -51,7 +55,8 @@ function missingValue(field: string, expected: string, given: unknown, valid: (v
 
 const fmtFailover = (f: Failover) => `${short(f.oldMaster)} → ${short(f.newMaster)} (${f.kind}, slots ${short(f.slots)})`;
 const fmtFinding = (f: Finding) => `${f.rule} about ${short(f.nodes[0])}`;
-const fmtOutage = (o: Outage) => `${hhmmss(o.start)}–${hhmmss(o.end)}${o.scope === 'slots' ? ` slots ${short(o.slots)} of ${short(o.nodes[0])}` : ''}`;
+const fmtOutage = (o: Outage) =>
+  `${hhmmss(o.start)}–${hhmmss(o.end)}${o.scope === 'slots' ? ` slots ${short(o.slots)} of ${short(o.nodes[0])}` : ''}`;
 
 function overlaps(o: Outage, start: string, end: string | null, slack: number): boolean {
   const oe = o.end === null ? Infinity : ms(o.end);
@@ -61,7 +66,8 @@ function overlaps(o: Outage, start: string, end: string | null, slack: number): 
 
 /** Of several outages about one window, the one nearest to it (so a fragment does not hide a good match). */
 function closest(outages: Outage[], start: string, end: string | null): Outage | undefined {
-  const far = (o: Outage) => Math.abs(ms(o.start) - ms(start)) + (o.end === null || end === null ? (o.end === end ? 0 : 1e9) : Math.abs(ms(o.end) - ms(end)));
+  const far = (o: Outage) =>
+    Math.abs(ms(o.start) - ms(start)) + (o.end === null || end === null ? (o.end === end ? 0 : 1e9) : Math.abs(ms(o.end) - ms(end)));
   return [...outages].sort((a, b) => far(a) - far(b))[0];
 }
 
@@ -74,16 +80,25 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
   const failovers = a.failovers.map((f) => ({ ...f }));
   const used = new Set<Failover>();
   const consistent = (f: Failover, t: ExpectedSubset['failovers'][number]['truth']) =>
-    !contradicts(f.oldMaster, t.old, isId) && !contradicts(f.newMaster, t.new, isId) && !contradicts(f.kind, t.kind, isKind) && !contradicts(f.slots, t.slots, isSlots, sameSlots);
+    !contradicts(f.oldMaster, t.old, isId) &&
+    !contradicts(f.newMaster, t.new, isId) &&
+    !contradicts(f.kind, t.kind, isKind) &&
+    !contradicts(f.slots, t.slots, isSlots, sameSlots);
   const matchedFailover = new Map<number, Failover>();
-  const order = sub.failovers.map((_, i) => i).sort((x, y) => (sub.failovers[x].tell === 'yes' ? 0 : 1) - (sub.failovers[y].tell === 'yes' ? 0 : 1) || x - y);
+  const order = sub.failovers
+    .map((_, i) => i)
+    .sort((x, y) => (sub.failovers[x].tell === 'yes' ? 0 : 1) - (sub.failovers[y].tell === 'yes' ? 0 : 1) || x - y);
   for (const i of order) {
     const e = sub.failovers[i];
-    const score = (f: Failover) => [f.oldMaster === e.truth.old, f.newMaster === e.truth.new, f.kind === e.truth.kind].filter(Boolean).length;
+    const score = (f: Failover) =>
+      [f.oldMaster === e.truth.old, f.newMaster === e.truth.new, f.kind === e.truth.kind].filter(Boolean).length;
     const cand = failovers.filter((f) => !used.has(f) && consistent(f, e.truth)).sort((x, y) => score(y) - score(x))[0];
     const what = `failover ${short(e.truth.old)} → ${short(e.truth.new)} (${e.truth.kind})`;
     if (!cand) {
-      if (e.tell === 'yes') problems.push(`${what} not reported (evidence: ${e.because[0] ?? '?'}); the analysis has ${failovers.length === 0 ? 'no failover' : failovers.map(fmtFailover).join('; ')}`);
+      if (e.tell === 'yes')
+        problems.push(
+          `${what} not reported (evidence: ${e.because[0] ?? '?'}); the analysis has ${failovers.length === 0 ? 'no failover' : failovers.map(fmtFailover).join('; ')}`,
+        );
       continue;
     }
     used.add(cand);
@@ -109,7 +124,10 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
         contradicts(f.slots, t.slots, isSlots, sameSlots) ? `slots ${f.slots} (truth ${t.slots})` : '',
       ].filter(Boolean);
       problems.push(`failover ${fmtFailover(f)}: wrong ${wrong.length > 0 ? wrong.join(', ') : 'count (reported twice)'}`);
-    } else problems.push(`failover ${fmtFailover(f)} did not happen (truth: ${sub.failovers.length === 0 ? 'no failover' : sub.failovers.map((e) => `${short(e.truth.old)} → ${short(e.truth.new)}`).join('; ')})`);
+    } else
+      problems.push(
+        `failover ${fmtFailover(f)} did not happen (truth: ${sub.failovers.length === 0 ? 'no failover' : sub.failovers.map((e) => `${short(e.truth.old)} → ${short(e.truth.new)}`).join('; ')})`,
+      );
   }
 
   // 2. Block reasons (failover.blocked.*, failover.expired).
@@ -118,32 +136,46 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
   const usedB = new Set<Finding>();
   const UNKNOWN_BLOCK = 'failover.blocked.unknown';
   for (const e of [...sub.blocked].sort((x, y) => (x.tell === 'yes' ? 0 : 1) - (y.tell === 'yes' ? 0 : 1))) {
-    const ruleFits = (r: string) => (e.rule === UNKNOWN ? r !== 'failover.expired' : r === e.rule || (r === UNKNOWN_BLOCK && e.rule !== 'failover.expired'));
+    const ruleFits = (r: string) =>
+      e.rule === UNKNOWN ? r !== 'failover.expired' : r === e.rule || (r === UNKNOWN_BLOCK && e.rule !== 'failover.expired');
     const cand = blocks.find((f) => !usedB.has(f) && ruleFits(f.rule) && !contradicts(f.nodes[0], e.truth.master, isId));
     const what = `${e.rule === UNKNOWN ? 'a blocked failover' : e.rule} for ${short(e.truth.master)}`;
     if (!cand) {
-      if (e.tell === 'yes') problems.push(`${what} not reported (evidence: ${e.because.slice(0, 2).join('; ')}); the analysis has ${blocks.length === 0 ? 'no block finding' : blocks.map(fmtFinding).join('; ')}`);
+      if (e.tell === 'yes')
+        problems.push(
+          `${what} not reported (evidence: ${e.because.slice(0, 2).join('; ')}); the analysis has ${blocks.length === 0 ? 'no block finding' : blocks.map(fmtFinding).join('; ')}`,
+        );
       continue;
     }
     usedB.add(cand);
     if (e.tell === 'yes') {
       const p = missingValue(`${what}: master`, e.master, cand.nodes[0], isId);
       if (p) problems.push(p);
-      if (e.ruleTold && cand.rule === UNKNOWN_BLOCK) problems.push(`${what}: the evidence tells the reason (${e.because[0]}), the analysis says ${UNKNOWN_BLOCK}`);
+      if (e.ruleTold && cand.rule === UNKNOWN_BLOCK)
+        problems.push(`${what}: the evidence tells the reason (${e.because[0]}), the analysis says ${UNKNOWN_BLOCK}`);
     }
   }
   for (const f of blocks)
     if (!usedB.has(f))
-      problems.push(`${fmtFinding(f)} is not what happened (truth: ${sub.blocked.length === 0 ? 'no blocked failover' : sub.blocked.map((e) => `${e.rule} for ${short(e.truth.master)}`).join('; ')})`);
+      problems.push(
+        `${fmtFinding(f)} is not what happened (truth: ${sub.blocked.length === 0 ? 'no blocked failover' : sub.blocked.map((e) => `${e.rule} for ${short(e.truth.master)}`).join('; ')})`,
+      );
 
   // 3. The cluster-wide outage.
   const cluster = a.outages.filter((o) => o.scope === 'cluster').map((o) => ({ ...o }));
   const usedC = new Set<Outage>();
   for (const e of sub.clusterOutages) {
-    const cand = closest(cluster.filter((o) => !usedC.has(o) && overlaps(o, e.start, e.end, TOL_CLUSTER_MS)), e.start, e.end);
+    const cand = closest(
+      cluster.filter((o) => !usedC.has(o) && overlaps(o, e.start, e.end, TOL_CLUSTER_MS)),
+      e.start,
+      e.end,
+    );
     const what = `cluster-wide outage ${hhmmss(e.start)}–${hhmmss(e.end)} (probe)`;
     if (!cand) {
-      if (e.tell === 'yes') problems.push(`${what} not reported (evidence: ${e.because[0] ?? '?'}); the analysis has ${cluster.length === 0 ? 'none' : cluster.map(fmtOutage).join('; ')}`);
+      if (e.tell === 'yes')
+        problems.push(
+          `${what} not reported (evidence: ${e.because[0] ?? '?'}); the analysis has ${cluster.length === 0 ? 'none' : cluster.map(fmtOutage).join('; ')}`,
+        );
       continue;
     }
     usedC.add(cand);
@@ -152,14 +184,19 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
       const ds = Math.abs(ms(cand.start) - ms(e.start));
       const de = cand.end === null || e.end === null ? (cand.end === e.end ? 0 : Infinity) : Math.abs(ms(cand.end) - ms(e.end));
       if (ds > TOL_CLUSTER_MS || de > TOL_CLUSTER_MS)
-        problems.push(`${what}: the analysis says ${fmtOutage(cand)} (start off by ${ds} ms, end by ${de === Infinity ? '∞' : de} ms; ${TOL_CLUSTER_MS} ms allowed)`);
+        problems.push(
+          `${what}: the analysis says ${fmtOutage(cand)} (start off by ${ds} ms, end by ${de === Infinity ? '∞' : de} ms; ${TOL_CLUSTER_MS} ms allowed)`,
+        );
     } else if (e.timing === 'bracket' && e.startBetween && e.endBetween) {
-      const inside = (t: string | null, [lo, hi]: [string, string]) => t !== null && ms(t) >= ms(lo) - TOL_CLUSTER_MS && ms(t) <= ms(hi) + TOL_CLUSTER_MS;
+      const inside = (t: string | null, [lo, hi]: [string, string]) =>
+        t !== null && ms(t) >= ms(lo) - TOL_CLUSTER_MS && ms(t) <= ms(hi) + TOL_CLUSTER_MS;
       // An end the analysis read from snapshots is itself bounds: they must meet the expected ones.
       const endInside =
         cand.end !== null
           ? inside(cand.end, e.endBetween)
-          : cand.endBounds !== null && ms(cand.endBounds[0]) <= ms(e.endBetween[1]) + TOL_CLUSTER_MS && ms(cand.endBounds[1]) >= ms(e.endBetween[0]) - TOL_CLUSTER_MS;
+          : cand.endBounds !== null &&
+            ms(cand.endBounds[0]) <= ms(e.endBetween[1]) + TOL_CLUSTER_MS &&
+            ms(cand.endBounds[1]) >= ms(e.endBetween[0]) - TOL_CLUSTER_MS;
       if (!inside(cand.start, e.startBetween) || !endInside)
         problems.push(
           `${what}: the analysis says ${fmtOutage(cand)}, the snapshots bound it to start ${hhmmss(e.startBetween[0])}–${hhmmss(e.startBetween[1])}, end ${hhmmss(e.endBetween[0])}–${hhmmss(e.endBetween[1])} (±${TOL_CLUSTER_MS} ms)`,
@@ -168,10 +205,13 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
   }
   // An outage before the probe started was the cluster being created: no client saw it, and the
   // recording's truth says the cluster was healthy when the incident began.
-  const before = (o: Outage) => (ms(o.start) < ms(inc.probe.startedAt) ? `, before the probe started at ${hhmmss(inc.probe.startedAt)}: cluster start-up` : '');
+  const before = (o: Outage) =>
+    ms(o.start) < ms(inc.probe.startedAt) ? `, before the probe started at ${hhmmss(inc.probe.startedAt)}: cluster start-up` : '';
   for (const o of cluster)
     if (!usedC.has(o))
-      problems.push(`cluster-wide outage ${fmtOutage(o)} did not happen (probe: ${sub.clusterOutages.length === 0 ? 'no CLUSTERDOWN' : sub.clusterOutages.map((e) => `${hhmmss(e.start)}–${hhmmss(e.end)}`).join('; ')}${before(o)})`);
+      problems.push(
+        `cluster-wide outage ${fmtOutage(o)} did not happen (probe: ${sub.clusterOutages.length === 0 ? 'no CLUSTERDOWN' : sub.clusterOutages.map((e) => `${hhmmss(e.start)}–${hhmmss(e.end)}`).join('; ')}${before(o)})`,
+      );
 
   // 4. Per-range unavailability. A failover's is its timingsMs.unavailable; a blocked master's or a
   //    paused one's is a slot outage.
@@ -185,24 +225,40 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
     if (e.of === 'failover') {
       const i = sub.failovers.findIndex((f) => f.truth.old === e.truth.master);
       const f = matchedFailover.get(i);
-      if (f && e.tell === 'yes' && e.timing === 'checked' && e.durationMs !== null && Math.abs(f.timingsMs.unavailable - e.durationMs) > TOL_RANGE_MS)
-        problems.push(`${what}: the failover says ${f.timingsMs.unavailable} ms (${TOL_RANGE_MS} ms allowed; fault marked by ${e.because[0]})`);
+      if (
+        f &&
+        e.tell === 'yes' &&
+        e.timing === 'checked' &&
+        e.durationMs !== null &&
+        Math.abs(f.timingsMs.unavailable - e.durationMs) > TOL_RANGE_MS
+      )
+        problems.push(
+          `${what}: the failover says ${f.timingsMs.unavailable} ms (${TOL_RANGE_MS} ms allowed; fault marked by ${e.because[0]})`,
+        );
       return;
     }
     const cand = closest(
       slotOutages.filter(
-        (o) => !usedS.has(o) && overlaps(o, e.start, e.end, NEAR_MS) && !contradicts(o.slots, e.truth.slots, isSlots, intersects) && !contradicts(o.nodes[0], e.truth.master, isId),
+        (o) =>
+          !usedS.has(o) &&
+          overlaps(o, e.start, e.end, NEAR_MS) &&
+          !contradicts(o.slots, e.truth.slots, isSlots, intersects) &&
+          !contradicts(o.nodes[0], e.truth.master, isId),
       ),
       e.start,
       e.end,
     );
     if (!cand) {
-      if (e.tell === 'yes') problems.push(`${what} not reported; the analysis has ${slotOutages.length === 0 ? 'no slot outage' : slotOutages.map(fmtOutage).join('; ')}`);
+      if (e.tell === 'yes')
+        problems.push(
+          `${what} not reported; the analysis has ${slotOutages.length === 0 ? 'no slot outage' : slotOutages.map(fmtOutage).join('; ')}`,
+        );
       return;
     }
     usedS.add(cand);
     if (e.tell !== 'yes') return;
-    const p = missingValue(`${what}: master`, e.master, cand.nodes[0], isId) ?? missingValue(`${what}: slots`, e.slots, cand.slots, isSlots);
+    const p =
+      missingValue(`${what}: master`, e.master, cand.nodes[0], isId) ?? missingValue(`${what}: slots`, e.slots, cand.slots, isSlots);
     if (p) problems.push(p);
     if (e.timing === 'checked' && e.end !== null && e.durationMs !== null) {
       const de = cand.end === null ? Infinity : Math.abs(ms(cand.end) - ms(e.end));
@@ -227,7 +283,8 @@ export function compareSubset(a: AnalysisV1, inc: ExpectedIncident, sub: Expecte
   // 5. Findings truth does not support.
   for (const f of a.findings) {
     if (isBlock(f.rule)) continue; // judged in 2.
-    if (f.severity === 'error' && !inc.mustNot.errorsAllowed.includes(f.rule)) problems.push(`error ${fmtFinding(f)} is not supported by truth (allowed errors: ${inc.mustNot.errorsAllowed.join(', ') || 'none'})`);
+    if (f.severity === 'error' && !inc.mustNot.errorsAllowed.includes(f.rule))
+      problems.push(`error ${fmtFinding(f)} is not supported by truth (allowed errors: ${inc.mustNot.errorsAllowed.join(', ') || 'none'})`);
     else if (inc.mustNot.rules.includes(f.rule)) problems.push(`${f.severity} ${fmtFinding(f)} did not happen`);
     const allowed = inc.mustNot.nodeRules[f.rule];
     if (allowed && isId(f.nodes[0]) && !allowed.includes(f.nodes[0]))

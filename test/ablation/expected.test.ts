@@ -57,17 +57,33 @@ describe('subset generator', () => {
       const t = stampOf(l, exp.year);
       if (t !== null) expect(t >= from && t <= to).toBe(true);
     }
-    expect(kept).toEqual(whole.filter((l) => l !== '' && !IDENTITY_LINE.test(l)).filter((l) => {
-      const t = stampOf(l, exp.year);
-      return t === null || (t >= from && t <= to);
-    }));
+    expect(kept).toEqual(
+      whole
+        .filter((l) => l !== '' && !IDENTITY_LINE.test(l))
+        .filter((l) => {
+          const t = stampOf(l, exp.year);
+          return t === null || (t >= from && t <= to);
+        }),
+    );
   });
 
   it('cuts by time: stamp-less lines go with the line before them', () => {
-    const lines = ['1:M 25 Nov 2026 13:00:00.000 * before', 'continued', '1:M 25 Nov 2026 13:00:40.000 * inside', 'body of it', '1:M 25 Nov 2026 13:01:30.000 * after'];
+    const lines = [
+      '1:M 25 Nov 2026 13:00:00.000 * before',
+      'continued',
+      '1:M 25 Nov 2026 13:00:40.000 * inside',
+      'body of it',
+      '1:M 25 Nov 2026 13:01:30.000 * after',
+    ];
     const dir = mkdtempSync(join(tmpdir(), 'failscope-ablation-unit-'));
     try {
-      const spec = { name: 'x', kind: 'log-cut' as const, files: ['node-1.log'], stripIdentity: true, window: ['2026-11-25T13:00:30.000Z', '2026-11-25T13:01:10.000Z'] as [string, string] };
+      const spec = {
+        name: 'x',
+        kind: 'log-cut' as const,
+        files: ['node-1.log'],
+        stripIdentity: true,
+        window: ['2026-11-25T13:00:30.000Z', '2026-11-25T13:01:10.000Z'] as [string, string],
+      };
       writeFileSync(join(dir, 'node-1.log'), `${lines.join('\n')}\n`);
       expect(subsetFiles(dir, spec, 2026)[0].text).toBe('1:M 25 Nov 2026 13:00:40.000 * inside\nbody of it\n');
       // Year-less (3.x/4.x) stamps take the given year.
@@ -111,15 +127,50 @@ function perfectAnalysis(exp: ExpectedIncident, sub: ExpectedSubset): AnalysisV1
       evidence: [],
     };
   });
-  const finding = (rule: string, severity: Finding['severity'], node: string): Finding => ({ rule, severity, message: rule, at: null, nodes: node === 'unknown' ? [] : [node], evidence: [] });
+  const finding = (rule: string, severity: Finding['severity'], node: string): Finding => ({
+    rule,
+    severity,
+    message: rule,
+    at: null,
+    nodes: node === 'unknown' ? [] : [node],
+    evidence: [],
+  });
   const findings = sub.blocked.map((b) => finding(b.rule, 'error', b.master));
   const outages: Outage[] = [
-    ...sub.clusterOutages.map((c): Outage => ({ cluster: 'cluster-1', scope: 'cluster', nodes: [], start: c.start, end: c.end, durationMs: c.end === null ? null : Date.parse(c.end) - Date.parse(c.start), cause: 'test' })),
+    ...sub.clusterOutages.map((c): Outage => ({
+      cluster: 'cluster-1',
+      scope: 'cluster',
+      nodes: [],
+      start: c.start,
+      end: c.end,
+      durationMs: c.end === null ? null : Date.parse(c.end) - Date.parse(c.start),
+      cause: 'test',
+    })),
     ...sub.rangeOutages
       .filter((r) => r.of !== 'failover')
-      .map((r): Outage => ({ cluster: 'cluster-1', scope: 'slots', slots: r.slots === 'unknown' ? '' : r.slots, nodes: r.master === 'unknown' ? [] : [r.master], start: r.start, end: r.end, durationMs: r.durationMs, cause: 'test' })),
+      .map((r): Outage => ({
+        cluster: 'cluster-1',
+        scope: 'slots',
+        slots: r.slots === 'unknown' ? '' : r.slots,
+        nodes: r.master === 'unknown' ? [] : [r.master],
+        start: r.start,
+        end: r.end,
+        durationMs: r.durationMs,
+        cause: 'test',
+      })),
   ];
-  return { schemaVersion: 1, clusters: [], nodes: [], failovers, outages, findings, inputs: [], verdict: 'pass', nodeTimeout: { ms: exp.nodeTimeoutMs, from: 'option' }, clockOffsets: [] };
+  return {
+    schemaVersion: 1,
+    clusters: [],
+    nodes: [],
+    failovers,
+    outages,
+    findings,
+    inputs: [],
+    verdict: 'pass',
+    nodeTimeout: { ms: exp.nodeTimeoutMs, from: 'option' },
+    clockOffsets: [],
+  };
 }
 
 describe('the comparison', () => {
@@ -144,9 +195,15 @@ describe('the comparison', () => {
 
   it('rejects a missing failover, a missing value, a wrong kind, a failover twice', () => {
     const a = perfectAnalysis(sigkill, all);
-    expect(compareSubset({ ...a, failovers: [] }, sigkill, all).join('\n')).toMatch(/failover aeb48d83 → 1963c6f1 \(automatic\) not reported/);
-    expect(compareSubset({ ...a, failovers: [{ ...a.failovers[0], oldMaster: null }] }, sigkill, all).join('\n')).toMatch(/old master is aeb48d83 \(the evidence names it\), the analysis says null/);
-    expect(compareSubset({ ...a, failovers: [{ ...a.failovers[0], kind: 'manual' }] }, sigkill, all).join('\n')).toMatch(/wrong kind manual \(truth automatic\)/);
+    expect(compareSubset({ ...a, failovers: [] }, sigkill, all).join('\n')).toMatch(
+      /failover aeb48d83 → 1963c6f1 \(automatic\) not reported/,
+    );
+    expect(compareSubset({ ...a, failovers: [{ ...a.failovers[0], oldMaster: null }] }, sigkill, all).join('\n')).toMatch(
+      /old master is aeb48d83 \(the evidence names it\), the analysis says null/,
+    );
+    expect(compareSubset({ ...a, failovers: [{ ...a.failovers[0], kind: 'manual' }] }, sigkill, all).join('\n')).toMatch(
+      /wrong kind manual \(truth automatic\)/,
+    );
     expect(compareSubset({ ...a, failovers: [a.failovers[0], a.failovers[0]] }, sigkill, all).join('\n')).toMatch(/reported twice/);
   });
 
@@ -159,11 +216,15 @@ describe('the comparison', () => {
   it('rejects a cluster-wide outage 301 ms off, missing, or where the probe saw none', () => {
     const a = perfectAnalysis(sigkill, all);
     const o = a.outages[0];
-    expect(compareSubset({ ...a, outages: [{ ...o, start: new Date(Date.parse(o.start) + 301).toISOString() }] }, sigkill, all).join('\n')).toMatch(/start off by 301 ms/);
+    expect(
+      compareSubset({ ...a, outages: [{ ...o, start: new Date(Date.parse(o.start) + 301).toISOString() }] }, sigkill, all).join('\n'),
+    ).toMatch(/start off by 301 ms/);
     expect(compareSubset({ ...a, outages: [] }, sigkill, all).join('\n')).toMatch(/cluster-wide outage .* not reported/);
     const manual = load('manual-failover');
     const m = manual.subsets[0];
-    expect(compareSubset({ ...perfectAnalysis(manual, m), outages: [o] }, manual, m).join('\n')).toMatch(/did not happen \(probe: no CLUSTERDOWN\)/);
+    expect(compareSubset({ ...perfectAnalysis(manual, m), outages: [o] }, manual, m).join('\n')).toMatch(
+      /did not happen \(probe: no CLUSTERDOWN\)/,
+    );
   });
 
   it('rejects a slot outage the probe would have seen, not one shorter than its timeout plus interval', () => {
@@ -184,19 +245,37 @@ describe('the comparison', () => {
     const limit = manual.probe.timeoutMs + manual.probe.intervalMs;
     const p = perfectAnalysis(manual, m);
     expect(compareSubset({ ...p, outages: [...p.outages, outage(limit - 1)] }, manual, m)).toEqual([]);
-    expect(compareSubset({ ...p, outages: [...p.outages, outage(limit)] }, manual, m).join('\n')).toMatch(/slot outage .* did not happen \(the probe saw no failure on those slots then\)/);
+    expect(compareSubset({ ...p, outages: [...p.outages, outage(limit)] }, manual, m).join('\n')).toMatch(
+      /slot outage .* did not happen \(the probe saw no failure on those slots then\)/,
+    );
   });
 
   it('rejects a block reason truth does not support, an unsupported error, a crash of the wrong node', () => {
     const a = perfectAnalysis(sigkill, all);
-    const f = (rule: string, severity: Finding['severity'], node: string): Finding => ({ rule, severity, message: '', at: null, nodes: [node], evidence: [] });
+    const f = (rule: string, severity: Finding['severity'], node: string): Finding => ({
+      rule,
+      severity,
+      message: '',
+      at: null,
+      nodes: [node],
+      evidence: [],
+    });
     const old = sigkill.nodes[1].id;
-    expect(compareSubset({ ...a, findings: [f('failover.blocked.no-quorum', 'error', old)] }, sigkill, all).join('\n')).toMatch(/failover.blocked.no-quorum about aeb48d83 is not what happened/);
-    expect(compareSubset({ ...a, findings: [f('split-brain', 'error', old)] }, sigkill, all).join('\n')).toMatch(/error split-brain .* not supported/);
-    expect(compareSubset({ ...a, findings: [f('node.crashed', 'warning', sigkill.nodes[0].id)] }, sigkill, all).join('\n')).toMatch(/node.crashed about 53a9e623: truth has aeb48d83/);
+    expect(compareSubset({ ...a, findings: [f('failover.blocked.no-quorum', 'error', old)] }, sigkill, all).join('\n')).toMatch(
+      /failover.blocked.no-quorum about aeb48d83 is not what happened/,
+    );
+    expect(compareSubset({ ...a, findings: [f('split-brain', 'error', old)] }, sigkill, all).join('\n')).toMatch(
+      /error split-brain .* not supported/,
+    );
+    expect(compareSubset({ ...a, findings: [f('node.crashed', 'warning', sigkill.nodes[0].id)] }, sigkill, all).join('\n')).toMatch(
+      /node.crashed about 53a9e623: truth has aeb48d83/,
+    );
     // failover.blocked.unknown: right where one log cannot tell why, not where the whole picture can.
     const seed1 = load('seed1-no-replica-segfault');
-    for (const [name, wrong] of [['log-7000', false], ['all-logs', true]] as const) {
+    for (const [name, wrong] of [
+      ['log-7000', false],
+      ['all-logs', true],
+    ] as const) {
       const s = seed1.subsets.find((x) => x.name === name) as ExpectedSubset;
       const p = perfectAnalysis(seed1, s);
       const got = compareSubset({ ...p, findings: p.findings.map((x) => ({ ...x, rule: 'failover.blocked.unknown' })) }, seed1, s);
@@ -205,7 +284,9 @@ describe('the comparison', () => {
     const two = load('two-masters-killed');
     const t = two.subsets[0];
     const ok = perfectAnalysis(two, t);
-    expect(compareSubset({ ...ok, findings: ok.findings.map((x) => ({ ...x, rule: 'failover.blocked.shard-lost' })) }, two, t).join('\n')).toMatch(/failover.blocked.no-quorum for 688aed02 not reported/);
+    expect(
+      compareSubset({ ...ok, findings: ok.findings.map((x) => ({ ...x, rule: 'failover.blocked.shard-lost' })) }, two, t).join('\n'),
+    ).toMatch(/failover.blocked.no-quorum for 688aed02 not reported/);
   });
 });
 
@@ -249,4 +330,3 @@ describe('a new recording just works', () => {
     }
   });
 });
-

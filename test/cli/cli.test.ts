@@ -50,7 +50,13 @@ describe('failscope CLI basics', () => {
     });
     const events = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ at: '2021-06-21T07:28:21.435Z', kind: 'cluster.state', source: '-', line: 1, text: 'Cluster state changed: fail' });
+    expect(events[0]).toMatchObject({
+      at: '2021-06-21T07:28:21.435Z',
+      kind: 'cluster.state',
+      source: '-',
+      line: 1,
+      text: 'Cluster state changed: fail',
+    });
   });
 
   it('--tz shifts zone-less stamps to UTC', () => {

@@ -24,7 +24,10 @@ function run(args: string[], env: Record<string, string | undefined>) {
 /** Run on a pseudo-terminal (util-linux `script`), so stdout.isTTY is true. */
 function runOnTty(args: string[], env: Record<string, string | undefined>) {
   const cmd = ['node', bin, ...args].map((a) => `'${a}'`).join(' ');
-  return spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm', ...env } });
+  return spawnSync('script', ['-qec', cmd, '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm', ...env },
+  });
 }
 
 describe('terminal colour', () => {
@@ -63,7 +66,9 @@ describe('terminal colour', () => {
   it('words inside wrapped prose are left alone, and painting only adds escapes', () => {
     const story = 'Master 1 stopped. The cluster marked it\nFAIL at 13:24:53.156.\nERROR in the text';
     expect(paintText(story, 'analysis')).toBe(story);
-    expect(paintText('  ERROR   failover.slow  13:00:00.000', 'analysis')).toBe(`  ${ESC}1m${ESC}31mERROR${ESC}0m   failover.slow  13:00:00.000`);
+    expect(paintText('  ERROR   failover.slow  13:00:00.000', 'analysis')).toBe(
+      `  ${ESC}1m${ESC}31mERROR${ESC}0m   failover.slow  13:00:00.000`,
+    );
     for (const dir of readdirSync('fixtures/incidents')) {
       const out = run(['analyze', join('fixtures/incidents', dir)], {}).stdout;
       expect(strip(paintText(out, 'analysis'))).toBe(out);

@@ -130,7 +130,12 @@ describe.skipIf(!mounted)('every output onto a 64 KiB tmpfs with one page free (
   const outputs: Array<{ name: string; file: string; free: number; args: (file: string) => string[] }> = [
     { name: 'report -o', file: 'out.html', free: 4096, args: (f) => ['report', incident, '-o', f, '--node-timeout', '2000'] },
     { name: 'analyze --html', file: 'analyze.html', free: 4096, args: (f) => ['analyze', incident, '--html', f, '--node-timeout', '2000'] },
-    { name: 'check --junit', file: 'junit.xml', free: 0, args: (f) => ['check', incident, '--expect', join(repo, 'fixtures/expect/master-sigkill.expect.json'), '--junit', f] },
+    {
+      name: 'check --junit',
+      file: 'junit.xml',
+      free: 0,
+      args: (f) => ['check', incident, '--expect', join(repo, 'fixtures/expect/master-sigkill.expect.json'), '--junit', f],
+    },
     { name: 'init-expect -o', file: 'expect.json', free: 0, args: (f) => ['init-expect', incident, '-o', f, '--node-timeout', '2000'] },
   ];
   for (const o of outputs)

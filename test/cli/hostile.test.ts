@@ -27,40 +27,52 @@ function cli(args: string[], opts: { stdinFrom?: string; timeoutS?: number } = {
   const node = opts.stdinFrom ? `exec ${q(process.execPath)} ${q(bin)} ${args.map(q).join(' ')} < ${q(opts.stdinFrom)}` : null;
   const cmd = node ? ['/bin/sh', '-c', node] : [process.execPath, bin, ...args];
   const argv = haveGnuTime ? ['/usr/bin/time', '-f', '%M', '-o', timeFile, ...cmd] : cmd;
-  return new Promise<{ exitCode: number | null; stdout: string; stderr: string; peakRssMB: number; wallS: number; timedOut: boolean }>((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    let hwm = 0;
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) hwm = Math.max(hwm, Number(m[1]));
-      } catch {
-        // gone
-      }
-    }, 20);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, (opts.timeoutS ?? 30) * 1000);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      if (haveGnuTime && existsSync(timeFile)) {
-        const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-        if (/^\d+$/.test(last)) hwm = Math.max(hwm, Number(last));
-      }
-      let stderr = Buffer.concat(err).toString('utf8');
-      // GNU time's own note on a non-zero exit goes to its -o file, not here; nothing to strip.
-      stderr = stderr.replace(/^Command exited with non-zero status \d+\n/m, '');
-      resolve({ exitCode: timedOut ? null : code, stdout: Buffer.concat(out).toString('utf8'), stderr, peakRssMB: hwm / 1024, wallS: (performance.now() - t0) / 1000, timedOut });
-    });
-  });
+  return new Promise<{ exitCode: number | null; stdout: string; stderr: string; peakRssMB: number; wallS: number; timedOut: boolean }>(
+    (resolve) => {
+      const t0 = performance.now();
+      const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      let hwm = 0;
+      const poll = setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) hwm = Math.max(hwm, Number(m[1]));
+        } catch {
+          // gone
+        }
+      }, 20);
+      let timedOut = false;
+      const timer = setTimeout(
+        () => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        },
+        (opts.timeoutS ?? 30) * 1000,
+      );
+      child.on('close', (code) => {
+        clearInterval(poll);
+        clearTimeout(timer);
+        if (haveGnuTime && existsSync(timeFile)) {
+          const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
+          if (/^\d+$/.test(last)) hwm = Math.max(hwm, Number(last));
+        }
+        let stderr = Buffer.concat(err).toString('utf8');
+        // GNU time's own note on a non-zero exit goes to its -o file, not here; nothing to strip.
+        stderr = stderr.replace(/^Command exited with non-zero status \d+\n/m, '');
+        resolve({
+          exitCode: timedOut ? null : code,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr,
+          peakRssMB: hwm / 1024,
+          wallS: (performance.now() - t0) / 1000,
+          timedOut,
+        });
+      });
+    },
+  );
 }
 
 /** No trace, no internal error, every line `failscope: …`. */
@@ -86,7 +98,13 @@ describe('out-of-range numbers', () => {
     const f = join(dir, 'pong.txt');
     // With a line that is read, so the input is usable (alone, it is exit 2: nothing recognised).
     writeFileSync(f, `${ISSUE_LINE}\n1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: ok\n`);
-    for (const args of [['analyze', f], ['analyze', f, '--format', 'json'], ['analyze', f, '--format', 'markdown'], ['timeline', f, '--stats'], ['timeline', f, '--format', 'json']]) {
+    for (const args of [
+      ['analyze', f],
+      ['analyze', f, '--format', 'json'],
+      ['analyze', f, '--format', 'markdown'],
+      ['timeline', f, '--stats'],
+      ['timeline', f, '--format', 'json'],
+    ]) {
       const r = await cli(args);
       expect([0, 1]).toContain(r.exitCode);
       expectCleanStderr(r.stderr);
@@ -102,7 +120,11 @@ describe('out-of-range numbers', () => {
   test('the issue line alone: exit 2 and one line naming file:line', async () => {
     const f = join(dir, 'pong-alone.txt');
     writeFileSync(f, `${ISSUE_LINE}\n`);
-    for (const args of [['analyze', f], ['timeline', f, '--stats'], ['report', f, '-o', join(dir, 'alone.html')]]) {
+    for (const args of [
+      ['analyze', f],
+      ['timeline', f, '--stats'],
+      ['report', f, '-o', join(dir, 'alone.html')],
+    ]) {
       const r = await cli(args);
       expectUnusable(r, /pong-alone\.txt:1: /);
     }
@@ -297,7 +319,13 @@ describe('terminal injection', () => {
 
 describe('usage errors and internal errors', () => {
   test('usage mistakes are one line with the failscope: prefix, exit 2', async () => {
-    for (const args of [['analyze', '--bogus', 'x'], ['analyze'], ['nonsense'], ['analyze', 'x', '--year', '99999'], ['analyze', 'x', '--node-timeout', '99999999999999']]) {
+    for (const args of [
+      ['analyze', '--bogus', 'x'],
+      ['analyze'],
+      ['nonsense'],
+      ['analyze', 'x', '--year', '99999'],
+      ['analyze', 'x', '--node-timeout', '99999999999999'],
+    ]) {
       const r = await cli(args);
       expect(r.exitCode).toBe(2);
       const lines = r.stderr.split('\n').filter(Boolean);
@@ -309,7 +337,10 @@ describe('usage errors and internal errors', () => {
   });
 
   test('--debug is accepted before or after the command', async () => {
-    for (const args of [['--debug', 'analyze', join(fixture, 'missing')], ['analyze', join(fixture, 'missing'), '--debug']]) {
+    for (const args of [
+      ['--debug', 'analyze', join(fixture, 'missing')],
+      ['analyze', join(fixture, 'missing'), '--debug'],
+    ]) {
       const r = await cli(args);
       expectUnusable(r, /missing: no such file or directory$/);
     }

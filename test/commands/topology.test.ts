@@ -12,8 +12,26 @@ const opts = { format: 'text', tz: 'UTC' };
 interface JsonReport {
   clusters: Array<{
     id: string;
-    states: Array<{ at: string; status: string; problems: Array<{ rule: string; severity: string; message: string; slots?: string; nodes: string[] }>; changes: Array<{ kind: string; message: string }> }>;
-    final: { at: string; status: string; nodes: Array<{ id: string; address: string; role: string; masterId: string | null; configEpoch: number; slots: string; flags: string[] }>; problems: unknown[] } | null;
+    states: Array<{
+      at: string;
+      status: string;
+      problems: Array<{ rule: string; severity: string; message: string; slots?: string; nodes: string[] }>;
+      changes: Array<{ kind: string; message: string }>;
+    }>;
+    final: {
+      at: string;
+      status: string;
+      nodes: Array<{
+        id: string;
+        address: string;
+        role: string;
+        masterId: string | null;
+        configEpoch: number;
+        slots: string;
+        flags: string[];
+      }>;
+      problems: unknown[];
+    } | null;
     against?: { source: string; changes: Array<{ kind: string; message: string }> };
   }>;
   result: { status: string; errors: number; warnings: number };
@@ -36,7 +54,9 @@ describe('topology of the seed document', () => {
     ]);
     const failed = c1.states[0].problems.find((p) => p.rule === 'topology.slots-failed')!;
     expect(failed).toMatchObject({ severity: 'error', slots: '5461-10922', nodes: ['79816979a6dd4b226e476121dd385ed6c25e5151'] });
-    expect(failed.message).toContain('79816979 127.0.0.1:7002 is flagged fail by 027a002e 127.0.0.1:7001; it has no replica to take them over');
+    expect(failed.message).toContain(
+      '79816979 127.0.0.1:7002 is flagged fail by 027a002e 127.0.0.1:7001; it has no replica to take them over',
+    );
     expect(c1.states[0].problems.map((p) => p.rule)).toContain('topology.cluster-state-fail');
     expect(c1.states[1].problems.every((p) => p.severity !== 'error')).toBe(true);
     expect(c1.states[1].changes.map((c) => c.message)).toEqual(['79816979 127.0.0.1:7002 no longer flagged fail']);
@@ -49,8 +69,17 @@ describe('topology of the seed document', () => {
     expect(c2.final!.status).toBe('ok');
     expect(c2.final!.problems).toEqual([]);
     const byAddr = new Map(c2.final!.nodes.map((n) => [n.address, n]));
-    expect(byAddr.get('192.168.56.102:7002')).toMatchObject({ id: '094af2ab1db0d147d7f475f3954429ae7d18dee0', role: 'master', configEpoch: 7, slots: '5461-10922' });
-    expect(byAddr.get('192.168.56.101:7001')).toMatchObject({ id: 'c952f5ef4783b5c19129bc630b88e8e3bf602622', role: 'replica', masterId: '094af2ab1db0d147d7f475f3954429ae7d18dee0' });
+    expect(byAddr.get('192.168.56.102:7002')).toMatchObject({
+      id: '094af2ab1db0d147d7f475f3954429ae7d18dee0',
+      role: 'master',
+      configEpoch: 7,
+      slots: '5461-10922',
+    });
+    expect(byAddr.get('192.168.56.101:7001')).toMatchObject({
+      id: 'c952f5ef4783b5c19129bc630b88e8e3bf602622',
+      role: 'replica',
+      masterId: '094af2ab1db0d147d7f475f3954429ae7d18dee0',
+    });
     expect(c2.states[1].changes.map((c) => c.message)).toEqual([
       'c952f5ef 192.168.56.101:7001: master → replica of 094af2ab 192.168.56.102:7002',
       'c952f5ef 192.168.56.101:7001 no longer flagged fail',
@@ -69,10 +98,13 @@ describe('topology of the seed document', () => {
     await expect(a.stdout).toMatchFileSnapshot(new URL('../../fixtures/topology/seed-document/expected.json', import.meta.url).pathname);
   });
 
-  test.skipIf(!existsSync('../shared/seed/redis-cluster-failover.original.md'))('the seed as given: ../shared/seed/redis-cluster-failover.original.md', async () => {
-    const { doc } = await json(['../shared/seed/redis-cluster-failover.original.md']);
-    expect(doc.clusters).toHaveLength(2);
-  });
+  test.skipIf(!existsSync('../shared/seed/redis-cluster-failover.original.md'))(
+    'the seed as given: ../shared/seed/redis-cluster-failover.original.md',
+    async () => {
+      const { doc } = await json(['../shared/seed/redis-cluster-failover.original.md']);
+      expect(doc.clusters).toHaveLength(2);
+    },
+  );
 
   test('--strict: the warnings of the final views (no replicas in cluster-1) fail the check', async () => {
     const r = await topologyCommand([SEED], { ...opts, strict: true });
@@ -138,7 +170,9 @@ describe('bad input', () => {
 
 describe.skipIf(!existsSync('fixtures/incidents/seed1-no-replica-segfault'))('recorded incident (redis 7.0.15)', () => {
   test('seed1-no-replica-segfault: slots 5461-10922 down with no replica, then ok after the restart', async () => {
-    const truth = JSON.parse(readFileSync('fixtures/incidents/seed1-no-replica-segfault/truth.json', 'utf8')) as { nodes: Array<{ port: number; id: string }> };
+    const truth = JSON.parse(readFileSync('fixtures/incidents/seed1-no-replica-segfault/truth.json', 'utf8')) as {
+      nodes: Array<{ port: number; id: string }>;
+    };
     const victim = truth.nodes.find((n) => n.port === 7001)!.id;
     const { doc, exitCode } = await json(['fixtures/incidents/seed1-no-replica-segfault/']);
     expect(exitCode).toBe(0);

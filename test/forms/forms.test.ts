@@ -119,8 +119,13 @@ function coarseChecks(got: AnalysisV1, base: AnalysisV1): void {
     [got, base, 'form outage not in the plain analysis'],
   ] as const)
     for (const o of from.outages.filter(long)) {
-      const match = to.outages.find((x) => x.scope === o.scope && x.slots === o.slots && x.cause === o.cause && near(x.start, o.start) && near(x.end, o.end));
-      expect(match, `${what}: ${JSON.stringify({ scope: o.scope, slots: o.slots, cause: o.cause, start: o.start, end: o.end })}`).toBeDefined();
+      const match = to.outages.find(
+        (x) => x.scope === o.scope && x.slots === o.slots && x.cause === o.cause && near(x.start, o.start) && near(x.end, o.end),
+      );
+      expect(
+        match,
+        `${what}: ${JSON.stringify({ scope: o.scope, slots: o.slots, cause: o.cause, start: o.start, end: o.end })}`,
+      ).toBeDefined();
     }
   for (const [from, to, what] of [
     [base, got, 'plain finding missing from the form'],

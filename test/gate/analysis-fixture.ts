@@ -62,11 +62,28 @@ export function killMaster(v: Variant = {}): AnalysisV1 {
   const findings = v.findings ?? [
     finding('node.crashed', 'warning', [{ source: 'logs/node-7000.log', line: 41 }]),
     finding('failover.completed', 'info', [{ source: 'logs/node-7003.log', line: 88 }], [ID.m0, ID.r3]),
-    finding('cluster.down', 'warning', [{ source: 'logs/node-7001.log', line: 60 }, { source: 'logs/node-7001.log', line: 71 }], [ID.m1, ID.m2]),
+    finding(
+      'cluster.down',
+      'warning',
+      [
+        { source: 'logs/node-7001.log', line: 60 },
+        { source: 'logs/node-7001.log', line: 71 },
+      ],
+      [ID.m1, ID.m2],
+    ),
     finding('node.rejoined-as-replica', 'info', [{ source: 'logs/node-7000.log', line: 102 }], [ID.m0, ID.r3]),
   ];
   const outages: Outage[] = [
-    { cluster: 'cluster-1', scope: 'slots', slots: '0-5460', nodes: [ID.m0], start: '2024-05-01T10:00:00.000Z', end: '2024-05-01T10:00:06.200Z', durationMs: 6200, cause: 'node.crashed' },
+    {
+      cluster: 'cluster-1',
+      scope: 'slots',
+      slots: '0-5460',
+      nodes: [ID.m0],
+      start: '2024-05-01T10:00:00.000Z',
+      end: '2024-05-01T10:00:06.200Z',
+      durationMs: 6200,
+      cause: 'node.crashed',
+    },
     ...(v.clusterOutages ?? [{ start: '2024-05-01T10:00:05.150Z', end: '2024-05-01T10:00:06.950Z', durationMs: 1800 }]).map(
       (o): Outage => ({ cluster: 'cluster-1', scope: 'cluster', nodes: [ID.m1, ID.m2], ...o, cause: 'cluster.down' }),
     ),
@@ -84,7 +101,13 @@ export function killMaster(v: Variant = {}): AnalysisV1 {
     roles: [
       { node: ID.m0, role: 'master', start: '2024-05-01T09:59:50.000Z', end: '2024-05-01T10:00:00.000Z' },
       { node: ID.m0, role: 'down', start: '2024-05-01T10:00:00.000Z', end: '2024-05-01T10:00:20.000Z' },
-      { node: ID.m0, role: owner0 === ID.m0 ? 'master' : 'replica', masterId: owner0 === ID.m0 ? null : ID.r3, start: '2024-05-01T10:00:20.000Z', end: null },
+      {
+        node: ID.m0,
+        role: owner0 === ID.m0 ? 'master' : 'replica',
+        masterId: owner0 === ID.m0 ? null : ID.r3,
+        start: '2024-05-01T10:00:20.000Z',
+        end: null,
+      },
       { node: ID.m1, role: 'master', start: '2024-05-01T09:59:50.000Z', end: null },
       { node: ID.m2, role: 'master', start: '2024-05-01T09:59:50.000Z', end: null },
       { node: ID.r3, role: 'replica', masterId: ID.m0, start: '2024-05-01T09:59:50.000Z', end: '2024-05-01T10:00:06.200Z' },
@@ -124,8 +147,28 @@ export function twoClusters(): AnalysisV1 {
     id: 'cluster-2',
     nodes: [{ id: '9'.repeat(40), addresses: ['192.168.56.101:7001'], sources: ['seed.md'] }],
     failovers: [],
-    outages: [{ cluster: 'cluster-2', scope: 'cluster', nodes: ['9'.repeat(40)], start: '2024-05-02T00:00:00.000Z', end: '2024-05-02T00:05:00.000Z', durationMs: 300000, cause: 'failover.blocked.no-replica' }],
-    findings: [{ cluster: 'cluster-2', rule: 'failover.blocked.no-replica', severity: 'error', message: 'no replica', at: null, nodes: ['9'.repeat(40)], evidence: [{ source: 'seed.md', line: 12 }] }],
+    outages: [
+      {
+        cluster: 'cluster-2',
+        scope: 'cluster',
+        nodes: ['9'.repeat(40)],
+        start: '2024-05-02T00:00:00.000Z',
+        end: '2024-05-02T00:05:00.000Z',
+        durationMs: 300000,
+        cause: 'failover.blocked.no-replica',
+      },
+    ],
+    findings: [
+      {
+        cluster: 'cluster-2',
+        rule: 'failover.blocked.no-replica',
+        severity: 'error',
+        message: 'no replica',
+        at: null,
+        nodes: ['9'.repeat(40)],
+        evidence: [{ source: 'seed.md', line: 12 }],
+      },
+    ],
     coverage: { logs: [], fromOthers: [], unidentified: [], snapshots: 1, limits: [] },
     story: '',
     span: { start: '2024-05-02T00:00:00.000Z', end: '2024-05-02T00:10:00.000Z' },

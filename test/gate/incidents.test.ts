@@ -12,7 +12,10 @@ import type { CheckReport } from '../../src/gate/types.ts';
 
 const INCIDENTS = 'fixtures/incidents';
 const EXPECT = 'fixtures/expect';
-const names = readdirSync(EXPECT).filter((f) => f.endsWith('.expect.json')).map((f) => f.replace(/\.expect\.json$/, '')).sort();
+const names = readdirSync(EXPECT)
+  .filter((f) => f.endsWith('.expect.json'))
+  .map((f) => f.replace(/\.expect\.json$/, ''))
+  .sort();
 
 async function check(name: string, expectFile: string, extra: Partial<Parameters<typeof checkCommand>[1]> = {}): Promise<CheckReport> {
   const r = await checkCommand([join(INCIDENTS, name)], { expect: expectFile, format: 'json', tz: 'UTC', ...extra });
@@ -29,12 +32,20 @@ function tmp(name: string, value: unknown): string {
 }
 
 function failuresOf(report: CheckReport): string[] {
-  return report.cases.flatMap((c) => [...(c.error ? [`${c.name}: ${c.error}`] : []), ...c.results.filter((r) => r.status !== 'pass').map((r) => `${c.name} ${r.id}: expected ${r.expected}; actual ${r.actual}${r.detail ? ` (${r.detail})` : ''}`)]);
+  return report.cases.flatMap((c) => [
+    ...(c.error ? [`${c.name}: ${c.error}`] : []),
+    ...c.results
+      .filter((r) => r.status !== 'pass')
+      .map((r) => `${c.name} ${r.id}: expected ${r.expected}; actual ${r.actual}${r.detail ? ` (${r.detail})` : ''}`),
+  ]);
 }
 
 describe('the gate on the recorded incidents', () => {
   it('covers every recorded incident', () => {
-    const incidents = readdirSync(INCIDENTS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const incidents = readdirSync(INCIDENTS, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(names).toEqual(incidents);
   });
 
@@ -64,7 +75,11 @@ describe('the gate on the recorded incidents', () => {
       ['failovers.maxUnavailable', { failovers: { maxUnavailable: '100ms' } }, 'failovers.maxUnavailable'],
       ['failovers.maxDetection', { failovers: { maxDetection: '0.1x node-timeout' } }, 'failovers.maxDetection'],
       ['failovers.maxElection', { failovers: { maxElection: 1 } }, 'failovers.maxElection'],
-      ['mustEndAsMaster', { mustEndAsMaster: [{ node: '127.0.0.1:7001', slots: '5461-10922' }] }, 'mustEndAsMaster.127.0.0.1:7001[5461-10922]'],
+      [
+        'mustEndAsMaster',
+        { mustEndAsMaster: [{ node: '127.0.0.1:7001', slots: '5461-10922' }] },
+        'mustEndAsMaster.127.0.0.1:7001[5461-10922]',
+      ],
       ['mustNotEndAsMaster', { mustNotEndAsMaster: [{ node: '127.0.0.1:7004' }] }, 'mustNotEndAsMaster.127.0.0.1:7004'],
       ['maxClusterOutage', { maxClusterOutage: '1ms' }, 'maxClusterOutage'],
       ['rules.required', { rules: { required: ['failover.blocked.no-replica'] } }, 'rules.required.failover.blocked.no-replica'],
@@ -77,7 +92,16 @@ describe('the gate on the recorded incidents', () => {
       const failed = report.cases[0].results.filter((r) => r.status === 'fail');
       expect(failed.map((r) => r.id)).toContain(failingId);
       // Failing points about failovers, findings and outages carry file:line evidence.
-      if (!['failovers.count', 'failovers.kinds.automatic', 'maxClusterOutage', 'rules.required.failover.blocked.no-replica', 'worstSeverity', 'verdict'].includes(failingId))
+      if (
+        ![
+          'failovers.count',
+          'failovers.kinds.automatic',
+          'maxClusterOutage',
+          'rules.required.failover.blocked.no-replica',
+          'worstSeverity',
+          'verdict',
+        ].includes(failingId)
+      )
         expect(failed.find((r) => r.id === failingId)?.evidence.length).toBeGreaterThan(0);
     });
     // Each case above changes one point of a file that passes as a whole: run that whole file through
@@ -108,7 +132,11 @@ describe('the gate on the recorded incidents', () => {
   });
 
   it('a baseline from the previous run: the same incidents pass, a tighter allowance on a slower one fails', async () => {
-    const first = await checkCommand([join(INCIDENTS, 'master-sigkill')], { expect: join(EXPECT, 'master-sigkill.expect.json'), format: 'json', tz: 'UTC' });
+    const first = await checkCommand([join(INCIDENTS, 'master-sigkill')], {
+      expect: join(EXPECT, 'master-sigkill.expect.json'),
+      format: 'json',
+      tz: 'UTC',
+    });
     const base = tmp('baseline.json', first.stdout);
     const again = await check('master-sigkill', join(EXPECT, 'master-sigkill.expect.json'), { baseline: base, maxRegression: '0%' });
     expect(failuresOf(again)).toEqual([]);
@@ -116,7 +144,10 @@ describe('the gate on the recorded incidents', () => {
     const renamed = JSON.parse(first.stdout);
     renamed.cases[0].name = 'seed2-master-stop-promote';
     const base2 = tmp('baseline2.json', renamed);
-    const slower = await check('seed2-master-stop-promote', join(EXPECT, 'seed2-master-stop-promote.expect.json'), { baseline: base2, maxRegression: '5%' });
+    const slower = await check('seed2-master-stop-promote', join(EXPECT, 'seed2-master-stop-promote.expect.json'), {
+      baseline: base2,
+      maxRegression: '5%',
+    });
     const ids = slower.cases[0].results.filter((r) => r.status === 'fail').map((r) => r.id);
     expect(ids).toContain('baseline.unavailable');
     expect(slower.exitCode).toBe(1);

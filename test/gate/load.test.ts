@@ -71,7 +71,9 @@ describe('loadExpectations', () => {
   it('names an unknown top-level key with file, line and a suggestion', () => {
     const p = problems(readFileSync(join(INVALID, 'unknown-top-key.json'), 'utf8'), 'incidents/x/expect.json');
     expect(p).toEqual([
-      expect.stringMatching(/^incidents\/x\/expect\.json:1:22: unknown key "maxClusterOutages" at the top level \(did you mean "maxClusterOutage"\?\)/),
+      expect.stringMatching(
+        /^incidents\/x\/expect\.json:1:22: unknown key "maxClusterOutages" at the top level \(did you mean "maxClusterOutage"\?\)/,
+      ),
     ]);
   });
 
@@ -102,7 +104,10 @@ describe('loadExpectations', () => {
     ['{ "failovers": { "count": 1.5 } }', /failovers\.count must be a whole number ≥ 0, got 1\.5/],
     ['{ "failovers": { "count": { "min": 3, "max": 1 } } }', /failovers\.count: min 3 is greater than max 1/],
     ['{ "failovers": { "count": {} } }', /failovers\.count needs "min", "max" or both/],
-    ['{ "failovers": { "kinds": { "automatc": 1 } } }', /unknown key "automatc" in failovers\.kinds \(failover kinds\) \(did you mean "automatic"\?\)/],
+    [
+      '{ "failovers": { "kinds": { "automatc": 1 } } }',
+      /unknown key "automatc" in failovers\.kinds \(failover kinds\) \(did you mean "automatic"\?\)/,
+    ],
     ['{ "rules": { "forbidden": ["split.brain"] } }', /unknown rule id "split\.brain" \(did you mean "split-brain"\?\)/],
     ['{ "rules": { "forbidden": ["fail-over.*"] } }', /pattern "fail-over\.\*" matches no known rule id/],
     ['{ "rules": { "required": ["cluster.down"], "forbidden": ["cluster.down"] } }', /rule cluster\.down is both required and forbidden/],
@@ -113,7 +118,10 @@ describe('loadExpectations', () => {
     ['{ "mustEndAsMaster": [{ "node": "replica-one" }] }', /mustEndAsMaster\[0\]\.node must be a node id, an id prefix/],
     ['{ "mustEndAsMaster": [{ "slots": "0-5" }] }', /mustEndAsMaster\[0\] needs "node"/],
     ['{ "mustEndAsMaster": { "node": "127.0.0.1:7003" } }', /mustEndAsMaster must be a list/],
-    ['{ "mustNotEndAsMaster": [{ "node": "127.0.0.1:7000", "slot": "0-5460" }] }', /unknown key "slot" in mustNotEndAsMaster\[0\] \(did you mean "slots"\?\)/],
+    [
+      '{ "mustNotEndAsMaster": [{ "node": "127.0.0.1:7000", "slot": "0-5460" }] }',
+      /unknown key "slot" in mustNotEndAsMaster\[0\] \(did you mean "slots"\?\)/,
+    ],
     ['{ "description": "nothing" }', /the file states no expectation/],
     ['{}', /the file states no expectation/],
     ['["verdict"]', /expectations must be an object/],
@@ -131,6 +139,8 @@ describe('loadExpectations', () => {
   });
 
   it('throws a ConfigError naming the file when it cannot be read', () => {
-    expect(() => loadExpectations('fixtures/expect/nope.expect.json')).toThrow(/fixtures\/expect\/nope\.expect\.json: cannot read expectations file \(ENOENT\)/);
+    expect(() => loadExpectations('fixtures/expect/nope.expect.json')).toThrow(
+      /fixtures\/expect\/nope\.expect\.json: cannot read expectations file \(ENOENT\)/,
+    );
   });
 });

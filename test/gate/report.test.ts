@@ -31,14 +31,21 @@ const expectations = parseExpectations(
 );
 
 function cases(): CaseResult[] {
-  const pass = evaluate(killMaster(), parseExpectations('{ "verdict": "pass" }', 'incidents/clean/expect.json'), { name: 'clean', inputs: ['incidents/clean'] });
-  const fail = evaluate(killMaster(), expectations, { name: 'kill-master', inputs: ['incidents/kill-master/node-7000.log', 'incidents/kill-master/node-7003.log'] });
+  const pass = evaluate(killMaster(), parseExpectations('{ "verdict": "pass" }', 'incidents/clean/expect.json'), {
+    name: 'clean',
+    inputs: ['incidents/clean'],
+  });
+  const fail = evaluate(killMaster(), expectations, {
+    name: 'kill-master',
+    inputs: ['incidents/kill-master/node-7000.log', 'incidents/kill-master/node-7003.log'],
+  });
   const broken: CaseResult = {
     name: 'broken & <odd> "name"',
     inputs: ['incidents/broken'],
     expect: 'incidents/broken/expect.json',
     status: 'error',
-    error: 'incidents/broken/expect.json:3:5: unknown key "maxUnavailible" in failovers (did you mean "maxUnavailable"?)\nincidents/broken/expect.json:4:5: second problem',
+    error:
+      'incidents/broken/expect.json:3:5: unknown key "maxUnavailible" in failovers (did you mean "maxUnavailable"?)\nincidents/broken/expect.json:4:5: second problem',
     results: [],
     measured: null,
     startedAt: null,
@@ -88,7 +95,15 @@ describe('renderJson', () => {
     const o = JSON.parse(a);
     expect(o).toMatchObject({ kind: 'failscope-check', schemaVersion: 1, status: 'error', exitCode: 2 });
     expect(o.cases[1].measured).toMatchObject({ maxUnavailableMs: 6200, maxDetectionMs: 5100, maxElectionMs: 900, clusterOutageMs: 1800 });
-    expect(o.cases[1].results[2]).toMatchObject({ id: 'failovers.maxUnavailable', status: 'fail', evidence: [{ source: 'logs/node-7000.log', line: 41 }, { source: 'logs/node-7001.log', line: 57 }, { source: 'logs/node-7003.log', line: 88 }] });
+    expect(o.cases[1].results[2]).toMatchObject({
+      id: 'failovers.maxUnavailable',
+      status: 'fail',
+      evidence: [
+        { source: 'logs/node-7000.log', line: 41 },
+        { source: 'logs/node-7001.log', line: 57 },
+        { source: 'logs/node-7003.log', line: 88 },
+      ],
+    });
   });
 });
 
@@ -111,8 +126,12 @@ describe('renderJunit', () => {
 
   it('has one testsuite per case and one testcase per expectation, with counts', () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
-    expect(xml).toContain('<testsuite name="clean" package="failscope" id="0" timestamp="2026-12-01T10:00:00" hostname="localhost" tests="1" failures="0" errors="0" skipped="0" time="1.500">');
-    expect(xml).toContain('<testsuite name="kill-master" package="failscope" id="1" timestamp="2026-12-01T10:00:01" hostname="localhost" tests="6" failures="2" errors="0" skipped="0" time="2.250">');
+    expect(xml).toContain(
+      '<testsuite name="clean" package="failscope" id="0" timestamp="2026-12-01T10:00:00" hostname="localhost" tests="1" failures="0" errors="0" skipped="0" time="1.500">',
+    );
+    expect(xml).toContain(
+      '<testsuite name="kill-master" package="failscope" id="1" timestamp="2026-12-01T10:00:01" hostname="localhost" tests="6" failures="2" errors="0" skipped="0" time="2.250">',
+    );
     // each expectation's share of its case's time (six of them judged from one analysis)
     expect(xml).toContain('<testcase name="failovers.count" classname="failscope.kill-master" time="0.375"/>');
     expect(xml).toContain('<property name="incident.start" value="2024-05-01T09:59:50');
@@ -125,12 +144,18 @@ describe('renderJunit', () => {
       '<failure message="expected unavailable ≤ 5.000 s for every failover; actual worst 6.200 s" type="expectation">expected: unavailable ≤ 5.000 s for every failover\nactual:   worst 6.200 s\n',
     );
     expect(xml).toContain('evidence: logs/node-7000.log:41\nevidence: logs/node-7001.log:57\nevidence: logs/node-7003.log:88</failure>');
-    expect(xml).toContain('FAIL rules.forbidden.cluster.down: expected cluster.down absent; actual present (1 finding)\n     evidence: logs/node-7001.log:60, logs/node-7001.log:71');
+    expect(xml).toContain(
+      'FAIL rules.forbidden.cluster.down: expected cluster.down absent; actual present (1 finding)\n     evidence: logs/node-7001.log:60, logs/node-7001.log:71',
+    );
   });
 
   it('reports an unusable case as an error testcase, escaped', () => {
-    expect(xml).toContain('<testsuite name="broken &amp; &lt;odd&gt; &quot;name&quot;" package="failscope" id="2" timestamp="2026-12-01T10:00:03"');
-    expect(xml).toContain('<error message="expected usable input and expectations; actual incidents/broken/expect.json:3:5: unknown key &quot;maxUnavailible&quot; in failovers (did you mean &quot;maxUnavailable&quot;?)&#10;incidents/broken/expect.json:4:5: second problem" type="unusable">');
+    expect(xml).toContain(
+      '<testsuite name="broken &amp; &lt;odd&gt; &quot;name&quot;" package="failscope" id="2" timestamp="2026-12-01T10:00:03"',
+    );
+    expect(xml).toContain(
+      '<error message="expected usable input and expectations; actual incidents/broken/expect.json:3:5: unknown key &quot;maxUnavailible&quot; in failovers (did you mean &quot;maxUnavailable&quot;?)&#10;incidents/broken/expect.json:4:5: second problem" type="unusable">',
+    );
   });
 
   it('is well-formed even with control characters in messages', () => {

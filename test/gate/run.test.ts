@@ -30,7 +30,11 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-const GOOD = JSON.stringify({ verdict: 'pass', failovers: { count: 1, maxElection: '2s' }, mustEndAsMaster: [{ node: '127.0.0.1:7003', slots: '0-5460' }] });
+const GOOD = JSON.stringify({
+  verdict: 'pass',
+  failovers: { count: 1, maxElection: '2s' },
+  mustEndAsMaster: [{ node: '127.0.0.1:7003', slots: '0-5460' }],
+});
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'failscope-check-'));
@@ -46,7 +50,11 @@ describe('discoverCases', () => {
   it('each sub-folder with an expect file is a case, sorted; the folder is the input', () => {
     expect(discoverCases([join(root, 'incidents')])).toEqual([
       { name: 'kill-master', inputs: [join(root, 'incidents/kill-master')], expect: join(root, 'incidents/kill-master/expect.json') },
-      { name: 'slow-election', inputs: [join(root, 'incidents/slow-election')], expect: join(root, 'incidents/slow-election/slow-election.expect.json') },
+      {
+        name: 'slow-election',
+        inputs: [join(root, 'incidents/slow-election')],
+        expect: join(root, 'incidents/slow-election/slow-election.expect.json'),
+      },
     ]);
   });
   it('a folder holding an expect file is itself a case', () => {
@@ -59,7 +67,9 @@ describe('discoverCases', () => {
     ]);
   });
   it('says what it looked for when there is no case', () => {
-    expect(() => discoverCases([join(root, 'incidents/not-a-case')])).toThrow(/no case found in .*: a case is a folder holding expect\.json or <name>\.expect\.json/);
+    expect(() => discoverCases([join(root, 'incidents/not-a-case')])).toThrow(
+      /no case found in .*: a case is a folder holding expect\.json or <name>\.expect\.json/,
+    );
     expect(() => discoverCases([join(root, 'nope')])).toThrow(ConfigError);
   });
   it('two expect files in one folder are an error', () => {
@@ -106,7 +116,9 @@ describe('runCheck', () => {
     const o = JSON.parse(r.stdout);
     expect(o.summary).toEqual({ cases: 2, passed: 0, failed: 1, errors: 1 });
     expect(o.cases[0].status).toBe('error');
-    expect(o.cases[0].error).toBe(`${join(root, 'incidents/kill-master/expect.json')}:3:3: unknown key "failover" at the top level (did you mean "failovers"?); allowed: $schema, nodeTimeout, clusters, cluster, description, verdict, worstSeverity, failovers, mustEndAsMaster, mustNotEndAsMaster, maxClusterOutage, rules`);
+    expect(o.cases[0].error).toBe(
+      `${join(root, 'incidents/kill-master/expect.json')}:3:3: unknown key "failover" at the top level (did you mean "failovers"?); allowed: $schema, nodeTimeout, clusters, cluster, description, verdict, worstSeverity, failovers, mustEndAsMaster, mustNotEndAsMaster, maxClusterOutage, rules`,
+    );
   });
 
   it('exit 2 for unusable input', async () => {
@@ -147,12 +159,21 @@ describe('runCheck', () => {
     try {
       const r = await runCheck([kill], { format: 'text', tz: 'UTC', baseline: base, maxRegression: '20%,100ms' }, analyze);
       expect(r.exitCode).toBe(1);
-      expect(r.stdout).toContain('  ✗ baseline.unavailable: expected worst unavailable ≤ 7.440 s (baseline 6.200 s + 20%,100ms); actual 7.900 s (+27.4%)');
+      expect(r.stdout).toContain(
+        '  ✗ baseline.unavailable: expected worst unavailable ≤ 7.440 s (baseline 6.200 s + 20%,100ms); actual 7.900 s (+27.4%)',
+      );
       expect(r.stdout).toContain('      baseline 6.200 s → now 7.900 s');
-      expect(r.stdout).toContain('  ✗ baseline.election: expected worst election ≤ 1.080 s (baseline 900 ms + 20%,100ms); actual 2.600 s (+188.9%)');
+      expect(r.stdout).toContain(
+        '  ✗ baseline.election: expected worst election ≤ 1.080 s (baseline 900 ms + 20%,100ms); actual 2.600 s (+188.9%)',
+      );
       expect(r.report.cases[0].results.find((x) => x.id === 'baseline.detection')?.status).toBe('pass');
       const loose = await runCheck([kill], { format: 'text', tz: 'UTC', baseline: base, maxRegression: '2s' }, analyze);
-      expect(loose.report.cases[0].results.filter((x) => x.id.startsWith('baseline.')).map((x) => x.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+      expect(loose.report.cases[0].results.filter((x) => x.id.startsWith('baseline.')).map((x) => x.status)).toEqual([
+        'pass',
+        'pass',
+        'pass',
+        'pass',
+      ]);
       // An analysis JSON works as the baseline of a single case.
       writeFileSync(join(root, 'analysis.json'), JSON.stringify(killMaster()));
       const fromAnalysis = await runCheck([kill], { format: 'text', tz: 'UTC', baseline: join(root, 'analysis.json') }, analyze);
@@ -163,15 +184,25 @@ describe('runCheck', () => {
   });
 
   it('option mistakes throw ConfigError (exit 2 in the CLI)', async () => {
-    await expect(runCheck([join(root, 'incidents')], { format: 'xml' as 'text', tz: 'UTC' }, analyze)).rejects.toThrow(/--format must be text or json/);
-    await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', maxRegression: '20 percent' }, analyze)).rejects.toThrow(/--max-regression must be like/);
+    await expect(runCheck([join(root, 'incidents')], { format: 'xml' as 'text', tz: 'UTC' }, analyze)).rejects.toThrow(
+      /--format must be text or json/,
+    );
+    await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', maxRegression: '20 percent' }, analyze)).rejects.toThrow(
+      /--max-regression must be like/,
+    );
     // The CLI passes its default 20% with or without --baseline.
     expect((await runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', maxRegression: '20%' }, analyze)).exitCode).toBe(1);
     writeFileSync(join(root, 'b.json'), '{}');
-    await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'b.json'), maxRegression: 'lots' }, analyze)).rejects.toThrow(/--max-regression must be like/);
-    await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'b.json') }, analyze)).rejects.toThrow(/not a failscope baseline/);
+    await expect(
+      runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'b.json'), maxRegression: 'lots' }, analyze),
+    ).rejects.toThrow(/--max-regression must be like/);
+    await expect(
+      runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'b.json') }, analyze),
+    ).rejects.toThrow(/not a failscope baseline/);
     writeFileSync(join(root, 'a.json'), JSON.stringify(killMaster()));
-    await expect(runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'a.json') }, analyze)).rejects.toThrow(/an analysis JSON is a baseline for one case only, but 2 cases were found/);
+    await expect(
+      runCheck([join(root, 'incidents')], { format: 'text', tz: 'UTC', baseline: join(root, 'a.json') }, analyze),
+    ).rejects.toThrow(/an analysis JSON is a baseline for one case only, but 2 cases were found/);
   });
 });
 
@@ -189,7 +220,9 @@ describe('runInitExpect', () => {
     const out = join(root, 'expect/kill-master.expect.yaml');
     const r = await runInitExpect([join(root, 'incidents/kill-master')], { tz: 'UTC', output: out, nodeTimeout: 5000 }, analyze);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`failscope: wrote ${out}; check it with: failscope check ${join(root, 'incidents/kill-master')} --expect ${out}`);
+    expect(r.stderr).toContain(
+      `failscope: wrote ${out}; check it with: failscope check ${join(root, 'incidents/kill-master')} --expect ${out}`,
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^description: Generated by failscope init-expect/);
     const c = await runCheck([join(root, 'incidents/kill-master')], { format: 'text', tz: 'UTC', expect: out }, analyze);
     expect(c.exitCode).toBe(0);

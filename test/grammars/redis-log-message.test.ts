@@ -2,19 +2,8 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
-import {
-  CATALOG,
-  SAMPLES,
-  compileTemplate,
-  messageLexer,
-} from '../../grammars/redis-log-message/index.ts';
-import {
-  catalogIndexStats,
-  classifyMessage,
-  matchCatalogEntry,
-  messageEntryId,
-  type MessageClass,
-} from '../../src/parse/message.ts';
+import { CATALOG, SAMPLES, compileTemplate, messageLexer } from '../../grammars/redis-log-message/index.ts';
+import { catalogIndexStats, classifyMessage, matchCatalogEntry, messageEntryId, type MessageClass } from '../../src/parse/message.ts';
 import { EVENT_KINDS } from '../../src/model/events.ts';
 
 const GOLDEN = 'fixtures/grammars/redis-log-message/expected.json';
@@ -77,7 +66,9 @@ describe('catalog samples', () => {
 
 describe('classifyMessage', () => {
   test('seed lines (Redis 6.2.3)', () => {
-    expect(classifyMessage('FAIL message received from 3c349984f0bb61490c170ab68f2617a35d9581d6 about 79816979a6dd4b226e476121dd385ed6c25e5151')).toEqual({
+    expect(
+      classifyMessage('FAIL message received from 3c349984f0bb61490c170ab68f2617a35d9581d6 about 79816979a6dd4b226e476121dd385ed6c25e5151'),
+    ).toEqual({
       kind: 'cluster.fail-received',
       fields: { sender: '3c349984f0bb61490c170ab68f2617a35d9581d6', subject: '79816979a6dd4b226e476121dd385ed6c25e5151' },
     });
@@ -88,7 +79,10 @@ describe('classifyMessage', () => {
     });
     expect(classifyMessage('Connection with master lost.')).toEqual({ kind: 'repl.link-lost', fields: {} });
     expect(classifyMessage('Caching the disconnected master state.')).toEqual({ kind: 'repl.cache-master', fields: {} });
-    expect(classifyMessage('Reconnecting to MASTER 192.168.56.101:7001')).toEqual({ kind: 'repl.connecting', fields: { address: '192.168.56.101:7001' } });
+    expect(classifyMessage('Reconnecting to MASTER 192.168.56.101:7001')).toEqual({
+      kind: 'repl.connecting',
+      fields: { address: '192.168.56.101:7001' },
+    });
     expect(classifyMessage('MASTER <-> REPLICA sync started')).toEqual({ kind: 'repl.sync-started', fields: {} });
     expect(classifyMessage('Error condition on socket for SYNC: Connection refused')).toEqual({
       kind: 'repl.sync-error',
@@ -98,12 +92,18 @@ describe('classifyMessage', () => {
   });
 
   test('signal names become numbers; SIGINT and SIGTERM both request a shutdown', () => {
-    expect(classifyMessage('Received SIGTERM scheduling shutdown...')).toEqual({ kind: 'server.shutdown-requested', fields: { signal: 15 } });
+    expect(classifyMessage('Received SIGTERM scheduling shutdown...')).toEqual({
+      kind: 'server.shutdown-requested',
+      fields: { signal: 15 },
+    });
     expect(classifyMessage('Received SIGINT scheduling shutdown...')).toEqual({ kind: 'server.shutdown-requested', fields: { signal: 2 } });
   });
 
   test('surrounding whitespace is ignored (2.8/3.0 indent the crash line)', () => {
-    expect(classifyMessage('    Redis 3.0.7 crashed by signal: 11')).toEqual({ kind: 'server.crash', fields: { version: '3.0.7', signal: 11 } });
+    expect(classifyMessage('    Redis 3.0.7 crashed by signal: 11')).toEqual({
+      kind: 'server.crash',
+      fields: { version: '3.0.7', signal: 11 },
+    });
     expect(classifyMessage('Cluster state changed: ok\r')).toEqual({ kind: 'cluster.state', fields: { state: 'ok' } });
   });
 
@@ -126,17 +126,26 @@ describe('classifyMessage', () => {
 
   test('Redis 7.2+ human node names in parentheses are matched and dropped', () => {
     const id = 'ffd36470e296e68c536715f528df94496bbf8331';
-    expect(classifyMessage(`Marking node ${id} () as failing (quorum reached).`)).toEqual({ kind: 'cluster.fail-marked', fields: { subject: id } });
+    expect(classifyMessage(`Marking node ${id} () as failing (quorum reached).`)).toEqual({
+      kind: 'cluster.fail-marked',
+      fields: { subject: id },
+    });
     expect(classifyMessage(`Marking node ${id} (redis-2.example) as failing (quorum reached).`)).toEqual({
       kind: 'cluster.fail-marked',
       fields: { subject: id },
     });
-    expect(classifyMessage(`Failover auth granted to ${id} (node-b) for epoch 12`)).toEqual({ kind: 'vote.granted', fields: { subject: id, epoch: 12 } });
+    expect(classifyMessage(`Failover auth granted to ${id} (node-b) for epoch 12`)).toEqual({
+      kind: 'vote.granted',
+      fields: { subject: id, epoch: 12 },
+    });
   });
 
   test('vote denied "too soon": 3.0–7.0 wording and 7.2+ with a bare human node name', () => {
     const id = '79816979a6dd4b226e476121dd385ed6c25e5151';
-    const want = { kind: 'vote.denied', fields: { subject: id, reason: "can't vote about this master before 1999 milliseconds", delayMs: 1999 } };
+    const want = {
+      kind: 'vote.denied',
+      fields: { subject: id, reason: "can't vote about this master before 1999 milliseconds", delayMs: 1999 },
+    };
     expect(classifyMessage(`Failover auth denied to ${id}: can't vote about this master before 1999 milliseconds`)).toEqual(want);
     expect(classifyMessage(`Failover auth denied to ${id} : can't vote about this master before 1999 milliseconds`)).toEqual(want);
     expect(classifyMessage(`Failover auth denied to ${id} node-c: can't vote about this master before 1999 milliseconds`)).toEqual(want);
@@ -144,11 +153,16 @@ describe('classifyMessage', () => {
 
   test('every "Currently unable to failover" reason is its own kind, with the reason text', () => {
     const p = 'Currently unable to failover: ';
-    expect(classifyMessage(p + 'Failover attempt expired.')).toEqual({ kind: 'election.expired', fields: { reason: 'Failover attempt expired.' } });
+    expect(classifyMessage(p + 'Failover attempt expired.')).toEqual({
+      kind: 'election.expired',
+      fields: { reason: 'Failover attempt expired.' },
+    });
     expect(classifyMessage(p + 'Waiting for votes, but majority still not reached.')?.kind).toBe('election.waiting-votes');
     expect(classifyMessage(p + 'Waiting the delay before I can start a new failover.')?.kind).toBe('election.waiting-delay');
     expect(
-      classifyMessage(p + "Disconnected from master for longer than allowed. Please check the 'cluster-replica-validity-factor' configuration option.")?.kind,
+      classifyMessage(
+        p + "Disconnected from master for longer than allowed. Please check the 'cluster-replica-validity-factor' configuration option.",
+      )?.kind,
     ).toBe('election.data-too-old');
     expect(classifyMessage(p + 'Unknown reason code.')?.kind).toBe('election.unable');
     expect(classifyMessage(p + 'Something new in a later version.')).toBeNull();
@@ -218,7 +232,8 @@ describe('never throws (property tests)', () => {
 
   test('samples with a long tail or repeated placeholders stay bounded', () => {
     for (const s of samples.slice(0, 50)) expect(isValidResult(classifyMessage(s + ' x'.repeat(5000)))).toBe(true);
-    const many = 'Failover auth denied to ' + 'a'.repeat(40) + ' ' + '( '.repeat(3000) + ": can't vote about this master before 5 milliseconds";
+    const many =
+      'Failover auth denied to ' + 'a'.repeat(40) + ' ' + '( '.repeat(3000) + ": can't vote about this master before 5 milliseconds";
     expect(isValidResult(classifyMessage(many))).toBe(true);
   });
 });

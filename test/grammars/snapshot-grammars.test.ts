@@ -63,18 +63,55 @@ describe('samples', () => {
     const node = readClusterNodesLine(clusterNodesSamples['redis-7.0-migrating'], 9);
     expect(node).toMatchObject({
       kind: 'node',
-      entry: { id: 'abba935e75ba88e0a80df9116babbccd8eb455b3', address: '127.0.0.1:7400', busPort: 17400, flags: ['myself', 'master'], masterId: null, configEpoch: 1, slots: [{ start: 0, end: 5460 }], openSlots: [{ slot: 100, direction: 'migrating', peer: '4cdd140a459dbd23ffc97bdaaa7e77b0cec6265a' }], line: 9 },
+      entry: {
+        id: 'abba935e75ba88e0a80df9116babbccd8eb455b3',
+        address: '127.0.0.1:7400',
+        busPort: 17400,
+        flags: ['myself', 'master'],
+        masterId: null,
+        configEpoch: 1,
+        slots: [{ start: 0, end: 5460 }],
+        openSlots: [{ slot: 100, direction: 'migrating', peer: '4cdd140a459dbd23ffc97bdaaa7e77b0cec6265a' }],
+        line: 9,
+      },
     });
-    expect(readClusterNodesLine(clusterNodesSamples['redis-3.0-no-cport'], 1)).toMatchObject({ kind: 'node', entry: { address: '127.0.0.1:30004', busPort: null, flags: ['slave'] } });
-    expect(readClusterNodesLine(clusterNodesSamples['redis-7.2-nodes-conf-aux'], 1)).toMatchObject({ kind: 'node', entry: { address: '127.0.0.1:7400', hostname: null } });
-    expect(readClusterNodesLine(clusterNodesSamples['redis-7.0-hostname'], 1)).toMatchObject({ kind: 'node', entry: { hostname: 'node-c.example' } });
-    expect(readClusterNodesLine(clusterNodesSamples['nodes-conf-vars'], 1)).toEqual({ kind: 'vars', vars: { currentEpoch: 7, lastVoteEpoch: 0 } });
-    expect(readInfoLine(clusterInfoSamples['replica-entry'])).toEqual({ kind: 'field', key: 'slave0', value: 'ip=127.0.0.1,port=7403,state=online,offset=14,lag=0' });
-    expect(readInfoLine(clusterInfoSamples['config-get-value'])).toEqual({ kind: 'item', index: 8, value: { type: 'string', value: '3000' } });
+    expect(readClusterNodesLine(clusterNodesSamples['redis-3.0-no-cport'], 1)).toMatchObject({
+      kind: 'node',
+      entry: { address: '127.0.0.1:30004', busPort: null, flags: ['slave'] },
+    });
+    expect(readClusterNodesLine(clusterNodesSamples['redis-7.2-nodes-conf-aux'], 1)).toMatchObject({
+      kind: 'node',
+      entry: { address: '127.0.0.1:7400', hostname: null },
+    });
+    expect(readClusterNodesLine(clusterNodesSamples['redis-7.0-hostname'], 1)).toMatchObject({
+      kind: 'node',
+      entry: { hostname: 'node-c.example' },
+    });
+    expect(readClusterNodesLine(clusterNodesSamples['nodes-conf-vars'], 1)).toEqual({
+      kind: 'vars',
+      vars: { currentEpoch: 7, lastVoteEpoch: 0 },
+    });
+    expect(readInfoLine(clusterInfoSamples['replica-entry'])).toEqual({
+      kind: 'field',
+      key: 'slave0',
+      value: 'ip=127.0.0.1,port=7403,state=online,offset=14,lag=0',
+    });
+    expect(readInfoLine(clusterInfoSamples['config-get-value'])).toEqual({
+      kind: 'item',
+      index: 8,
+      value: { type: 'string', value: '3000' },
+    });
     expect(readCliLine(redisCliSamples['redirect-seed'])).toEqual({ kind: 'redirect', slot: 15495, address: '127.0.0.1:7003' });
     expect(readCliLine(redisCliSamples['prompt-db'])).toEqual({ kind: 'prompt', address: '127.0.0.1:7001', db: 1, command: 'get a' });
-    expect(readCliLine(redisCliSamples['error-raw'])).toEqual({ kind: 'error', code: 'CLUSTERDOWN', message: 'CLUSTERDOWN The cluster is down' });
-    expect(readNestedLine(clusterShardsSamples['resp2-right-aligned'])).toEqual({ markers: [{ endCol: 11, index: 10, type: 'array' }], value: { type: 'string', value: 'master' } });
+    expect(readCliLine(redisCliSamples['error-raw'])).toEqual({
+      kind: 'error',
+      code: 'CLUSTERDOWN',
+      message: 'CLUSTERDOWN The cluster is down',
+    });
+    expect(readNestedLine(clusterShardsSamples['resp2-right-aligned'])).toEqual({
+      markers: [{ endCol: 11, index: 10, type: 'array' }],
+      value: { type: 'string', value: 'master' },
+    });
   });
 });
 
@@ -89,7 +126,12 @@ const mutated = (samples: string[]) =>
       let s = line;
       for (const [pos, op, text] of edits) {
         const i = s.length === 0 ? 0 : pos % s.length;
-        s = op === 'del' ? s.slice(0, i) + s.slice(i + 1) : op === 'ins' ? s.slice(0, i) + text + s.slice(i) : s.slice(0, i) + text + s.slice(i + 1);
+        s =
+          op === 'del'
+            ? s.slice(0, i) + s.slice(i + 1)
+            : op === 'ins'
+              ? s.slice(0, i) + text + s.slice(i)
+              : s.slice(0, i) + text + s.slice(i + 1);
       }
       return s;
     });
@@ -126,7 +168,9 @@ describe('property: random and mutated lines never throw', () => {
     fc.assert(
       fc.property(fc.array(anyLine, { maxLength: 30 }), fc.boolean(), (lines, markdown) => {
         const scanner = createSnapshotScanner('random.txt', { zone: 'UTC' }, { markdown });
-        lines.forEach((l, i) => expect(['understood', 'ignored', null]).toContain(scanner.feed(l, i + 1, i % 7 === 3 ? 1_700_000_000_000 + i : null)));
+        lines.forEach((l, i) =>
+          expect(['understood', 'ignored', null]).toContain(scanner.feed(l, i + 1, i % 7 === 3 ? 1_700_000_000_000 + i : null)),
+        );
         const out = scanner.finish();
         for (const s of out.snapshots) expect(s.line).toBeLessThanOrEqual(s.endLine);
         for (const e of out.events) expect(typeof e.at).toBe('number');

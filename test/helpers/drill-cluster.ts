@@ -28,7 +28,10 @@ export async function drillCluster(prefix: string, pinned?: string): Promise<Dri
   beforeAll(async () => {
     await cluster.prepare();
     await cluster.startAll();
-    await cluster.createCluster({ masters: ports.slice(0, 3), replicas: ports.slice(3).map((p, i) => ({ port: p, masterPort: ports[i] })) });
+    await cluster.createCluster({
+      masters: ports.slice(0, 3),
+      replicas: ports.slice(3).map((p, i) => ({ port: p, masterPort: ports[i] })),
+    });
   }, 120_000);
   afterAll(async () => {
     await cluster.stop();

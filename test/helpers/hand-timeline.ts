@@ -45,7 +45,11 @@ export function ev(at: number, node: NodeId | null, kind: EventKind, fields: Eve
  * A CLUSTER NODES snapshot from lines in Redis's own format
  * (`id ip:port@cport flags master ping pong epoch link slots…`).
  */
-export function nodesSnap(at: number, text: string, o: { source?: string; line?: number; atFrom?: 'stamp' | 'inferred' | 'unknown' } = {}): ClusterNodesSnapshot {
+export function nodesSnap(
+  at: number,
+  text: string,
+  o: { source?: string; line?: number; atFrom?: 'stamp' | 'inferred' | 'unknown' } = {},
+): ClusterNodesSnapshot {
   const line0 = o.line ?? ++lineNo;
   const nodes: NodeEntry[] = text
     .trim()
@@ -88,7 +92,12 @@ export function configSnap(at: number, reporter: NodeId | null, params: Record<s
   return { kind: 'config', at, atFrom: 'stamp', source, line, endLine: line, reporter, reporterAddress: null, params };
 }
 
-export function clusterOf(events: TimelineEvent[], snapshots: Snapshot[] = [], addresses: Record<NodeId, string> = {}, id = 'cluster-1'): ClusterTimeline {
+export function clusterOf(
+  events: TimelineEvent[],
+  snapshots: Snapshot[] = [],
+  addresses: Record<NodeId, string> = {},
+  id = 'cluster-1',
+): ClusterTimeline {
   const ids = new Set<NodeId>();
   for (const e of events) if (e.node) ids.add(e.node);
   for (const s of snapshots) if (s.kind === 'cluster-nodes') for (const n of s.nodes) ids.add(n.id);

@@ -64,7 +64,8 @@ export function portRange(env = process.env.FAILSCOPE_TEST_PORT_RANGE): [number,
   const m = /^(\d+)-(\d+)$/.exec(env ?? '');
   const lo = m ? Number(m[1]) : 12_000;
   const hi = Math.min(m ? Number(m[2]) : MAX_PORT - BUS_OFFSET, MAX_PORT - BUS_OFFSET);
-  if (!(lo >= 1024 && lo <= hi)) throw new Error(`FAILSCOPE_TEST_PORT_RANGE=${env}: want lo-hi with 1024 <= lo <= hi <= ${MAX_PORT - BUS_OFFSET}`);
+  if (!(lo >= 1024 && lo <= hi))
+    throw new Error(`FAILSCOPE_TEST_PORT_RANGE=${env}: want lo-hi with 1024 <= lo <= hi <= ${MAX_PORT - BUS_OFFSET}`);
   return [lo, hi];
 }
 

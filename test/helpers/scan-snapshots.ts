@@ -36,8 +36,7 @@ export function goldenJson(o: ScanOutcome): string {
   const snapshots = o.snapshots.map((s) => {
     const { at, ...rest } = s;
     const out: Record<string, unknown> = { kind: s.kind, at: iso(at), ...rest };
-    if (s.kind === 'cluster-nodes')
-      out.nodes = s.nodes.map((n) => ({ ...n, slots: formatRanges(n.slots) }));
+    if (s.kind === 'cluster-nodes') out.nodes = s.nodes.map((n) => ({ ...n, slots: formatRanges(n.slots) }));
     if (s.kind === 'cluster-shards') out.shards = s.shards.map((sh) => ({ ...sh, slots: formatRanges(sh.slots) }));
     return out;
   });

@@ -5,7 +5,15 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ingestPaths, judgeContent, MAX_DIR_DEPTH, MAX_STDIN_BYTES, type SourceInput, visitBufferLines, visitReaderLines } from '../../src/ingest/index.ts';
+import {
+  ingestPaths,
+  judgeContent,
+  MAX_DIR_DEPTH,
+  MAX_STDIN_BYTES,
+  type SourceInput,
+  visitBufferLines,
+  visitReaderLines,
+} from '../../src/ingest/index.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { InputError } from '../../src/model/diagnostic.ts';
 
@@ -205,7 +213,10 @@ describe('line framing', () => {
         return [rest, p.length - rest.length];
       });
     };
-    const piece = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\0'), maxLength: 30 }), fc.integer({ min: 1, max: 300 }).map((n) => '\0'.repeat(n)));
+    const piece = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\0'), maxLength: 30 }),
+      fc.integer({ min: 1, max: 300 }).map((n) => '\0'.repeat(n)),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), fc.boolean(), fc.integer({ min: 1, max: 97 }), (lines, nl, readSize) => {
         const data = Buffer.from(lines.join('\n') + (nl ? '\n' : ''), 'latin1');
@@ -252,7 +263,11 @@ describe('ingest bounds', () => {
     const inputs = await ingestPaths(['tree'], { cwd: dir, onDiagnostic: (d) => notes.push(d) });
     expect(inputs.map((i) => i.path)).toEqual(['tree/top.log']);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ severity: 'warning', skip: true, message: `skipped: directory nested more than ${MAX_DIR_DEPTH} levels deep` });
+    expect(notes[0]).toMatchObject({
+      severity: 'warning',
+      skip: true,
+      message: `skipped: directory nested more than ${MAX_DIR_DEPTH} levels deep`,
+    });
   });
 
   test('a gzip file inflating past 100x its size is refused when read, naming the file', async () => {
@@ -262,10 +277,12 @@ describe('ingest bounds', () => {
   });
 
   test('standard input: binary refused after its head, a NUL hole skipped, a limit', async () => {
-    await expectInputError(ingestPaths(['-'], { stdin: Readable.from([Buffer.alloc(70 << 20)]) }), /^-: not a log or snapshot: nothing but NUL bytes/);
+    await expectInputError(
+      ingestPaths(['-'], { stdin: Readable.from([Buffer.alloc(70 << 20)]) }),
+      /^-: not a log or snapshot: nothing but NUL bytes/,
+    );
     const [hole] = await ingestPaths(['-'], { stdin: Buffer.concat([Buffer.alloc(5000), Buffer.from(LOG)]) });
     expect(readAll(hole)).toEqual([LOG.trimEnd()]);
     expect(MAX_STDIN_BYTES).toBe(1 << 30);
   });
 });
-

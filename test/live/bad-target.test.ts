@@ -42,19 +42,62 @@ function expectExit2(f: { error: Error; ms: number }, message: RegExp): void {
 describe('bad targets', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'failscope-bad-target-'));
   const plain = new LocalCluster({ baseDir: path.join(dir, 'nodes'), ports: [PLAIN], extraConfig: ['cluster-enabled no'] });
-  const auth = new LocalCluster({ baseDir: path.join(dir, 'nodes'), ports: [AUTH], password: 's3cret', extraConfig: ['enable-debug-command no'] });
+  const auth = new LocalCluster({
+    baseDir: path.join(dir, 'nodes'),
+    ports: [AUTH],
+    password: 's3cret',
+    extraConfig: ['enable-debug-command no'],
+  });
   const tlsDir = path.join(dir, 'tls');
   let tls: LocalCluster;
-  const capture = (o: Partial<CaptureOptions>) => captureCommand({ seed: `127.0.0.1:${PLAIN}`, out: path.join(dir, 'out'), duration: '300ms', progress: () => {}, env: {}, ...o });
+  const capture = (o: Partial<CaptureOptions>) =>
+    captureCommand({ seed: `127.0.0.1:${PLAIN}`, out: path.join(dir, 'out'), duration: '300ms', progress: () => {}, env: {}, ...o });
   const drill = (o: Partial<DrillOptions>) =>
-    drillCommand({ seed: `127.0.0.1:${PLAIN}`, out: path.join(dir, 'drill'), fault: 'pause', target: `127.0.0.1:${PLAIN}`, progress: () => {}, env: {}, ...o });
+    drillCommand({
+      seed: `127.0.0.1:${PLAIN}`,
+      out: path.join(dir, 'drill'),
+      fault: 'pause',
+      target: `127.0.0.1:${PLAIN}`,
+      progress: () => {},
+      env: {},
+      ...o,
+    });
 
   beforeAll(async () => {
     // A CA, and one certificate signed by it that the server and the client both use.
     const ossl = (...args: string[]) => execFileSync('openssl', args, { cwd: tlsDir, stdio: 'ignore' });
     execFileSync('mkdir', ['-p', tlsDir]);
-    ossl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', '/CN=failscope test CA', '-days', '2');
-    ossl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'node.key', '-out', 'node.csr', '-subj', '/CN=127.0.0.1');
+    ossl(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-subj',
+      '/CN=failscope test CA',
+      '-days',
+      '2',
+    );
+    ossl(
+      'req',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      'node.key',
+      '-out',
+      'node.csr',
+      '-subj',
+      '/CN=127.0.0.1',
+    );
     ossl('x509', '-req', '-in', 'node.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'node.crt', '-days', '2');
     tls = new LocalCluster({
       baseDir: path.join(dir, 'nodes'),
@@ -73,7 +116,10 @@ describe('bad targets', () => {
   }, 30_000);
 
   it('nothing listening: one line, exit 2, fast (capture and drill)', async () => {
-    expectExit2(await failure(capture({ seed: `127.0.0.1:${NOTHING}` })), new RegExp(`^127\\.0\\.0\\.1:${NOTHING}: connection refused \\(nothing listening there\\?\\)$`));
+    expectExit2(
+      await failure(capture({ seed: `127.0.0.1:${NOTHING}` })),
+      new RegExp(`^127\\.0\\.0\\.1:${NOTHING}: connection refused \\(nothing listening there\\?\\)$`),
+    );
     expectExit2(await failure(drill({ seed: `127.0.0.1:${NOTHING}` })), /connection refused/);
   });
 
@@ -85,7 +131,10 @@ describe('bad targets', () => {
 
   it('requirepass: no password, a wrong one (also as an ACL user), then the right one from REDISCLI_AUTH', async () => {
     expectExit2(await failure(capture({ seed: `127.0.0.1:${AUTH}` })), /: authentication required \(give --pass or -a/);
-    expectExit2(await failure(capture({ seed: `127.0.0.1:${AUTH}`, pass: 'wrong' })), /: authentication failed: WRONGPASS invalid username-password pair/);
+    expectExit2(
+      await failure(capture({ seed: `127.0.0.1:${AUTH}`, pass: 'wrong' })),
+      /: authentication failed: WRONGPASS invalid username-password pair/,
+    );
     expectExit2(await failure(capture({ seed: `127.0.0.1:${AUTH}`, user: 'default', pass: 'wrong' })), /WRONGPASS/);
     expectExit2(await failure(drill({ seed: `127.0.0.1:${AUTH}`, target: `127.0.0.1:${AUTH}`, pass: 'wrong' })), /WRONGPASS/);
     const out = path.join(dir, 'auth-ok');
@@ -100,17 +149,36 @@ describe('bad targets', () => {
     for (const fault of ['pause', 'segfault'] as const)
       expectExit2(
         await failure(drill({ seed, target: seed, fault, pass: 's3cret', out: path.join(dir, 'd1') })),
-        new RegExp(`^${seed} refuses DEBUG \\(ERR DEBUG command not allowed\\); --fault ${fault} needs it: set enable-debug-command to local \\(or yes\\) in that node's redis.conf and restart it \\(CONFIG SET cannot change it\\); nothing was done$`),
+        new RegExp(
+          `^${seed} refuses DEBUG \\(ERR DEBUG command not allowed\\); --fault ${fault} needs it: set enable-debug-command to local \\(or yes\\) in that node's redis.conf and restart it \\(CONFIG SET cannot change it\\); nothing was done$`,
+        ),
       );
     expect(existsSync(path.join(dir, 'd1')), 'the drill wrote nothing').toBe(false);
-    expectExit2(await failure(drill({ seed, target: '127.0.0.1:9', pass: 's3cret', out: path.join(dir, 'd2') })), /--target 127\.0\.0\.1:9 is not a node of this cluster/);
-    expectExit2(await failure(drill({ seed, target: 'abcdef12', pass: 's3cret', out: path.join(dir, 'd3') })), /--target abcdef12: no node id starts with it/);
-    expectExit2(await failure(drill({ seed, target: seed, fault: 'failover', pass: 's3cret', out: path.join(dir, 'd4') })), /is a master without slots|has no healthy replica/);
-    expectExit2(await failure(drill({ seed, target: seed, fault: 'explode' })), /--fault must be one of segfault, pause, failover, takeover, force/);
+    expectExit2(
+      await failure(drill({ seed, target: '127.0.0.1:9', pass: 's3cret', out: path.join(dir, 'd2') })),
+      /--target 127\.0\.0\.1:9 is not a node of this cluster/,
+    );
+    expectExit2(
+      await failure(drill({ seed, target: 'abcdef12', pass: 's3cret', out: path.join(dir, 'd3') })),
+      /--target abcdef12: no node id starts with it/,
+    );
+    expectExit2(
+      await failure(drill({ seed, target: seed, fault: 'failover', pass: 's3cret', out: path.join(dir, 'd4') })),
+      /is a master without slots|has no healthy replica/,
+    );
+    expectExit2(
+      await failure(drill({ seed, target: seed, fault: 'explode' })),
+      /--fault must be one of segfault, pause, failover, takeover, force/,
+    );
   });
 
   it('TLS: capture with --tls --cacert --cert --key; a plain client, or TLS to a plain port, gets one line', async () => {
-    const certs = { tls: true, cacert: path.join(tlsDir, 'ca.crt'), cert: path.join(tlsDir, 'node.crt'), key: path.join(tlsDir, 'node.key') };
+    const certs = {
+      tls: true,
+      cacert: path.join(tlsDir, 'ca.crt'),
+      cert: path.join(tlsDir, 'node.crt'),
+      key: path.join(tlsDir, 'node.key'),
+    };
     const out = path.join(dir, 'tls-out');
     // A TLS handshake on a loaded CI machine can take longer than the default 500 ms poll timeout: give
     // the first round time to answer (the assertions are about what TLS capture writes, not its speed).
@@ -120,10 +188,35 @@ describe('bad targets', () => {
     expect(text).toContain(` :${TLS}@${TLS + 10000} myself,master - 0 0 0 connected 0-16383\n`);
     expect(text).toContain('cluster_slots_assigned:16384\r\n');
     // Verifying the chain needs the CA; --insecure skips it (the server still wants our certificate).
-    expectExit2(await failure(capture({ seed: `127.0.0.1:${TLS}`, tls: true, cert: certs.cert, key: certs.key })), /TLS handshake failed: .*(self.signed|issuer|verify)/i);
-    expect((await capture({ seed: `127.0.0.1:${TLS}`, out: path.join(dir, 'tls-insecure'), tls: true, insecure: true, cert: certs.cert, key: certs.key, duration: '1s', timeout: '3s' })).exitCode).toBe(0);
-    expectExit2(await failure(capture({ seed: `127.0.0.1:${TLS}` })), /^127\.0\.0\.1:\d+: (connection reset by the server \(a TLS port\? try --tls\)|no answer within|does not speak the Redis protocol|cannot connect)/);
-    expectExit2(await failure(capture({ seed: `127.0.0.1:${PLAIN}`, ...certs })), /TLS handshake failed: .*(not a TLS port\? drop --tls)|no answer within .* \(a plain port\? drop --tls\)/);
-    expectExit2(await failure(capture({ seed: `127.0.0.1:${TLS}`, tls: true, cacert: path.join(dir, 'missing.crt') })), /^--cacert .*missing\.crt: cannot read \(ENOENT\)$/);
+    expectExit2(
+      await failure(capture({ seed: `127.0.0.1:${TLS}`, tls: true, cert: certs.cert, key: certs.key })),
+      /TLS handshake failed: .*(self.signed|issuer|verify)/i,
+    );
+    expect(
+      (
+        await capture({
+          seed: `127.0.0.1:${TLS}`,
+          out: path.join(dir, 'tls-insecure'),
+          tls: true,
+          insecure: true,
+          cert: certs.cert,
+          key: certs.key,
+          duration: '1s',
+          timeout: '3s',
+        })
+      ).exitCode,
+    ).toBe(0);
+    expectExit2(
+      await failure(capture({ seed: `127.0.0.1:${TLS}` })),
+      /^127\.0\.0\.1:\d+: (connection reset by the server \(a TLS port\? try --tls\)|no answer within|does not speak the Redis protocol|cannot connect)/,
+    );
+    expectExit2(
+      await failure(capture({ seed: `127.0.0.1:${PLAIN}`, ...certs })),
+      /TLS handshake failed: .*(not a TLS port\? drop --tls)|no answer within .* \(a plain port\? drop --tls\)/,
+    );
+    expectExit2(
+      await failure(capture({ seed: `127.0.0.1:${TLS}`, tls: true, cacert: path.join(dir, 'missing.crt') })),
+      /^--cacert .*missing\.crt: cannot read \(ENOENT\)$/,
+    );
   });
 });

@@ -42,7 +42,10 @@ describe('capture against a real cluster', () => {
     await cluster.prepare();
     await newcomer.prepare();
     await cluster.startAll();
-    await cluster.createCluster({ masters: ports.slice(0, 3), replicas: ports.slice(3).map((p, i) => ({ port: p, masterPort: ports[i] })) });
+    await cluster.createCluster({
+      masters: ports.slice(0, 3),
+      replicas: ports.slice(3).map((p, i) => ({ port: p, masterPort: ports[i] })),
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -63,20 +66,37 @@ describe('capture against a real cluster', () => {
     let restartAt = 0;
     try {
       // Enough rounds on the node to be killed before the kill (the assertions below want more than 3).
-      await waitFor('4 rounds of the node to be killed', () => (existsSync(path.join(out, `snapshots-${killed}.txt`)) && blocks(path.join(out, `snapshots-${killed}.txt`)).length >= 12 ? true : undefined), { timeoutMs: 20_000 });
+      await waitFor(
+        '4 rounds of the node to be killed',
+        () =>
+          existsSync(path.join(out, `snapshots-${killed}.txt`)) && blocks(path.join(out, `snapshots-${killed}.txt`)).length >= 12
+            ? true
+            : undefined,
+        { timeoutMs: 20_000 },
+      );
       killAt = Date.now();
       cluster.signal(killed, 'SIGKILL');
       await cluster.waitExit(killed);
-      await waitFor(`${replica} promoted`, async () => ((await cluster.roleOf(replica)) === 'master' ? true : undefined), { timeoutMs: 20_000 });
+      await waitFor(`${replica} promoted`, async () => ((await cluster.roleOf(replica)) === 'master' ? true : undefined), {
+        timeoutMs: 20_000,
+      });
       await sleep(500);
       restartAt = Date.now();
       await cluster.startNode(killed);
-      await waitFor(`${killed} back as a replica`, async () => ((await cluster.roleOf(killed)) === 'replica' ? true : undefined), { timeoutMs: 20_000 });
+      await waitFor(`${killed} back as a replica`, async () => ((await cluster.roleOf(killed)) === 'replica' ? true : undefined), {
+        timeoutMs: 20_000,
+      });
       await newcomer.startNode(late);
       await newcomer.call(late, 'CLUSTER', 'MEET', '127.0.0.1', String(ports[0]));
-      await waitFor('the new node to be captured', () => (existsSync(path.join(out, `snapshots-${late}.txt`)) ? true : undefined), { timeoutMs: 20_000 });
+      await waitFor('the new node to be captured', () => (existsSync(path.join(out, `snapshots-${late}.txt`)) ? true : undefined), {
+        timeoutMs: 20_000,
+      });
       // More than 3 rounds of the restarted node after its restart, as asserted below.
-      await waitFor('rounds of the restarted node', () => (blocks(path.join(out, `snapshots-${killed}.txt`)).filter((b) => b.at > restartAt).length >= 12 ? true : undefined), { timeoutMs: 20_000 });
+      await waitFor(
+        'rounds of the restarted node',
+        () => (blocks(path.join(out, `snapshots-${killed}.txt`)).filter((b) => b.at > restartAt).length >= 12 ? true : undefined),
+        { timeoutMs: 20_000 },
+      );
     } finally {
       // Ctrl-C, as a user would stop it.
       process.kill(process.pid, 'SIGINT');
@@ -143,7 +163,14 @@ describe('capture against a real cluster', () => {
     linkSync(path.join(out, 'capture.json'), path.join(dir, 'earlier-capture.json'));
     const ac = new AbortController();
     const t0 = Date.now();
-    const r = await captureCommand({ seed: `localhost:${ports[0]}`, out, interval: '100ms', duration: '1s', signal: ac.signal, progress: () => {} });
+    const r = await captureCommand({
+      seed: `localhost:${ports[0]}`,
+      out,
+      interval: '100ms',
+      duration: '1s',
+      signal: ac.signal,
+      progress: () => {},
+    });
     const took = Date.now() - t0;
     expect(r.exitCode).toBe(0);
     expect(took).toBeGreaterThanOrEqual(1000);
@@ -153,7 +180,9 @@ describe('capture against a real cluster', () => {
     expect(readFileSync(path.join(dir, 'earlier-capture.json'), 'utf8')).toBe('{"earlier": true}\n');
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // localhost:P and 127.0.0.1:P are the same node: one file, and no block written twice.
-    const files = readdirSync(out).filter((f) => f.startsWith('snapshots-')).sort();
+    const files = readdirSync(out)
+      .filter((f) => f.startsWith('snapshots-'))
+      .sort();
     expect(files).toEqual([...ports, late].map((p) => `snapshots-${p}.txt`).sort());
     const nodesBlocks = blocks(path.join(out, `snapshots-${ports[0]}.txt`)).filter((b) => /^[0-9a-f]{40} /.test(b.first));
     expect(nodesBlocks.length).toBeLessThanOrEqual(manifest.rounds);

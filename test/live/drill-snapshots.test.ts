@@ -27,7 +27,6 @@ const SNAPSHOT_KIND: Record<FaultKind, string> = {
 };
 
 describe('drill without logs: snapshots alone', () => {
-
   // Every kind the drill supports, each on a different shard where it can.
   const slotFor: Record<FaultKind, number> = { segfault: 0, pause: 6000, failover: 12000, takeover: 6000, force: 0 };
   // The test interval, and the default one (500 ms) a user gets.
@@ -54,27 +53,48 @@ describe('drill without logs: snapshots alone', () => {
           const s = doc.drill;
           const why = `${lines.join('\n')}\n${JSON.stringify(s.comparison, null, 2)}\nreasons: ${s.reasons.join('; ')}\nfindings: ${doc.findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`).join('\n')}`;
           if (process.env.FAILSCOPE_TEST_VERBOSE)
-          console.log(`${fault}/${interval ?? 'default'}: ${s.comparison.failovers.map((f) => `${f.kind} ${f.status} ${f.analysisMs}/${f.probeMs} ms`).join(', ')}; outage ${s.comparison.clusterOutage.status} ${s.comparison.clusterOutage.analysisMs}/${s.comparison.clusterOutage.probeMs} ms`);
-        expect(s.inputs, why).toEqual([out]);
+            console.log(
+              `${fault}/${interval ?? 'default'}: ${s.comparison.failovers.map((f) => `${f.kind} ${f.status} ${f.analysisMs}/${f.probeMs} ms`).join(', ')}; outage ${s.comparison.clusterOutage.status} ${s.comparison.clusterOutage.analysisMs}/${s.comparison.clusterOutage.probeMs} ms`,
+            );
+          expect(s.inputs, why).toEqual([out]);
           expect(r.exitCode, why).toBe(0);
           expect(s.ok, why).toBe(true);
           expect(s.errorsDuringDrill, why).toEqual([]);
-          expect(doc.findings.filter((f) => f.rule === 'split-brain' || f.rule === 'cluster.down').filter((f) => f.severity === 'error'), why).toEqual([]);
+          expect(
+            doc.findings.filter((f) => f.rule === 'split-brain' || f.rule === 'cluster.down').filter((f) => f.severity === 'error'),
+            why,
+          ).toEqual([]);
           // The promotion the cluster made, and nothing else.
-          expect(s.comparison.failovers.map((f) => f.kind), why).toEqual([SNAPSHOT_KIND[fault]]);
+          expect(
+            s.comparison.failovers.map((f) => f.kind),
+            why,
+          ).toEqual([SNAPSHOT_KIND[fault]]);
           expect(s.comparison.checks.length, why).toBeGreaterThan(0);
-          expect(s.comparison.checks.every((c) => c.ok), why).toBe(true);
+          expect(
+            s.comparison.checks.every((c) => c.ok),
+            why,
+          ).toBe(true);
           const truth = JSON.parse(readFileSync(path.join(out, 'truth.json'), 'utf8')) as { nodes: Array<{ port: number; id: string }> };
           const oldId = truth.nodes.find((n) => n.port === master)?.id;
-          expect(s.comparison.failovers.map((f) => f.oldMaster), why).toEqual([oldId]);
-          expect(s.comparison.failovers.every((f) => f.status !== 'mismatch'), why).toBe(true);
+          expect(
+            s.comparison.failovers.map((f) => f.oldMaster),
+            why,
+          ).toEqual([oldId]);
+          expect(
+            s.comparison.failovers.every((f) => f.status !== 'mismatch'),
+            why,
+          ).toBe(true);
           expect(s.comparison.clusterOutage.status, why).not.toBe('mismatch');
           expect(await masterOf(slotFor[fault])).not.toBe(master);
         } finally {
           // The supervisor's part: bring a crashed node back (it rejoins as a replica).
           if (!cluster.isRunning(master)) {
             await cluster.startNode(master);
-            await waitFor('the restarted node to become a replica', async () => ((await cluster.roleOf(master)) === 'replica' ? true : undefined), { timeoutMs: 20_000 });
+            await waitFor(
+              'the restarted node to become a replica',
+              async () => ((await cluster.roleOf(master)) === 'replica' ? true : undefined),
+              { timeoutMs: 20_000 },
+            );
           }
         }
       }, 90_000);

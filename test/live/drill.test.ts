@@ -16,7 +16,6 @@ const { dir, ports, cluster, masterOf } = await drillCluster('failscope-drill-te
 const NODE_TIMEOUT = DRILL_NODE_TIMEOUT;
 
 describe('drill against a real cluster', () => {
-
   async function drill(name: string, opts: Partial<DrillOptions> & Pick<DrillOptions, 'fault' | 'target'>) {
     const out = path.join(dir, name);
     const lines: string[] = [];
@@ -43,10 +42,16 @@ describe('drill against a real cluster', () => {
   /** Every failover the drill compared agrees (or is inside the analysis' own bounds), and so does the outage. */
   function expectAgreement(s: DrillSummary, why: string, kind: string) {
     expect(s.comparison.ok, why).toBe(true);
-    expect(s.comparison.failovers.map((f) => f.kind), why).toEqual([kind]);
+    expect(
+      s.comparison.failovers.map((f) => f.kind),
+      why,
+    ).toEqual([kind]);
     for (const f of s.comparison.failovers) expect(f.diffMs, why).toBeLessThanOrEqual(400);
     expect(s.comparison.clusterOutage.diffMs, why).toBeLessThanOrEqual(300);
-    expect(s.comparison.checks.every((c) => c.ok), why).toBe(true);
+    expect(
+      s.comparison.checks.every((c) => c.ok),
+      why,
+    ).toBe(true);
     // The drill knows when it sent the fault: the analysis' bounds of the fault moment must hold it.
     expect(s.faultMoments, why).toHaveLength(1);
     for (const m of s.faultMoments) {
@@ -92,8 +97,13 @@ describe('drill against a real cluster', () => {
     expect(r.stdout).toContain(`\nNode timeout: ${NODE_TIMEOUT} ms (from CONFIG GET)\n`);
     expect(r.stdout).not.toContain('(from --node-timeout)');
     // The logs hold the failover drill before this one: reported apart, not judged.
-    expect(s.olderHistory.failovers.map((f) => f.kind), why).toEqual(['manual']);
-    expect(r.stdout).toMatch(/\nOlder history in the inputs \(before \S+Z, not judged by this drill\): \d+ errors?, \d+ warnings?, 1 failover/);
+    expect(
+      s.olderHistory.failovers.map((f) => f.kind),
+      why,
+    ).toEqual(['manual']);
+    expect(r.stdout).toMatch(
+      /\nOlder history in the inputs \(before \S+Z, not judged by this drill\): \d+ errors?, \d+ warnings?, 1 failover/,
+    );
     expect(r.stdout).toMatch(/^Verdict: PASS /m);
     expectAgreement(s, why, 'takeover');
     expect(await masterOf(0)).not.toBe(master);
@@ -128,7 +138,14 @@ describe('drill against a real cluster', () => {
     const master = await masterOf(0);
     const expectFile = path.join(dir, 'segfault.expect.json');
     // The logs hold the earlier drills too; the expectations judge this drill's own window (issue #17).
-    writeFileSync(expectFile, JSON.stringify({ failovers: { count: { min: 1, max: 1 } }, rules: { required: ['failover.completed', 'node.crashed'] }, mustNotEndAsMaster: [{ node: `127.0.0.1:${master}` }] }));
+    writeFileSync(
+      expectFile,
+      JSON.stringify({
+        failovers: { count: { min: 1, max: 1 } },
+        rules: { required: ['failover.completed', 'node.crashed'] },
+        mustNotEndAsMaster: [{ node: `127.0.0.1:${master}` }],
+      }),
+    );
     const report = path.join(dir, 'segfault.html');
     try {
       const { r, s, why } = await drill('segfault', { fault: 'segfault', target: `127.0.0.1:${master}`, report, expect: expectFile });
@@ -144,7 +161,11 @@ describe('drill against a real cluster', () => {
       // The supervisor's part: bring the crashed node back (it rejoins as a replica).
       if (!cluster.isRunning(master)) {
         await cluster.startNode(master);
-        await waitFor('the restarted node to become a replica', async () => ((await cluster.roleOf(master)) === 'replica' ? true : undefined), { timeoutMs: 20_000 });
+        await waitFor(
+          'the restarted node to become a replica',
+          async () => ((await cluster.roleOf(master)) === 'replica' ? true : undefined),
+          { timeoutMs: 20_000 },
+        );
       }
     }
   }, 90_000);

@@ -36,7 +36,9 @@ describe('durations and addresses', () => {
     expect(parseDuration('10m', '--x')).toBe(600_000);
     expect(parseDuration('1h', '--x')).toBe(3_600_000);
     expect(parseDuration('250', '--x')).toBe(250);
-    expect(() => parseDuration('ten', '--duration')).toThrow(new ConfigError("--duration must be a duration such as 500ms, 10s or 10m, got 'ten'"));
+    expect(() => parseDuration('ten', '--duration')).toThrow(
+      new ConfigError("--duration must be a duration such as 500ms, 10s or 10m, got 'ten'"),
+    );
     expect(() => parseDuration('5ms', '--interval', 10)).toThrow(/at least 10 ms/);
     expect([formatMs(500), formatMs(1500), formatMs(600_000)]).toEqual(['500 ms', '1.5 s', '10 min']);
   });
@@ -73,7 +75,8 @@ describe('durations and addresses', () => {
 
 describe('drill plans', () => {
   const nodes = NODES('127.0.0.1');
-  const plan = (o: Partial<Parameters<typeof planDrill>[0]>) => planDrill({ seed: '127.0.0.1:7000', nodes, fault: 'failover', target: '127.0.0.1:7001', nodeTimeoutMs: 1000, ...o });
+  const plan = (o: Partial<Parameters<typeof planDrill>[0]>) =>
+    planDrill({ seed: '127.0.0.1:7000', nodes, fault: 'failover', target: '127.0.0.1:7001', nodeTimeoutMs: 1000, ...o });
 
   it('resolves a target by id, id prefix or address', () => {
     expect(resolveTarget(nodes, id('b')).port).toBe(7001);
@@ -102,8 +105,11 @@ describe('drill plans', () => {
 
   it('refuses a non-loopback target unless --yes', () => {
     const remote = NODES('10.0.0.5');
-    const go = (yes: boolean) => planDrill({ seed: '10.0.0.5:7000', nodes: remote, fault: 'segfault', target: '10.0.0.5:7001', nodeTimeoutMs: 15000, yes });
-    expect(() => go(false)).toThrow(new ConfigError('refusing to drill 10.0.0.5:7001: not a loopback address; this fault is real, pass --yes to run it on this cluster'));
+    const go = (yes: boolean) =>
+      planDrill({ seed: '10.0.0.5:7000', nodes: remote, fault: 'segfault', target: '10.0.0.5:7001', nodeTimeoutMs: 15000, yes });
+    expect(() => go(false)).toThrow(
+      new ConfigError('refusing to drill 10.0.0.5:7001: not a loopback address; this fault is real, pass --yes to run it on this cluster'),
+    );
     expect(go(true).actOn.address).toBe('10.0.0.5:7001');
   });
 });
@@ -143,7 +149,19 @@ describe('analysis vs probe', () => {
       clusters: [],
       nodes: [],
       failovers,
-      outages: outage ? [{ cluster: 'c1', scope: 'cluster', nodes: [], start: T(outage[0]), end: T(outage[1]), durationMs: (outage[1] - outage[0]) * 1000, cause: 'cluster.down' }] : [],
+      outages: outage
+        ? [
+            {
+              cluster: 'c1',
+              scope: 'cluster',
+              nodes: [],
+              start: T(outage[0]),
+              end: T(outage[1]),
+              durationMs: (outage[1] - outage[0]) * 1000,
+              cause: 'cluster.down',
+            },
+          ]
+        : [],
       findings: [],
       inputs: [],
       verdict: 'pass',
@@ -183,12 +201,20 @@ describe('analysis vs probe', () => {
     const c = compareWithProbe(analysis([seen]), truth([10, 12.55]));
     expect([c.failovers[0].status, c.failovers[0].boundsMs]).toEqual(['within-bounds', [2500, 3000]]);
     // The same failover seen exactly at 13 s does not agree with that probe.
-    expect(compareWithProbe(analysis([failover({ promotedAtBounds: [T(13), T(13)] })]), truth([10, 12.55])).failovers[0].status).toBe('mismatch');
+    expect(compareWithProbe(analysis([failover({ promotedAtBounds: [T(13), T(13)] })]), truth([10, 12.55])).failovers[0].status).toBe(
+      'mismatch',
+    );
   });
 
   it('checks the failover the drill caused: kind and new master; extra failovers are mismatches; a window outside any failover is a note', () => {
     const expected = { kind: 'manual' as const, promotions: [{ oldMaster: id('b'), newMaster: id('e') }] };
-    expect(compareWithProbe(analysis([failover({ kind: 'manual', timingsMs: { detection: null, election: null, unavailable: 5 } })]), truth(null), expected).ok).toBe(true);
+    expect(
+      compareWithProbe(
+        analysis([failover({ kind: 'manual', timingsMs: { detection: null, election: null, unavailable: 5 } })]),
+        truth(null),
+        expected,
+      ).ok,
+    ).toBe(true);
     const wrongKind = compareWithProbe(analysis([failover({})]), truth([10, 13]), expected);
     expect(wrongKind.checks.map((k) => k.ok)).toEqual([false]);
     expect(wrongKind.checks[0].detail).toMatch(/; the drill caused a manual one$/);
@@ -206,10 +232,22 @@ describe('analysis vs probe', () => {
   it('issue #17 – the drill judges its own window: older errors and failovers are reported apart, not judged', async () => {
     const { splitDrillWindow, olderHistoryLine } = await import('../../src/commands/drill.ts');
     const old = failover({ newMaster: id('d'), promotedAt: T(2), startedAt: T(1), startedAtBounds: [T(1), T(1)] });
-    const finding = (at: number | null, severity: 'error' | 'warning', rule: string) => ({ rule, severity, message: rule, at: at === null ? null : T(at), nodes: [], evidence: [] });
+    const finding = (at: number | null, severity: 'error' | 'warning', rule: string) => ({
+      rule,
+      severity,
+      message: rule,
+      at: at === null ? null : T(at),
+      nodes: [],
+      evidence: [],
+    });
     const a = {
       ...analysis([old, failover({})]),
-      findings: [finding(1, 'error', 'failover.blocked.no-replica'), finding(1.5, 'warning', 'node.crashed'), finding(12, 'warning', 'cluster.down'), finding(null, 'error', 'clock.skew')],
+      findings: [
+        finding(1, 'error', 'failover.blocked.no-replica'),
+        finding(1.5, 'warning', 'node.crashed'),
+        finding(12, 'warning', 'cluster.down'),
+        finding(null, 'error', 'clock.skew'),
+      ],
       verdict: 'fail' as const,
     };
     const { judged, older } = splitDrillWindow(a, Date.parse(T(5)));
@@ -217,13 +255,25 @@ describe('analysis vs probe', () => {
     expect(judged.findings.map((f) => f.rule)).toEqual(['cluster.down', 'clock.skew']); // a finding without a time stays judged
     expect(judged.verdict).toBe('fail');
     expect(splitDrillWindow({ ...a, findings: a.findings.slice(0, 3) }, Date.parse(T(5))).judged.verdict).toBe('pass');
-    expect([older.counts, older.rules, older.failovers.map((f) => f.newMaster)]).toEqual([{ error: 1, warning: 1, info: 0 }, ['failover.blocked.no-replica', 'node.crashed'], [id('d')]]);
-    expect(olderHistoryLine(older)).toBe(`Older history in the inputs (before ${T(5)}, not judged by this drill): 1 error, 1 warning, 1 failover (failover.blocked.no-replica, node.crashed).`);
+    expect([older.counts, older.rules, older.failovers.map((f) => f.newMaster)]).toEqual([
+      { error: 1, warning: 1, info: 0 },
+      ['failover.blocked.no-replica', 'node.crashed'],
+      [id('d')],
+    ]);
+    expect(olderHistoryLine(older)).toBe(
+      `Older history in the inputs (before ${T(5)}, not judged by this drill): 1 error, 1 warning, 1 failover (failover.blocked.no-replica, node.crashed).`,
+    );
     expect(a.findings).toHaveLength(4); // the input is left alone
   });
 
   it('with a window, only failovers promoted inside it and the outage inside it count', () => {
-    const old = failover({ newMaster: id('d'), promotedAt: T(2), startedAt: T(1), startedAtBounds: [T(1), T(1)], timingsMs: { detection: null, election: null, unavailable: 1000 } });
+    const old = failover({
+      newMaster: id('d'),
+      promotedAt: T(2),
+      startedAt: T(1),
+      startedAtBounds: [T(1), T(1)],
+      timingsMs: { detection: null, election: null, unavailable: 1000 },
+    });
     const window = { start: Date.parse(T(5)), end: Date.parse(T(30)) };
     const c = compareWithProbe(analysis([old, failover({})], [4, 6]), truth([10, 13], [5, 6]), undefined, window);
     expect(c.failovers.map((f) => f.newMaster)).toEqual([id('e')]);

@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { countSlots, intersectRanges, normalizeRanges, subtractRanges, type SlotRange } from '../../src/model/slots.ts';
 
 const N = 256; // small universe so overlaps are frequent
-const range = fc.tuple(fc.integer({ min: 0, max: N - 1 }), fc.integer({ min: 0, max: N - 1 })).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+const range = fc
+  .tuple(fc.integer({ min: 0, max: N - 1 }), fc.integer({ min: 0, max: N - 1 }))
+  .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
 const ranges = fc.array(range, { maxLength: 12 });
 
 const set = (rs: SlotRange[]): Set<number> => {

@@ -12,7 +12,12 @@ let dir = '';
 let app = '';
 
 const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
 
 describe('packed install', () => {
   beforeAll(() => {
@@ -35,10 +40,11 @@ describe('packed install', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("node -e \"import('failscope')\" works and exposes the library API", () => {
+  it('node -e "import(\'failscope\')" works and exposes the library API', () => {
     const out = run('node', ['-e', "import('failscope').then((m) => console.log(Object.keys(m).sort().join(' ')))"], app);
     const names = out.trim().split(' ');
-    for (const name of ['analyzeTimeline', 'loadTimeline', 'renderAnalysisJson', 'renderHtmlReport', 'runCheck', 'RULE_IDS']) expect(names).toContain(name);
+    for (const name of ['analyzeTimeline', 'loadTimeline', 'renderAnalysisJson', 'renderHtmlReport', 'runCheck', 'RULE_IDS'])
+      expect(names).toContain(name);
   });
 
   it('the installed library analyses an incident the way the CLI does', () => {
@@ -53,11 +59,19 @@ describe('packed install', () => {
 
   it('types, the schema and the bin are in the tarball where package.json says', () => {
     const pkg = join(app, 'node_modules/failscope');
-    const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { types: string; main: string; bin: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as {
+      types: string;
+      main: string;
+      bin: Record<string, string>;
+    };
     expect(existsSync(join(pkg, manifest.types))).toBe(true);
     expect(existsSync(join(pkg, manifest.main))).toBe(true);
     expect(readFileSync(join(pkg, manifest.types), 'utf8')).toContain('analyzeTimeline');
-    const schema = run('node', ['-e', "import('failscope/schema/analysis.schema.json', { with: { type: 'json' } }).then((m) => console.log(m.default.$schema))"], app);
+    const schema = run(
+      'node',
+      ['-e', "import('failscope/schema/analysis.schema.json', { with: { type: 'json' } }).then((m) => console.log(m.default.$schema))"],
+      app,
+    );
     expect(schema.trim()).toMatch(/^http:\/\/json-schema\.org\//);
     expect(run('node', [join(pkg, manifest.bin.failscope), '--version'], app).trim()).toBe('0.1.0');
   });

@@ -17,15 +17,35 @@ import {
   type StampForm,
 } from '../../src/parse/forms.ts';
 import { FORM_CLOCK, FORM_LOGFMT, FORM_MS, FORM_NAMES, FORM_SIGNAL, Header, parseRedisHeader } from '../../src/parse/prefix.ts';
-import { parseClock, parseEpoch, parseIsoStamp, parseLegacyStamp, parseSyslogStamp, Stamp, STAMP_CLOCK, STAMP_EXACT, STAMP_WALL, STAMP_WALL_NO_YEAR } from '../../src/parse/stamp.ts';
+import {
+  parseClock,
+  parseEpoch,
+  parseIsoStamp,
+  parseLegacyStamp,
+  parseSyslogStamp,
+  Stamp,
+  STAMP_CLOCK,
+  STAMP_EXACT,
+  STAMP_WALL,
+  STAMP_WALL_NO_YEAR,
+} from '../../src/parse/stamp.ts';
 import { laneLines } from '../helpers/lane.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ROLE_CHAR: Record<string, string> = { primary: 'M', master: 'M', replica: 'S', slave: 'S', 'RDB/AOF': 'C', child: 'C', sentinel: 'X' };
+const ROLE_CHAR: Record<string, string> = {
+  primary: 'M',
+  master: 'M',
+  replica: 'S',
+  slave: 'S',
+  'RDB/AOF': 'C',
+  child: 'C',
+  sentinel: 'X',
+};
 const LEVEL_CHAR: Record<string, string> = { debug: '.', verbose: '-', info: '-', notice: '*', warning: '#' };
 
 /** EXACT stamps compare by instant; wall-clock ones by their fields (y 0 when the stamp has no year). */
-type StampFields = { kind: number; at: number } | { kind: number; y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number };
+type StampFields =
+  { kind: number; at: number } | { kind: number; y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number };
 
 /** Stamp fields from a reference match (regex groups), computed without the byte parser. */
 function stampFromGroups(g: Record<string, string | undefined>, unitMs = 1): StampFields {
@@ -33,7 +53,16 @@ function stampFromGroups(g: Record<string, string | undefined>, unitMs = 1): Sta
   if (g.d === undefined) {
     // A time of day alone (the clock form): no date fields.
     const frac = g.frac ?? '';
-    return { kind: STAMP_CLOCK, y: 0, mo: 0, d: 0, h: Number(g.h), mi: Number(g.mi), s: Number(g.s), ms: frac === '' ? 0 : Number(frac.slice(0, 3).padEnd(3, '0')) };
+    return {
+      kind: STAMP_CLOCK,
+      y: 0,
+      mo: 0,
+      d: 0,
+      h: Number(g.h),
+      mi: Number(g.mi),
+      s: Number(g.s),
+      ms: frac === '' ? 0 : Number(frac.slice(0, 3).padEnd(3, '0')),
+    };
   }
   const y = g.y === undefined ? 0 : Number(g.y);
   const mo = g.mon !== undefined ? MONTHS.indexOf(g.mon) + 1 : Number(g.mo);
@@ -42,7 +71,8 @@ function stampFromGroups(g: Record<string, string | undefined>, unitMs = 1): Sta
   const ms = frac === '' ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
   const [h, mi, s] = [Number(g.h), Number(g.mi), Number(g.s)];
   if (g.zone !== undefined) {
-    const z = g.zone === 'Z' ? 0 : (g.zone[0] === '-' ? -1 : 1) * (Number(g.zone.slice(1, 3)) * 60 + Number(g.zone.replace(':', '').slice(3, 5)));
+    const z =
+      g.zone === 'Z' ? 0 : (g.zone[0] === '-' ? -1 : 1) * (Number(g.zone.slice(1, 3)) * 60 + Number(g.zone.replace(':', '').slice(3, 5)));
     return { kind: STAMP_EXACT, at: Date.UTC(y, mo - 1, d) + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - z * 60_000 };
   }
   return { kind: g.y === undefined ? STAMP_WALL_NO_YEAR : STAMP_WALL, y, mo, d, h, mi, s, ms };
@@ -83,7 +113,14 @@ function reference(line: string): HeaderFields | null {
             : referenceStamp(g.stamp!, ['legacy', 'legacy-no-year', 'iso8601']);
     if (!stamp) throw new Error(`the ${f.name} regex matched a stamp no stamp form declares: ${g.stamp}`);
     // The clock form has no pid: the parser reports 0 (parse-source.ts makes the event's pid absent).
-    return { form: f.name, pid: f.form === FORM_CLOCK ? 0 : Number(g.pid ?? g.bpid), role: g.role, level: g.level, msg: g.msg ?? '', stamp };
+    return {
+      form: f.name,
+      pid: f.form === FORM_CLOCK ? 0 : Number(g.pid ?? g.bpid),
+      role: g.role,
+      level: g.level,
+      msg: g.msg ?? '',
+      stamp,
+    };
   }
   return null;
 }
@@ -247,7 +284,8 @@ describe('stamp forms: the stamp parsers equal the declared reference regexes', 
     },
   };
   // The legacy parser reads both legacy forms; its reference is their union.
-  const referenceFor = (name: StampForm['name']): StampForm['name'][] => (name === 'legacy' || name === 'legacy-no-year' ? ['legacy', 'legacy-no-year'] : [name]);
+  const referenceFor = (name: StampForm['name']): StampForm['name'][] =>
+    name === 'legacy' || name === 'legacy-no-year' ? ['legacy', 'legacy-no-year'] : [name];
   const st = new Stamp();
   const agreeStamp = (name: StampForm['name'], text: string): void => {
     const b = Buffer.from(text, 'latin1');

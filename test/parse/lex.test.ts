@@ -9,14 +9,16 @@ import { lexMessage } from '../../src/parse/lex.ts';
 import { laneLines } from '../helpers/lane.ts';
 
 const shape = (tokens: ReturnType<typeof lexMessage>) => tokens.map((t) => [t.tokenType.name, t.image, t.startOffset]);
-const same = (text: string): void => void expect(shape(lexMessage(text)), JSON.stringify(text)).toEqual(shape(messageLexer.tokenize(text).tokens));
+const same = (text: string): void =>
+  void expect(shape(lexMessage(text)), JSON.stringify(text)).toEqual(shape(messageLexer.tokenize(text).tokens));
 
 /** Every line of the fixtures (the fast lane: a sample of the version recordings, helpers/lane.ts). */
 function logLines(dir: string, out: string[], seen = new Set<string>()): void {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) logLines(p, out, seen);
-    else if (name.endsWith('.log') || name.endsWith('.md') || name.endsWith('.txt')) out.push(...laneLines(p, readFileSync(p, 'utf8').split('\n'), seen));
+    else if (name.endsWith('.log') || name.endsWith('.md') || name.endsWith('.txt'))
+      out.push(...laneLines(p, readFileSync(p, 'utf8').split('\n'), seen));
   }
 }
 
@@ -34,22 +36,62 @@ describe('lexMessage equals the grammar lexer', () => {
   });
 
   test('edge cases', () => {
-    for (const s of ['.1:7000', '-a:1', ']:80', 'a.b:1.', 'x:12ab', '7.0.15,', '1.2.', '1..2', '::1:7000', '[::1]:7000 x', 'é:1', 'abc:', '\u00ff\u2028\v\f', 'a'.repeat(40), 'a'.repeat(41), `${'f'.repeat(40)}:7000`, `${'f'.repeat(40)}_`, `${'0'.repeat(40)}.5`, 'SYNC::5', 'h-:1', 'h:1-', 'x:1.', '\ud83d\ude00:1', ''])
+    for (const s of [
+      '.1:7000',
+      '-a:1',
+      ']:80',
+      'a.b:1.',
+      'x:12ab',
+      '7.0.15,',
+      '1.2.',
+      '1..2',
+      '::1:7000',
+      '[::1]:7000 x',
+      'é:1',
+      'abc:',
+      '\u00ff\u2028\v\f',
+      'a'.repeat(40),
+      'a'.repeat(41),
+      `${'f'.repeat(40)}:7000`,
+      `${'f'.repeat(40)}_`,
+      `${'0'.repeat(40)}.5`,
+      'SYNC::5',
+      'h-:1',
+      'h:1-',
+      'x:1.',
+      '\ud83d\ude00:1',
+      '',
+    ])
       same(s);
   });
 
   test('random texts', () => {
     const ch = fc.constantFrom(...'0123456789abcdefxyzABSIG_.-:[]@ ,=()#\t\u00e9\u2028/'.split(''));
-    fc.assert(fc.property(fc.array(ch, { maxLength: 60 }).map((a) => a.join('')), (s) => {
-      same(s);
-    }), { numRuns: 3000 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
-      same(s);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.array(ch, { maxLength: 60 }).map((a) => a.join('')),
+        (s) => {
+          same(s);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        same(s);
+      }),
+      { numRuns: 1000 },
+    );
     // Node ids and addresses glued to neighbours
     const hex = fc.array(fc.constantFrom(...'0123456789abcdef'.split('')), { minLength: 38, maxLength: 42 }).map((a) => a.join(''));
-    fc.assert(fc.property(fc.array(fc.oneof(hex, ch.map(String)), { maxLength: 6 }).map((a) => a.join('')), (s) => {
-      same(s);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(hex, ch.map(String)), { maxLength: 6 }).map((a) => a.join('')),
+        (s) => {
+          same(s);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

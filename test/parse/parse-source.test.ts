@@ -47,13 +47,20 @@ describe('prefix forms', () => {
   });
 
   test('a signal-handler line takes the time of the previous line in its second (file order kept)', () => {
-    const p = parse(['1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: ok', '1:signal-handler (1624260501) Received SIGTERM scheduling shutdown...'].join('\n'));
+    const p = parse(
+      [
+        '1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: ok',
+        '1:signal-handler (1624260501) Received SIGTERM scheduling shutdown...',
+      ].join('\n'),
+    );
     expect(p.events.map((e) => iso(e.at))).toEqual(['2021-06-21T07:28:21.434Z', '2021-06-21T07:28:21.434Z']);
   });
 
   test('zone-less stamps are read in --tz, stamps with an offset are not', () => {
     const p = parse(
-      ['1:M 21 Jun 2021 16:28:21.434 # Cluster state changed: ok', '1:M 2021-06-21T16:28:21.434+09:00 # Cluster state changed: ok'].join('\n'),
+      ['1:M 21 Jun 2021 16:28:21.434 # Cluster state changed: ok', '1:M 2021-06-21T16:28:21.434+09:00 # Cluster state changed: ok'].join(
+        '\n',
+      ),
       { zone: 'Asia/Seoul' },
     );
     expect(p.events.map((e) => iso(e.at))).toEqual(['2021-06-21T07:28:21.434Z', '2021-06-21T07:28:21.434Z']);
@@ -120,7 +127,13 @@ describe('wrappers', () => {
 
   test('docker json-file: split records join into one line with the first line number', () => {
     const rec = (log: string) => JSON.stringify({ log, stream: 'stdout', time: '2021-06-21T07:28:21.434567Z' });
-    const p = parse([rec('1:M 21 Jun 2021 07:28:21.434 # Cluster state '), rec('changed: fail\n'), rec('1:M 21 Jun 2021 07:28:21.435 # Cluster state changed: ok\n')].join('\n'));
+    const p = parse(
+      [
+        rec('1:M 21 Jun 2021 07:28:21.434 # Cluster state '),
+        rec('changed: fail\n'),
+        rec('1:M 21 Jun 2021 07:28:21.435 # Cluster state changed: ok\n'),
+      ].join('\n'),
+    );
     expect(p.counts).toEqual({ ...base, lines: 3, understood: 3 });
     expect(p.events.map((e) => [e.line, e.fields.state, e.stream])).toEqual([
       [1, 'fail', 'stdout'],
@@ -135,7 +148,13 @@ describe('wrappers', () => {
   });
 
   test('kubectl --prefix without timestamps, and Redis 2.x [pid] is not mistaken for a pod', () => {
-    const p = parse(['[pod/redis-0/redis] 1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: ok', '[42] 21 Jun 07:28:21.434 # Cluster state changed: ok'].join('\n'), { zone: 'UTC', year: 2021 });
+    const p = parse(
+      [
+        '[pod/redis-0/redis] 1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: ok',
+        '[42] 21 Jun 07:28:21.434 # Cluster state changed: ok',
+      ].join('\n'),
+      { zone: 'UTC', year: 2021 },
+    );
     expect(p.events.map((e) => [e.stream, e.pid])).toEqual([
       ['pod/redis-0/redis', 1],
       [undefined, 42],
@@ -151,7 +170,9 @@ describe('wrappers', () => {
 
   test('journald syslog line without a Redis prefix takes the journal time and pid', () => {
     const p = parse('Jun 21 07:28:21.434567 host redis-server[77]: Cluster state changed: fail', { zone: 'UTC', year: 2021 });
-    expect(p.events.map((e) => [iso(e.at), e.pid, e.stream, e.kind])).toEqual([['2021-06-21T07:28:21.434Z', 77, 'host redis-server[77]', 'cluster.state']]);
+    expect(p.events.map((e) => [iso(e.at), e.pid, e.stream, e.kind])).toEqual([
+      ['2021-06-21T07:28:21.434Z', 77, 'host redis-server[77]', 'cluster.state'],
+    ]);
   });
 });
 
@@ -175,7 +196,15 @@ describe('blocks', () => {
     ].join('\n');
 
   test('a crash report is one event with signal, version and the config section node timeout', () => {
-    const p = parse(crash(['', '=== REDIS BUG REPORT END. Make sure to include from START to END. ===', '', '       Please report the crash by opening an issue on github:', '1:M 21 Jun 2021 07:29:00.000 * Ready to accept connections']));
+    const p = parse(
+      crash([
+        '',
+        '=== REDIS BUG REPORT END. Make sure to include from START to END. ===',
+        '',
+        '       Please report the crash by opening an issue on github:',
+        '1:M 21 Jun 2021 07:29:00.000 * Ready to accept connections',
+      ]),
+    );
     const ev = p.events.find((e) => e.kind === 'server.crash')!;
     expect(ev).toMatchObject({ line: 4, endLine: 17, pid: 1, role: 'M', fields: { signal: 11, version: '6.2.3', nodeTimeoutMs: 5000 } });
     expect(iso(ev.at)).toBe('2021-06-21T07:28:21.434Z');
@@ -216,7 +245,11 @@ describe('blocks', () => {
   });
 
   test('a logo without any stamp before it takes the next time, marked inferred', () => {
-    const logo = ['                _._                                                  ', '           _.-``__ \'\'-._                                             ', ''];
+    const logo = [
+      '                _._                                                  ',
+      "           _.-``__ ''-._                                             ",
+      '',
+    ];
     const p = parse([...logo, '1:M 21 Jun 2021 07:28:21.434 * Ready to accept connections'].join('\n'));
     expect(p.events[0]).toMatchObject({ kind: 'server.logo', line: 1, endLine: 2, timeInferred: true });
     expect(iso(p.events[0].at)).toBe('2021-06-21T07:28:21.434Z');
@@ -296,7 +329,15 @@ describe('bad input', () => {
 
 describe('accounting and kinds', () => {
   test('markdown: prose and fences are ignored, log lines in fences understood', () => {
-    const md = ['# Incident', '', 'Some prose before.', '```sh', '1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: fail', '```', 'More prose.'].join('\n');
+    const md = [
+      '# Incident',
+      '',
+      'Some prose before.',
+      '```sh',
+      '1:M 21 Jun 2021 07:28:21.434 # Cluster state changed: fail',
+      '```',
+      'More prose.',
+    ].join('\n');
     const p = parse(md);
     expect(p.kind).toBe('markdown');
     expect(p.counts).toEqual({ ...base, lines: 7, understood: 1, ignored: 6 });

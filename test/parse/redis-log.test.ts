@@ -54,10 +54,25 @@ describe('redis-log goldens', () => {
   test('there is a variant for every prefix form and wrapper', () => {
     expect(variants).toEqual(
       expect.arrayContaining([
-        'v7-modern', 'v4-no-year', 'v2-bracket-pid', 'signal-handler', 'valkey8-logfmt', 'valkey8-iso8601',
-        'valkey8-milliseconds', 'docker-t', 'docker-json', 'kubectl-prefix', 'journald-short-iso',
-        'journald-short-precise', 'crash-report', 'startup-logo', 'crlf-bom', 'new-year-rollover', 'gzip',
-        'valkey8-logfmt-iso8601', 'valkey8-logfmt-milliseconds',
+        'v7-modern',
+        'v4-no-year',
+        'v2-bracket-pid',
+        'signal-handler',
+        'valkey8-logfmt',
+        'valkey8-iso8601',
+        'valkey8-milliseconds',
+        'docker-t',
+        'docker-json',
+        'kubectl-prefix',
+        'journald-short-iso',
+        'journald-short-precise',
+        'crash-report',
+        'startup-logo',
+        'crlf-bom',
+        'new-year-rollover',
+        'gzip',
+        'valkey8-logfmt-iso8601',
+        'valkey8-logfmt-milliseconds',
       ]),
     );
   });

@@ -13,7 +13,8 @@ import { scanText } from '../helpers/scan-snapshots.ts';
 
 const N1 = '027a002ecc012b61a5997f151ad01bccbb65d1c0 127.0.0.1:7001@17001 myself,master - 0 1624260599000 1 connected 0-5460';
 const N2 = '3c349984f0bb61490c170ab68f2617a35d9581d6 127.0.0.1:7003@17003 master - 0 1624260599580 3 connected 10923-16383';
-const N3 = '79816979a6dd4b226e476121dd385ed6c25e5151 127.0.0.1:7002@17002 master,fail - 1624260495388 1624260493352 2 disconnected 5461-10922';
+const N3 =
+  '79816979a6dd4b226e476121dd385ed6c25e5151 127.0.0.1:7002@17002 master,fail - 1624260495388 1624260493352 2 disconnected 5461-10922';
 const iso = (t: number) => new Date(t).toISOString();
 
 describe('capture time', () => {
@@ -89,7 +90,10 @@ describe('capture time', () => {
 describe('blocks', () => {
   test('a node id seen twice starts a second CLUSTER NODES block', () => {
     const r = scanText([N1, N2, N1, N2].join('\n'), 'a.txt');
-    expect(r.snapshots.map((s) => [s.line, s.endLine])).toEqual([[1, 2], [3, 4]]);
+    expect(r.snapshots.map((s) => [s.line, s.endLine])).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   test('nodes.conf: the vars trailer belongs to the block and ends it', () => {
@@ -107,11 +111,18 @@ describe('blocks', () => {
   test('a line that almost parses is counted unknown with a diagnostic naming its line', () => {
     const r = scanText([N1, N2.replace('10923-16383', '10923-16384')].join('\n'), 'bad.txt');
     expect(r.lines).toEqual({ understood: 1, ignored: 0, unknown: [2] });
-    expect(r.diagnostics).toEqual([{ severity: 'warning', source: 'bad.txt', line: 2, message: 'not a valid CLUSTER NODES line: slot 16384 is out of range 0-16383' }]);
+    expect(r.diagnostics).toEqual([
+      { severity: 'warning', source: 'bad.txt', line: 2, message: 'not a valid CLUSTER NODES line: slot 16384 is out of range 0-16383' },
+    ]);
   });
 
   test('CLUSTER INFO, INFO replication and other INFO sections', () => {
-    const r = scanText(['# Replication', 'role:slave', 'master_link_status:down', '# CPU', 'used_cpu_sys:1.0', 'cluster_state:ok', 'cluster_size:3'].join('\n'), 'info.txt');
+    const r = scanText(
+      ['# Replication', 'role:slave', 'master_link_status:down', '# CPU', 'used_cpu_sys:1.0', 'cluster_state:ok', 'cluster_size:3'].join(
+        '\n',
+      ),
+      'info.txt',
+    );
     // Lines of other INFO sections are known and ignored, whatever their keys, until a blank line ends the section.
     expect(r.lines).toEqual({ understood: 3, ignored: 4, unknown: [] });
     expect(r.snapshots.map((s) => s.kind)).toEqual(['replication']);
@@ -244,19 +255,51 @@ describe('fast CLUSTER NODES path agrees with the grammar', () => {
   const edit = fc.tuple(
     fc.nat(),
     fc.constantFrom('del', 'ins', 'rep'),
-    fc.oneof(fc.string({ minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '  ', '\t', ',', '-', ':', '@', '?', '[', '0', '9', 'a', 'f', 'g', 'A', '16384', '99999', 'fail', 'fail?', 'replica', ',master', '123456789012345678')),
+    fc.oneof(
+      fc.string({ minLength: 1, maxLength: 3 }),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '\t',
+        ',',
+        '-',
+        ':',
+        '@',
+        '?',
+        '[',
+        '0',
+        '9',
+        'a',
+        'f',
+        'g',
+        'A',
+        '16384',
+        '99999',
+        'fail',
+        'fail?',
+        'replica',
+        ',master',
+        '123456789012345678',
+      ),
+    ),
   );
   const mutate = (line: string, edits: Array<[number, string, string]>): string => {
     let s = line;
     for (const [pos, op, text] of edits) {
       const i = s.length === 0 ? 0 : pos % s.length;
-      s = op === 'del' ? s.slice(0, i) + s.slice(i + 1) : op === 'ins' ? s.slice(0, i) + text + s.slice(i) : s.slice(0, i) + text + s.slice(i + 1);
+      s =
+        op === 'del'
+          ? s.slice(0, i) + s.slice(i + 1)
+          : op === 'ins'
+            ? s.slice(0, i) + text + s.slice(i)
+            : s.slice(0, i) + text + s.slice(i + 1);
     }
     return s;
   };
   /** Lines built field by field from good (mostly) and bad values of each field. */
   const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
-  const mostly = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
+  const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
   const num = mostly(
     fc.oneof(fc.nat({ max: 20000 }).map(String), fc.constantFrom('0', '00', '1772531999940')),
     fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 20 }),
@@ -275,7 +318,15 @@ describe('fast CLUSTER NODES path agrees with the grammar', () => {
     .record({
       id: mostly(hex(40), fc.oneof(hex(39), hex(41))),
       endpoint: mostly(
-        fc.constantFrom('10.0.0.5:6379@16379', '127.0.0.1:7000', ':0@0', '::1:6379@16379', '[::1]:6379@16379', '127.0.0.1:7402@17402,node-c.example', '127.0.0.1:7400@17400,,tls-port=0'),
+        fc.constantFrom(
+          '10.0.0.5:6379@16379',
+          '127.0.0.1:7000',
+          ':0@0',
+          '::1:6379@16379',
+          '[::1]:6379@16379',
+          '127.0.0.1:7402@17402,node-c.example',
+          '127.0.0.1:7400@17400,,tls-port=0',
+        ),
         fc.constantFrom('host:x', '1.2.3.4:6379@16379x', 'abcdef0123abcdef0123abcdef0123abcdef0123:1', '1.2.3.4'),
       ),
       flags: fc.array(flagWord, { minLength: 1, maxLength: 4 }).map((f) => f.join(',')),
@@ -323,11 +374,17 @@ describe('fast CLUSTER NODES path agrees with the grammar', () => {
 });
 
 describe('fast key:value path agrees with the cluster-info grammar', () => {
-  const fieldLike = fc.tuple(
-    fc.constantFrom('cluster_state', 'cluster_stats_messages_auth-ack_sent', 'slave0', 'errorstat_ERR', 'master_host', 'a', 'X.y-z_1'),
-    fc.constantFrom(':', ' :', ': ', '::'),
-    fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.constantFrom('ok', ' ok ', 'ip=127.0.0.1,port=7003,state=online', '\t1', '\u0001x', 'a\rb', '')),
-  ).map(([k, c, v]) => k + c + v);
+  const fieldLike = fc
+    .tuple(
+      fc.constantFrom('cluster_state', 'cluster_stats_messages_auth-ack_sent', 'slave0', 'errorstat_ERR', 'master_host', 'a', 'X.y-z_1'),
+      fc.constantFrom(':', ' :', ': ', '::'),
+      fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.string({ unit: 'binary', maxLength: 10 }),
+        fc.constantFrom('ok', ' ok ', 'ip=127.0.0.1,port=7003,state=online', '\t1', '\u0001x', 'a\rb', ''),
+      ),
+    )
+    .map(([k, c, v]) => k + c + v);
   const compare = (line: string): void => {
     expect({ line, got: readInfoLine(line) }).toEqual({ line, got: readInfoLineByGrammar(line) });
   };

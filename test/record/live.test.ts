@@ -46,7 +46,11 @@ describe('live pieces against a real cluster', () => {
     expect(probe.targets.map((t) => t.ownerAtStart)).toEqual(ports.map((p) => `127.0.0.1:${p}`));
     await probe.start();
     // Warm: every range has taken writes before the pause.
-    await waitFor('writes to every range', () => ([0, 1, 2].every((t) => probe.attempts().filter((a) => a.target === t && a.ok).length >= 5) ? true : undefined), { timeoutMs: 10_000, intervalMs: 20 });
+    await waitFor(
+      'writes to every range',
+      () => ([0, 1, 2].every((t) => probe.attempts().filter((a) => a.target === t && a.ok).length >= 5) ? true : undefined),
+      { timeoutMs: 10_000, intervalMs: 20 },
+    );
     // Shorter than the node timeout: nobody marks it failing, writes to its range just time out.
     const stoppedAt = Date.now();
     cluster.signal(ports[1], 'SIGSTOP');
@@ -54,7 +58,11 @@ describe('live pieces against a real cluster', () => {
     cluster.signal(ports[1], 'SIGCONT');
     const contAt = Date.now();
     // Until writes to the paused range succeed again (and a few more, so the window is closed).
-    await waitFor('writes to 5461-10922 to succeed again', () => (probe.attempts().filter((a) => a.target === 1 && a.ok && a.sentAt > contAt).length >= 3 ? true : undefined), { timeoutMs: 10_000, intervalMs: 20 });
+    await waitFor(
+      'writes to 5461-10922 to succeed again',
+      () => (probe.attempts().filter((a) => a.target === 1 && a.ok && a.sentAt > contAt).length >= 3 ? true : undefined),
+      { timeoutMs: 10_000, intervalMs: 20 },
+    );
     await probe.stop();
 
     expect(probe.failureWindows(0)).toEqual([]);
@@ -96,7 +104,12 @@ describe('live pieces against a real cluster', () => {
     expect(afterStamp.filter((l) => l.startsWith('cluster_state:'))).toHaveLength(2);
 
     // The timer: a round at once, then one per interval, until stop().
-    const timed = new SnapshotPoller({ seeds: [`127.0.0.1:${ports[0]}`], outDir: path.join(dir, 'timed'), intervalMs: 200, discover: false });
+    const timed = new SnapshotPoller({
+      seeds: [`127.0.0.1:${ports[0]}`],
+      outDir: path.join(dir, 'timed'),
+      intervalMs: 200,
+      discover: false,
+    });
     await timed.start();
     await sleep(1000);
     await timed.stop();
@@ -137,21 +150,46 @@ describe('live pieces against a real cluster', () => {
 
 describe('probe window arithmetic', () => {
   const at = (sentAt: number, ok: boolean, errorClass?: string): ProbeAttempt => ({
-    target: 0, sentAt, doneAt: sentAt + 1, ok, node: '127.0.0.1:1', ...(ok ? {} : { errorClass, message: errorClass }),
+    target: 0,
+    sentAt,
+    doneAt: sentAt + 1,
+    ok,
+    node: '127.0.0.1:1',
+    ...(ok ? {} : { errorClass, message: errorClass }),
   });
 
   it('groups consecutive failures, ends a window at the next success, leaves a trailing one open', () => {
     const attempts = [at(0, true), at(50, false, 'ECONNREFUSED'), at(100, false, 'CLUSTERDOWN'), at(150, true), at(200, false, 'TIMEOUT')];
     expect(failureWindows(attempts)).toEqual([
-      { start: 50, end: 150, lastFailedAt: 100, attempts: 2, errors: { CLUSTERDOWN: 1, ECONNREFUSED: 1 }, messages: ['CLUSTERDOWN', 'ECONNREFUSED'] },
+      {
+        start: 50,
+        end: 150,
+        lastFailedAt: 100,
+        attempts: 2,
+        errors: { CLUSTERDOWN: 1, ECONNREFUSED: 1 },
+        messages: ['CLUSTERDOWN', 'ECONNREFUSED'],
+      },
       { start: 200, end: null, lastFailedAt: 200, attempts: 1, errors: { TIMEOUT: 1 }, messages: ['TIMEOUT'] },
     ]);
   });
 
   it('error-class windows end at the first write without that error; union merges overlaps', () => {
-    const a = [at(0, false, 'ECONNREFUSED'), at(50, false, 'CLUSTERDOWN'), at(100, false, 'CLUSTERDOWN'), at(150, false, 'ECONNREFUSED'), at(200, true)];
+    const a = [
+      at(0, false, 'ECONNREFUSED'),
+      at(50, false, 'CLUSTERDOWN'),
+      at(100, false, 'CLUSTERDOWN'),
+      at(150, false, 'ECONNREFUSED'),
+      at(200, true),
+    ];
     expect(errorClassWindows(a, 'CLUSTERDOWN')).toEqual([{ start: 50, end: 150 }]);
-    expect(unionWindows([{ start: 50, end: 150 }, { start: 120, end: 300 }, { start: 400, end: null }, { start: 500, end: 600 }])).toEqual([
+    expect(
+      unionWindows([
+        { start: 50, end: 150 },
+        { start: 120, end: 300 },
+        { start: 400, end: null },
+        { start: 500, end: 600 },
+      ]),
+    ).toEqual([
       { start: 50, end: 300 },
       { start: 400, end: null },
     ]);

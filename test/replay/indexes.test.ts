@@ -16,13 +16,29 @@ const item = fc.record({ at: time, tag: fc.integer({ min: 0, max: 3 }) });
 describe('firstAfter', () => {
   it('equals find() over the list, sorted (binary search) or not (scan)', () => {
     fc.assert(
-      fc.property(fc.array(item, { maxLength: 30 }), time, fc.boolean(), fc.integer({ min: 0, max: 3 }), fc.option(time, { nil: undefined }), fc.boolean(), (raw, t, inclusive, tag, until, sortIt) => {
-        const list = sortIt ? [...raw].sort((a, b) => a.at - b.at) : raw;
-        const ok = (x: { tag: number }) => x.tag !== tag;
-        const want = list.find((x) => (inclusive ? x.at >= t : x.at > t) && x.at <= (until ?? Infinity) && ok(x));
-        const got = firstAfter(list, isSortedBy(list, (x) => x.at), t, (x) => x.at, inclusive, ok, until ?? Infinity);
-        expect(got).toBe(want);
-      }),
+      fc.property(
+        fc.array(item, { maxLength: 30 }),
+        time,
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.option(time, { nil: undefined }),
+        fc.boolean(),
+        (raw, t, inclusive, tag, until, sortIt) => {
+          const list = sortIt ? [...raw].sort((a, b) => a.at - b.at) : raw;
+          const ok = (x: { tag: number }) => x.tag !== tag;
+          const want = list.find((x) => (inclusive ? x.at >= t : x.at > t) && x.at <= (until ?? Infinity) && ok(x));
+          const got = firstAfter(
+            list,
+            isSortedBy(list, (x) => x.at),
+            t,
+            (x) => x.at,
+            inclusive,
+            ok,
+            until ?? Infinity,
+          );
+          expect(got).toBe(want);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -31,11 +47,15 @@ describe('firstAfter', () => {
 describe('IntervalSet', () => {
   it('contains(t) iff some added [lo, hi] (hi null = open) holds t', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(time, fc.option(time, { nil: null })), { maxLength: 20 }), fc.array(time, { maxLength: 20 }), (spans, ts) => {
-        const set = new IntervalSet();
-        for (const [lo, hi] of spans) set.add(lo, hi);
-        for (const t of ts) expect(set.contains(t)).toBe(spans.some(([lo, hi]) => t >= lo && (hi === null || t <= hi)));
-      }),
+      fc.property(
+        fc.array(fc.tuple(time, fc.option(time, { nil: null })), { maxLength: 20 }),
+        fc.array(time, { maxLength: 20 }),
+        (spans, ts) => {
+          const set = new IntervalSet();
+          for (const [lo, hi] of spans) set.add(lo, hi);
+          for (const t of ts) expect(set.contains(t)).toBe(spans.some(([lo, hi]) => t >= lo && (hi === null || t <= hi)));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -44,7 +64,10 @@ describe('IntervalSet', () => {
 describe('LifeIndex', () => {
   const ev = { source: 's', line: 1 };
   const runs = fc
-    .array(fc.tuple(fc.constantFrom('a', 'b'), time, fc.integer({ min: 0, max: 10 }), fc.option(fc.integer({ min: 1, max: 3 }), { nil: null })), { maxLength: 25 })
+    .array(
+      fc.tuple(fc.constantFrom('a', 'b'), time, fc.integer({ min: 0, max: 10 }), fc.option(fc.integer({ min: 1, max: 3 }), { nil: null })),
+      { maxLength: 25 },
+    )
     .map((xs) => xs.map(([node, start, len, pid]): LifeRun => ({ node, start, end: start + len, first: ev, last: ev, pid })));
   // The scans LifeIndex used before it searched (runs per node sorted by start).
   const sortedOf = (rs: LifeRun[], node: string) => rs.filter((r) => r.node === node).sort((a, b) => a.start - b.start);
@@ -84,7 +107,12 @@ describe('LifeIndex', () => {
 });
 
 describe('SpanIndex and lane lookups', () => {
-  const span = fc.tuple(time, fc.option(fc.integer({ min: -3, max: 20 }), { nil: null }), fc.constantFrom('a', 'b'), fc.constantFrom('master', 'replica', 'down') as fc.Arbitrary<RoleSpan['role']>);
+  const span = fc.tuple(
+    time,
+    fc.option(fc.integer({ min: -3, max: 20 }), { nil: null }),
+    fc.constantFrom('a', 'b'),
+    fc.constantFrom('master', 'replica', 'down') as fc.Arbitrary<RoleSpan['role']>,
+  );
   it('covering(t) holds exactly the spans with start ≤ t ≤ end, in list order', () => {
     fc.assert(
       fc.property(fc.array(span, { maxLength: 25 }), fc.array(fc.integer({ min: -2, max: 90 }), { maxLength: 12 }), (raw, ts) => {
@@ -101,7 +129,12 @@ describe('SpanIndex and lane lookups', () => {
   it('roleBefore and lastStartedBefore equal filter().pop()', () => {
     fc.assert(
       fc.property(fc.array(span, { maxLength: 25 }), fc.boolean(), fc.array(time, { maxLength: 8 }), (raw, sortIt, ts) => {
-        let roles: RoleSpan[] = raw.map(([start, len, node, role]) => ({ node, role, start, end: len === null ? null : start + Math.abs(len) }));
+        let roles: RoleSpan[] = raw.map(([start, len, node, role]) => ({
+          node,
+          role,
+          start,
+          end: len === null ? null : start + Math.abs(len),
+        }));
         if (sortIt) roles = [...roles].sort((a, b) => a.start - b.start);
         for (const t of ts)
           for (const node of ['a', 'b']) {
@@ -144,7 +177,9 @@ describe('causalPairs', () => {
     for (const w of won) {
       const s = [...started].reverse().find((x) => x.node === w.node && x.at <= w.at && w.at - x.at <= W);
       if (!s) continue;
-      const votes = events.filter((v) => v.kind === 'vote.granted' && v.fields.subject === w.node && v.fields.epoch === s.fields.epoch && v.source !== w.source);
+      const votes = events.filter(
+        (v) => v.kind === 'vote.granted' && v.fields.subject === w.node && v.fields.epoch === s.fields.epoch && v.source !== w.source,
+      );
       if (votes.length === 0) continue;
       out.push([votes.reduce((a, b) => (b.at < a.at ? b : a)).line, w.line]);
     }
@@ -166,7 +201,17 @@ describe('causalPairs', () => {
     }
     return out;
   }
-  const kinds = ['cluster.fail-marked', 'cluster.fail-received', 'election.started', 'election.won', 'vote.granted', 'manual.requested', 'manual.force', 'manual.master-paused', 'role.replica-of'] as const;
+  const kinds = [
+    'cluster.fail-marked',
+    'cluster.fail-received',
+    'election.started',
+    'election.won',
+    'vote.granted',
+    'manual.requested',
+    'manual.force',
+    'manual.master-paused',
+    'role.replica-of',
+  ] as const;
   const node = fc.constantFrom('a', 'b', 'c');
   const event = fc.record({
     kind: fc.constantFrom(...kinds),

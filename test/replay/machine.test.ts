@@ -27,7 +27,14 @@ describe('replayCluster: a master killed and replaced by its replica', () => {
   it('bounds the fault between the last sign of life and the replica losing its link', () => {
     const eps = trace.episodes.filter((e) => e.node === A);
     expect(eps).toHaveLength(1);
-    expect(eps[0]).toMatchObject({ kind: 'stopped', start: sec(10.001), startBounds: [sec(9.5), sec(10.001)], startFrom: 'link-lost', end: sec(20), endFrom: 'restart' });
+    expect(eps[0]).toMatchObject({
+      kind: 'stopped',
+      start: sec(10.001),
+      startBounds: [sec(9.5), sec(10.001)],
+      startFrom: 'link-lost',
+      end: sec(20),
+      endFrom: 'restart',
+    });
   });
 
   it('holds slot ownership as ranges, handing 0-5460 from A to D at the win', () => {
@@ -62,7 +69,15 @@ describe('replayCluster: a master killed and replaced by its replica', () => {
 
   it('records the election attempt with rank, offset and votes', () => {
     expect(trace.elections).toHaveLength(1);
-    expect(trace.elections[0]).toMatchObject({ candidate: D, master: A, kind: 'automatic', rank: 0, offset: 1000, epoch: 7, outcome: 'won' });
+    expect(trace.elections[0]).toMatchObject({
+      candidate: D,
+      master: A,
+      kind: 'automatic',
+      rank: 0,
+      offset: 1000,
+      epoch: 7,
+      outcome: 'won',
+    });
     expect(trace.votes.map((v) => [v.voter, v.candidate, v.granted, v.epoch])).toEqual([
       [B, D, true, 7],
       [C, D, true, 7],
@@ -81,7 +96,8 @@ describe('replayCluster: a master killed and replaced by its replica', () => {
 
 /** The timeline stage settles the writers of unbound lines (timeline/resolve.ts); the replay runs on its result. */
 /** The timeline stage (identity, clocks, addresses), then the replay: what pipeline.ts does per cluster. */
-const resolvedReplay = (c: ClusterTimeline, opts: { nodeTimeoutMs?: number } = {}) => replayResolved(resolveTimeline(timelineOf(c), opts).clusters[0]);
+const resolvedReplay = (c: ClusterTimeline, opts: { nodeTimeoutMs?: number } = {}) =>
+  replayResolved(resolveTimeline(timelineOf(c), opts).clusters[0]);
 
 describe('identity of unbound lines (timeline stage), then the replay', () => {
   it('attributes a pasted replica log without "I\'m" line to the one node it fits (seed case 2)', () => {
@@ -113,9 +129,13 @@ ${A} 127.0.0.1:7000@17000 slave ${D} 0 ${sec(59)} 7 connected
       ['identity-inferred', D],
       ['ownership-inferred', D],
     ]);
-    expect(trace.promotions.map((p) => [p.node, p.replaced, p.epoch, formatRanges(p.slots), iso(p.at)])).toEqual([[D, A, 7, '0-5460', iso(sec(15))]]);
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.epoch, formatRanges(p.slots), iso(p.at)])).toEqual([
+      [D, A, 7, '0-5460', iso(sec(15))],
+    ]);
     // Before the win, A owned the slots (inferred backwards from the later view).
-    expect(trace.ownership.filter((o) => o.owner === A).map((o) => [formatRanges(o.slots), iso(o.end), o.inferred])).toEqual([['0-5460', iso(sec(15)), true]]);
+    expect(trace.ownership.filter((o) => o.owner === A).map((o) => [formatRanges(o.slots), iso(o.end), o.inferred])).toEqual([
+      ['0-5460', iso(sec(15)), true],
+    ]);
   });
 
   it('re-attributes lines that cannot be the bound node’s own (a FAIL about itself)', () => {
@@ -160,7 +180,14 @@ describe('replayCluster: manual failover and takeover', () => {
     ];
     const trace = resolvedReplay(clusterOf(events, [healthyView(sec(5))], ADDR));
     expect(trace.elections[0].kind).toBe('manual');
-    expect(trace.manuals[0]).toMatchObject({ kind: 'manual', replica: D, master: A, requestedAt: sec(10), pausedAt: sec(10.001), masterOffset: 500 });
+    expect(trace.manuals[0]).toMatchObject({
+      kind: 'manual',
+      replica: D,
+      master: A,
+      requestedAt: sec(10),
+      pausedAt: sec(10.001),
+      masterOffset: 500,
+    });
     expect(trace.demotions).toMatchObject([{ node: A, newMaster: D, hadSlots: false }]);
   });
 
@@ -188,7 +215,9 @@ describe('replayCluster: manual failover and takeover', () => {
 
   it('names the old master of a forced failover from its own "Reconfiguring myself as a replica of" line', () => {
     const la = { source: 'a.log', pid: 1, role: 'M' as const };
-    const trace = resolvedReplay(clusterOf(forced([ev(sec(5), A, 'cluster.state', { state: 'ok' }, la), ev(sec(16), A, 'role.replica-of', { subject: D }, la)])));
+    const trace = resolvedReplay(
+      clusterOf(forced([ev(sec(5), A, 'cluster.state', { state: 'ok' }, la), ev(sec(16), A, 'role.replica-of', { subject: D }, la)])),
+    );
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.at, p.via])).toEqual([[D, A, sec(10.11), 'election']]);
     expect(trace.demotions).toMatchObject([{ node: A, newMaster: D }]);
   });
@@ -208,7 +237,9 @@ describe('replayCluster: manual failover and takeover', () => {
 
   it('does not take a replica following its master to the winner for the old master', () => {
     const lc = { source: 'c.log', pid: 3, role: 'S' as const };
-    const trace = resolvedReplay(clusterOf(forced([ev(sec(5), C, 'repl.connecting', {}, lc), ev(sec(16), C, 'role.replica-of', { subject: D }, lc)])));
+    const trace = resolvedReplay(
+      clusterOf(forced([ev(sec(5), C, 'repl.connecting', {}, lc), ev(sec(16), C, 'role.replica-of', { subject: D }, lc)])),
+    );
     expect(trace.promotions.map((p) => [p.node, p.replaced])).toEqual([[D, null]]);
   });
 });
@@ -237,12 +268,17 @@ describe('replayCluster: "A failover occurred in shard" (redis 7.4 / valkey 8)',
       ev(sec(13), B, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, lb),
     ];
     const trace = resolvedReplay(clusterOf(events));
-    expect(trace.promotions.map((p) => [p.node, p.replaced, p.kind ?? null, p.epoch, iso(p.at)])).toEqual([[D, A, 'automatic', 4, iso(sec(10.7))]]);
+    expect(trace.promotions.map((p) => [p.node, p.replaced, p.kind ?? null, p.epoch, iso(p.at)])).toEqual([
+      [D, A, 'automatic', 4, iso(sec(10.7))],
+    ]);
   });
 
   it('leaves the kind open when the voter had not flagged the old master FAIL (a FORCEACK vote)', () => {
     const lb = { source: 'b.log', pid: 2, role: 'M' as const };
-    const events = [ev(sec(10.7), B, 'vote.granted', { subject: D, epoch: 4 }, lb), ev(sec(13), B, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, lb)];
+    const events = [
+      ev(sec(10.7), B, 'vote.granted', { subject: D, epoch: 4 }, lb),
+      ev(sec(13), B, 'cluster.failover-seen', { sender: A, subject: D, epoch: 4 }, lb),
+    ];
     const trace = resolvedReplay(clusterOf(events));
     expect(trace.promotions.map((p) => [p.node, p.replaced, p.kind ?? null, iso(p.at)])).toEqual([[D, A, null, iso(sec(10.7))]]);
   });
@@ -273,7 +309,10 @@ describe('replayCluster: the writer of a log without its "I\'m" line, named by i
 
   it('is the `myself` entry of its crash report', () => {
     const la = { source: 'a.log', pid: 1, role: 'M' as const };
-    const events = [ev(sec(5), 'writer:a.log', 'cluster.state', { state: 'ok' }, la), ev(sec(10), 'writer:a.log', 'server.crash', { signal: 11, self: A }, la)];
+    const events = [
+      ev(sec(5), 'writer:a.log', 'cluster.state', { state: 'ok' }, la),
+      ev(sec(10), 'writer:a.log', 'server.crash', { signal: 11, self: A }, la),
+    ];
     const trace = resolvedReplay(clusterOf(events));
     expect(trace.notes.filter((n) => n.kind === 'identity-inferred').map((n) => n.node)).toEqual([A]);
     expect(trace.lifecycle.filter((l) => l.kind === 'crash').map((l) => l.node)).toEqual([A]);
@@ -321,7 +360,14 @@ describe('replayCluster: a replica whose master no line names', () => {
   });
 
   it('is the node seen at bus port +10000 when exactly one is', () => {
-    const bus = (at: number, id: string) => ev(sec(at), R, 'cluster.bus-connect-failed', { subject: id, address: '127.0.0.1:17000', reason: 'Connection refused' }, { role: 'S' });
+    const bus = (at: number, id: string) =>
+      ev(
+        sec(at),
+        R,
+        'cluster.bus-connect-failed',
+        { subject: id, address: '127.0.0.1:17000', reason: 'Connection refused' },
+        { role: 'S' },
+      );
     // The timeline makes a node of every id a line names (timeline/clusters.ts); the hand timeline does not.
     const named = (events: ReturnType<typeof replicaLog>, ids: string[]) => {
       const c = clusterOf(events);

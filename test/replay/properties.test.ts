@@ -13,7 +13,9 @@ const NODES = ['a', 'b', 'c', 'd', 'e', 'f'].map(nid);
 const ADDRS = NODES.map((_, i) => `127.0.0.1:${7000 + i}`);
 const node = fc.constantFrom(...NODES);
 const maybeNode = fc.option(node, { nil: null });
-const range = fc.tuple(fc.integer({ min: -5, max: SLOT_COUNT + 5 }), fc.integer({ min: 0, max: 6000 })).map(([s, n]) => ({ start: s, end: s + n }));
+const range = fc
+  .tuple(fc.integer({ min: -5, max: SLOT_COUNT + 5 }), fc.integer({ min: 0, max: 6000 }))
+  .map(([s, n]) => ({ start: s, end: s + n }));
 
 const fields: fc.Arbitrary<EventFields> = fc.record(
   {
@@ -69,11 +71,29 @@ function build(evs: Array<fc.ValueOf<typeof event>>, snaps: Array<fc.ValueOf<typ
   let t = T0;
   const events: TimelineEvent[] = evs.map((e, i) => {
     t += e.dt;
-    return { at: t, node: e.node, kind: e.kind, fields: e.fields, text: e.kind, source: e.source, line: i + 1, ...(e.pid !== undefined ? { pid: e.pid } : {}), ...(e.role ? { role: e.role } : {}) };
+    return {
+      at: t,
+      node: e.node,
+      kind: e.kind,
+      fields: e.fields,
+      text: e.kind,
+      source: e.source,
+      line: i + 1,
+      ...(e.pid !== undefined ? { pid: e.pid } : {}),
+      ...(e.role ? { role: e.role } : {}),
+    };
   });
   const snapshots: Snapshot[] = snaps
     .map((s, i): Snapshot => {
-      const base = { at: T0 + s.dt, atFrom: s.atFrom, source: 'snap.txt', line: 1000 + i, endLine: 1000 + i, reporter: s.reporter, reporterAddress: null };
+      const base = {
+        at: T0 + s.dt,
+        atFrom: s.atFrom,
+        source: 'snap.txt',
+        line: 1000 + i,
+        endLine: 1000 + i,
+        reporter: s.reporter,
+        reporterAddress: null,
+      };
       if (s.kind === 'cluster-nodes')
         return {
           ...base,
@@ -107,11 +127,12 @@ const timelines = fc.tuple(fc.array(event, { maxLength: 60 }), fc.array(snapshot
 /** For every elementary slot interval: spans that hold it never overlap and leave no gap once known. */
 function checkOwnership(trace: Trace): string | null {
   const cuts = new Set<number>([0, SLOT_COUNT]);
-  for (const o of trace.ownership) for (const r of o.slots) {
-    cuts.add(r.start);
-    cuts.add(r.end + 1);
-    if (r.start < 0 || r.end >= SLOT_COUNT || r.start > r.end) return `bad range ${r.start}-${r.end}`;
-  }
+  for (const o of trace.ownership)
+    for (const r of o.slots) {
+      cuts.add(r.start);
+      cuts.add(r.end + 1);
+      if (r.start < 0 || r.end >= SLOT_COUNT || r.start > r.end) return `bad range ${r.start}-${r.end}`;
+    }
   const bounds = [...cuts].sort((a, b) => a - b);
   for (let i = 0; i + 1 < bounds.length; i++) {
     const slot = bounds[i];

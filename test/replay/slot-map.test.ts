@@ -8,9 +8,13 @@ const range = fc.tuple(fc.integer({ min: -5, max: N + 5 }), fc.integer({ min: -5
 const owner = fc.constantFrom<string | null>('a', 'b', 'c', null);
 
 function model(ops: Array<{ ranges: Array<{ start: number; end: number }>; owner: string | null; epoch: number | null }>) {
-  const slots: Array<{ owner: string | null | undefined; epoch: number | null }> = Array.from({ length: N }, () => ({ owner: undefined, epoch: null }));
+  const slots: Array<{ owner: string | null | undefined; epoch: number | null }> = Array.from({ length: N }, () => ({
+    owner: undefined,
+    epoch: null,
+  }));
   for (const op of ops)
-    for (const r of op.ranges) for (let i = Math.max(0, r.start); i <= Math.min(N - 1, r.end); i++) slots[i] = { owner: op.owner, epoch: op.epoch };
+    for (const r of op.ranges)
+      for (let i = Math.max(0, r.start); i <= Math.min(N - 1, r.end); i++) slots[i] = { owner: op.owner, epoch: op.epoch };
   return slots;
 }
 

@@ -27,10 +27,18 @@ describe('failscope report', () => {
 
   test('refuses to overwrite an input, a bad --node-timeout, or a missing directory (exit 2 via ConfigError)', async () => {
     const copy = join(tmp, 'node.log');
-    copyFileSync(join(INCIDENT, readdirSync(INCIDENT).find((f) => f.endsWith('.log'))!), copy);
+    copyFileSync(
+      join(
+        INCIDENT,
+        readdirSync(INCIDENT).find((f) => f.endsWith('.log'))!,
+      ),
+      copy,
+    );
     await expect(reportCommand([copy], { output: copy, tz: 'UTC' })).rejects.toThrow(ConfigError);
     await expect(reportCommand([INCIDENT], { output: join(tmp, 'x.html'), tz: 'UTC', nodeTimeout: -5 })).rejects.toThrow(ConfigError);
-    await expect(reportCommand([INCIDENT], { output: join(tmp, 'no', 'such', 'dir.html'), tz: 'UTC' })).rejects.toThrow(/cannot write .*: no such directory/);
+    await expect(reportCommand([INCIDENT], { output: join(tmp, 'no', 'such', 'dir.html'), tz: 'UTC' })).rejects.toThrow(
+      /cannot write .*: no such directory/,
+    );
     await expect(reportCommand([INCIDENT], { output: '', tz: 'UTC' })).rejects.toThrow(ConfigError);
   });
 });

@@ -27,7 +27,8 @@ describe('escaping', () => {
     );
   });
   test('SVG ids are renamed per chart inside tags only', () => {
-    const svg = '<svg><defs><clipPath id="clip7"><rect/></clipPath></defs><g clip-path="url(#clip7)"><text>id="clip7" url(#clip7)</text></g></svg>';
+    const svg =
+      '<svg><defs><clipPath id="clip7"><rect/></clipPath></defs><g clip-path="url(#clip7)"><text>id="clip7" url(#clip7)</text></g></svg>';
     expect(renameIds(svg, 'c1-roles')).toBe(
       '<svg><defs><clipPath id="c1-roles-1"><rect/></clipPath></defs><g clip-path="url(#c1-roles-1)"><text>id="clip7" url(#clip7)</text></g></svg>',
     );
@@ -50,7 +51,9 @@ describe('page structure', async () => {
     const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1];
     const scripts = all(page, /<script>([\s\S]*?)<\/script>/g);
     expect(scripts).toHaveLength(1);
-    expect(csp).toBe(`default-src 'none'; img-src data:; style-src ${sha(style)}; script-src ${sha(scripts[0])}; base-uri 'none'; form-action 'none'`);
+    expect(csp).toBe(
+      `default-src 'none'; img-src data:; style-src ${sha(style)}; script-src ${sha(scripts[0])}; base-uri 'none'; form-action 'none'`,
+    );
     expect(csp).not.toContain('unsafe');
   });
 
@@ -58,11 +61,23 @@ describe('page structure', async () => {
     expect(page).not.toMatch(/\ssrc=/);
     expect(page).not.toMatch(/\sstyle=/);
     expect(page).not.toMatch(/<link\b/);
-    for (const href of all(page, /\shref="([^"]*)"/g)) expect(href).toMatch(/^(#[A-Za-z][\w-]*|data:application\/json;charset=utf-8;base64,[A-Za-z0-9+/=]+)$/);
+    for (const href of all(page, /\shref="([^"]*)"/g))
+      expect(href).toMatch(/^(#[A-Za-z][\w-]*|data:application\/json;charset=utf-8;base64,[A-Za-z0-9+/=]+)$/);
   });
 
   test('top: verdict, story, the key chart (roles), key timings and findings by severity, then the other charts, timeline, inputs', () => {
-    const order = ['class="verdict pass"', 'class="story"', 'id="chart-1-roles"', 'Key timings', 'class="failovers"', 'class="outages"', 'Findings', 'id="chart-1-ownership"', 'id="timeline"', 'id="inputs"'];
+    const order = [
+      'class="verdict pass"',
+      'class="story"',
+      'id="chart-1-roles"',
+      'Key timings',
+      'class="failovers"',
+      'class="outages"',
+      'Findings',
+      'id="chart-1-ownership"',
+      'id="timeline"',
+      'id="inputs"',
+    ];
     const at = order.map((s) => page.indexOf(s));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -151,7 +166,8 @@ describe('hostile input', async () => {
   });
 
   test('no href can be javascript: or point anywhere but this page or an inline spec', () => {
-    for (const href of all(page, /\shref="([^"]*)"/gi)) expect(href).toMatch(/^(#[A-Za-z][\w-]*|data:application\/json;charset=utf-8;base64,[A-Za-z0-9+/=]+)$/);
+    for (const href of all(page, /\shref="([^"]*)"/gi))
+      expect(href).toMatch(/^(#[A-Za-z][\w-]*|data:application\/json;charset=utf-8;base64,[A-Za-z0-9+/=]+)$/);
     expect(page).not.toMatch(/href="\s*javascript:/i);
   });
 

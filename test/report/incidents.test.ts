@@ -43,7 +43,9 @@ describe('reports of the recorded incidents and the seed document', () => {
       const page = readFileSync(output, 'utf8');
       const verdict = /<span class="verdict (pass|fail)">/.exec(page)![1];
       expect(r.exitCode).toBe(verdict === 'fail' ? 1 : 0);
-      expect(r.stdout).toMatch(new RegExp(`^wrote ${output.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ kB\\): ${verdict.toUpperCase()}, `));
+      expect(r.stdout).toMatch(
+        new RegExp(`^wrote ${output.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ kB\\): ${verdict.toUpperCase()}, `),
+      );
       expect(Buffer.byteLength(page)).toBeLessThan(5 * 1024 * 1024);
       if (!browser) return;
       const visit = await openReport(browser.context, output);

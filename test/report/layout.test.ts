@@ -50,20 +50,25 @@ function marksOf(visit: PageVisit): Promise<Mark[]> {
   return visit.page.evaluate(() =>
     [...document.querySelectorAll('figure.chart')].flatMap((fig) =>
       // a linked mark is wrapped in <a>: the mark is its child
-      [...fig.querySelectorAll('g.role-mark > :not(g):not(title)')].map((el) => (el.tagName === 'a' ? el.firstElementChild! : el)).map((el) => ({
-        chart: fig.id,
-        tag: el.tagName,
-        title: el.querySelector(':scope > title')?.textContent ?? null,
-        fill: el.getAttribute('fill'),
-        stroke: el.getAttribute('stroke'),
-      })),
+      [...fig.querySelectorAll('g.role-mark > :not(g):not(title)')]
+        .map((el) => (el.tagName === 'a' ? el.firstElementChild! : el))
+        .map((el) => ({
+          chart: fig.id,
+          tag: el.tagName,
+          title: el.querySelector(':scope > title')?.textContent ?? null,
+          fill: el.getAttribute('fill'),
+          stroke: el.getAttribute('stroke'),
+        })),
     ),
   );
 }
 
 function timeLabels(visit: PageVisit, chart: string): Promise<string[]> {
   return visit.page.evaluate(
-    (id) => [...document.querySelectorAll(`#${id} g.role-axis-label text`)].map((t) => t.textContent ?? '').filter((s) => /\d{2}:\d{2}/.test(s) && !/\d+\.\d+\.\d+\.\d+/.test(s)),
+    (id) =>
+      [...document.querySelectorAll(`#${id} g.role-axis-label text`)]
+        .map((t) => t.textContent ?? '')
+        .filter((s) => /\d{2}:\d{2}/.test(s) && !/\d+\.\d+\.\d+\.\d+/.test(s)),
     chart,
   );
 }
@@ -117,8 +122,12 @@ describe.skipIf(skip)('the report at 1400 px and 390 px', () => {
       expect(untitled, 'marks without hover text').toEqual([]);
 
       // States, phases, outages and markers never wear a node's colour; only node marks do.
-      const isNodeMark = (m: Mark) => m.title!.startsWith('node ') || m.chart.endsWith('-topology') || (m.chart.endsWith('-ownership') && /^slots \S+: (?!CLUSTERDOWN|not served|uncovered)/.test(m.title!));
-      const colours = (m: Mark) => [m.fill, m.stroke].filter((c): c is string => !!c && c !== 'none' && c !== 'transparent').map((c) => c.toLowerCase());
+      const isNodeMark = (m: Mark) =>
+        m.title!.startsWith('node ') ||
+        m.chart.endsWith('-topology') ||
+        (m.chart.endsWith('-ownership') && /^slots \S+: (?!CLUSTERDOWN|not served|uncovered)/.test(m.title!));
+      const colours = (m: Mark) =>
+        [m.fill, m.stroke].filter((c): c is string => !!c && c !== 'none' && c !== 'transparent').map((c) => c.toLowerCase());
       const stateMarks = marks.filter((m) => !isNodeMark(m));
       expect(stateMarks.length).toBeGreaterThan(20);
       for (const m of stateMarks) for (const c of colours(m)) expect(NODE_COLOURS, `${m.chart} ${m.title}`).not.toContain(c);
@@ -127,7 +136,9 @@ describe.skipIf(skip)('the report at 1400 px and 390 px', () => {
       for (const m of ownerRects) expect(NODE_COLOURS, m.title!).toContain(m.fill!.toLowerCase());
       // … and the legends say the same: no state swatch in a node colour.
       const legendFills = await page.evaluate(() =>
-        [...document.querySelectorAll('#chart-1-roles g.role-legend-symbol path, #chart-1-state g.role-legend-symbol path')].map((p) => (p.getAttribute('fill') ?? '').toLowerCase()),
+        [...document.querySelectorAll('#chart-1-roles g.role-legend-symbol path, #chart-1-state g.role-legend-symbol path')].map((p) =>
+          (p.getAttribute('fill') ?? '').toLowerCase(),
+        ),
       );
       expect(legendFills.length).toBeGreaterThan(4);
       for (const c of legendFills) expect(NODE_COLOURS).not.toContain(c);
@@ -137,10 +148,18 @@ describe.skipIf(skip)('the report at 1400 px and 390 px', () => {
       expect(outage, 'the incident has a cluster-wide outage').toBeDefined();
       const down = await page.evaluate(() => {
         const fig = document.getElementById('chart-1-ownership')!;
-        const el = [...fig.querySelectorAll('g.role-mark > path')].find((p) => p.querySelector('title')?.textContent?.startsWith('slots 0-16383: CLUSTERDOWN'));
+        const el = [...fig.querySelectorAll('g.role-mark > path')].find((p) =>
+          p.querySelector('title')?.textContent?.startsWith('slots 0-16383: CLUSTERDOWN'),
+        );
         const all = [...fig.querySelectorAll('g.role-mark > path')].map((p) => (p as SVGGraphicsElement).getBoundingClientRect());
         const b = el ? (el as SVGGraphicsElement).getBoundingClientRect() : null;
-        return b ? { h: b.height, plot: Math.max(...all.map((r) => r.bottom)) - Math.min(...all.map((r) => r.top)), title: el!.querySelector('title')!.textContent } : null;
+        return b
+          ? {
+              h: b.height,
+              plot: Math.max(...all.map((r) => r.bottom)) - Math.min(...all.map((r) => r.top)),
+              title: el!.querySelector('title')!.textContent,
+            }
+          : null;
       });
       expect(down, 'CLUSTERDOWN band on the slot chart').not.toBeNull();
       expect(down!.h).toBeGreaterThan(0.95 * down!.plot);
@@ -154,7 +173,10 @@ describe.skipIf(skip)('the report at 1400 px and 390 px', () => {
       }
       // A failover marker links to its evidence row in the timeline, and following it shows that row.
       const links = await page.evaluate(() =>
-        [...document.querySelectorAll('#chart-1-roles svg a')].map((a) => ({ href: a.getAttribute('xlink:href'), title: a.querySelector('title')?.textContent ?? '' })),
+        [...document.querySelectorAll('#chart-1-roles svg a')].map((a) => ({
+          href: a.getAttribute('xlink:href'),
+          title: a.querySelector('title')?.textContent ?? '',
+        })),
       );
       expect(links.length).toBe(4); // fault, FAIL marked, election started, promoted
       for (const l of links) expect(l.href, l.title).toMatch(/^#L\d+-\d+$/);
@@ -165,7 +187,10 @@ describe.skipIf(skip)('the report at 1400 px and 390 px', () => {
       expect(visit.consoleErrors).toEqual([]);
       await page.locator('#charts-1').scrollIntoViewIfNeeded();
       const top = await page.evaluate(() => document.getElementById('charts-1')!.getBoundingClientRect().top + window.scrollY);
-      await shot(visit, 'seed2-1400-charts', 'screenshot-charts.png', { fullPage: true, clip: { x: 0, y: top - 10, width: 1400, height: 1500 } });
+      await shot(visit, 'seed2-1400-charts', 'screenshot-charts.png', {
+        fullPage: true,
+        clip: { x: 0, y: top - 10, width: 1400, height: 1500 },
+      });
     } finally {
       await visit.page.close();
     }
@@ -205,13 +230,22 @@ describe.skipIf(skip)('the report at 1400 px and 390 px', () => {
       expect(visit.consoleErrors).toEqual([]);
       const layout = await page.evaluate(() => {
         const scrolls = (el: Element | null): boolean => {
-          for (let e = el; e && e !== document.body; e = e.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) return true;
+          for (let e = el; e && e !== document.body; e = e.parentElement)
+            if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) return true;
           return false;
         };
         return {
           pageWidth: document.documentElement.scrollWidth,
-          tables: [...document.querySelectorAll('table')].map((t) => ({ id: t.id || t.className, width: t.getBoundingClientRect().width, scrolls: scrolls(t.parentElement) })),
-          charts: [...document.querySelectorAll('figure.chart svg')].map((s) => ({ id: s.closest('figure')!.id, width: s.getBoundingClientRect().width, scrolls: scrolls(s.parentElement) })),
+          tables: [...document.querySelectorAll('table')].map((t) => ({
+            id: t.id || t.className,
+            width: t.getBoundingClientRect().width,
+            scrolls: scrolls(t.parentElement),
+          })),
+          charts: [...document.querySelectorAll('figure.chart svg')].map((s) => ({
+            id: s.closest('figure')!.id,
+            width: s.getBoundingClientRect().width,
+            scrolls: scrolls(s.parentElement),
+          })),
         };
       });
       expect(layout.pageWidth).toBeLessThanOrEqual(390);

@@ -5,7 +5,14 @@ import { renderHtmlReport } from '../../src/report/html/index.ts';
 import { seedFailoverCase } from './helpers/cases.ts';
 
 const ids = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40), 'not-a-node-id'];
-const times = ['2024-01-01T00:00:00.000Z', '2024-01-01T00:00:05.000Z', '2024-01-01T00:01:00.000Z', '2024-01-02T12:00:00.000Z', 'garbage', ''];
+const times = [
+  '2024-01-01T00:00:00.000Z',
+  '2024-01-01T00:00:05.000Z',
+  '2024-01-01T00:01:00.000Z',
+  '2024-01-02T12:00:00.000Z',
+  'garbage',
+  '',
+];
 const slotTexts = ['0-5460', '5461-10922,10923-16383', '', 'x-y', '20000-30000', '7'];
 
 const time = fc.constantFrom(...times);
@@ -28,7 +35,11 @@ const cluster: fc.Arbitrary<ClusterAnalysis> = fc.record({
       failMarkedAt: fc.option(time, { nil: null }),
       electionStartedAt: fc.option(time, { nil: null }),
       promotedAt: time,
-      timingsMs: fc.record({ detection: fc.option(fc.integer(), { nil: null }), election: fc.option(fc.integer(), { nil: null }), unavailable: fc.integer() }),
+      timingsMs: fc.record({
+        detection: fc.option(fc.integer(), { nil: null }),
+        election: fc.option(fc.integer(), { nil: null }),
+        unavailable: fc.integer(),
+      }),
       evidence: fc.constant([{ source: 'n0.log', line: 1 }]),
     }),
     { maxLength: 3 },
@@ -50,11 +61,29 @@ const cluster: fc.Arbitrary<ClusterAnalysis> = fc.record({
   story: fc.string(),
   span: fc.record({ start: fc.option(time, { nil: null }), end: fc.option(time, { nil: null }) }),
   roles: fc.array(
-    fc.record({ node, role: fc.constantFrom<RoleState>('master', 'replica', 'down', 'paused', 'fail', 'unknown'), masterId: fc.option(node, { nil: null }), start: time, end: fc.option(time, { nil: null }) }),
+    fc.record({
+      node,
+      role: fc.constantFrom<RoleState>('master', 'replica', 'down', 'paused', 'fail', 'unknown'),
+      masterId: fc.option(node, { nil: null }),
+      start: time,
+      end: fc.option(time, { nil: null }),
+    }),
     { maxLength: 8 },
   ),
-  ownership: fc.array(fc.record({ slots: fc.constantFrom(...slotTexts), owner: fc.option(node, { nil: null }), epoch: fc.option(fc.integer(), { nil: null }), start: time, end: fc.option(time, { nil: null }) }), { maxLength: 6 }),
-  states: fc.array(fc.record({ node, state: fc.constantFrom('ok', 'fail') as fc.Arbitrary<'ok'>, start: time, end: fc.option(time, { nil: null }) }), { maxLength: 6 }),
+  ownership: fc.array(
+    fc.record({
+      slots: fc.constantFrom(...slotTexts),
+      owner: fc.option(node, { nil: null }),
+      epoch: fc.option(fc.integer(), { nil: null }),
+      start: time,
+      end: fc.option(time, { nil: null }),
+    }),
+    { maxLength: 6 },
+  ),
+  states: fc.array(
+    fc.record({ node, state: fc.constantFrom('ok', 'fail') as fc.Arbitrary<'ok'>, start: time, end: fc.option(time, { nil: null }) }),
+    { maxLength: 6 },
+  ),
 });
 
 describe('robustness', () => {
@@ -86,7 +115,18 @@ describe('robustness', () => {
 
   test('an empty timeline and no cluster still make a page that says so', async () => {
     const empty: Timeline = { clusters: [], events: [], inputs: [], diagnostics: [], clockOffsets: [] };
-    const analysis: AnalysisV1 = { schemaVersion: 1, clusters: [], nodes: [], failovers: [], outages: [], findings: [], inputs: [], verdict: 'pass', nodeTimeout: { ms: null, from: 'unknown' }, clockOffsets: [] };
+    const analysis: AnalysisV1 = {
+      schemaVersion: 1,
+      clusters: [],
+      nodes: [],
+      failovers: [],
+      outages: [],
+      findings: [],
+      inputs: [],
+      verdict: 'pass',
+      nodeTimeout: { ms: null, from: 'unknown' },
+      clockOffsets: [],
+    };
     const page = await renderHtmlReport(analysis, empty);
     expect(page).toContain('No cluster found in the inputs.');
     expect(page).toContain('<tbody>\n</tbody>');

@@ -116,7 +116,13 @@ describe('chart data', () => {
     const c = analysis.clusters[0];
     const ctx = chartContext(c);
     const chart = clusterCharts(c).charts.find((x) => x.id.endsWith('ownership'))!;
-    const spec = chart.spec as unknown as { title: { subtitle: string[] }; layer: Array<{ data?: { values: Array<{ owner: string; node: string; from: number; to: number; start: string; end: string }> }; encoding?: { color?: { scale?: { domain: string[] } } } }> };
+    const spec = chart.spec as unknown as {
+      title: { subtitle: string[] };
+      layer: Array<{
+        data?: { values: Array<{ owner: string; node: string; from: number; to: number; start: string; end: string }> };
+        encoding?: { color?: { scale?: { domain: string[] } } };
+      }>;
+    };
     const rows = spec.layer[0].data!.values;
     const lanes = new Set(ctx.lanes.map((l) => l.id));
     // every row is a lane's master, uncovered, or the lumped rest; no lumped row overlaps another row
@@ -125,12 +131,13 @@ describe('chart data', () => {
     expect(lumped.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(c.ownership.length / 2);
     for (const a of lumped)
-      for (const b of rows)
-        if (a !== b && a.start < b.end && b.start < a.end) expect(a.to <= b.from || b.to <= a.from).toBe(true);
+      for (const b of rows) if (a !== b && a.start < b.end && b.start < a.end) expect(a.to <= b.from || b.to <= a.from).toBe(true);
     // the lumped rows cover exactly the slots of the masters without a lane, over the same time
     const d0 = Date.parse(ctx.domain[0]);
     const d1 = Date.parse(ctx.domain[1]);
-    const drawn = c.ownership.filter((o) => o.owner !== null && !lanes.has(o.owner) && Date.parse(o.start) <= d1 && (o.end === null || Date.parse(o.end) >= d0));
+    const drawn = c.ownership.filter(
+      (o) => o.owner !== null && !lanes.has(o.owner) && Date.parse(o.start) <= d1 && (o.end === null || Date.parse(o.end) >= d0),
+    );
     expect(drawn.length).toBeGreaterThan(lumped.length);
     const union = (rs: Array<{ start: number; end: number }>) => formatRanges(normalizeRanges(rs));
     expect(union(lumped.map((r) => ({ start: r.from, end: r.to - 1 })))).toBe(union(drawn.flatMap((o) => parseRanges(o.slots))));

@@ -8,12 +8,19 @@ import { analyzeTimeline } from '../../src/pipeline.ts';
 
 /** Every time of the analysis moved by `ms`. */
 function shifted(a: AnalysisV1, ms: number): AnalysisV1 {
-  return JSON.parse(JSON.stringify(a).replace(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)"/g, (_, iso: string) => `"${new Date(Date.parse(iso) + ms).toISOString()}"`)) as AnalysisV1;
+  return JSON.parse(
+    JSON.stringify(a).replace(
+      /"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)"/g,
+      (_, iso: string) => `"${new Date(Date.parse(iso) + ms).toISOString()}"`,
+    ),
+  ) as AnalysisV1;
 }
 
 describe('text output across days', () => {
   it('one day: times only; across midnight: the header and every time carry the date', async () => {
-    const a = analyzeTimeline(await loadTimeline(['fixtures/incidents/seed2-master-stop-promote'], { zone: 'UTC' }), { nodeTimeoutMs: 2000 });
+    const a = analyzeTimeline(await loadTimeline(['fixtures/incidents/seed2-master-stop-promote'], { zone: 'UTC' }), {
+      nodeTimeoutMs: 2000,
+    });
     const one = renderAnalysisText(a);
     const { start, end } = a.clusters[0].span;
     expect(one).toContain(`, ${start!.slice(0, 10)} ${start!.slice(11, 23)} to ${end!.slice(11, 23)} UTC\n`);

@@ -67,7 +67,9 @@ export { ms };
  * which some range answered CLUSTERDOWN count: a cluster-wide refusal, not three dead masters.
  */
 export function everyRangeDown(truth: Truth): Array<{ start: string; end: string | null }> {
-  const ranges = truth.probe.ranges.map((r) => r.failures.map((f) => ({ start: ms(f.start), end: f.end === null ? Infinity : ms(f.end), down: (f.errors.CLUSTERDOWN ?? 0) > 0 })));
+  const ranges = truth.probe.ranges.map((r) =>
+    r.failures.map((f) => ({ start: ms(f.start), end: f.end === null ? Infinity : ms(f.end), down: (f.errors.CLUSTERDOWN ?? 0) > 0 })),
+  );
   let acc: Array<{ start: number; end: number; down: boolean }> = ranges[0] ?? [];
   for (const next of ranges.slice(1)) {
     const out: typeof acc = [];
@@ -146,9 +148,14 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
       expect(ms(fault.at)).toBeLessThanOrEqual(ms(f.startedAtBounds[1]) + TOL_BOUNDS_MS);
     }
     // 3. Unavailability against what the probe saw on that range.
-    const runs = failuresFor(truth, f.slots).map(truthWindow).filter((w) => w.end !== null && w.end >= ms(f.startedAt) - 1000 && w.start <= ms(f.promotedAt) + 1000);
+    const runs = failuresFor(truth, f.slots)
+      .map(truthWindow)
+      .filter((w) => w.end !== null && w.end >= ms(f.startedAt) - 1000 && w.start <= ms(f.promotedAt) + 1000);
     const truthMs = runs.length > 0 ? Math.max(...runs.map((w) => w.durationMs as number)) : 0;
-    if (spec.faultLogged) expect(Math.abs(f.timingsMs.unavailable - truthMs), `unavailable ${f.timingsMs.unavailable} vs probe ${truthMs}`).toBeLessThanOrEqual(TOL_UNAVAILABLE_MS);
+    if (spec.faultLogged)
+      expect(Math.abs(f.timingsMs.unavailable - truthMs), `unavailable ${f.timingsMs.unavailable} vs probe ${truthMs}`).toBeLessThanOrEqual(
+        TOL_UNAVAILABLE_MS,
+      );
   }
 
   // 4. Blocked failovers: which master, and its slots out for as long as the probe saw.
@@ -159,7 +166,9 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
     const slots = (truth.nodes.find((n) => n.id === id) as { slots: string }).slots;
     const out = a.outages.find((o) => o.scope === 'slots' && o.slots === slots && o.cause === b.rule) as Outage;
     expect(out).toBeDefined();
-    const probe = failuresFor(truth, slots).map(truthWindow).find((w) => w.end !== null && Math.abs(w.start - ms(out.start)) < 5000) as ReturnType<typeof truthWindow>;
+    const probe = failuresFor(truth, slots)
+      .map(truthWindow)
+      .find((w) => w.end !== null && Math.abs(w.start - ms(out.start)) < 5000) as ReturnType<typeof truthWindow>;
     expect(probe).toBeDefined();
     const fault = faultActions(truth).find((x) => x.target.id === id) as Truth['actions'][number];
     const bounds = out.startBounds;
@@ -168,7 +177,9 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
     if (spec.faultLogged) {
       expect(out.end).not.toBeNull();
       expect(Math.abs(ms(out.end as string) - (probe.end as number)), 'slot outage end').toBeLessThanOrEqual(TOL_UNAVAILABLE_MS);
-      expect(Math.abs((out.durationMs as number) - (probe.durationMs as number)), 'slot outage length').toBeLessThanOrEqual(TOL_UNAVAILABLE_MS);
+      expect(Math.abs((out.durationMs as number) - (probe.durationMs as number)), 'slot outage length').toBeLessThanOrEqual(
+        TOL_UNAVAILABLE_MS,
+      );
     }
   }
 
@@ -182,7 +193,9 @@ export function checkAgainstTruth(a: AnalysisV1, truth: Truth, spec: ScenarioSpe
     expect(Math.abs(ms(o.start) - ms(t.start)), 'CLUSTERDOWN start').toBeLessThanOrEqual(TOL_CLUSTER_DOWN_MS);
     expect(o.end).not.toBeNull();
     expect(Math.abs(ms(o.end as string) - ms(t.end as string)), 'CLUSTERDOWN end').toBeLessThanOrEqual(TOL_CLUSTER_DOWN_MS);
-    expect(Math.abs((o.durationMs as number) - (ms(t.end as string) - ms(t.start))), 'CLUSTERDOWN length').toBeLessThanOrEqual(TOL_CLUSTER_DOWN_MS);
+    expect(Math.abs((o.durationMs as number) - (ms(t.end as string) - ms(t.start))), 'CLUSTERDOWN length').toBeLessThanOrEqual(
+      TOL_CLUSTER_DOWN_MS,
+    );
   });
 
   // 6. How it ended: every node's role and master, and who owns which slots.

@@ -31,7 +31,10 @@ describe('the seed document', () => {
   it('cluster 1: no failover possible (no replica), cluster down, recovery by restart', async () => {
     const c = (await analyse()).clusters[0];
     expect(c.failovers).toEqual([]);
-    const errors = c.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
+    const errors = c.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.rule)
+      .sort();
     expect(errors).toEqual(['cluster.down', 'failover.blocked.no-replica']);
     const blocked = c.findings.find((f) => f.rule === 'failover.blocked.no-replica');
     expect(blocked?.nodes).toEqual([M2]);
@@ -58,9 +61,19 @@ describe('the seed document', () => {
     const c = (await analyse()).clusters[1];
     expect(c.failovers).toHaveLength(1);
     const f = c.failovers[0];
-    expect(f).toMatchObject({ kind: 'automatic', oldMaster: OLD, newMaster: NEW, epoch: 7, slots: '5461-10922', promotedAt: '2021-06-23T07:49:38.756Z' });
+    expect(f).toMatchObject({
+      kind: 'automatic',
+      oldMaster: OLD,
+      newMaster: NEW,
+      epoch: 7,
+      slots: '5461-10922',
+      promotedAt: '2021-06-23T07:49:38.756Z',
+    });
     // "Connection with master lost." is the fault moment; the last pong (gossip, whole seconds) bounds it.
-    expect(f).toMatchObject({ startedAt: '2021-06-23T07:49:33.581Z', startedAtBounds: ['2021-06-23T07:49:33.000Z', '2021-06-23T07:49:33.581Z'] });
+    expect(f).toMatchObject({
+      startedAt: '2021-06-23T07:49:33.581Z',
+      startedAtBounds: ['2021-06-23T07:49:33.000Z', '2021-06-23T07:49:33.581Z'],
+    });
     // The excerpt elides the FAIL and election lines ("..."): unknown, not invented.
     expect(f.failMarkedAt).toBeNull();
     expect(f.electionStartedAt).toBeNull();

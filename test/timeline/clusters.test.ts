@@ -23,18 +23,35 @@ const B = 'b'.repeat(40);
 const C = 'c'.repeat(40);
 const D = 'd'.repeat(40);
 const E = 'e'.repeat(40);
-const nodesLine = (id: string, port: number, flags: string, pong: number, slots = '') => `${id} 127.0.0.1:${port}@1${port} ${flags} - 0 ${pong} 1 connected ${slots}`.trimEnd();
-const logEvent = (over: Partial<TimelineEvent>): TimelineEvent => ({ at: 0, node: null, kind: 'log.other', fields: {}, text: '', source: 'x.log', line: 1, ...over });
+const nodesLine = (id: string, port: number, flags: string, pong: number, slots = '') =>
+  `${id} 127.0.0.1:${port}@1${port} ${flags} - 0 ${pong} 1 connected ${slots}`.trimEnd();
+const logEvent = (over: Partial<TimelineEvent>): TimelineEvent => ({
+  at: 0,
+  node: null,
+  kind: 'log.other',
+  fields: {},
+  text: '',
+  source: 'x.log',
+  line: 1,
+  ...over,
+});
 
 describe('groupClusters', () => {
   test('the seed document holds two clusters, labelled by first time', () => {
-    const seed = source('seed.md', readFileSync(new URL('../../fixtures/grammars/markdown/seed-document/input.md', import.meta.url), 'utf8'));
+    const seed = source(
+      'seed.md',
+      readFileSync(new URL('../../fixtures/grammars/markdown/seed-document/input.md', import.meta.url), 'utf8'),
+    );
     const groups = groupClusters([seed]);
     expect(groups.map((g) => [g.id, g.nodeIds.length, g.snapshots.map((s) => s.line)])).toEqual([
       ['cluster-1', 3, [59, 78, 113]],
       ['cluster-2', 6, [178, 203]],
     ]);
-    expect(groups[0].nodeIds).toEqual(['027a002ecc012b61a5997f151ad01bccbb65d1c0', '3c349984f0bb61490c170ab68f2617a35d9581d6', '79816979a6dd4b226e476121dd385ed6c25e5151']);
+    expect(groups[0].nodeIds).toEqual([
+      '027a002ecc012b61a5997f151ad01bccbb65d1c0',
+      '3c349984f0bb61490c170ab68f2617a35d9581d6',
+      '79816979a6dd4b226e476121dd385ed6c25e5151',
+    ]);
     // redis-cli lines name no node: they join the cluster nearest in time in their source.
     const lines = (i: number) => groups[i].events.filter((e) => e.kind.startsWith('client.')).map((e) => e.line);
     expect(lines(0)).toEqual([32, 33, 55, 56, 58, 77, 112, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132]);
@@ -77,11 +94,16 @@ describe('groupClusters', () => {
   });
 
   test('pure: inputs untouched, same result twice', () => {
-    const seed = source('seed.md', readFileSync(new URL('../../fixtures/grammars/markdown/seed-document/input.md', import.meta.url), 'utf8'));
+    const seed = source(
+      'seed.md',
+      readFileSync(new URL('../../fixtures/grammars/markdown/seed-document/input.md', import.meta.url), 'utf8'),
+    );
     const before = JSON.stringify(seed);
     const a = groupClusters([seed]);
     const b = groupClusters([seed]);
     expect(JSON.stringify(seed)).toBe(before);
-    expect(b.map((g) => [g.id, g.nodeIds, g.events.length, g.snapshots.length])).toEqual(a.map((g) => [g.id, g.nodeIds, g.events.length, g.snapshots.length]));
+    expect(b.map((g) => [g.id, g.nodeIds, g.events.length, g.snapshots.length])).toEqual(
+      a.map((g) => [g.id, g.nodeIds, g.events.length, g.snapshots.length]),
+    );
   });
 });

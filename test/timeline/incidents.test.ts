@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { loadTimeline } from '../../src/pipeline.ts';
 import type { TimelineEvent } from '../../src/model/events.ts';
 
-interface TruthNode { port: number; id: string; role: string; masterId: string | null }
+interface TruthNode {
+  port: number;
+  id: string;
+  role: string;
+  masterId: string | null;
+}
 interface Truth {
   nodes: TruthNode[];
   finalNodes: TruthNode[];
@@ -15,7 +20,11 @@ interface Truth {
 }
 
 const root = join(import.meta.dirname, '../../fixtures/incidents');
-const incidents = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'truth.json'))).sort() : [];
+const incidents = existsSync(root)
+  ? readdirSync(root)
+      .filter((d) => existsSync(join(root, d, 'truth.json')))
+      .sort()
+  : [];
 
 /** The log line each fault must leave on the faulted node, when it leaves one (SIGKILL/SIGSTOP leave none). */
 const OWN_TRACE: Record<string, TimelineEvent['kind'] | undefined> = {
@@ -77,9 +86,7 @@ describe.each(incidents)('timeline of recorded incident %s', (name) => {
     const fault = truth.actions[0];
     const faulted = truth.nodes.find((n) => n.id === fault.target.id)!;
     // The recorded promotions: a node that started as a replica of a master and ended as a master.
-    const promoted = truth.finalNodes.filter(
-      (f) => f.role === 'master' && truth.nodes.find((n) => n.id === f.id)?.role === 'replica',
-    );
+    const promoted = truth.finalNodes.filter((f) => f.role === 'master' && truth.nodes.find((n) => n.id === f.id)?.role === 'replica');
     // A takeover skips the election: the replica bumps its own epoch without votes.
     const takeover = truth.actions.some((a) => a.action === 'CLUSTER FAILOVER TAKEOVER');
     const winKind = takeover ? 'epoch.bumped' : 'election.won';
@@ -94,10 +101,14 @@ describe.each(incidents)('timeline of recorded incident %s', (name) => {
     const win = won.find((e) => e.node === winner.id);
     expect(win, 'the promoted replica logs its win').toBeDefined();
     expect(win!.at).toBeGreaterThanOrEqual(Date.parse(fault.at) - 5);
-    const automatic = ['SIGKILL', 'SIGTERM', 'SIGSTOP', 'DEBUG SEGFAULT'].includes(fault.action) && truth.actions.every((a) => !a.action.startsWith('CLUSTER FAILOVER'));
+    const automatic =
+      ['SIGKILL', 'SIGTERM', 'SIGSTOP', 'DEBUG SEGFAULT'].includes(fault.action) &&
+      truth.actions.every((a) => !a.action.startsWith('CLUSTER FAILOVER'));
     if (automatic) {
       const failedMaster = faulted.role === 'master' ? faulted.id : faulted.masterId;
-      const mark = t.events.find((e) => (e.kind === 'cluster.fail-marked' || e.kind === 'cluster.fail-received') && e.fields.subject === failedMaster);
+      const mark = t.events.find(
+        (e) => (e.kind === 'cluster.fail-marked' || e.kind === 'cluster.fail-received') && e.fields.subject === failedMaster,
+      );
       expect(mark, 'the cluster marks the master FAIL').toBeDefined();
       expect(mark!.at).toBeGreaterThanOrEqual(Date.parse(fault.at));
       expect(mark!.at).toBeLessThanOrEqual(win!.at);

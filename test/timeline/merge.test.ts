@@ -17,7 +17,15 @@ function reference(perSource: TimelineEvent[][]): TimelineEvent[] {
   return tagged.map((t) => t.e);
 }
 
-const ev = (at: number, line: number, source: string): TimelineEvent => ({ at, node: null, kind: 'log.other', fields: {}, text: '', source, line });
+const ev = (at: number, line: number, source: string): TimelineEvent => ({
+  at,
+  node: null,
+  kind: 'log.other',
+  fields: {},
+  text: '',
+  source,
+  line,
+});
 
 describe('mergeEvents', () => {
   test('equals a stable sort by time, source, position', () => {

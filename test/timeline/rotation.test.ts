@@ -23,10 +23,19 @@ test('equal stamps across a rotation keep the order the lines were written', asy
   );
   writeFileSync(
     join(dir, 'redis.log'),
-    ['29251:S 25 Nov 2026 13:24:56.282 * Connecting to MASTER 127.0.0.1:7004', '29251:S 25 Nov 2026 13:24:56.282 # Cluster state changed: ok', ''].join('\n'),
+    [
+      '29251:S 25 Nov 2026 13:24:56.282 * Connecting to MASTER 127.0.0.1:7004',
+      '29251:S 25 Nov 2026 13:24:56.282 # Cluster state changed: ok',
+      '',
+    ].join('\n'),
   );
   const t = await loadTimeline([dir], { zone: 'UTC' });
   const order = t.events.map((e) => `${e.source.slice(dir.length + 1)}:${e.line} ${e.kind}`);
-  expect(order).toEqual(['redis.log.1:1 node.identity', 'redis.log.1:2 role.replica-of', 'redis.log:1 repl.connecting', 'redis.log:2 cluster.state']);
+  expect(order).toEqual([
+    'redis.log.1:1 node.identity',
+    'redis.log.1:2 role.replica-of',
+    'redis.log:1 repl.connecting',
+    'redis.log:2 cluster.state',
+  ]);
   expect(t.events.every((e) => e.node === id)).toBe(true);
 });

@@ -34,7 +34,7 @@ describe('issue #16 – the DST offset cache inside a spring-forward gap', () =>
     expect(new Date(wallToUtc(zone, ...l)).toISOString()).toBe(utc);
   });
 
-  it.each(cases)('the parser\'s per-hour WallClock agrees: %s %j → %s', (zone, l, utc) => {
+  it.each(cases)("the parser's per-hour WallClock agrees: %s %j → %s", (zone, l, utc) => {
     const clock = new WallClock(zone);
     // Prime the remembered hour with its first minute, as a log that runs through the hour does.
     clock.toUtc(l[0], l[1], l[2], l[3], 0, 0, 0);

@@ -7,7 +7,11 @@ import { clusterOf, configSnap, ev, nodesSnap, resetLines, sec, timelineOf } fro
 import { A, ADDR, B, C, D, E, F, healthyView, masterKilled } from '../helpers/scenarios.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const rules = (a: ReturnType<typeof analyzeTimeline>, sev?: string) => a.findings.filter((f) => !sev || f.severity === sev).map((f) => f.rule).sort();
+const rules = (a: ReturnType<typeof analyzeTimeline>, sev?: string) =>
+  a.findings
+    .filter((f) => !sev || f.severity === sev)
+    .map((f) => f.rule)
+    .sort();
 
 describe('analyzeTimeline: automatic failover after SIGKILL', () => {
   resetLines();
@@ -100,9 +104,18 @@ ${C} 127.0.0.1:7002@17002 master - 0 ${sec(4.9)} 3 connected 10923-16383
     const a = analyzeTimeline(timelineOf(clusterOf(events, [view], ADDR)), { nodeTimeoutMs: 2000 });
     expect(a.verdict).toBe('fail');
     expect(rules(a, 'error')).toEqual(['cluster.down', 'failover.blocked.no-replica']);
-    expect(a.outages.find((o) => o.scope === 'slots')).toMatchObject({ slots: '0-5460', start: iso(sec(10)), end: iso(sec(32)), cause: 'failover.blocked.no-replica' });
+    expect(a.outages.find((o) => o.scope === 'slots')).toMatchObject({
+      slots: '0-5460',
+      start: iso(sec(10)),
+      end: iso(sec(32)),
+      cause: 'failover.blocked.no-replica',
+    });
     // Every range refused until the restarted master serves its own slots again (its ok at 32 s).
-    expect(a.outages.find((o) => o.scope === 'cluster')).toMatchObject({ start: iso(sec(12.5)), end: iso(sec(32)), cause: 'failover.blocked.no-replica' });
+    expect(a.outages.find((o) => o.scope === 'cluster')).toMatchObject({
+      start: iso(sec(12.5)),
+      end: iso(sec(32)),
+      cause: 'failover.blocked.no-replica',
+    });
   });
 
   it('shard lost: the master and its only replica went down together', () => {
@@ -139,7 +152,9 @@ ${C} 127.0.0.1:7002@17002 master - 0 ${sec(4.9)} 3 connected 10923-16383
     ];
     const a = analyzeTimeline(base(events), { nodeTimeoutMs: 2000 });
     expect(rules(a, 'error')).toEqual(['cluster.down', 'failover.blocked.no-quorum', 'failover.blocked.no-quorum']);
-    expect(a.findings.find((f) => f.rule === 'failover.blocked.no-quorum')?.message).toContain('2 of 3 masters were down together and FAIL needs 2');
+    expect(a.findings.find((f) => f.rule === 'failover.blocked.no-quorum')?.message).toContain(
+      '2 of 3 masters were down together and FAIL needs 2',
+    );
     expect(a.failovers).toEqual([]);
   });
 
@@ -148,7 +163,16 @@ ${C} 127.0.0.1:7002@17002 master - 0 ${sec(4.9)} 3 connected 10923-16383
     const ld = { source: 'd.log', pid: 4, role: 'S' as const };
     const events = [
       ev(sec(12.5), B, 'cluster.fail-marked', { subject: A }, lb),
-      ev(sec(20), D, 'election.data-too-old', { reason: '' }, { ...ld, text: "Currently unable to failover: Disconnected from master for longer than allowed. Please check the 'cluster-replica-validity-factor' configuration option." }),
+      ev(
+        sec(20),
+        D,
+        'election.data-too-old',
+        { reason: '' },
+        {
+          ...ld,
+          text: "Currently unable to failover: Disconnected from master for longer than allowed. Please check the 'cluster-replica-validity-factor' configuration option.",
+        },
+      ),
     ];
     const a = analyzeTimeline(base(events), { nodeTimeoutMs: 2000 });
     expect(rules(a, 'error')).toContain('failover.blocked.replica-stale');
@@ -195,7 +219,10 @@ ${D} 127.0.0.1:7003@17003 slave,nofailover ${A} 0 ${sec(4.9)} 1 connected
 describe('analyzeTimeline: correctness checks', () => {
   it('one vote per master per epoch', () => {
     const lb = { source: 'b.log', pid: 2, role: 'M' as const };
-    const events = [ev(sec(20), B, 'vote.granted', { subject: D, epoch: 7 }, lb), ev(sec(20.1), B, 'vote.granted', { subject: F, epoch: 7 }, lb)];
+    const events = [
+      ev(sec(20), B, 'vote.granted', { subject: D, epoch: 7 }, lb),
+      ev(sec(20.1), B, 'vote.granted', { subject: F, epoch: 7 }, lb),
+    ];
     const a = analyzeTimeline(base(events));
     expect(a.findings.find((f) => f.rule === 'vote.duplicate')).toMatchObject({ severity: 'error', nodes: [B, D, F] });
   });
@@ -205,8 +232,17 @@ describe('analyzeTimeline: correctness checks', () => {
     // A was paused, not killed: same pid after, and no restart; it keeps state ok until it hears.
     const la = { source: 'node-7000.log', pid: 100, role: 'M' as const };
     const events = k.events
-      .filter((e) => !(e.node === A && e.kind !== 'log.other') && !(e.node === D && e.kind === 'repl.sync-error') && !(e.kind === 'cluster.fail-cleared'))
-      .concat([ev(sec(9.4), A, 'cluster.state', { state: 'ok' }, la), ev(sec(15), A, 'log.other', {}, la), ev(sec(15.8), A, 'role.replica-of', { subject: D }, la)]);
+      .filter(
+        (e) =>
+          !(e.node === A && e.kind !== 'log.other') &&
+          !(e.node === D && e.kind === 'repl.sync-error') &&
+          !(e.kind === 'cluster.fail-cleared'),
+      )
+      .concat([
+        ev(sec(9.4), A, 'cluster.state', { state: 'ok' }, la),
+        ev(sec(15), A, 'log.other', {}, la),
+        ev(sec(15.8), A, 'role.replica-of', { subject: D }, la),
+      ]);
     const a = analyzeTimeline(timelineOf(clusterOf(events, k.snapshots, ADDR)), { nodeTimeoutMs: 2000 });
     const sb = a.findings.find((f) => f.rule === 'split-brain');
     expect(sb).toMatchObject({ severity: 'error', nodes: [A, D], at: iso(sec(15)) });
@@ -239,10 +275,17 @@ describe('resolveNodeTimeout', () => {
   it('option first, then crash report, CONFIG GET, redis.conf, else unknown', () => {
     expect(resolveNodeTimeout(k, [], 1500)).toEqual({ ms: 1500, from: 'option' });
     expect(resolveNodeTimeout(k, [])).toEqual({ ms: null, from: 'unknown' });
-    const crash = clusterOf([...k.events, ev(sec(10), A, 'server.crash', { nodeTimeoutMs: 3000 }, { source: 'node-7000.log' })], k.snapshots);
+    const crash = clusterOf(
+      [...k.events, ev(sec(10), A, 'server.crash', { nodeTimeoutMs: 3000 }, { source: 'node-7000.log' })],
+      k.snapshots,
+    );
     expect(resolveNodeTimeout(crash, [])).toEqual({ ms: 3000, from: 'crash-report' });
     const conf = clusterOf(k.events, [...k.snapshots, configSnap(sec(1), null, { 'cluster-node-timeout': '5000' }, 'redis.conf')]);
-    expect(resolveNodeTimeout(conf, [{ source: 'redis.conf', kind: 'redis-conf', lines: 1, understood: 1, ignored: 0, unknown: 0 }])).toEqual({ ms: 5000, from: 'redis-conf' });
-    expect(resolveNodeTimeout(conf, [{ source: 'redis.conf', kind: 'snapshot', lines: 1, understood: 1, ignored: 0, unknown: 0 }])).toEqual({ ms: 5000, from: 'config-get' });
+    expect(
+      resolveNodeTimeout(conf, [{ source: 'redis.conf', kind: 'redis-conf', lines: 1, understood: 1, ignored: 0, unknown: 0 }]),
+    ).toEqual({ ms: 5000, from: 'redis-conf' });
+    expect(resolveNodeTimeout(conf, [{ source: 'redis.conf', kind: 'snapshot', lines: 1, understood: 1, ignored: 0, unknown: 0 }])).toEqual(
+      { ms: 5000, from: 'config-get' },
+    );
   });
 });

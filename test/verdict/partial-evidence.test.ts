@@ -45,7 +45,7 @@ async function analyse(dir: string, nodeTimeoutMs: number): Promise<AnalysisV1> 
 const logs = (name: string) => readdirSync(path.join(INC, name)).filter((f) => /^node-\d+\.log$/.test(f));
 const errors = (a: AnalysisV1) => [...new Set(a.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort();
 
-describe('issue 12 – one node\'s log, no identity line', () => {
+describe("issue 12 – one node's log, no identity line", () => {
   it("the promoted replica's log alone names the failover: old master from the FAIL before its election, new master = the file's writer", async () => {
     const t = truthOf('master-sigkill');
     const a = await analyse(subset('master-sigkill', ['node-7004.log'], { dropIdentity: true }), t.nodeTimeoutMs);
@@ -123,12 +123,14 @@ describe('issue 12 – two masters killed, seen by what survived', () => {
     expect(ms(end) - ms(start.at)).toBeLessThanOrEqual(2000);
   });
 
-  it('the survivors\' logs: both dead masters known only by address, both blocked for want of a majority', async () => {
+  it("the survivors' logs: both dead masters known only by address, both blocked for want of a majority", async () => {
     const t = truthOf(name);
     const a = await analyse(subset(name, ['node-7002.log', 'node-7003.log', 'node-7004.log', 'node-7005.log']), t.nodeTimeoutMs);
     const blocked = a.findings.filter((f) => f.rule.startsWith('failover.blocked'));
     expect(blocked.map((f) => f.rule)).toEqual(['failover.blocked.no-quorum', 'failover.blocked.no-quorum']);
-    expect(blocked.map((f) => f.nodes[0]).sort()).toEqual([`master-at:127.0.0.1:${masterOf(t, 7003).port}`, `master-at:127.0.0.1:${masterOf(t, 7004).port}`].sort());
+    expect(blocked.map((f) => f.nodes[0]).sort()).toEqual(
+      [`master-at:127.0.0.1:${masterOf(t, 7003).port}`, `master-at:127.0.0.1:${masterOf(t, 7004).port}`].sort(),
+    );
     expect(a.failovers).toEqual([]);
   });
 });
@@ -188,7 +190,9 @@ describe('issue 12 – coverage and unrecognised input', () => {
     const { analyzeCommand } = await import('../../src/commands/analyze.ts');
     const { InputError } = await import('../../src/model/diagnostic.ts');
     await expect(analyzeCommand([dir], { format: 'text' })).rejects.toThrow(InputError);
-    await expect(analyzeCommand([dir], { format: 'text' })).rejects.toThrow(/notes\.txt:1: nothing in the input is a Redis or Valkey log line/);
+    await expect(analyzeCommand([dir], { format: 'text' })).rejects.toThrow(
+      /notes\.txt:1: nothing in the input is a Redis or Valkey log line/,
+    );
   });
 
   it('a file in which nothing is recognised beside a real log is a warning on stderr', async () => {

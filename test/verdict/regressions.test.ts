@@ -56,7 +56,9 @@ describe('regressions', () => {
 
   it('slots of chained promotions are known though only the last owner is ever seen in a snapshot', () => {
     const c = analyzeTimeline(pingPong()).clusters[0];
-    expect(c.ownership.filter((o) => o.slots === '0-5460').map((o) => [o.owner, o.start.slice(17, 23), o.end?.slice(17, 23) ?? null])).toEqual([
+    expect(
+      c.ownership.filter((o) => o.slots === '0-5460').map((o) => [o.owner, o.start.slice(17, 23), o.end?.slice(17, 23) ?? null]),
+    ).toEqual([
       [A, '01.000', '05.002'],
       [D, '05.002', '10.002'],
       [A, '10.002', null],
@@ -71,7 +73,15 @@ describe('regressions', () => {
           ? `${A} 127.0.0.1:7000@17000 myself,${aRole} 0 0 1 connected${aRole === 'master' ? ' 0-5460' : ''}\n${D} 127.0.0.1:7003@17003 master - 0 ${at} 4 connected 0-5460`
           : `${D} 127.0.0.1:7003@17003 myself,master - 0 0 4 connected 0-5460\n${A} 127.0.0.1:7000@17000 master,fail - 0 ${sec(2)} 1 disconnected 0-5460`,
       );
-    const snaps = [view(sec(5.2), D, ''), view(sec(5.7), D, ''), view(sec(6.0), A, 'master'), view(sec(6.2), D, ''), view(sec(6.3), A, 'slave'), view(sec(6.7), D, ''), view(sec(7.2), D, '')];
+    const snaps = [
+      view(sec(5.2), D, ''),
+      view(sec(5.7), D, ''),
+      view(sec(6.0), A, 'master'),
+      view(sec(6.2), D, ''),
+      view(sec(6.3), A, 'slave'),
+      view(sec(6.7), D, ''),
+      view(sec(7.2), D, ''),
+    ];
     const a = analyzeTimeline(timelineOf(clusterOf([], snaps, ADDR)));
     expect(a.findings.filter((f) => f.rule === 'split-brain' && f.severity === 'error')).toEqual([]);
   });

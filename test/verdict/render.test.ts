@@ -21,9 +21,20 @@ describe('analysis renderers', () => {
     const parsed = JSON.parse(a);
     expect(Object.keys(parsed).slice(0, 2)).toEqual(['schemaVersion', 'verdict']);
     expect(parsed.schemaVersion).toBe(1);
-    expect(Object.keys(parsed.failovers[0]).filter((k) => !/^(old|new)Master(Address|Source)$/.test(k)).slice(0, 6)).toEqual(['cluster', 'kind', 'oldMaster', 'newMaster', 'epoch', 'slots']);
+    expect(
+      Object.keys(parsed.failovers[0])
+        .filter((k) => !/^(old|new)Master(Address|Source)$/.test(k))
+        .slice(0, 6),
+    ).toEqual(['cluster', 'kind', 'oldMaster', 'newMaster', 'epoch', 'slots']);
     // issue #17: each master's address and log file sit beside its id
-    expect(Object.keys(parsed.failovers[0]).slice(2, 8)).toEqual(['oldMaster', 'oldMasterAddress', 'oldMasterSource', 'newMaster', 'newMasterAddress', 'newMasterSource']);
+    expect(Object.keys(parsed.failovers[0]).slice(2, 8)).toEqual([
+      'oldMaster',
+      'oldMasterAddress',
+      'oldMasterSource',
+      'newMaster',
+      'newMasterAddress',
+      'newMasterSource',
+    ]);
     for (const k of ['nodes', 'failovers', 'outages', 'findings', 'inputs', 'verdict']) expect(parsed).toHaveProperty(k);
     expect(parsed.failovers[0].timingsMs).toMatchObject({ detection: 2499, election: 5, unavailable: 3214 });
     expect(a.endsWith('}\n')).toBe(true);

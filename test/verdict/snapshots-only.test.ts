@@ -18,7 +18,9 @@ import { clusterOf, nodesSnap, sec, timelineOf } from '../helpers/hand-timeline.
 import { A, ADDR, B, C, D } from '../helpers/scenarios.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../fixtures/incidents');
-const INCIDENTS = readdirSync(ROOT).filter((d) => readdirSync(path.join(ROOT, d)).includes('truth.json')).sort();
+const INCIDENTS = readdirSync(ROOT)
+  .filter((d) => readdirSync(path.join(ROOT, d)).includes('truth.json'))
+  .sort();
 
 interface TruthNode {
   port: number;
@@ -97,7 +99,9 @@ function expected(truth: Truth, views: View[]): Expected {
         const e = v.entries.get(owner.id);
         return e && e.flags.includes('master') && holds(e.slots, slot);
       });
-      const failedBefore = views.some((v) => moved && v.at < moved.at && v.reporter !== m.id && v.entries.get(m.id)?.flags.includes('fail'));
+      const failedBefore = views.some(
+        (v) => moved && v.at < moved.at && v.reporter !== m.id && v.entries.get(m.id)?.flags.includes('fail'),
+      );
       failovers.push({ oldMaster: m.id, newMaster: owner.id, kind: failedBefore ? 'automatic' : 'unknown' });
     } else if (killed.has(m.id)) {
       const replicas = truth.nodes.filter((n) => n.masterId === m.id);
@@ -135,20 +139,33 @@ describe('issue #12 – snapshots alone, every recorded incident', () => {
       const a = await analyzeFiles(snapshotFiles(dir), truth.nodeTimeoutMs);
       const why = a.findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`).join('\n');
 
-      expect(a.failovers.map((f) => ({ oldMaster: f.oldMaster, newMaster: f.newMaster, kind: f.kind })), why).toEqual(want.failovers);
+      expect(
+        a.failovers.map((f) => ({ oldMaster: f.oldMaster, newMaster: f.newMaster, kind: f.kind })),
+        why,
+      ).toEqual(want.failovers);
       // A kind the snapshots tell must be the one the recording caused.
       for (const f of want.failovers.filter((x) => x.kind === 'automatic'))
-        expect(truth.actions.some((x) => x.target.id === f.oldMaster && /SIGKILL|SIGTERM|SIGSTOP|SEGFAULT|SLEEP/.test(x.action)), name).toBe(true);
+        expect(
+          truth.actions.some((x) => x.target.id === f.oldMaster && /SIGKILL|SIGTERM|SIGSTOP|SEGFAULT|SLEEP/.test(x.action)),
+          name,
+        ).toBe(true);
 
       const blocks = a.findings.filter((f) => f.rule.startsWith('failover.blocked.')).map((f) => ({ master: f.nodes[0], rule: f.rule }));
       expect(blocks, why).toEqual(want.blocked.filter((b) => b.rule !== 'none'));
 
       // The two masters of a failover's hand-over are no split brain unless the old one said so itself.
-      expect(a.findings.filter((f) => f.rule === 'split-brain' && f.severity === 'error'), why).toEqual([]);
+      expect(
+        a.findings.filter((f) => f.rule === 'split-brain' && f.severity === 'error'),
+        why,
+      ).toEqual([]);
       // CLUSTERDOWN that the completed failover ended is a warning, as with logs.
       const down = a.findings.filter((f) => f.rule === 'cluster.down');
       if (truth.clusterDown.length > 0) expect(down.length, why).toBeGreaterThan(0);
-      if (want.failovers.length > 0 && want.blocked.length === 0) expect(down.filter((f) => f.severity === 'error'), why).toEqual([]);
+      if (want.failovers.length > 0 && want.blocked.length === 0)
+        expect(
+          down.filter((f) => f.severity === 'error'),
+          why,
+        ).toEqual([]);
       if (want.failovers.length === 0 && want.blocked.length === 0 && truth.clusterDown.length === 0) expect(a.verdict, why).toBe('pass');
 
       // As many cluster-wide outages as the probe saw: a node's own cluster_state fail (rejoin delay)
@@ -156,7 +173,10 @@ describe('issue #12 – snapshots alone, every recorded incident', () => {
       expect(a.outages.filter((o) => o.scope === 'cluster').length, why).toBe(truth.clusterDown.length);
       // What the probe saw lies within what the snapshots allow (issue #4's tolerances around the bounds).
       const c = compareWithProbe(a, truth as unknown as ProbeTruthLike);
-      expect(c.failovers.map((f) => f.status).filter((s) => s === 'mismatch'), JSON.stringify(c.failovers)).toEqual([]);
+      expect(
+        c.failovers.map((f) => f.status).filter((s) => s === 'mismatch'),
+        JSON.stringify(c.failovers),
+      ).toEqual([]);
       expect(c.clusterOutage.status, JSON.stringify(c.clusterOutage)).not.toBe('mismatch');
     });
 
@@ -188,7 +208,10 @@ describe('issue #12 – snapshots alone, every recorded incident', () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'failscope-late-capture-'));
     try {
       for (const f of late) writeFileSync(path.join(tmp, f.name), f.text);
-      const a = await analyzeFiles(late.map((f) => path.join(tmp, f.name)), truth.nodeTimeoutMs);
+      const a = await analyzeFiles(
+        late.map((f) => path.join(tmp, f.name)),
+        truth.nodeTimeoutMs,
+      );
       const blocks = a.findings.filter((f) => f.rule.startsWith('failover.blocked.')).map((f) => [f.nodes[0], f.rule]);
       expect(blocks.sort()).toEqual(killed.map((id) => [id, 'failover.blocked.no-quorum']).sort());
       expect(a.verdict).toBe('fail');
@@ -240,8 +263,14 @@ ${D} 127.0.0.1:7003@17003 slave ${A} 0 ${sec(2)} 1 connected
   it('the promotion between two views answers the pause: a failover, no blocked failover', () => {
     const a = analyzeTimeline(paused(), { nodeTimeoutMs: 1000 });
     const why = a.findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`).join('\n');
-    expect(a.failovers.map((f) => [f.oldMaster, f.newMaster, f.kind]), why).toEqual([[A, D, 'automatic']]);
-    expect(a.findings.filter((f) => f.rule.startsWith('failover.blocked.')), why).toEqual([]);
+    expect(
+      a.failovers.map((f) => [f.oldMaster, f.newMaster, f.kind]),
+      why,
+    ).toEqual([[A, D, 'automatic']]);
+    expect(
+      a.findings.filter((f) => f.rule.startsWith('failover.blocked.')),
+      why,
+    ).toEqual([]);
     // The fault is A's pause (its last pong at 2 s), not the FAIL flag.
     expect(a.failovers[0].startedAtBounds[0], why).toBe('2024-01-01T12:00:02.000Z');
     expect(a.verdict, why).toBe('pass');

@@ -14,10 +14,19 @@ const DIR = `fixtures/incidents/${NAME}/`;
 
 describe.skipIf(!existsSync(DIR))(`topology golden: ${NAME}`, () => {
   test('states, final topology and problems', async () => {
-    const files = readdirSync(DIR).filter((f) => /^(snapshots-\d+\.txt|nodes-\d+\.conf)$/.test(f)).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => /^(snapshots-\d+\.txt|nodes-\d+\.conf)$/.test(f))
+      .sort();
     const parsed: ParsedSource[] = files.map((f) => {
       const r = scanText(readFileSync(DIR + f, 'utf8'), DIR + f);
-      return { source: DIR + f, kind: 'snapshot', events: r.events, snapshots: r.snapshots, counts: { lines: 0, understood: 0, ignored: 0, unknown: r.lines.unknown.length }, diagnostics: r.diagnostics };
+      return {
+        source: DIR + f,
+        kind: 'snapshot',
+        events: r.events,
+        snapshots: r.snapshots,
+        counts: { lines: 0, understood: 0, ignored: 0, unknown: r.lines.unknown.length },
+        diagnostics: r.diagnostics,
+      };
     });
     expect(parsed.every((p) => p.counts.unknown === 0)).toBe(true);
     const clusters = groupClusters(parsed).map((g) => analyzeTopology(g.id, g.snapshots));

@@ -9,7 +9,22 @@ import { loadTimeline } from '../../src/pipeline.ts';
 import { renderAnalysisJson } from '../../src/report/analysis-json.ts';
 import type { AnalysisV1 } from '../../src/model/analysis.ts';
 
-const FAULT_FROM = ['crash-report', 'shutdown-request', 'exit', 'link-lost', 'master-lost-replica', 'replica-link-refused', 'unanswered-ping', 'last-sign-of-life', 'fail-mark', 'manual-request', 'master-paused', 'election-start', 'promotion', 'unknown'];
+const FAULT_FROM = [
+  'crash-report',
+  'shutdown-request',
+  'exit',
+  'link-lost',
+  'master-lost-replica',
+  'replica-link-refused',
+  'unanswered-ping',
+  'last-sign-of-life',
+  'fail-mark',
+  'manual-request',
+  'master-paused',
+  'election-start',
+  'promotion',
+  'unknown',
+];
 
 /**
  * The forced failover's winner's log up to its win: no FAIL before the election, so nothing in it
@@ -45,7 +60,14 @@ describe('JSON: addresses and log files beside node ids (schema v1, additive)', 
     }
     // the keys sit beside the id they describe
     const keys = Object.keys(f);
-    expect(keys.slice(keys.indexOf('oldMaster'), keys.indexOf('oldMaster') + 6)).toEqual(['oldMaster', 'oldMasterAddress', 'oldMasterSource', 'newMaster', 'newMasterAddress', 'newMasterSource']);
+    expect(keys.slice(keys.indexOf('oldMaster'), keys.indexOf('oldMaster') + 6)).toEqual([
+      'oldMaster',
+      'oldMasterAddress',
+      'oldMasterSource',
+      'newMaster',
+      'newMasterAddress',
+      'newMasterSource',
+    ]);
   });
 
   // The forced failover seen from the new master's log alone: its old master is never named there.

@@ -51,7 +51,12 @@ describe('citedRanges', () => {
       { server: 'valkey', lo: 702, hi: 702, unstable: false },
       { server: 'valkey', lo: 800, hi: 800, unstable: false },
     ]);
-    expect(citedRanges('valkey unstable after 8.0.1 (2024-10-25) src/replication.c')[0]).toEqual({ server: 'valkey', lo: 0, hi: 0, unstable: true });
+    expect(citedRanges('valkey unstable after 8.0.1 (2024-10-25) src/replication.c')[0]).toEqual({
+      server: 'valkey',
+      lo: 0,
+      hi: 0,
+      unstable: true,
+    });
   });
 });
 
@@ -63,13 +68,16 @@ describe.each(labels)('catalog citations cover the lines recorded on %s', (label
     for (const scenario of readdirSync(join(root, label))) {
       const dir = join(root, label, scenario);
       for (const f of readdirSync(dir).filter((x) => /^node-\d+\.log$/.test(x))) {
-        readFileSync(join(dir, f), 'utf8').split('\n').forEach((line, i) => {
-          const m = LINE.exec(line);
-          if (!m) return;
-          const id = messageEntryId(m[1].trim());
-          if (id === null || wrong.has(id)) return;
-          if (!cites(srcOf.get(id)!, server, version)) wrong.set(id, `${scenario}/${f}:${i + 1} "${m[1].slice(0, 80)}" — src: ${srcOf.get(id)}`);
-        });
+        readFileSync(join(dir, f), 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            const m = LINE.exec(line);
+            if (!m) return;
+            const id = messageEntryId(m[1].trim());
+            if (id === null || wrong.has(id)) return;
+            if (!cites(srcOf.get(id)!, server, version))
+              wrong.set(id, `${scenario}/${f}:${i + 1} "${m[1].slice(0, 80)}" — src: ${srcOf.get(id)}`);
+          });
       }
     }
     expect([...wrong].map(([id, where]) => `${id}: ${where}`)).toEqual([]);

@@ -12,7 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function configFor(serverVersion: string | undefined, loglevel?: 'debug' | 'verbose'): Promise<string> {
   const port = 20990;
-  const c = new LocalCluster({ baseDir: path.join(dir, serverVersion ?? 'default'), ports: [port], serverVersion, loglevel, signalHooks: false });
+  const c = new LocalCluster({
+    baseDir: path.join(dir, serverVersion ?? 'default'),
+    ports: [port],
+    serverVersion,
+    loglevel,
+    signalHooks: false,
+  });
   await c.prepare();
   return readFileSync(path.join(c.nodeDir(port), 'redis.conf'), 'utf8');
 }

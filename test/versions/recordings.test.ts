@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { loadTimeline } from '../../src/pipeline.ts';
 import { inLane } from '../helpers/lane.ts';
 
-interface TruthNode { port: number; id: string; role: string; masterId: string | null; slots: string }
+interface TruthNode {
+  port: number;
+  id: string;
+  role: string;
+  masterId: string | null;
+  slots: string;
+}
 interface Truth {
   scenario: string;
   description: string;
@@ -21,7 +27,14 @@ interface Truth {
   nodeTimeoutMs: number;
   nodes: TruthNode[];
   actions: Array<{ at: string; action: string; args?: string[]; target: { port: number; id: string } }>;
-  processes: Array<{ port: number; pid: number; startedAt: string; exitedAt: string | null; exitCode: number | null; exitSignal: string | null }>;
+  processes: Array<{
+    port: number;
+    pid: number;
+    startedAt: string;
+    exitedAt: string | null;
+    exitCode: number | null;
+    exitSignal: string | null;
+  }>;
   probe: {
     intervalMs: number;
     timeoutMs: number;
@@ -104,15 +117,37 @@ function ports(t: Truth): number[] {
 describe('fixtures/versions', () => {
   it('holds every scenario, master-sigkill also at loglevel debug, for every version the issue lists', () => {
     const scenarios = [
-      'force-failover', 'manual-failover', 'master-sigkill', 'master-sigkill-debug', 'master-sigstop', 'replica-never-synced',
-      'seed1-no-replica-segfault', 'shard-lost', 'takeover-failover', 'two-masters-killed',
+      'force-failover',
+      'manual-failover',
+      'master-sigkill',
+      'master-sigkill-debug',
+      'master-sigstop',
+      'replica-never-synced',
+      'seed1-no-replica-segfault',
+      'shard-lost',
+      'takeover-failover',
+      'two-masters-killed',
     ];
     const labels = [
-      'redis-3.0.7', 'redis-3.2.13', 'redis-4.0.14', 'redis-5.0.14', 'redis-6.0.20', 'redis-6.2.16', 'redis-7.0.15',
-      'redis-7.2.6', 'redis-7.4.1', 'valkey-7.2.7', 'valkey-8.0.1', 'valkey-unstable',
+      'redis-3.0.7',
+      'redis-3.2.13',
+      'redis-4.0.14',
+      'redis-5.0.14',
+      'redis-6.0.20',
+      'redis-6.2.16',
+      'redis-7.0.15',
+      'redis-7.2.6',
+      'redis-7.4.1',
+      'valkey-7.2.7',
+      'valkey-8.0.1',
+      'valkey-unstable',
     ];
     expect([...new Set(recordings.map((r) => r.label))]).toEqual(labels);
-    for (const l of labels) expect(recordings.filter((r) => r.label === l).map((r) => r.scenario), l).toEqual(scenarios);
+    for (const l of labels)
+      expect(
+        recordings.filter((r) => r.label === l).map((r) => r.scenario),
+        l,
+      ).toEqual(scenarios);
   });
 });
 
@@ -149,11 +184,15 @@ describe.each(checked)('$label/$scenario', ({ label, scenario, dir }) => {
     const t = await load();
     const first = Math.min(...truth.processes.map((p) => ms(p.startedAt)));
     for (const p of ports(truth)) {
-      const raw = readFileSync(join(dir, `node-${p}.log`), 'utf8').split('\n').filter((l) => /^\d+:[MSCX] /.test(l));
+      const raw = readFileSync(join(dir, `node-${p}.log`), 'utf8')
+        .split('\n')
+        .filter((l) => /^\d+:[MSCX] /.test(l));
       // 3.x and 4.x write `pid:R dd Mon HH:MM:SS.mmm` without a year (redis 4.0.14 src/server.c
       // serverLogRaw "%d %b %H:%M:%S."); 5.0 added it ("%d %b %Y %H:%M:%S.").
       const yearless = /^redis-[34]\./.test(label);
-      const stamp = yearless ? /^\d+:[MSCX] \d\d [A-Z][a-z]{2} \d\d:\d\d:\d\d\.\d{3} [.\-*#] / : /^\d+:[MSCX] \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} [.\-*#] /;
+      const stamp = yearless
+        ? /^\d+:[MSCX] \d\d [A-Z][a-z]{2} \d\d:\d\d:\d\d\.\d{3} [.\-*#] /
+        : /^\d+:[MSCX] \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} [.\-*#] /;
       for (const l of raw) expect(l, `node-${p}.log stamp`).toMatch(stamp);
       const runs = truth.processes.filter((r) => r.port === p);
       const own = t.events.filter((e) => e.source.endsWith(`/node-${p}.log`));

@@ -11,7 +11,12 @@ import { loadTimeline } from '../../src/pipeline.ts';
 import { inLane } from '../helpers/lane.ts';
 import type { TimelineEvent } from '../../src/model/events.ts';
 
-interface TruthNode { port: number; id: string; role: string; masterId: string | null }
+interface TruthNode {
+  port: number;
+  id: string;
+  role: string;
+  masterId: string | null;
+}
 interface Truth {
   scenario: string;
   loglevel: string;
@@ -61,7 +66,9 @@ describe.each(checked)('$label/$scenario: the story in typed events', ({ dir }) 
     }
     for (const n of truth.nodes) {
       const starts = on(t.events, n.id).filter((e) => e.kind === 'server.start');
-      expect(starts.length, `server starts in node-${n.port}.log`).toBe(1 + truth.actions.filter((a) => a.action === 'START' && a.target.id === n.id).length);
+      expect(starts.length, `server starts in node-${n.port}.log`).toBe(
+        1 + truth.actions.filter((a) => a.action === 'START' && a.target.id === n.id).length,
+      );
     }
   });
 
@@ -87,7 +94,10 @@ describe.each(checked)('$label/$scenario: the story in typed events', ({ dir }) 
     const win = on(t.events, winner.id).find((e) => e.kind === (takeover ? 'epoch.bumped' : 'election.won') && e.at >= faultAt - 5);
     expect(win, 'the promoted replica logs its win').toBeDefined();
     if (!manual) {
-      const mark = t.events.find((e) => (e.kind === 'cluster.fail-marked' || e.kind === 'cluster.fail-received') && e.fields.subject === oldMaster && e.at >= faultAt);
+      const mark = t.events.find(
+        (e) =>
+          (e.kind === 'cluster.fail-marked' || e.kind === 'cluster.fail-received') && e.fields.subject === oldMaster && e.at >= faultAt,
+      );
       expect(mark, 'someone marks the old master FAIL').toBeDefined();
       expect(mark!.at).toBeLessThanOrEqual(win!.at);
     }
@@ -100,7 +110,9 @@ describe.each(checked)('$label/$scenario: the story in typed events', ({ dir }) 
     // The old master ends as a replica of the winner and says so in its own log.
     const final = truth.finalNodes.find((n) => n.id === oldMaster)!;
     expect(final.masterId).toBe(winner.id);
-    const rejoin = on(t.events, oldMaster).find((e) => e.kind === 'role.replica-of' && e.fields.subject === winner.id && e.at >= win!.at - 5);
+    const rejoin = on(t.events, oldMaster).find(
+      (e) => e.kind === 'role.replica-of' && e.fields.subject === winner.id && e.at >= win!.at - 5,
+    );
     expect(rejoin, 'the old master reconfigures itself as a replica of the winner').toBeDefined();
   });
 

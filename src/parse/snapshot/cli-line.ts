@@ -66,7 +66,8 @@ export function readCliLine(text: string): CliLine | null {
   if (c.nilReply) return { kind: 'reply', value: { type: 'nil' } };
   if (c.boolReply) return { kind: 'reply', value: { type: 'bool', value: c.boolReply[0].children.Bool[0].image === '(true)' } };
   if (c.emptyReply) return { kind: 'reply', value: { type: 'empty' } };
-  if (c.stringReply) return { kind: 'reply', value: { type: 'string', value: unquoteRepr(c.stringReply[0].children.QuotedString[0].image) } };
+  if (c.stringReply)
+    return { kind: 'reply', value: { type: 'string', value: unquoteRepr(c.stringReply[0].children.QuotedString[0].image) } };
   if (c.statusReply) return { kind: 'reply', value: { type: 'status', value: c.statusReply[0].children.Status[0].image } };
   if (c.timing) return { kind: 'timing', seconds: Number(c.timing[0].children.Timing[0].image.slice(1, -2)) };
   return { kind: 'shell', command: c.shellCommand![0].children.Rest?.[0].image.trim() ?? '' };

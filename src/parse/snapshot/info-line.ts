@@ -4,9 +4,7 @@ import type { LineCstNode, ReplyCstNode } from '../../../grammars/cluster-info/c
 import { type ReplyValue, unquoteRepr } from './reply-value.ts';
 
 export type InfoLine =
-  | { kind: 'field'; key: string; value: string }
-  | { kind: 'section'; name: string }
-  | { kind: 'item'; index: number; value: ReplyValue };
+  { kind: 'field'; key: string; value: string } | { kind: 'section'; name: string } | { kind: 'item'; index: number; value: ReplyValue };
 
 function readReply(r: ReplyCstNode): ReplyValue {
   const c = r.children;

@@ -117,7 +117,8 @@ export class NestedReplyBuilder {
 }
 
 function resolve(f: Frame): ReplyTree {
-  const val = (v: unknown): ReplyTree => (v && typeof v === 'object' && 'endCol' in v ? resolve(v as Frame) : ((v as ReplyTree) ?? { type: 'nil' }));
+  const val = (v: unknown): ReplyTree =>
+    v && typeof v === 'object' && 'endCol' in v ? resolve(v as Frame) : ((v as ReplyTree) ?? { type: 'nil' });
   if (f.type === 'map') return { type: 'map', entries: f.items.map((i) => [i.key ?? { type: 'nil' }, val(i.value)]) };
   return { type: 'array', items: f.items.map((i) => val(i.value)) };
 }

@@ -94,7 +94,8 @@ function numberError(e: NodeEntry, c: NodeLineCstNode['children']): string | nul
   const text = (n: { children: { Integer: IToken[] } }[]): string => n[0].children.Integer[0].image;
   if (e.pingSent > MAX_INPUT_MS) return `ping-sent ${text(c.pingSent)} is out of range (ms since 1970, at most ${MAX_INPUT_MS})`;
   if (e.pongRecv > MAX_INPUT_MS) return `pong-recv ${text(c.pongRecv)} is out of range (ms since 1970, at most ${MAX_INPUT_MS})`;
-  if (!Number.isSafeInteger(e.configEpoch)) return `config epoch ${text(c.configEpoch)} is out of range (at most ${Number.MAX_SAFE_INTEGER})`;
+  if (!Number.isSafeInteger(e.configEpoch))
+    return `config epoch ${text(c.configEpoch)} is out of range (at most ${Number.MAX_SAFE_INTEGER})`;
   if (e.busPort !== null && !(e.busPort >= 0 && e.busPort <= 65535)) return `bus port ${e.busPort} is out of range 0-65535`;
   return null;
 }
@@ -127,7 +128,8 @@ function readNodeLine(n: NodeLineCstNode, line: number): NodesLineResult {
 function readVars(v: VarsLineCstNode): NodesLineResult {
   const vars = { currentEpoch: 0, lastVoteEpoch: 0 };
   for (const t of v.children.Integer ?? [])
-    if (!Number.isSafeInteger(Number(t.image))) return { kind: 'error', message: `epoch ${t.image} is out of range (at most ${Number.MAX_SAFE_INTEGER})` };
+    if (!Number.isSafeInteger(Number(t.image)))
+      return { kind: 'error', message: `epoch ${t.image} is out of range (at most ${Number.MAX_SAFE_INTEGER})` };
   v.children.Word.forEach((w, i) => {
     const value = Number(v.children.Integer[i]?.image ?? 0);
     // nodes.conf keys are matched case-insensitively (src/cluster.c clusterLoadConfig, strcasecmp).
@@ -148,8 +150,7 @@ function explain(text: string, fallback: string): string {
       return `unknown flag '${flag}'`;
   for (let i = 4; i < 7; i++) if (f[i] !== undefined && !/^\d+$/.test(f[i])) return `field ${i + 1} '${f[i]}' is not a number`;
   if (f[7] !== 'connected' && f[7] !== 'disconnected') return `bad link state '${f[7]}'`;
-  for (const s of f.slice(8))
-    if (!/^(\d+|\d+-\d+|\[\d+-[<>]-[0-9a-f]{40}\])$/.test(s)) return `bad slot '${s}'`;
+  for (const s of f.slice(8)) if (!/^(\d+|\d+-\d+|\[\d+-[<>]-[0-9a-f]{40}\])$/.test(s)) return `bad slot '${s}'`;
   return fallback;
 }
 

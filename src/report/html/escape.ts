@@ -7,10 +7,12 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 export function esc(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value)
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd')
-    .replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return (
+    String(value)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd')
+      .replace(/[&<>"']/g, (c) => ENTITIES[c])
+  );
 }
 
 /** Cap a text for display (code points, never splitting a surrogate pair). */

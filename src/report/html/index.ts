@@ -35,9 +35,18 @@ function singleDay(analysis: AnalysisV1, timeline: Timeline): string | null {
   const add = (iso: string | null) => {
     if (iso) days.add(iso.slice(0, 10));
   };
-  for (const c of analysis.clusters) { add(c.span.start); add(c.span.end); }
-  for (const f of analysis.failovers) { add(f.startedAtBounds[0]); add(f.promotedAt); }
-  for (const o of analysis.outages) { add(o.start); add(o.end); }
+  for (const c of analysis.clusters) {
+    add(c.span.start);
+    add(c.span.end);
+  }
+  for (const f of analysis.failovers) {
+    add(f.startedAtBounds[0]);
+    add(f.promotedAt);
+  }
+  for (const o of analysis.outages) {
+    add(o.start);
+    add(o.end);
+  }
   if (timeline.events.length) {
     const first = timeline.events.find((e) => Number.isFinite(e.at));
     const last = [...timeline.events].reverse().find((e) => Number.isFinite(e.at));
@@ -55,7 +64,9 @@ function nodeName(id: NodeId | null, p: PageContext): SafeHtml {
 
 function time(iso: string | null, p?: PageContext): SafeHtml {
   if (!iso) return html`<span class="empty">—</span>`;
-  return p ? html`<time class="mono" datetime="${iso}">${shortTime(iso, p.day)}</time>` : html`<time class="mono" datetime="${iso}">${iso}</time>`;
+  return p
+    ? html`<time class="mono" datetime="${iso}">${shortTime(iso, p.day)}</time>`
+    : html`<time class="mono" datetime="${iso}">${iso}</time>`;
 }
 
 function dur(ms: number | null | undefined): string {
@@ -77,7 +88,9 @@ function findingsList(findings: readonly Finding[], p: PageContext): SafeHtml {
   if (findings.length === 0) return html`<p class="empty">No findings.</p>`;
   const sorted = SEVERITIES.flatMap((s) => findings.filter((f) => f.severity === s));
   return html`<ul class="findings">${sorted.map(
-    (f) => html`<li class="${SEVERITIES.includes(f.severity) ? f.severity : 'info'}"><span class="sev ${SEVERITIES.includes(f.severity) ? f.severity : 'info'}">${f.severity}</span><span class="rule">${f.rule}</span>${f.at ? html` · ${time(f.at, p)}` : ''}
+    (
+      f,
+    ) => html`<li class="${SEVERITIES.includes(f.severity) ? f.severity : 'info'}"><span class="sev ${SEVERITIES.includes(f.severity) ? f.severity : 'info'}">${f.severity}</span><span class="rule">${f.rule}</span>${f.at ? html` · ${time(f.at, p)}` : ''}
 <div>${f.message}</div>${f.nodes.length ? html`<div class="ev">nodes: ${f.nodes.map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}</div>` : ''}${evidenceLinks(f.evidence, p)}</li>`,
   )}</ul>`;
 }
@@ -86,7 +99,10 @@ function failoverTable(failovers: readonly Failover[], p: PageContext): SafeHtml
   if (failovers.length === 0) return html`<p class="empty">No failover happened.</p>`;
   return html`<div class="scroll"><table class="failovers"><caption>Failovers</caption><thead><tr><th>#</th><th>kind</th><th>old master → new master</th><th class="num">epoch</th><th>slots</th><th>fault moment (evidence, bounds)</th><th class="num">detection</th><th class="num">election</th><th class="num">unavailable</th></tr></thead><tbody>
 ${failovers.map(
-  (f, i) => html`<tr><td>${i + 1}</td><td>${f.kind}</td><td>${nodeName(f.oldMaster, p)} → ${nodeName(f.newMaster, p)}</td><td class="num">${f.epoch ?? '—'}</td><td class="mono slots">${clip(f.slots, 60)}</td><td>${time(f.startedAt, p)} <span class="note">(${f.startedAtFrom}; ${f.startedAtBounds[0] === f.startedAtBounds[1] ? 'exact' : html`between ${time(f.startedAtBounds[0], p)} and ${time(f.startedAtBounds[1], p)}`})</span></td><td class="num">${dur(f.timingsMs.detection)}</td><td class="num">${dur(f.timingsMs.election)}</td><td class="num"><strong>${dur(f.timingsMs.unavailable)}</strong></td></tr>
+  (
+    f,
+    i,
+  ) => html`<tr><td>${i + 1}</td><td>${f.kind}</td><td>${nodeName(f.oldMaster, p)} → ${nodeName(f.newMaster, p)}</td><td class="num">${f.epoch ?? '—'}</td><td class="mono slots">${clip(f.slots, 60)}</td><td>${time(f.startedAt, p)} <span class="note">(${f.startedAtFrom}; ${f.startedAtBounds[0] === f.startedAtBounds[1] ? 'exact' : html`between ${time(f.startedAtBounds[0], p)} and ${time(f.startedAtBounds[1], p)}`})</span></td><td class="num">${dur(f.timingsMs.detection)}</td><td class="num">${dur(f.timingsMs.election)}</td><td class="num"><strong>${dur(f.timingsMs.unavailable)}</strong></td></tr>
 `,
 )}</tbody></table></div>`;
 }
@@ -95,7 +111,9 @@ function outageTable(outages: readonly Outage[], p: PageContext): SafeHtml {
   if (outages.length === 0) return html`<p class="empty">No outage.</p>`;
   return html`<div class="scroll"><table class="outages"><caption>Outages</caption><thead><tr><th>scope</th><th>slots</th><th>nodes</th><th>start</th><th>end</th><th class="num">duration</th><th>cause</th></tr></thead><tbody>
 ${outages.map(
-  (o) => html`<tr><td>${o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : 'slots'}</td><td class="mono slots">${o.slots ? clip(o.slots, 60) : '—'}</td><td>${o.nodes.slice(0, 8).map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}${o.nodes.length > 8 ? ` … ${o.nodes.length - 8} more` : ''}</td><td>${time(o.start, p)}</td><td>${o.end ? time(o.end, p) : html`<strong>still down at the end of the evidence</strong>`}</td><td class="num"><strong>${dur(o.durationMs)}</strong></td><td><span class="rule">${o.cause}</span></td></tr>
+  (
+    o,
+  ) => html`<tr><td>${o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : 'slots'}</td><td class="mono slots">${o.slots ? clip(o.slots, 60) : '—'}</td><td>${o.nodes.slice(0, 8).map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}${o.nodes.length > 8 ? ` … ${o.nodes.length - 8} more` : ''}</td><td>${time(o.start, p)}</td><td>${o.end ? time(o.end, p) : html`<strong>still down at the end of the evidence</strong>`}</td><td class="num"><strong>${dur(o.durationMs)}</strong></td><td><span class="rule">${o.cause}</span></td></tr>
 `,
 )}</tbody></table></div>`;
 }
@@ -104,7 +122,10 @@ function nodesTable(c: ClusterAnalysis, p: PageContext): SafeHtml {
   return html`<details><summary>${c.nodes.length} node(s) and their sources</summary><div class="scroll"><table><thead><tr><th>node</th><th>id</th><th>addresses</th><th>sources</th></tr></thead><tbody>
 ${[...c.nodes]
   .sort((a, b) => (a.id < b.id ? -1 : 1))
-  .map((n) => html`<tr><td>${nodeName(n.id, p)}</td><td class="mono">${n.id}</td><td class="mono">${n.addresses.map((a) => clip(a, 60)).join(', ')}</td><td class="mono">${n.sources.map((s) => clip(p.anchors.name(s), 100)).join(', ')}</td></tr>\n`)}</tbody></table></div></details>`;
+  .map(
+    (n) =>
+      html`<tr><td>${nodeName(n.id, p)}</td><td class="mono">${n.id}</td><td class="mono">${n.addresses.map((a) => clip(a, 60)).join(', ')}</td><td class="mono">${n.sources.map((s) => clip(p.anchors.name(s), 100)).join(', ')}</td></tr>\n`,
+  )}</tbody></table></div></details>`;
 }
 
 function story(text: string): SafeHtml {
@@ -117,7 +138,8 @@ function story(text: string): SafeHtml {
 
 async function chartFigure(cluster: string, index: number, chart: ChartEntry, warnings: string[]): Promise<SafeHtml> {
   const id = `chart-${index}-${chart.id}`;
-  if (!chart.spec) return html`<figure class="chart" id="${id}"><h3>${chart.title}</h3><p class="empty">${chart.empty ?? 'No data.'}</p></figure>`;
+  if (!chart.spec)
+    return html`<figure class="chart" id="${id}"><h3>${chart.title}</h3><p class="empty">${chart.empty ?? 'No data.'}</p></figure>`;
   const svg = await renderSvg(chart.spec, `c${index}-${chart.id}`, warnings);
   const json = JSON.stringify(chart.spec, null, 2);
   const href = `data:application/json;charset=utf-8;base64,${Buffer.from(json, 'utf8').toString('base64')}`;
@@ -142,7 +164,14 @@ function summaryLine(failovers: number, outages: number): string {
   return `${failovers ? plural(failovers, 'failover') : 'no failover'}, ${outages ? plural(outages, 'outage') : 'no outage'}`;
 }
 
-async function clusterSection(c: ClusterAnalysis, charts: ClusterCharts, index: number, p: PageContext, multi: boolean, warnings: string[]): Promise<SafeHtml> {
+async function clusterSection(
+  c: ClusterAnalysis,
+  charts: ClusterCharts,
+  index: number,
+  p: PageContext,
+  multi: boolean,
+  warnings: string[],
+): Promise<SafeHtml> {
   const n = counts(c.findings);
   // The key chart (roles, with the failover moments) right under the story, on the first screen;
   // the other charts after the timings and findings.
@@ -210,7 +239,8 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
 
   const multi = analysis.clusters.length > 1;
   const sections: SafeHtml[] = [];
-  for (let i = 0; i < analysis.clusters.length; i++) sections.push(await clusterSection(analysis.clusters[i], perCluster[i], i + 1, p, multi, warnings));
+  for (let i = 0; i < analysis.clusters.length; i++)
+    sections.push(await clusterSection(analysis.clusters[i], perCluster[i], i + 1, p, multi, warnings));
   const clusterFindings = new Set(analysis.clusters.flatMap((c) => c.findings));
   const loose = analysis.findings.filter((f) => !clusterFindings.has(f) && !analysis.clusters.some((c) => c.id === f.cluster));
 
@@ -253,7 +283,12 @@ ${inputsSection(analysis, timeline, p)}
 }
 
 /** Render and write the report atomically (temp file in the same directory, then rename). Returns bytes written. */
-export async function writeHtmlReport(path: string, analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): Promise<number> {
+export async function writeHtmlReport(
+  path: string,
+  analysis: AnalysisV1,
+  timeline: Timeline,
+  options: RenderOptions = {},
+): Promise<number> {
   const page = await renderHtmlReport(analysis, timeline, options);
   return writeFileAtomic(path, page);
 }

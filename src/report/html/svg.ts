@@ -13,7 +13,10 @@ import { vegaTextWidth } from '../specs/text-width.ts';
  */
 const noLoader = {
   load: () => Promise.reject(new Error('failscope charts load no external data')),
-  sanitize: (uri: string) => (/^#[A-Za-z][A-Za-z0-9_-]*$/.test(uri) ? Promise.resolve({ href: uri }) : Promise.reject(new Error('failscope charts link only within the page'))),
+  sanitize: (uri: string) =>
+    /^#[A-Za-z][A-Za-z0-9_-]*$/.test(uri)
+      ? Promise.resolve({ href: uri })
+      : Promise.reject(new Error('failscope charts link only within the page')),
   http: () => Promise.reject(new Error('failscope charts load no external data')),
   file: () => Promise.reject(new Error('failscope charts load no external data')),
 };
@@ -76,12 +79,15 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix: string, warnings: 
  * browsers show on hover. The label is already escaped as an attribute value, which is valid text.
  */
 export function addTitles(svg: string): string {
-  return svg.replace(/<([a-z]+)(\s[^>]*?\srole="graphics-symbol"[^>]*?)(\/?)>/g, (tag, name: string, attrs: string, selfClosing: string) => {
-    const label = /\saria-label="([^"]*)"/.exec(attrs);
-    if (!label) return tag;
-    const title = `<title>${label[1]}</title>`;
-    return selfClosing ? `<${name}${attrs}>${title}</${name}>` : `<${name}${attrs}>${title}`;
-  });
+  return svg.replace(
+    /<([a-z]+)(\s[^>]*?\srole="graphics-symbol"[^>]*?)(\/?)>/g,
+    (tag, name: string, attrs: string, selfClosing: string) => {
+      const label = /\saria-label="([^"]*)"/.exec(attrs);
+      if (!label) return tag;
+      const title = `<title>${label[1]}</title>`;
+      return selfClosing ? `<${name}${attrs}>${title}</${name}>` : `<${name}${attrs}>${title}`;
+    },
+  );
 }
 
 /**

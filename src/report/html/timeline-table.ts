@@ -97,7 +97,9 @@ function windows(analysis: AnalysisV1): Array<[number, number]> {
   const w: Array<[number, number]> = [];
   for (const f of analysis.failovers) w.push([Date.parse(f.startedAtBounds[0]), Date.parse(f.promotedAt)]);
   for (const o of analysis.outages) w.push([Date.parse(o.start), o.end ? Date.parse(o.end) : Date.parse(o.start)]);
-  const ok = w.filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
+  const ok = w
+    .filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
   ok.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const x of ok) {
@@ -187,7 +189,9 @@ export function timelineTable(
   }
 
   const nodeOptions = [
-    ...sortedIds.filter((id) => usedNodes.has(nodeKey.get(id)!)).map((id) => html`<option value="${nodeKey.get(id)!}">${styles.get(id)!.label}</option>`),
+    ...sortedIds
+      .filter((id) => usedNodes.has(nodeKey.get(id)!))
+      .map((id) => html`<option value="${nodeKey.get(id)!}">${styles.get(id)!.label}</option>`),
     usedNodes.has('n-none') ? html`<option value="n-none">(no node)</option>` : '',
   ];
   const kinds = [...usedKinds].sort();

@@ -42,7 +42,16 @@ export const CLUSTERDOWN_LABEL = 'CLUSTERDOWN (every client)';
 /** Failover markers and their rules. */
 export const MARKER_COLOR = INK;
 /** Every colour a chart uses for something other than a node: never one of NODE_PALETTE. */
-export const STATE_VOCABULARY = [...new Set([...Object.values(ROLE_COLORS), ...Object.values(STATE_COLORS), UNCOVERED_COLOR, UNSERVED_COLOR, CLUSTERDOWN_COLOR, MARKER_COLOR])];
+export const STATE_VOCABULARY = [
+  ...new Set([
+    ...Object.values(ROLE_COLORS),
+    ...Object.values(STATE_COLORS),
+    UNCOVERED_COLOR,
+    UNSERVED_COLOR,
+    CLUSTERDOWN_COLOR,
+    MARKER_COLOR,
+  ]),
+];
 
 /** System font stack: the page loads no fonts. Unquoted so it survives as an SVG attribute verbatim. */
 export const FONT_STACK = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif';
@@ -186,9 +195,18 @@ function allTimes(c: ClusterAnalysis): number[] {
   };
   push(c.span.start);
   push(c.span.end);
-  for (const r of c.roles) { push(r.start); push(r.end); }
-  for (const r of c.ownership) { push(r.start); push(r.end); }
-  for (const r of c.states) { push(r.start); push(r.end); }
+  for (const r of c.roles) {
+    push(r.start);
+    push(r.end);
+  }
+  for (const r of c.ownership) {
+    push(r.start);
+    push(r.end);
+  }
+  for (const r of c.states) {
+    push(r.start);
+    push(r.end);
+  }
   for (const f of c.failovers) {
     push(f.startedAt);
     push(f.startedAtBounds[0]);
@@ -197,7 +215,10 @@ function allTimes(c: ClusterAnalysis): number[] {
     push(f.electionStartedAt);
     push(f.promotedAt);
   }
-  for (const o of c.outages) { push(o.start); push(o.end); }
+  for (const o of c.outages) {
+    push(o.start);
+    push(o.end);
+  }
   return out;
 }
 
@@ -207,7 +228,10 @@ function involvement(c: ClusterAnalysis): Map<NodeId, number> {
   const add = (id: NodeId | null | undefined, s: number) => {
     if (id) score.set(id, (score.get(id) ?? 0) + s);
   };
-  for (const f of c.failovers) { add(f.oldMaster, 100); add(f.newMaster, 100); }
+  for (const f of c.failovers) {
+    add(f.oldMaster, 100);
+    add(f.newMaster, 100);
+  }
   for (const o of c.outages) for (const n of o.nodes) add(n, 50);
   for (const f of c.findings) for (const n of f.nodes) add(n, f.severity === 'error' ? 20 : f.severity === 'warning' ? 10 : 1);
   const roleKinds = new Map<NodeId, Set<string>>();
@@ -226,10 +250,16 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
   const mention = (id: NodeId | null | undefined) => {
     if (id && !known.has(id)) known.set(id, { id, addresses: [], sources: [] });
   };
-  for (const r of cluster.roles) { mention(r.node); mention(r.masterId); }
+  for (const r of cluster.roles) {
+    mention(r.node);
+    mention(r.masterId);
+  }
   for (const r of cluster.states) mention(r.node);
   for (const r of cluster.ownership) mention(r.owner);
-  for (const f of cluster.failovers) { mention(f.oldMaster); mention(f.newMaster); }
+  for (const f of cluster.failovers) {
+    mention(f.oldMaster);
+    mention(f.newMaster);
+  }
   const styles = nodeStyles([...known.values()]);
 
   const times = allTimes(cluster);
@@ -255,10 +285,9 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
     }
   }
 
-  const incidentStarts = [
-    ...cluster.failovers.map((f) => ms(f.startedAtBounds[0])),
-    ...cluster.outages.map((o) => ms(o.start)),
-  ].filter(Number.isFinite);
+  const incidentStarts = [...cluster.failovers.map((f) => ms(f.startedAtBounds[0])), ...cluster.outages.map((o) => ms(o.start))].filter(
+    Number.isFinite,
+  );
   const beforeT = incidentStarts.length ? Math.max(lo, minOf(incidentStarts) - 1) : lo;
   const afterT = Math.max(lo, hi - 1);
 
@@ -296,7 +325,10 @@ export function chartContext(cluster: ClusterAnalysis): ChartContext {
   const placed = new Set<NodeId>();
   const ordered: NodeId[] = [];
   const place = (id: NodeId) => {
-    if (!placed.has(id)) { placed.add(id); ordered.push(id); }
+    if (!placed.has(id)) {
+      placed.add(id);
+      ordered.push(id);
+    }
   };
   for (const m of masters) {
     place(m);
@@ -353,10 +385,7 @@ export function inDomain(at: string, ctx: ChartContext): boolean {
 }
 
 export function laneNote(ctx: ChartContext): string[] {
-  return [
-    ...timeNotes(ctx),
-    ...(ctx.omittedLanes > 0 ? [`${ctx.omittedLanes} node(s) the incident did not touch are left out.`] : []),
-  ];
+  return [...timeNotes(ctx), ...(ctx.omittedLanes > 0 ? [`${ctx.omittedLanes} node(s) the incident did not touch are left out.`] : [])];
 }
 
 /** Lane axis: room on the left of the labels for the node's colour swatch (see `laneSwatches`). */

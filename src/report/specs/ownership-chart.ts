@@ -23,8 +23,12 @@ const OTHER_MASTERS = 'other masters';
 const OTHER_MASTERS_COLOR = '#DCE3EA';
 
 /** Rows of the lumped masters that touch in slots over the same interval become one row (in place). */
-function mergeLumped<R extends { node: string; slots: string; from: number; to: number; start: string; end: string; tip: string }>(rows: R[]): void {
-  const lumped = rows.filter((r) => r.node === OTHER_MASTERS).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : a.from - b.from));
+function mergeLumped<R extends { node: string; slots: string; from: number; to: number; start: string; end: string; tip: string }>(
+  rows: R[],
+): void {
+  const lumped = rows
+    .filter((r) => r.node === OTHER_MASTERS)
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : a.from - b.from));
   const merged: R[] = [];
   for (const r of lumped) {
     const last = merged[merged.length - 1];
@@ -45,7 +49,17 @@ function mergeLumped<R extends { node: string; slots: string; from: number; to: 
  * (the owner down, nobody serving) are laid over them.
  */
 export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
-  type Row = { owner: string; node: string; epoch: number | null; slots: string; from: number; to: number; start: string; end: string; tip: string };
+  type Row = {
+    owner: string;
+    node: string;
+    epoch: number | null;
+    slots: string;
+    from: number;
+    to: number;
+    start: string;
+    end: string;
+    tip: string;
+  };
   const rows: Row[] = [];
   const unserved: Row[] = [];
   const down: Row[] = [];
@@ -78,18 +92,32 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
   }
   if (others.size > 0) mergeLumped(rows);
   // Slots whose owner was down: still "owned" by the configuration, but nobody served them.
-  for (const o of ctx.cluster.outages) if (o.scope === 'slots' && o.slots) push(unserved, o.slots, o.start, o.end, UNSERVED_LABEL, '', null);
+  for (const o of ctx.cluster.outages)
+    if (o.scope === 'slots' && o.slots) push(unserved, o.slots, o.start, o.end, UNSERVED_LABEL, '', null);
   // A cluster-wide CLUSTERDOWN: every slot refused, whoever owned it (issue #17: slots looked served).
-  for (const o of ctx.cluster.outages) if (o.scope === 'cluster') push(down, `0-${SLOT_COUNT - 1}`, o.start, o.end, CLUSTERDOWN_LABEL, '', null);
+  for (const o of ctx.cluster.outages)
+    if (o.scope === 'cluster') push(down, `0-${SLOT_COUNT - 1}`, o.start, o.end, CLUSTERDOWN_LABEL, '', null);
   // Legend: owners in the order of the lanes / sorted ids, then "uncovered" and "not served" when present.
   const present = new Set(rows.map((r) => r.node));
   const owners = [...ctx.styles.values()].filter((s) => present.has(s.id));
   const domain = owners.map((s) => s.label);
   const range = owners.map((s) => s.color);
-  if (present.has(OTHER_MASTERS)) { domain.push(OTHER_MASTERS); range.push(OTHER_MASTERS_COLOR); }
-  if (present.has('')) { domain.push(UNCOVERED_LABEL); range.push(UNCOVERED_COLOR); }
-  if (unserved.length) { domain.push(UNSERVED_LABEL); range.push(UNSERVED_COLOR); }
-  if (down.length) { domain.push(CLUSTERDOWN_LABEL); range.push(CLUSTERDOWN_COLOR); }
+  if (present.has(OTHER_MASTERS)) {
+    domain.push(OTHER_MASTERS);
+    range.push(OTHER_MASTERS_COLOR);
+  }
+  if (present.has('')) {
+    domain.push(UNCOVERED_LABEL);
+    range.push(UNCOVERED_COLOR);
+  }
+  if (unserved.length) {
+    domain.push(UNSERVED_LABEL);
+    range.push(UNSERVED_COLOR);
+  }
+  if (down.length) {
+    domain.push(CLUSTERDOWN_LABEL);
+    range.push(CLUSTERDOWN_COLOR);
+  }
   const x = laneTimeX(ctx);
 
   return {
@@ -119,7 +147,11 @@ export function ownershipSpec(ctx: ChartContext): TopLevelSpec {
             title: 'hash slot',
             scale: { domain: [0, SLOT_COUNT], reverse: true, nice: false, zero: false },
             // as wide as the lane charts' label column, so the time axes of the charts line up
-            axis: { values: [0, 4096, 8192, 12288, 16384], labelExpr: "datum.value === 16384 ? '16383' : datum.label", minExtent: Math.max(0, laneExtent(ctx) - 20) },
+            axis: {
+              values: [0, 4096, 8192, 12288, 16384],
+              labelExpr: "datum.value === 16384 ? '16383' : datum.label",
+              minExtent: Math.max(0, laneExtent(ctx) - 20),
+            },
           },
           y2: { field: 'to' },
           color: {

@@ -35,7 +35,13 @@ export function markerRows(ctx: ChartContext): Array<{ at: string; what: string;
     const at: Array<string | null> = [f.startedAt, f.failMarkedAt, f.electionStartedAt, f.promotedAt];
     at.forEach((t, k) => {
       if (t && inDomain(t, ctx))
-        rows.push({ at: t, what: MARKERS[k], failover, tip: `${failoverLabel(i, f, ctx)}: ${MARKERS[k]} at ${tipTime(t, ctx)}${href ? ' (click: its evidence in the timeline)' : ''}`, ...(href ? { href } : {}) });
+        rows.push({
+          at: t,
+          what: MARKERS[k],
+          failover,
+          tip: `${failoverLabel(i, f, ctx)}: ${MARKERS[k]} at ${tipTime(t, ctx)}${href ? ' (click: its evidence in the timeline)' : ''}`,
+          ...(href ? { href } : {}),
+        });
     });
   });
   return rows;
@@ -134,7 +140,12 @@ export function laneSpec(
  */
 export function rolesSpec(ctx: ChartContext): TopLevelSpec {
   const bounds = ctx.cluster.failovers
-    .map((f, i) => ({ failover: `#${i + 1}`, lo: f.startedAtBounds[0], hi: f.startedAtBounds[1], tip: `${failoverLabel(i, f, ctx)}: the fault happened between ${tipTime(f.startedAtBounds[0], ctx)} and ${tipTime(f.startedAtBounds[1], ctx)} (${f.startedAtFrom})` }))
+    .map((f, i) => ({
+      failover: `#${i + 1}`,
+      lo: f.startedAtBounds[0],
+      hi: f.startedAtBounds[1],
+      tip: `${failoverLabel(i, f, ctx)}: the fault happened between ${tipTime(f.startedAtBounds[0], ctx)} and ${tipTime(f.startedAtBounds[1], ctx)} (${f.startedAtFrom})`,
+    }))
     .filter((b) => b.lo !== b.hi && inDomain(b.lo, ctx) && inDomain(b.hi, ctx));
   const x = laneTimeX(ctx);
   return laneSpec(ctx, {

@@ -8,7 +8,7 @@ const WIDTHS: Record<string, number> = {};
 function set(chars: string, w: number) {
   for (const c of chars) WIDTHS[c] = w;
 }
-set(' !,.:;[]\\/fIijlt|\'', 278);
+set(" !,.:;[]\\/fIijlt|'", 278);
 set('()-`{}r"*', 333);
 set('^', 469);
 set('Jcksvxyz', 500);

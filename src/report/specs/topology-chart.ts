@@ -38,7 +38,8 @@ export function topologyAt(ctx: ChartContext, t: number): TopoNode[] {
     if (mine.length === 0 && !slotsOf.has(id)) continue;
     const now = mine.find((r) => holds(r.start, r.end, t));
     const settled = mine.filter((r) => r.role === 'master' || r.role === 'replica');
-    const known = now && (now.role === 'master' || now.role === 'replica') ? now : (settled.filter((r) => ms(r.start) <= t).pop() ?? settled[0]);
+    const known =
+      now && (now.role === 'master' || now.role === 'replica') ? now : (settled.filter((r) => ms(r.start) <= t).pop() ?? settled[0]);
     const role = known ? (known.role as 'master' | 'replica') : slotsOf.has(id) ? 'master' : null;
     const status: TopoRow['status'] = !now ? 'unknown' : now.role === 'master' || now.role === 'replica' ? 'up' : now.role;
     entries.push({ id, role, master: role === 'replica' ? (known?.masterId ?? null) : null, status });
@@ -55,7 +56,14 @@ export function topologyAt(ctx: ChartContext, t: number): TopoNode[] {
     const slots = formatRanges(parseRanges((slotsOf.get(m.id) ?? []).join(',')));
     const col = colOf.get(m.id)!;
     tiers.set(col, 1);
-    out.push({ shard: col, tier: 0, node: m.id, label: name(m.id), detail: cleanLabel(`master · ${slots || 'no slots'}${statusText(m.status)}`, 48), status: m.status });
+    out.push({
+      shard: col,
+      tier: 0,
+      node: m.id,
+      label: name(m.id),
+      detail: cleanLabel(`master · ${slots || 'no slots'}${statusText(m.status)}`, 48),
+      status: m.status,
+    });
   }
   const orphanCol = masters.length;
   for (const e of entries.filter((x) => x.role !== 'master').sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -63,7 +71,14 @@ export function topologyAt(ctx: ChartContext, t: number): TopoNode[] {
     const tier = tiers.get(col) ?? (col === orphanCol ? 0 : 1);
     tiers.set(col, tier + 1);
     const what = e.role === 'replica' ? (col === orphanCol ? `replica of ${name(e.master).split(' ')[0]}` : 'replica') : 'role unknown';
-    out.push({ shard: col, tier, node: e.id, label: name(e.id), detail: cleanLabel(`${what}${statusText(e.status)}`, 48), status: e.status });
+    out.push({
+      shard: col,
+      tier,
+      node: e.id,
+      label: name(e.id),
+      detail: cleanLabel(`${what}${statusText(e.status)}`, 48),
+      status: e.status,
+    });
   }
   return out;
 }
@@ -89,7 +104,16 @@ export function topologySpec(ctx: ChartContext): TopLevelSpec {
     const colOf = new Map(keep.map((s, i) => [s, i] as const));
     for (const n of nodes)
       if (colOf.has(n.shard))
-        rows.push({ panel: p.name, col: colOf.get(n.shard)!, tier: n.tier, node: n.node, label: n.label, detail: n.detail, status: n.status, tip: `${p.name}: ${n.label}, ${n.detail}` });
+        rows.push({
+          panel: p.name,
+          col: colOf.get(n.shard)!,
+          tier: n.tier,
+          node: n.node,
+          label: n.label,
+          detail: n.detail,
+          status: n.status,
+          tip: `${p.name}: ${n.label}, ${n.detail}`,
+        });
   }
   const ids = [...ctx.styles.values()];
   const color = {

@@ -38,7 +38,14 @@ export function waterfallSpec(ctx: ChartContext): TopLevelSpec {
     const push = (phase: Phase, a: number | null, b: number | null, label?: string) => {
       if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || b < a) return;
       const text = label ?? formatDuration(b - a);
-      rows.push({ failover, phase, from: a, to: b, label: text, tip: `${failover}: ${phase} ${text}, from +${formatDuration(a)} to +${formatDuration(b)} after the fault moment` });
+      rows.push({
+        failover,
+        phase,
+        from: a,
+        to: b,
+        label: text,
+        tip: `${failover}: ${phase} ${text}, from +${formatDuration(a)} to +${formatDuration(b)} after the fault moment`,
+      });
     };
     const lo = rel(f.startedAtBounds[0]);
     const hi = rel(f.startedAtBounds[1]);

@@ -42,7 +42,14 @@ export const splitBrain: Check = (ctx) => {
     const severity = f.kind === 'takeover' || f.kind === 'force' || f.kind === 'unknown' ? 'warning' : 'error';
     const demotions = groupOf(ctx.trace.demotions, 'node', (d) => d.node, old);
     const demoted =
-      firstAfter(demotions.items, demotions.sorted, f.promotedAt, (d) => d.at, true, (d) => !d.fromSnapshot) ?? firstAfter(demotions.items, demotions.sorted, f.promotedAt, (d) => d.at, true);
+      firstAfter(
+        demotions.items,
+        demotions.sorted,
+        f.promotedAt,
+        (d) => d.at,
+        true,
+        (d) => !d.fromSnapshot,
+      ) ?? firstAfter(demotions.items, demotions.sorted, f.promotedAt, (d) => d.at, true);
     // Until it heard (demoted), or until it legitimately became master again in a later failover.
     const promotedOld = groupOf(ctx.failovers, 'newMaster', (g) => g.newMaster, old).items;
     const back = promotedOld[upperBound(promotedOld, f.promotedAt, (g) => g.promotedAt)];
@@ -51,14 +58,18 @@ export const splitBrain: Check = (ctx) => {
     if (until === null || until <= f.promotedAt) continue;
     // Without the old master's log, only its own CLUSTER NODES replies say what it believed: others'
     // views lag (they show it master until they hear otherwise, or a pong it sent before it learned).
-    const claims = groupOf(ctx.trace.nodes, 'id', (n) => n.id, old).items.some((n) => n.hasLog) ? null : ownClaims(ctx.trace.views, old, f.slots, f.promotedAt, until);
+    const claims = groupOf(ctx.trace.nodes, 'id', (n) => n.id, old).items.some((n) => n.hasLog)
+      ? null
+      : ownClaims(ctx.trace.views, old, f.slots, f.promotedAt, until);
     if (claims) {
       // No reply of its own claimed the slots after the promotion: a demotion in progress, not a split brain.
       if (claims.lastClaim === null) continue;
       if (claims.firstDisowned !== null) until = Math.min(until, claims.firstDisowned);
     }
     // Up: not inside a down/paused/unreachable episode (a paused node is up again at its first sign of life).
-    const eps = groupOf(ctx.trace.episodes, 'node', (e) => e.node, old).items.filter((e) => e.startBounds[0] <= until && (e.end === null || e.end > f.promotedAt));
+    const eps = groupOf(ctx.trace.episodes, 'node', (e) => e.node, old).items.filter(
+      (e) => e.startBounds[0] <= until && (e.end === null || e.end > f.promotedAt),
+    );
     let up: Array<[EpochMs, EpochMs]> = [[f.promotedAt, until]];
     for (const e of eps) {
       const a = e.startBounds[0];
@@ -83,7 +94,16 @@ export const splitBrain: Check = (ctx) => {
         // A few ms while a resumed master reads the news is inherent (its queued requests run first):
         // writes there are at risk; a window long enough for real traffic is a split brain.
         const sev = severity === 'error' && certain < SPLIT_BRAIN_ERROR_MS ? 'warning' : severity;
-        out.push(finding('split-brain', sev, msg.splitBrain(f.newMaster, old, f.slots, from, to, ctx.label), from, [old, f.newMaster], [...f.evidence.slice(0, 1), s.startEvidence, ...(demoted ? [demoted.evidence] : [])]));
+        out.push(
+          finding(
+            'split-brain',
+            sev,
+            msg.splitBrain(f.newMaster, old, f.slots, from, to, ctx.label),
+            from,
+            [old, f.newMaster],
+            [...f.evidence.slice(0, 1), s.startEvidence, ...(demoted ? [demoted.evidence] : [])],
+          ),
+        );
       }
   }
   // Own views claiming the same slots as master for over a second at the same time: runs of a node's
@@ -116,8 +136,18 @@ export const splitBrain: Check = (ctx) => {
       const from = Math.max(a.start, b.start);
       const to = Math.min(a.end, b.end);
       if (both.length === 0 || to - from < 1000) continue;
-      if (out.some((x) => x.rule === 'split-brain' && x.severity === 'error' && x.nodes.includes(a.node) && x.nodes.includes(b.node))) continue;
-      out.push(finding('split-brain', 'error', msg.splitBrain(a.node, b.node, both, from, to, ctx.label), from, [a.node, b.node], [...a.evidence, ...b.evidence]));
+      if (out.some((x) => x.rule === 'split-brain' && x.severity === 'error' && x.nodes.includes(a.node) && x.nodes.includes(b.node)))
+        continue;
+      out.push(
+        finding(
+          'split-brain',
+          'error',
+          msg.splitBrain(a.node, b.node, both, from, to, ctx.label),
+          from,
+          [a.node, b.node],
+          [...a.evidence, ...b.evidence],
+        ),
+      );
     }
   return out;
 };
@@ -126,7 +156,13 @@ export const splitBrain: Check = (ctx) => {
  * The old master's own CLUSTER NODES replies (`myself,master`) after `after` and up to `until`: the last
  * that still claimed any of `slots`, and the first that no longer did (`myself,slave`, or no slots).
  */
-function ownClaims(views: readonly SnapshotView[], node: NodeId, slots: readonly SlotRange[], after: EpochMs, until: EpochMs): { lastClaim: EpochMs | null; firstDisowned: EpochMs | null } {
+function ownClaims(
+  views: readonly SnapshotView[],
+  node: NodeId,
+  slots: readonly SlotRange[],
+  after: EpochMs,
+  until: EpochMs,
+): { lastClaim: EpochMs | null; firstDisowned: EpochMs | null } {
   let lastClaim: EpochMs | null = null;
   let firstDisowned: EpochMs | null = null;
   for (const v of views) {
@@ -145,7 +181,16 @@ function ownClaims(views: readonly SnapshotView[], node: NodeId, slots: readonly
 export const epochCollision: Check = (ctx) =>
   ctx.trace.epochs
     .filter((e) => e.via === 'collision')
-    .map((e) => finding('epoch.collision', 'warning', msg.epochCollision(e.node, e.other ?? null, e.epoch, e.at, ctx.label), e.at, [e.node, e.other ?? null], [e.evidence]));
+    .map((e) =>
+      finding(
+        'epoch.collision',
+        'warning',
+        msg.epochCollision(e.node, e.other ?? null, e.epoch, e.at, ctx.label),
+        e.at,
+        [e.node, e.other ?? null],
+        [e.evidence],
+      ),
+    );
 
 export const voteDenied: Check = (ctx) => {
   const out: FindingFacts[] = [];
@@ -158,7 +203,16 @@ export const voteDenied: Check = (ctx) => {
       end + 5000,
     );
     if (denied.length === 0) continue;
-    out.push(finding('vote.denied', a.outcome === 'won' ? 'info' : 'warning', msg.votesDenied(a, denied, ctx.label), denied[0].at, [a.master, a.candidate, ...denied.map((v) => v.voter)], denied.map((v) => v.evidence)));
+    out.push(
+      finding(
+        'vote.denied',
+        a.outcome === 'won' ? 'info' : 'warning',
+        msg.votesDenied(a, denied, ctx.label),
+        denied[0].at,
+        [a.master, a.candidate, ...denied.map((v) => v.voter)],
+        denied.map((v) => v.evidence),
+      ),
+    );
   }
   return out;
 };
@@ -171,7 +225,16 @@ export const voteDuplicate: Check = (ctx) => {
     const k = `${v.voter}/${v.epoch}`;
     const prev = seen.get(k);
     if (prev && prev.candidate !== v.candidate)
-      out.push(finding('vote.duplicate', 'error', msg.voteDuplicate(v.voter, v.epoch, prev.candidate, v.candidate, ctx.label), v.at, [v.voter, prev.candidate, v.candidate], [prev.evidence, v.evidence]));
+      out.push(
+        finding(
+          'vote.duplicate',
+          'error',
+          msg.voteDuplicate(v.voter, v.epoch, prev.candidate, v.candidate, ctx.label),
+          v.at,
+          [v.voter, prev.candidate, v.candidate],
+          [prev.evidence, v.evidence],
+        ),
+      );
     else if (!prev) seen.set(k, { candidate: v.candidate, at: v.at, evidence: v.evidence });
   }
   return out;
@@ -184,11 +247,18 @@ export const failWithoutQuorum: Check = (ctx) => {
     if (m.kind !== 'marked' || !ownershipKnownAt(ctx.trace, m.at)) continue;
     const masters = mastersAt(ctx.trace, m.at);
     const needed = Math.floor(masters.length / 2) + 1;
-    const reachable = masters.filter(
-      (x) => x !== m.subject && !downAt(ctx.trace.episodes, x, m.at),
-    ).length;
+    const reachable = masters.filter((x) => x !== m.subject && !downAt(ctx.trace.episodes, x, m.at)).length;
     if (masters.length > 0 && reachable < needed)
-      out.push(finding('fail.without-quorum', 'error', msg.failWithoutQuorum(m.observer, m.subject, m.at, reachable, needed, ctx.label), m.at, [m.subject, m.observer], [m.evidence]));
+      out.push(
+        finding(
+          'fail.without-quorum',
+          'error',
+          msg.failWithoutQuorum(m.observer, m.subject, m.at, reachable, needed, ctx.label),
+          m.at,
+          [m.subject, m.observer],
+          [m.evidence],
+        ),
+      );
   }
   return out;
 };

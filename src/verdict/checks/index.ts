@@ -3,7 +3,15 @@ import type { Check } from '../model.ts';
 import { blockedCheck } from './blocked.ts';
 import { clockSkew } from './clock.ts';
 import { epochCollision, failWithoutQuorum, splitBrain, voteDenied, voteDuplicate } from './consistency.ts';
-import { epochNotGreater, failoverCompleted, failoverExpired, failoverSlow, notBestReplica, notReplica, rejoinedAsReplica } from './failovers.ts';
+import {
+  epochNotGreater,
+  failoverCompleted,
+  failoverExpired,
+  failoverSlow,
+  notBestReplica,
+  notReplica,
+  rejoinedAsReplica,
+} from './failovers.ts';
 import { masterOrphaned, nodeStartFailed, nodeCrashed, nodePaused, nodeShutdown, nodeUnreachable, replicaLost } from './nodes.ts';
 import { clusterDown } from './outages.ts';
 

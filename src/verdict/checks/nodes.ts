@@ -41,7 +41,16 @@ export const replicaLost: Check = (ctx) => {
     const master = r.masterId ?? null;
     const lost = groupOf(ctx.trace.replication, 'replica-lost by peer', (x) => (x.kind === 'replica-lost' ? x.peer : null), e.node);
     const seen = firstAfter(lost.items, lost.sorted, e.startBounds[0] - 1000, (x) => x.at, true, undefined, e.end ?? Infinity);
-    out.push(finding('replica.lost', 'warning', msg.replicaLost(e.node, master, seen ? seen.at : e.start, ctx.label), seen ? seen.at : e.start, [master, e.node], [...(seen ? [seen.evidence] : []), ...e.evidence]));
+    out.push(
+      finding(
+        'replica.lost',
+        'warning',
+        msg.replicaLost(e.node, master, seen ? seen.at : e.start, ctx.label),
+        seen ? seen.at : e.start,
+        [master, e.node],
+        [...(seen ? [seen.evidence] : []), ...e.evidence],
+      ),
+    );
   }
   return out;
 };
@@ -103,6 +112,4 @@ export const masterOrphaned: Check = (ctx) => {
 
 /** A second process of a node that failed to start while the first kept running: no outage, but a sign of a broken deploy or supervisor. */
 export const nodeStartFailed: Check = (ctx) =>
-  ctx.trace.failedStarts.map((f) =>
-    finding('node.start-failed', 'warning', msg.startFailed(f, ctx.label), f.at, [f.node], f.evidence),
-  );
+  ctx.trace.failedStarts.map((f) => finding('node.start-failed', 'warning', msg.startFailed(f, ctx.label), f.at, [f.node], f.evidence));

@@ -13,5 +13,12 @@ export const clusterDown: Check = (ctx) =>
     .filter((o) => o.scope === 'cluster')
     .map((o) => {
       const byFailover = o.cause === 'failover.completed' && (o.end !== null || o.endBounds !== null);
-      return finding('cluster.down', byFailover ? 'warning' : 'error', msg.clusterDown(o, byFailover, ctx.label), o.start, o.nodes, o.evidence);
+      return finding(
+        'cluster.down',
+        byFailover ? 'warning' : 'error',
+        msg.clusterDown(o, byFailover, ctx.label),
+        o.start,
+        o.nodes,
+        o.evidence,
+      );
     });

@@ -3,7 +3,14 @@ import { isSuccessorId, type EpochMs, type NodeId } from '../../model/ids.ts';
 import { dedupe } from '../failovers.ts';
 import type { FindingFacts } from '../model.ts';
 
-export function finding(rule: string, severity: Severity, message: string, at: EpochMs | null, nodes: ReadonlyArray<NodeId | null>, evidence: readonly Evidence[]): FindingFacts {
+export function finding(
+  rule: string,
+  severity: Severity,
+  message: string,
+  at: EpochMs | null,
+  nodes: ReadonlyArray<NodeId | null>,
+  evidence: readonly Evidence[],
+): FindingFacts {
   const ns: NodeId[] = [];
   // An unnamed successor (model/ids.ts successorOf) is no node: findings name only nodes.
   for (const n of nodes) if (n && !isSuccessorId(n) && !ns.includes(n)) ns.push(n);

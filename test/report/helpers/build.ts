@@ -51,7 +51,12 @@ export function timelineOf(events: TimelineEvent[], clusters: Array<{ id: string
   const sorted = [...events].sort((a, b) => a.at - b.at);
   const sources = [...new Set(events.map((e) => e.source))].sort();
   return {
-    clusters: clusters.map((c) => ({ id: c.id, nodes: c.nodes, events: sorted.filter((e) => e.node === null || c.nodes.some((n) => n.id === e.node)), snapshots: [] })),
+    clusters: clusters.map((c) => ({
+      id: c.id,
+      nodes: c.nodes,
+      events: sorted.filter((e) => e.node === null || c.nodes.some((n) => n.id === e.node)),
+      snapshots: [],
+    })),
     events: sorted,
     inputs: sources.map((source) => {
       const n = events.filter((e) => e.source === source).length;

@@ -35,7 +35,11 @@ export function seedFailoverCase(): ReportCase {
     ev(T('07:49:38.601'), M1, 'cluster.fail-marked', `Marking node ${M2} as failing (quorum reached).`, m1, 12, { subject: M2 }),
     ev(T('07:49:38.602'), M1, 'cluster.state', 'Cluster state changed: fail', m1, 13, { state: 'fail' }),
     ev(T('07:49:38.640'), R2, 'cluster.fail-received', `FAIL message received from ${M1} about ${M2}`, s2, 6, { sender: M1, subject: M2 }),
-    ev(T('07:49:38.641'), R2, 'election.delayed', 'Start of election delayed for 513 milliseconds (rank #0, offset 1736).', s2, 7, { delayMs: 513, rank: 0, offset: 1736 }),
+    ev(T('07:49:38.641'), R2, 'election.delayed', 'Start of election delayed for 513 milliseconds (rank #0, offset 1736).', s2, 7, {
+      delayMs: 513,
+      rank: 0,
+      offset: 1736,
+    }),
     ev(T('07:49:38.700'), R2, 'election.started', 'Starting a failover election for epoch 7.', s2, 8, { epoch: 7 }),
     ev(T('07:49:38.745'), M1, 'vote.granted', `Failover auth granted to ${R2} for epoch 7`, m1, 14, { subject: R2, epoch: 7 }),
     ev(T('07:49:38.756'), R2, 'election.won', "Failover election won: I'm the new master.", s2, 9),
@@ -45,8 +49,12 @@ export function seedFailoverCase(): ReportCase {
     ev(T('07:50:40.100'), M2, 'server.start', 'Redis version=6.2.3, bits=64, commit=00000000, modified=0, pid=1, just started', m2, 20),
     ev(T('07:50:40.120'), M2, 'node.identity', `Node configuration loaded, I'm ${M2}`, m2, 24),
     ev(T('07:50:40.300'), M2, 'server.ready', 'Ready to accept connections', m2, 27),
-    ev(T('07:50:40.400'), M2, 'role.replica-of', `Configuration change detected. Reconfiguring myself as a replica of ${R2}`, m2, 28, { subject: R2 }),
-    ev(T('07:50:40.500'), M1, 'cluster.fail-cleared', `Clear FAIL state for node ${M2}: master without slots is reachable again.`, m1, 20, { subject: M2 }),
+    ev(T('07:50:40.400'), M2, 'role.replica-of', `Configuration change detected. Reconfiguring myself as a replica of ${R2}`, m2, 28, {
+      subject: R2,
+    }),
+    ev(T('07:50:40.500'), M1, 'cluster.fail-cleared', `Clear FAIL state for node ${M2}: master without slots is reachable again.`, m1, 20, {
+      subject: M2,
+    }),
   ];
   const start = T('07:49:15.000');
   const end = T('07:51:00.000');
@@ -92,19 +100,83 @@ export function seedFailoverCase(): ReportCase {
     ],
     outages: [
       {
-        cluster: 'cluster-1', scope: 'slots', slots: '5461-10922', nodes: [M2], start: T('07:49:33.560'), startBounds: [T('07:49:33.560'), T('07:49:33.560')],
-        end: T('07:49:38.756'), endBounds: null, durationMs: 5196, minDurationMs: 5196, maxDurationMs: 5196, cause: 'failover.completed', evidence: [{ source: m2, line: 9 }, { source: s2, line: 9 }],
+        cluster: 'cluster-1',
+        scope: 'slots',
+        slots: '5461-10922',
+        nodes: [M2],
+        start: T('07:49:33.560'),
+        startBounds: [T('07:49:33.560'), T('07:49:33.560')],
+        end: T('07:49:38.756'),
+        endBounds: null,
+        durationMs: 5196,
+        minDurationMs: 5196,
+        maxDurationMs: 5196,
+        cause: 'failover.completed',
+        evidence: [
+          { source: m2, line: 9 },
+          { source: s2, line: 9 },
+        ],
       },
       {
-        cluster: 'cluster-1', scope: 'cluster', nodes: [M1, R2], start: T('07:49:38.602'), startBounds: [T('07:49:38.602'), T('07:49:38.602')],
-        end: T('07:49:38.757'), endBounds: null, durationMs: 155, minDurationMs: 155, maxDurationMs: 155, cause: 'cluster.down', evidence: [{ source: m1, line: 13 }, { source: s2, line: 11 }],
+        cluster: 'cluster-1',
+        scope: 'cluster',
+        nodes: [M1, R2],
+        start: T('07:49:38.602'),
+        startBounds: [T('07:49:38.602'), T('07:49:38.602')],
+        end: T('07:49:38.757'),
+        endBounds: null,
+        durationMs: 155,
+        minDurationMs: 155,
+        maxDurationMs: 155,
+        cause: 'cluster.down',
+        evidence: [
+          { source: m1, line: 13 },
+          { source: s2, line: 11 },
+        ],
       },
     ],
     findings: [
-      { rule: 'failover.completed', severity: 'info', message: 'Replica 192.168.56.102:7002 replaced master 192.168.56.101:7001 at epoch 7 after 5.196 s.', at: T('07:49:38.756'), nodes: [M2, R2], evidence: [{ source: s2, line: 9 }, { source: s2, line: 10 }] },
-      { rule: 'cluster.down', severity: 'warning', message: 'The cluster answered CLUSTERDOWN for 155 ms.', at: T('07:49:38.602'), nodes: [M1], evidence: [{ source: m1, line: 13 }, { source: m1, line: 15 }] },
-      { rule: 'node.rejoined-as-replica', severity: 'info', message: 'The old master 192.168.56.101:7001 rejoined as a replica of 192.168.56.102:7002.', at: T('07:50:40.400'), nodes: [M2, R2], evidence: [{ source: m2, line: 28 }] },
-      { rule: 'master.orphaned', severity: 'warning', message: 'Master 192.168.56.102:7002 had no replica from 07:49:38.756 until 07:50:40.400.', at: T('07:49:38.756'), nodes: [R2], evidence: [{ source: s2, line: 9 }, { source: 'cluster-nodes.txt', line: 3 }] },
+      {
+        rule: 'failover.completed',
+        severity: 'info',
+        message: 'Replica 192.168.56.102:7002 replaced master 192.168.56.101:7001 at epoch 7 after 5.196 s.',
+        at: T('07:49:38.756'),
+        nodes: [M2, R2],
+        evidence: [
+          { source: s2, line: 9 },
+          { source: s2, line: 10 },
+        ],
+      },
+      {
+        rule: 'cluster.down',
+        severity: 'warning',
+        message: 'The cluster answered CLUSTERDOWN for 155 ms.',
+        at: T('07:49:38.602'),
+        nodes: [M1],
+        evidence: [
+          { source: m1, line: 13 },
+          { source: m1, line: 15 },
+        ],
+      },
+      {
+        rule: 'node.rejoined-as-replica',
+        severity: 'info',
+        message: 'The old master 192.168.56.101:7001 rejoined as a replica of 192.168.56.102:7002.',
+        at: T('07:50:40.400'),
+        nodes: [M2, R2],
+        evidence: [{ source: m2, line: 28 }],
+      },
+      {
+        rule: 'master.orphaned',
+        severity: 'warning',
+        message: 'Master 192.168.56.102:7002 had no replica from 07:49:38.756 until 07:50:40.400.',
+        at: T('07:49:38.756'),
+        nodes: [R2],
+        evidence: [
+          { source: s2, line: 9 },
+          { source: 'cluster-nodes.txt', line: 3 },
+        ],
+      },
     ],
     roles: [
       { node: M1, role: 'master', start, end: null },
@@ -157,10 +229,31 @@ export function noReplicaCase(): ReportCase {
   const end = T1('07:31:10.000');
   const crash = T1('07:28:05.911');
   const events: TimelineEvent[] = [
-    ev(crash, A2, 'server.crash', '=== REDIS BUG REPORT START: Cut & paste starting from here ===\n1:M 21 Jun 2021 07:28:05.911 # Redis 6.2.3 crashed by signal: 11', 'redis-master-2.log', 3, { signal: 11 }, { endLine: 4 }),
-    ev(T1('07:28:21.434'), A1, 'cluster.fail-received', `FAIL message received from ${A3} about ${A2}`, 'redis-master-1.log', 46, { sender: A3, subject: A2 }),
+    ev(
+      crash,
+      A2,
+      'server.crash',
+      '=== REDIS BUG REPORT START: Cut & paste starting from here ===\n1:M 21 Jun 2021 07:28:05.911 # Redis 6.2.3 crashed by signal: 11',
+      'redis-master-2.log',
+      3,
+      { signal: 11 },
+      { endLine: 4 },
+    ),
+    ev(T1('07:28:21.434'), A1, 'cluster.fail-received', `FAIL message received from ${A3} about ${A2}`, 'redis-master-1.log', 46, {
+      sender: A3,
+      subject: A2,
+    }),
     ev(T1('07:28:21.435'), A1, 'cluster.state', 'Cluster state changed: fail', 'redis-master-1.log', 47, { state: 'fail' }),
-    ev(T1('07:28:40.000'), null, 'client.error', '(error) CLUSTERDOWN The cluster is down', 'transcript.md', 60, {}, { timeInferred: true }),
+    ev(
+      T1('07:28:40.000'),
+      null,
+      'client.error',
+      '(error) CLUSTERDOWN The cluster is down',
+      'transcript.md',
+      60,
+      {},
+      { timeInferred: true },
+    ),
     ev(T1('07:30:56.966'), A2, 'node.identity', `Node configuration loaded, I'm ${A2}`, 'redis-master-2.log', 103),
     ev(T1('07:30:58.010'), A1, 'cluster.state', 'Cluster state changed: ok', 'redis-master-1.log', 52, { state: 'ok' }),
   ];
@@ -174,18 +267,66 @@ export function noReplicaCase(): ReportCase {
     failovers: [],
     outages: [
       {
-        cluster: 'cluster-1', scope: 'slots', slots: '5461-10922', nodes: [A2], start: crash, startBounds: [crash, crash], end: T1('07:30:56.966'), endBounds: null,
-        durationMs: 171055, minDurationMs: 171055, maxDurationMs: 171055, cause: 'failover.blocked.no-replica', evidence: [{ source: 'redis-master-2.log', line: 3 }],
+        cluster: 'cluster-1',
+        scope: 'slots',
+        slots: '5461-10922',
+        nodes: [A2],
+        start: crash,
+        startBounds: [crash, crash],
+        end: T1('07:30:56.966'),
+        endBounds: null,
+        durationMs: 171055,
+        minDurationMs: 171055,
+        maxDurationMs: 171055,
+        cause: 'failover.blocked.no-replica',
+        evidence: [{ source: 'redis-master-2.log', line: 3 }],
       },
       {
-        cluster: 'cluster-1', scope: 'cluster', nodes: [A1], start: T1('07:28:21.435'), startBounds: [T1('07:28:21.435'), T1('07:28:21.435')], end: T1('07:30:58.010'), endBounds: null,
-        durationMs: 156575, minDurationMs: 156575, maxDurationMs: 156575, cause: 'cluster.down', evidence: [{ source: 'redis-master-1.log', line: 47 }, { source: 'redis-master-1.log', line: 52 }],
+        cluster: 'cluster-1',
+        scope: 'cluster',
+        nodes: [A1],
+        start: T1('07:28:21.435'),
+        startBounds: [T1('07:28:21.435'), T1('07:28:21.435')],
+        end: T1('07:30:58.010'),
+        endBounds: null,
+        durationMs: 156575,
+        minDurationMs: 156575,
+        maxDurationMs: 156575,
+        cause: 'cluster.down',
+        evidence: [
+          { source: 'redis-master-1.log', line: 47 },
+          { source: 'redis-master-1.log', line: 52 },
+        ],
       },
     ],
     findings: [
-      { rule: 'failover.blocked.no-replica', severity: 'error', message: 'Master 127.0.0.1:7002 failed with no replica: slots 5461-10922 had no master for 2 min 51.055 s.', at: crash, nodes: [A2], evidence: [{ source: 'redis-master-2.log', line: 3 }] },
-      { rule: 'cluster.down', severity: 'error', message: 'The whole cluster refused writes (CLUSTERDOWN) for 2 min 36.575 s.', at: T1('07:28:21.435'), nodes: [A1, A3], evidence: [{ source: 'redis-master-1.log', line: 47 }, { source: 'transcript.md', line: 60 }] },
-      { rule: 'node.crashed', severity: 'warning', message: '127.0.0.1:7002 crashed by signal 11.', at: crash, nodes: [A2], evidence: [{ source: 'redis-master-2.log', line: 3 }] },
+      {
+        rule: 'failover.blocked.no-replica',
+        severity: 'error',
+        message: 'Master 127.0.0.1:7002 failed with no replica: slots 5461-10922 had no master for 2 min 51.055 s.',
+        at: crash,
+        nodes: [A2],
+        evidence: [{ source: 'redis-master-2.log', line: 3 }],
+      },
+      {
+        rule: 'cluster.down',
+        severity: 'error',
+        message: 'The whole cluster refused writes (CLUSTERDOWN) for 2 min 36.575 s.',
+        at: T1('07:28:21.435'),
+        nodes: [A1, A3],
+        evidence: [
+          { source: 'redis-master-1.log', line: 47 },
+          { source: 'transcript.md', line: 60 },
+        ],
+      },
+      {
+        rule: 'node.crashed',
+        severity: 'warning',
+        message: '127.0.0.1:7002 crashed by signal 11.',
+        at: crash,
+        nodes: [A2],
+        evidence: [{ source: 'redis-master-2.log', line: 3 }],
+      },
     ],
     roles: [
       { node: A1, role: 'master', start, end: null },
@@ -236,16 +377,44 @@ export function xssCase(): ReportCase {
   c.story = `${p.join(' ')}\n\n${c.story}`;
   c.findings = [
     ...c.findings.map((f) => ({ ...f, evidence: f.evidence.map(retarget) })),
-    { cluster: c.id, rule: p[1], severity: 'error', message: p.join(' | '), at: null, nodes: [M2, p[0]], evidence: [{ source: p[4], line: 1 }, { source: p[0], line: 2 }] },
+    {
+      cluster: c.id,
+      rule: p[1],
+      severity: 'error',
+      message: p.join(' | '),
+      at: null,
+      nodes: [M2, p[0]],
+      evidence: [
+        { source: p[4], line: 1 },
+        { source: p[0], line: 2 },
+      ],
+    },
   ];
   c.failovers = c.failovers.map((f) => ({ ...f, startedAtFrom: p[2], slots: `${f.slots}${p[1]}`, evidence: f.evidence.map(retarget) }));
   c.outages = c.outages.map((o) => ({ ...o, cause: p[0] }));
-  const events = base.timeline.events.map((e, i) => ({ ...retarget(e), text: `${e.text} ${p[i % p.length]}`, address: p[(i + 1) % p.length] }));
+  const events = base.timeline.events.map((e, i) => ({
+    ...retarget(e),
+    text: `${e.text} ${p[i % p.length]}`,
+    address: p[(i + 1) % p.length],
+  }));
   events.push(ev('2021-06-23T07:49:50.000Z', null, 'log.other', p.join(' '), p[0], 1, {}, { address: p[1] }));
   events.push(ev('2021-06-23T07:49:51.000Z', M1, p[5] as never, 'unknown kind from a broken parser', p[4], 2));
   events.sort((a, b) => a.at - b.at);
-  const timeline = { ...base.timeline, events, clusters: base.timeline.clusters.map((cl) => ({ ...cl, nodes: c.nodes, events })), diagnostics: [{ severity: 'warning' as const, source: p[3], line: 1, message: p[1] }] };
-  timeline.inputs = [...new Set(events.map((e) => e.source))].sort().map((source) => ({ source, kind: 'docker-log' as const, forms: ['docker-t', 'redis-v5'], lines: 3, understood: 3, ignored: 0, unknown: 0 }));
+  const timeline = {
+    ...base.timeline,
+    events,
+    clusters: base.timeline.clusters.map((cl) => ({ ...cl, nodes: c.nodes, events })),
+    diagnostics: [{ severity: 'warning' as const, source: p[3], line: 1, message: p[1] }],
+  };
+  timeline.inputs = [...new Set(events.map((e) => e.source))].sort().map((source) => ({
+    source,
+    kind: 'docker-log' as const,
+    forms: ['docker-t', 'redis-v5'],
+    lines: 3,
+    understood: 3,
+    ignored: 0,
+    unknown: 0,
+  }));
   const analysis = {
     ...base.analysis,
     clusters: [c],

@@ -11,8 +11,10 @@ export async function checkReportPage(visit: PageVisit): Promise<void> {
     pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
     scripts: document.querySelectorAll('script').length,
     foreign: document.querySelectorAll('img, iframe, object, embed, foreignObject, link, base').length,
-    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
-    jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => !/^(#|data:application\/json)/.test(a.getAttribute('href') ?? '')).length,
+    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on')))
+      .length,
+    jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => !/^(#|data:application\/json)/.test(a.getAttribute('href') ?? ''))
+      .length,
     filtersShown: !(document.getElementById('timeline-filters') as HTMLFormElement | null)?.hidden,
   }));
   expect(state).toEqual({ pwned: null, scripts: 1, foreign: 0, handlers: 0, jsLinks: 0, filtersShown: true });
@@ -27,7 +29,9 @@ export async function checkReportPage(visit: PageVisit): Promise<void> {
       const visible = marks.filter((m) => {
         const r = (m as SVGGraphicsElement).getBoundingClientRect();
         const style = getComputedStyle(m);
-        return (r.width > 0 || r.height > 0) && style.visibility !== 'hidden' && style.display !== 'none' && m.getAttribute('opacity') !== '0';
+        return (
+          (r.width > 0 || r.height > 0) && style.visibility !== 'hidden' && style.display !== 'none' && m.getAttribute('opacity') !== '0'
+        );
       }).length;
       return { id: fig.id, svg: box.width > 100 && box.height > 40, visible, empty: false };
     }),
@@ -42,7 +46,9 @@ export async function checkReportPage(visit: PageVisit): Promise<void> {
   // The filters narrow the table, and reset brings every row back.
   const rows = await page.locator('#timeline-table tbody tr').count();
   expect(rows).toBeGreaterThan(0);
-  const options = await page.locator('select[name=node] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const options = await page
+    .locator('select[name=node] option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   if (options.length > 1) {
     await page.selectOption('select[name=node]', options[0]);
     const shown = await page.locator('#timeline-table tbody tr:not([hidden])').count();

@@ -58,18 +58,60 @@ export function largeCase(opts: { masters: number; replicasPerMaster: number; ev
       const elect = fail + 600;
       const won = elect + 40;
       cluster.failovers.push({
-        cluster: 'cluster-1', kind: 'automatic', oldMaster: id, newMaster: rid, epoch: 1000 + m, slots: slotsOf(m),
-        startedAt: iso(t0), startedAtBounds: [iso(t0 - 200), iso(t0)], startedAtFrom: 'link-lost', failMarkedAt: iso(fail),
-        electionStartedAt: iso(elect), promotedAt: iso(won), timingsMs: { detection: 15_000, election: 640, unavailable: won - t0 },
+        cluster: 'cluster-1',
+        kind: 'automatic',
+        oldMaster: id,
+        newMaster: rid,
+        epoch: 1000 + m,
+        slots: slotsOf(m),
+        startedAt: iso(t0),
+        startedAtBounds: [iso(t0 - 200), iso(t0)],
+        startedAtFrom: 'link-lost',
+        failMarkedAt: iso(fail),
+        electionStartedAt: iso(elect),
+        promotedAt: iso(won),
+        timingsMs: { detection: 15_000, election: 640, unavailable: won - t0 },
         evidence: [{ source: `logs/${rid.slice(0, 8)}.log`, line: 1 }],
       });
-      cluster.outages.push({ cluster: 'cluster-1', scope: 'slots', slots: slotsOf(m), nodes: [id], start: iso(t0), end: iso(won), durationMs: won - t0, cause: 'failover.completed' });
-      cluster.findings.push({ rule: 'failover.completed', severity: 'info', message: `failover of master ${m}`, at: iso(won), nodes: [id, rid], evidence: [{ source: `logs/${rid.slice(0, 8)}.log`, line: 1 }] });
-      cluster.roles.push({ node: id, role: 'master', start, end: iso(t0) }, { node: id, role: 'down', start: iso(t0), end: iso(fail) }, { node: id, role: 'fail', start: iso(fail), end: iso(t0 + 600_000) }, { node: id, role: 'replica', masterId: rid, start: iso(t0 + 600_000), end: null });
-      cluster.roles.push({ node: rid, role: 'replica', masterId: id, start, end: iso(won) }, { node: rid, role: 'master', start: iso(won), end: null });
-      cluster.ownership.push({ slots: slotsOf(m), owner: id, epoch: m, start, end: iso(t0) }, { slots: slotsOf(m), owner: null, epoch: null, start: iso(t0), end: iso(won) }, { slots: slotsOf(m), owner: rid, epoch: 1000 + m, start: iso(won), end: null });
+      cluster.outages.push({
+        cluster: 'cluster-1',
+        scope: 'slots',
+        slots: slotsOf(m),
+        nodes: [id],
+        start: iso(t0),
+        end: iso(won),
+        durationMs: won - t0,
+        cause: 'failover.completed',
+      });
+      cluster.findings.push({
+        rule: 'failover.completed',
+        severity: 'info',
+        message: `failover of master ${m}`,
+        at: iso(won),
+        nodes: [id, rid],
+        evidence: [{ source: `logs/${rid.slice(0, 8)}.log`, line: 1 }],
+      });
+      cluster.roles.push(
+        { node: id, role: 'master', start, end: iso(t0) },
+        { node: id, role: 'down', start: iso(t0), end: iso(fail) },
+        { node: id, role: 'fail', start: iso(fail), end: iso(t0 + 600_000) },
+        { node: id, role: 'replica', masterId: rid, start: iso(t0 + 600_000), end: null },
+      );
+      cluster.roles.push(
+        { node: rid, role: 'replica', masterId: id, start, end: iso(won) },
+        { node: rid, role: 'master', start: iso(won), end: null },
+      );
+      cluster.ownership.push(
+        { slots: slotsOf(m), owner: id, epoch: m, start, end: iso(t0) },
+        { slots: slotsOf(m), owner: null, epoch: null, start: iso(t0), end: iso(won) },
+        { slots: slotsOf(m), owner: rid, epoch: 1000 + m, start: iso(won), end: null },
+      );
       for (const node of masters) {
-        cluster.states.push({ node, state: 'ok', start, end: iso(fail) }, { node, state: 'fail', start: iso(fail), end: iso(won) }, { node, state: 'ok', start: iso(won), end: null });
+        cluster.states.push(
+          { node, state: 'ok', start, end: iso(fail) },
+          { node, state: 'fail', start: iso(fail), end: iso(won) },
+          { node, state: 'ok', start: iso(won), end: null },
+        );
       }
     } else {
       cluster.roles.push({ node: id, role: 'master', start, end: null });
@@ -97,7 +139,15 @@ export function largeCase(opts: { masters: number; replicasPerMaster: number; ev
   const timeline = {
     clusters: [{ id: 'cluster-1', nodes, events, snapshots: [] }],
     events,
-    inputs: nodes.map((nd) => ({ source: nd.sources[0], kind: 'redis-log' as const, forms: ['redis-v5'], lines: opts.eventsPerNode, understood: opts.eventsPerNode, ignored: 0, unknown: 0 })),
+    inputs: nodes.map((nd) => ({
+      source: nd.sources[0],
+      kind: 'redis-log' as const,
+      forms: ['redis-v5'],
+      lines: opts.eventsPerNode,
+      understood: opts.eventsPerNode,
+      ignored: 0,
+      unknown: 0,
+    })),
     diagnostics: [],
     clockOffsets: [],
   };
