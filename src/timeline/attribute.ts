@@ -520,34 +520,17 @@ export function inferBusAddresses(
     if (!m) atBus.set(e.fields.address, (m = new Map()));
     if (!m.has(e.fields.subject)) m.set(e.fields.subject, e);
   }
-  const out: Array<[string, NodeId]> = [];
-  const notes: TraceNote[] = [];
-  if (atBus.size === 0) return { addresses: out, notes };
-  const taken = new Map(known);
-  const bound = new Set(known.values());
-  for (const e of events) {
-    if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || !e.fields.address) continue;
-    const addr = e.fields.address;
-    if (taken.has(addr)) continue;
+  if (atBus.size === 0) return { addresses: [], notes: [] };
+  return bindConnectedMasters(events, known, (addr) => {
     const colon = addr.lastIndexOf(':');
     const port = Number(addr.slice(colon + 1));
-    if (!Number.isInteger(port) || colon < 0) continue;
+    if (!Number.isInteger(port) || colon < 0) return null;
     const bus = `${addr.slice(0, colon)}:${port + CLUSTER_PORT_INCR}`;
     const seen = atBus.get(bus);
-    if (!seen || seen.size !== 1) continue;
+    if (!seen || seen.size !== 1) return null;
     const [[id, line]] = [...seen];
-    if (id === e.node || bound.has(id)) continue;
-    taken.set(addr, id);
-    bound.add(id);
-    out.push([addr, id]);
-    notes.push({
-      kind: 'identity-inferred',
-      node: id,
-      message: `${addr} is ${id}: ${e.source}:${e.line} connects to its master at ${addr}, and ${line.source}:${line.line} shows ${id}'s cluster bus at ${bus} (the client port + 10000, Redis's default)`,
-      evidence: [evidenceOf(e), evidenceOf(line)],
-    });
-  }
-  return { addresses: out, notes };
+    return { id, line, why: `${line.source}:${line.line} shows ${id}'s cluster bus at ${bus} (the client port + 10000, Redis's default)` };
+  });
 }
 
 /**
@@ -562,8 +545,6 @@ export function inferListeningAddresses(
   events: readonly TimelineEvent[],
   known: ReadonlyMap<string, NodeId>,
 ): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
-  const out: Array<[string, NodeId]> = [];
-  const notes: TraceNote[] = [];
   const listening = new Map<number, Map<NodeId, TimelineEvent>>();
   for (const e of events) {
     if ((e.kind !== 'server.mode' && e.kind !== 'server.ready') || e.fields.port === undefined || !e.node || !isOwnLog(e)) continue;
@@ -571,27 +552,50 @@ export function inferListeningAddresses(
     if (!m) listening.set(e.fields.port, (m = new Map()));
     if (!m.has(e.node)) m.set(e.node, e);
   }
-  if (listening.size === 0) return { addresses: out, notes };
+  if (listening.size === 0) return { addresses: [], notes: [] };
+  return bindConnectedMasters(events, known, (addr, taken) => {
+    const port = Number(addr.slice(addr.lastIndexOf(':') + 1));
+    const at = listening.get(port);
+    if (!at || at.size !== 1) return null;
+    // Another address already known on that port could be another host's node on the same port.
+    if ([...taken.keys()].some((a) => a.endsWith(`:${port}`))) return null;
+    const [[id, line]] = [...at];
+    return {
+      id,
+      line,
+      why: `${id} is the only node of the evidence listening on port ${port} (${line.source}:${line.line}); every node named has its own log`,
+    };
+  });
+}
+
+/**
+ * Bind the address each replica connects to ("Connecting to MASTER <addr>") to the node `candidate`
+ * names for it, once per address and once per node, skipping addresses already known and a replica's
+ * own id; each binding gets an identity-inferred note saying what it rests on.
+ */
+function bindConnectedMasters(
+  events: readonly TimelineEvent[],
+  known: ReadonlyMap<string, NodeId>,
+  candidate: (addr: string, taken: ReadonlyMap<string, NodeId>) => { id: NodeId; line: TimelineEvent; why: string } | null,
+): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
+  const out: Array<[string, NodeId]> = [];
+  const notes: TraceNote[] = [];
   const taken = new Map(known);
   const bound = new Set(known.values());
   for (const e of events) {
     if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || !e.fields.address) continue;
     const addr = e.fields.address;
     if (taken.has(addr)) continue;
-    const port = Number(addr.slice(addr.lastIndexOf(':') + 1));
-    const at = listening.get(port);
-    if (!at || at.size !== 1) continue;
-    const [[id, line]] = [...at];
-    // Another address already known on that port could be another host's node on the same port.
-    if (id === e.node || bound.has(id) || [...taken.keys()].some((a) => a.endsWith(`:${port}`))) continue;
-    taken.set(addr, id);
-    bound.add(id);
-    out.push([addr, id]);
+    const c = candidate(addr, taken);
+    if (!c || c.id === e.node || bound.has(c.id)) continue;
+    taken.set(addr, c.id);
+    bound.add(c.id);
+    out.push([addr, c.id]);
     notes.push({
       kind: 'identity-inferred',
-      node: id,
-      message: `${addr} is ${id}: ${e.source}:${e.line} connects to its master at ${addr}, and ${id} is the only node of the evidence listening on port ${port} (${line.source}:${line.line}); every node named has its own log`,
-      evidence: [evidenceOf(e), evidenceOf(line)],
+      node: c.id,
+      message: `${addr} is ${c.id}: ${e.source}:${e.line} connects to its master at ${addr}, and ${c.why}`,
+      evidence: [evidenceOf(e), evidenceOf(c.line)],
     });
   }
   return { addresses: out, notes };
