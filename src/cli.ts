@@ -98,12 +98,18 @@ const nodeTimeoutOption = () =>
     intOption('--node-timeout', MAX_MS_OPTION),
   );
 
-let pending: Promise<CommandResult> | null = null;
-/** Which text the command prints, when it can be coloured on a terminal (text formats only). */
-let paintAs: TextKind | null = null;
+/** What one run's action hands back to main(): returned through this object, not module variables. */
+interface Run {
+  /** The command's result, set by the action that ran (none for --help / --version). */
+  pending: Promise<CommandResult> | null;
+  /** Which text the command prints, when it can be coloured on a terminal (text formats only). */
+  paintAs: TextKind | null;
+  /** What goes to the terminal: input text with its control characters shown, not obeyed. */
+  forTerminal: boolean;
+}
 const textKind = (format: string | undefined, kind: TextKind): TextKind | null => ((format ?? 'text') === 'text' ? kind : null);
 
-export function buildProgram(): Command {
+export function buildProgram(run: Run = { pending: null, paintAs: null, forTerminal: true }): Command {
   const program = new Command('failscope')
     .description('Turn a Redis Cluster failover incident into a verified timeline and postmortem.')
     .version(version(), '-V, --version')
@@ -121,7 +127,7 @@ export function buildProgram(): Command {
         exitOnSignals();
       }
       // JSON and YAML are written byte for byte (JSON.stringify escapes C0 controls itself).
-      forTerminal = cmd.opts().format !== 'json' && cmd.name() !== 'init-expect';
+      run.forTerminal = cmd.opts().format !== 'json' && cmd.name() !== 'init-expect';
     });
 
   program
@@ -134,7 +140,7 @@ export function buildProgram(): Command {
     .option('--stats', 'print how every input line was accounted for (understood / ignored / unknown)')
     .option('--strict', 'exit 1 when any input line is unknown')
     .action((paths: string[], o) => {
-      pending = timelineCommand(paths, {
+      run.pending = timelineCommand(paths, {
         format: o.format,
         tz: o.tz,
         year: o.year,
@@ -155,8 +161,8 @@ export function buildProgram(): Command {
     .option('--html <file>', 'also write the HTML postmortem report to this file')
     .action((paths: string[], o) => {
       const common = { tz: o.tz, year: o.year, nodeTimeout: o.nodeTimeout, stdin: readStdinIfNeeded(paths) };
-      paintAs = textKind(o.format, 'analysis');
-      pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
+      run.paintAs = textKind(o.format, 'analysis');
+      run.pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
         if (o.html === undefined) return r;
         const written = await reportCommand(paths, { ...common, output: o.html });
         return { ...r, stderr: (r.stderr ?? '') + written.stdout };
@@ -174,8 +180,8 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
-      paintAs = textKind(o.format, 'topology');
-      pending = topologyCommand(paths, {
+      run.paintAs = textKind(o.format, 'topology');
+      run.pending = topologyCommand(paths, {
         format: o.format,
         at: o.at,
         against: o.against,
@@ -195,7 +201,7 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
-      pending = reportCommand(paths, {
+      run.pending = reportCommand(paths, {
         output: o.output,
         nodeTimeout: o.nodeTimeout,
         tz: o.tz,
@@ -217,8 +223,8 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
-      paintAs = textKind(o.format, 'gate');
-      pending = checkCommand(paths, {
+      run.paintAs = textKind(o.format, 'gate');
+      run.pending = checkCommand(paths, {
         expect: o.expect,
         junit: o.junit,
         baseline: o.baseline,
@@ -240,7 +246,7 @@ export function buildProgram(): Command {
     .addOption(tzOption())
     .addOption(yearOption())
     .action((paths: string[], o) => {
-      pending = initExpectCommand(paths, {
+      run.pending = initExpectCommand(paths, {
         output: o.output,
         format: o.format,
         nodeTimeout: o.nodeTimeout,
@@ -283,7 +289,7 @@ export function buildProgram(): Command {
       .option('--duration <duration>', 'stop after this long (default: until Ctrl-C)')
       .option('--timeout <duration>', 'per-request timeout'),
   ).action((o) => {
-    pending = captureCommand({
+    run.pending = captureCommand({
       ...connection(o),
       seed: o.seed,
       out: o.out,
@@ -320,8 +326,8 @@ export function buildProgram(): Command {
       .addOption(nodeTimeoutOption())
       .option('--yes', 'allow a target that is not on the loopback interface'),
   ).action((o) => {
-    paintAs = textKind(o.format, 'drill');
-    pending = drillCommand({
+    run.paintAs = textKind(o.format, 'drill');
+    run.pending = drillCommand({
       ...connection(o),
       seed: o.seed,
       fault: o.fault as FaultKind,
@@ -362,8 +368,6 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }
 
-/** What goes to the terminal: input text with its control characters shown, not obeyed. */
-let forTerminal = true;
 let epipeHandled = false;
 let signalsHooked = false;
 
@@ -392,21 +396,20 @@ export async function main(argv: string[]): Promise<void> {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     });
   }
-  pending = null; // main() may run more than once in a process (the fuzz suite does)
-  paintAs = null;
-  forTerminal = true;
+  // A fresh state per call: main() may run more than once in a process (the fuzz suite does).
+  const state: Run = { pending: null, paintAs: null, forTerminal: true };
   try {
-    const program = buildProgram();
+    const program = buildProgram(state);
     await program.parseAsync(argv);
-    const run = pending as Promise<CommandResult> | null; // set by the action, if one ran
-    if (!run) return;
-    const result = await run;
-    const raw = !forTerminal;
+    if (!state.pending) return;
+    const result = await state.pending;
+    const raw = !state.forTerminal;
     if (result.stderr) process.stderr.write(neutralizeControls(result.stderr));
     // Control characters from the input are neutralised first; the colours painted after are ours.
     const text = raw ? result.stdout : neutralizeControls(result.stdout);
+    const paintAs = state.paintAs;
     const paint = paintAs !== null && colorWanted(process.env, process.stdout.isTTY === true);
-    await writeOut(paint ? paintText(text, paintAs!) : text);
+    await writeOut(paint ? paintText(text, paintAs) : text);
     if (result.chunks) await writeChunks(raw ? result.chunks : mapChunks(result.chunks, neutralizeControls));
     process.exitCode = result.exitCode;
   } catch (err) {
