@@ -427,13 +427,7 @@ function failoverSeen(s: ReplayState, ev: TimelineEvent): void {
   if (mine.some((p) => p.replaced === from)) return;
   const open = mine.filter((p) => p.replaced === null && p.at <= ev.at && (epoch === null || p.epoch === null || p.epoch === epoch)).at(-1);
   if (open) {
-    open.replaced = from;
-    open.evidence.push(evidenceOf(ev));
-    const had = s.slots.rangesOf(from);
-    if (open.slots.length === 0 && had.length > 0) {
-      open.slots = had;
-      s.assignSlots(open.at, had, to, open.epoch);
-    }
+    nameReplaced(s, open, from, ev, s.slots.rangesOf(from));
     return;
   }
   let vote: ReplayState['votes'][number] | null = null;
@@ -742,15 +736,7 @@ export const transitions: Record<EventKind, Transition> = {
     // replaced, when its master was known only by address.
     const old = ev.fields.subject;
     const p = old && old !== node ? s.promotionsOf(node).at(-1) : undefined;
-    if (p && old && p.replaced === null && p.at <= ev.at && ev.at - p.at <= 5_000) {
-      p.replaced = old;
-      p.evidence.push(evidenceOf(ev));
-      const had = s.slots.rangesOf(old);
-      if (p.slots.length === 0 && had.length > 0) {
-        p.slots = had;
-        s.assignSlots(p.at, had, node, p.epoch);
-      }
-    }
+    if (p && old && p.replaced === null && p.at <= ev.at && ev.at - p.at <= 5_000) nameReplaced(s, p, old, ev, s.slots.rangesOf(old));
     s.setRole(node, ev.at, 'master', null, true);
   },
   'role.lost-slots': nothing,
