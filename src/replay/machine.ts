@@ -72,9 +72,6 @@ function step(s: ReplayState, ev: TimelineEvent): void {
     const n = s.node(node);
     const pid = ev.pid ?? null;
     // A new pid of the main process is a restart even when the start-up lines were not collected.
-    // Not at the logo: it has no stamp of its own (redis 3.0.7 src/redis.c redisAsciiArt writes it raw)
-    // and carries the time of the line before it, the old process's last one when the identity line
-    // of the start-up is cut away; the start-up's next stamped line tells the restart.
     if (
       pid !== null &&
       n.pid !== null &&
