@@ -216,36 +216,37 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
  * (redis 7.0 clearNodeFailureIfNeeded), or a `Cluster state changed: fail` right after it was marked
  * FAIL (clusterUpdateState: a replica's failure leaves every slot served).
  */
-/** Some other node's log, or views by other nodes, covered `timeoutMs` of [from, to] without a break. */
-function observedFor(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs, timeoutMs: number): boolean {
-  if (trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to)) return true;
-  // A node with its own log, alive before and after the node timeout had run out, and not down itself then.
-  const until = Math.min(to, from + timeoutMs);
-  const logged = new Set(trace.nodes.filter((n) => n.id !== node && n.hasLog).map((n) => n.id));
-  const early = new Set<NodeId>();
-  const late = new Set<NodeId>();
-  for (const r of trace.lifeRuns) {
-    if (!logged.has(r.node)) continue;
-    if (r.start <= until) early.add(r.node);
-    if (r.end >= until) late.add(r.node);
-  }
-  return [...early].some(
-    (n) => late.has(n) && !trace.episodes.some((e) => e.node === n && e.startBounds[0] < until && (e.end === null || e.end > from)),
-  );
-}
-
-/** Another node's log, or a view by another node, covers [from, to]: a FAIL mark of `node` would be in the evidence. */
-function watched(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs): boolean {
-  if (trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to)) return true;
+/**
+ * Other nodes with their own log that were alive at or before `early` and at or after `late` (and,
+ * with `upOver`, not down themselves in that span): they would have logged a FAIL mark about `node`.
+ */
+function loggedAcross(trace: Trace, node: NodeId, early: EpochMs, late: EpochMs, upOver?: [EpochMs, EpochMs]): boolean {
   const logged = new Set(trace.nodes.filter((n) => n.id !== node && n.hasLog).map((n) => n.id));
   const before = new Set<NodeId>();
   const after = new Set<NodeId>();
   for (const r of trace.lifeRuns) {
     if (!logged.has(r.node)) continue;
-    if (r.start <= from) before.add(r.node);
-    if (r.end >= to) after.add(r.node);
+    if (r.start <= early) before.add(r.node);
+    if (r.end >= late) after.add(r.node);
   }
-  return [...before].some((n) => after.has(n));
+  const up = (n: NodeId) =>
+    !upOver || !trace.episodes.some((e) => e.node === n && e.startBounds[0] < upOver[1] && (e.end === null || e.end > upOver[0]));
+  return [...before].some((n) => after.has(n) && up(n));
+}
+
+/** A view by another node inside [from, to]. */
+const viewedBetween = (trace: Trace, node: NodeId, from: EpochMs, to: EpochMs) =>
+  trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to);
+
+/** Some other node's log or view covered the node timeout after `from` (capped at `to`), that node up itself. */
+function observedFor(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs, timeoutMs: number): boolean {
+  const until = Math.min(to, from + timeoutMs);
+  return viewedBetween(trace, node, from, to) || loggedAcross(trace, node, until, until, [from, until]);
+}
+
+/** Another node's log, or a view by another node, covers [from, to]: a FAIL mark of `node` would be in the evidence. */
+function watched(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs): boolean {
+  return viewedBetween(trace, node, from, to) || loggedAcross(trace, node, from, to);
 }
 
 /** The least time from a replica's FAIL view of its master to its election (see replicasDown). */
