@@ -47,6 +47,18 @@ export interface EvaluateOptions {
   inputs?: string[];
 }
 
+/** A limit in node timeouts with no node timeout known: the gate cannot judge it. */
+function needsNodeTimeout(id: string, expected: string, limit: Limit): ExpectationResult {
+  return {
+    id,
+    status: 'error',
+    expected,
+    actual: 'cannot judge',
+    detail: `"${limit.text}" needs the node timeout, which the analysis does not know: pass --node-timeout or set nodeTimeout in the expectations`,
+    evidence: [],
+  };
+}
+
 /** Judge `analysis` against `expect`. Never throws on data; unusable expectations become `error` results. */
 export function evaluate(analysis: AnalysisV1, expect: Expectations, opts: EvaluateOptions = {}): CaseResult {
   const results: ExpectationResult[] = [];
@@ -352,15 +364,7 @@ class Ctx {
   failoverTiming(id: string, phase: 'unavailable' | 'detection' | 'election', limit: Limit): ExpectationResult {
     const max = limitMs(limit, this.nodeTimeoutMs);
     const expected = `${phase} ${this.limitText(limit, max)} for every failover`;
-    if (max === null)
-      return {
-        id,
-        status: 'error',
-        expected,
-        actual: 'cannot judge',
-        detail: `"${limit.text}" needs the node timeout, which the analysis does not know: pass --node-timeout or set nodeTimeout in the expectations`,
-        evidence: [],
-      };
+    if (max === null) return needsNodeTimeout(id, expected, limit);
     // A manual, takeover or force failover has no FAIL detection; a takeover has no election.
     const applies = (f: Failover): boolean =>
       phase === 'unavailable' || (phase === 'detection' ? f.kind === 'automatic' : f.kind !== 'takeover') || f.timingsMs[phase] !== null;
@@ -497,15 +501,7 @@ class Ctx {
     const max = limitMs(limit, this.nodeTimeoutMs);
     const expected = `cluster-wide outage ${this.limitText(limit, max)} in total`;
     const evidence = pickEvidence(this.sel.findings.filter((f) => f.rule === 'cluster.down').map((f) => f.evidence));
-    if (max === null)
-      return {
-        id,
-        status: 'error',
-        expected,
-        actual: 'cannot judge',
-        detail: `"${limit.text}" needs the node timeout, which the analysis does not know: pass --node-timeout or set nodeTimeout in the expectations`,
-        evidence: [],
-      };
+    if (max === null) return needsNodeTimeout(id, expected, limit);
     const o = clusterOutage(this.sel.outages);
     const windows = this.sel.outages.filter((x) => x.scope === 'cluster');
     const detail =

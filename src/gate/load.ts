@@ -43,15 +43,7 @@ const CLAIM_KEYS = ['node', 'slots'] as const;
 const RULES_KEYS = ['required', 'forbidden'] as const;
 const COUNT_KEYS = ['min', 'max'] as const;
 // Keys that state an expectation (a file with none of them checks nothing, which is an error).
-const EXPECTING_KEYS = new Set<string>([
-  'verdict',
-  'worstSeverity',
-  'failovers',
-  'mustEndAsMaster',
-  'mustNotEndAsMaster',
-  'maxClusterOutage',
-  'rules',
-]);
+const EXPECTING_KEYS = new Set<string>(BLOCK_KEYS.filter((k) => k !== 'cluster' && k !== 'description'));
 
 /** Read and validate an expectations file. Throws `ExpectationsError` (a `ConfigError`: exit 2). */
 export function loadExpectations(path: string, displayPath: string = path): Expectations {
