@@ -4,10 +4,11 @@ import type { Evidence } from '../model/analysis.ts';
 import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
 import { evidenceOf } from './evidence.ts';
+import { isServerLogKind } from './bind.ts';
 import type { TraceNote } from '../model/timeline.ts';
 import { groupBy } from '../util/sorted.ts';
 
-const isOwnLog = (e: TimelineEvent) => !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.');
+const isOwnLog = (e: TimelineEvent) => isServerLogKind(e.kind);
 
 /**
  * Give log lines whose writer is unknown (or impossible) the one node the evidence allows.

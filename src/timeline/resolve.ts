@@ -1,6 +1,7 @@
 import type { Address, NodeId } from '../model/ids.ts';
 import type { ClusterTimeline, Timeline, TraceNote } from '../model/timeline.ts';
 import { addressedMasters, attributeEvents, inferAddresses, inferBusAddresses, inferListeningAddresses, rehomeRuns } from './attribute.ts';
+import { isServerLogKind } from './bind.ts';
 import { applyOffsets, solveSkew, type SkewResult } from './clock.ts';
 import { resolveNodeTimeout, type NodeTimeout } from './node-timeout.ts';
 
@@ -70,7 +71,7 @@ function resolveCluster(c: ClusterTimeline, timeline: Timeline, opts: ResolveOpt
   learn(inferBusAddresses(events, new Map(known)));
   // Every node the evidence names has a log: a replica's master is one of them (by the port it listens on).
   const withLog = new Set<NodeId>();
-  for (const e of events) if (e.node && !e.kind.startsWith('snapshot.') && !e.kind.startsWith('client.')) withLog.add(e.node);
+  for (const e of events) if (e.node && isServerLogKind(e.kind)) withLog.add(e.node);
   if (corrected.nodes.every((n) => withLog.has(n.id))) learn(inferListeningAddresses(events, new Map(known)));
   // Else a master known only by its address.
   learn({ addresses: addressedMasters(corrected, events, new Map(known)), notes: [] });
