@@ -33,8 +33,14 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     let k = lowerBound(replacing, ep.startBounds[0] - GRAIN_MAX_MS, (f) => f.promotedAt);
     while (k < replacing.length && replacing[k].promotedAtBounds[1] < ep.startBounds[0]) k++;
     const answer = replacing[k];
-    // A promotion seen only in snapshots may have come before the old master answered again.
-    if (answer && (ep.end === null || Math.min(answer.promotedAt, answer.promotedAtBounds[0]) <= ep.end + 1)) continue;
+    // A promotion seen only in snapshots may have come before the old master answered again; and a
+    // failover whose FAIL mark or election began while it was down answers it even when the election
+    // is won just after it answers again (the FAIL flag stands until cleared, redis 7.0 cluster.c
+    // clearNodeFailureIfNeeded, and the votes already asked for still count).
+    const began =
+      answer &&
+      Math.min(answer.promotedAt, answer.promotedAtBounds[0], answer.failMarkedAt ?? Infinity, answer.electionStartedAt ?? Infinity);
+    if (answer && (ep.end === null || (began as number) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
     const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.filter(
