@@ -4,7 +4,7 @@ import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { groupOf, roleBefore, spansOf } from './lookup.ts';
-import { lowerBound } from '../util/sorted.ts';
+import { groupBy, isSortedBy, lowerBound } from '../util/sorted.ts';
 
 /** The coarsest stamp a promotion line can carry (whole seconds: RFC 3164 syslog). */
 const GRAIN_MAX_MS = 1000;
@@ -227,22 +227,72 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
  * with `upOver`, not down themselves in that span): they would have logged a FAIL mark about `node`.
  */
 function loggedAcross(trace: Trace, node: NodeId, early: EpochMs, late: EpochMs, upOver?: [EpochMs, EpochMs]): boolean {
-  const logged = new Set(trace.nodes.filter((n) => n.id !== node && n.hasLog).map((n) => n.id));
-  const before = new Set<NodeId>();
-  const after = new Set<NodeId>();
-  for (const r of trace.lifeRuns) {
-    if (!logged.has(r.node)) continue;
-    if (r.start <= early) before.add(r.node);
-    if (r.end >= late) after.add(r.node);
+  for (const w of witnessesOf(trace)) {
+    if (w.node === node || w.firstStart > early || w.lastEnd < late) continue;
+    if (!upOver) return true;
+    // Down in [upOver[0], upOver[1]): an episode starting before its end that has not ended by its start.
+    const k = lowerBound(w.downStarts, upOver[1], (x) => x);
+    if (k === 0 || w.downEndMax[k - 1] <= upOver[0]) return true;
   }
-  const up = (n: NodeId) =>
-    !upOver || !trace.episodes.some((e) => e.node === n && e.startBounds[0] < upOver[1] && (e.end === null || e.end > upOver[0]));
-  return [...before].some((n) => after.has(n) && up(n));
+  return false;
+}
+
+/** Per logged node: its earliest run start, latest run end, and its episodes by start with the running latest end. */
+interface Witness {
+  node: NodeId;
+  firstStart: EpochMs;
+  lastEnd: EpochMs;
+  downStarts: EpochMs[];
+  downEndMax: number[];
+}
+
+// Built once per trace: loggedAcross is asked per down episode, and a flapping cluster has thousands
+// (scanning every run and episode per question made the verdict quadratic in the evidence).
+const witnessCache = new WeakMap<Trace, Witness[]>();
+function witnessesOf(trace: Trace): Witness[] {
+  const hit = witnessCache.get(trace);
+  if (hit) return hit;
+  const out: Witness[] = [];
+  const runs = groupBy(trace.lifeRuns, (r) => r.node);
+  const eps = groupBy(trace.episodes, (e) => e.node);
+  for (const n of trace.nodes) {
+    if (!n.hasLog) continue;
+    const rs = runs.get(n.id);
+    if (!rs) continue;
+    let firstStart = Infinity;
+    let lastEnd = -Infinity;
+    for (const r of rs) {
+      if (r.start < firstStart) firstStart = r.start;
+      if (r.end > lastEnd) lastEnd = r.end;
+    }
+    const es = [...(eps.get(n.id) ?? [])].sort((a, b) => a.startBounds[0] - b.startBounds[0]);
+    const downStarts = es.map((e) => e.startBounds[0]);
+    const downEndMax: number[] = [];
+    let m = -Infinity;
+    for (const e of es) {
+      m = Math.max(m, e.end === null ? Infinity : e.end);
+      downEndMax.push(m);
+    }
+    out.push({ node: n.id, firstStart, lastEnd, downStarts, downEndMax });
+  }
+  witnessCache.set(trace, out);
+  return out;
+}
+
+const sortedCache = new WeakMap<Trace, boolean>();
+function viewsSorted(trace: Trace): boolean {
+  let s = sortedCache.get(trace);
+  if (s === undefined) sortedCache.set(trace, (s = isSortedBy(trace.views, (v) => v.at)));
+  return s;
 }
 
 /** A view by another node inside [from, to]. */
-const viewedBetween = (trace: Trace, node: NodeId, from: EpochMs, to: EpochMs) =>
-  trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to);
+function viewedBetween(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs): boolean {
+  if (!viewsSorted(trace)) return trace.views.some((v) => v.reporter !== node && v.at >= from && v.at <= to);
+  for (let i = lowerBound(trace.views, from, (v) => v.at); i < trace.views.length && trace.views[i].at <= to; i++)
+    if (trace.views[i].reporter !== node) return true;
+  return false;
+}
 
 /** Some other node's log or view covered the node timeout after `from` (capped at `to`), that node up itself. */
 function observedFor(trace: Trace, node: NodeId, from: EpochMs, to: EpochMs, timeoutMs: number): boolean {
