@@ -178,7 +178,12 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
 export function markerLayers(ctx: ChartContext) {
   const markers = markerRows(ctx);
   if (markers.length === 0) return [];
-  const link = markers.some((m) => m.href) ? { href: { field: 'href', type: 'nominal' as const } } : {};
+  const linked = markers.some((m) => m.href);
+  const link = linked ? { href: { field: 'href', type: 'nominal' as const } } : {};
+  // Vega-Lite writes a missing field as the string "undefined", which the page's loader refuses, and
+  // vega-scenegraph 5 then crashes on the refusal (a TypeError in its href()): a failover whose
+  // evidence the timeline table does not show gets an empty link, which Vega leaves out.
+  if (linked) for (const m of markers) if (!m.href) m.href = '';
   // The domain is set once, on the chart's main layer; these layers share its scale.
   const x = { field: 'at', type: 'temporal' as const, scale: { type: 'utc' as const }, axis: timeAxis(ctx) };
   return [
