@@ -100,6 +100,98 @@ function writeAll(ops: WriteOps, fd: number, buf: Uint8Array): void {
   }
 }
 
+/** A temp file being written beside its target; commit() renames it over the target, abort() removes it. */
+class AtomicFile {
+  private fd: number | null = null;
+  private readonly tmp: string = '';
+  private readonly path: string;
+  private readonly ops: WriteOps;
+  bytes = 0;
+  constructor(path: string, ops: WriteOps, makeDirs: boolean | undefined) {
+    this.path = path;
+    this.ops = ops;
+    if (path === '') throw new OutputError('', 'empty output file name');
+    if (makeDirs) {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (err) {
+        throw new OutputError(path, reason(err));
+      }
+    }
+    try {
+      if (statSync(path).isDirectory()) throw new OutputError(path, 'is a directory');
+    } catch (err) {
+      if (err instanceof OutputError) throw err;
+    }
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.on('exit', removeLive);
+    }
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      this.fd = openSync(this.tmp, 'wx', 0o644);
+      live.add(this.tmp);
+    } catch (err) {
+      this.abort(err);
+    }
+  }
+
+  write(data: string | Uint8Array | Iterable<string | Uint8Array>): void {
+    try {
+      for (const buf of pieces(data)) {
+        writeAll(this.ops, this.fd!, buf);
+        this.bytes += buf.length;
+      }
+    } catch (err) {
+      this.abort(err);
+    }
+  }
+
+  /** fsync, close, rename over the target, then fsync the directory (best effort). */
+  commit(): number {
+    try {
+      this.ops.fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = null;
+      renameSync(this.tmp, this.path);
+      live.delete(this.tmp);
+    } catch (err) {
+      this.abort(err);
+    }
+    try {
+      // The rename itself is durable only once the directory is synced (best effort: not every
+      // file system lets a directory be opened).
+      const dfd = openSync(dirname(this.path), 'r');
+      try {
+        fsyncSync(dfd);
+      } finally {
+        closeSync(dfd);
+      }
+    } catch {
+      // ignore
+    }
+    return this.bytes;
+  }
+
+  /** Remove the temp file and throw: OutputError for an I/O failure, anything else as it came. */
+  abort(err: unknown, asItCame = false): never {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already failing; the first error is the one to report
+      }
+      this.fd = null;
+    }
+    if (this.tmp) {
+      rmSync(this.tmp, { force: true });
+      live.delete(this.tmp);
+    }
+    if (asItCame) throw err;
+    throw new OutputError(this.path, reason(err));
+  }
+}
+
 /**
  * Write `data` to `path` atomically: a temp file in the same directory, every byte checked, fsync,
  * rename over the target, fsync of the directory. Any failure removes the temp file, keeps the old
@@ -111,62 +203,28 @@ export function writeFileAtomic(
   data: string | Uint8Array | Iterable<string | Uint8Array>,
   opts: { ops?: WriteOps; makeDirs?: boolean } = {},
 ): number {
-  const ops = opts.ops ?? REAL_OPS;
-  if (path === '') throw new OutputError('', 'empty output file name');
-  if (opts.makeDirs) {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-    } catch (err) {
-      throw new OutputError(path, reason(err));
-    }
-  }
+  const file = new AtomicFile(path, opts.ops ?? REAL_OPS, opts.makeDirs);
+  file.write(data);
+  return file.commit();
+}
+
+/**
+ * writeFileAtomic for output produced piece by piece, maybe asynchronously (the HTML report renders
+ * its charts with promises): each piece is written as it comes and dropped, so only one is held. An
+ * error thrown by the producer removes the temp file and is thrown again as it came (a bug stays a
+ * bug); an I/O failure is OutputError as above.
+ */
+export async function writeFileAtomicFrom(
+  path: string,
+  source: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  opts: { ops?: WriteOps; makeDirs?: boolean } = {},
+): Promise<number> {
+  const file = new AtomicFile(path, opts.ops ?? REAL_OPS, opts.makeDirs);
   try {
-    if (statSync(path).isDirectory()) throw new OutputError(path, 'is a directory');
+    for await (const piece of source) file.write(piece);
   } catch (err) {
     if (err instanceof OutputError) throw err;
+    file.abort(err, true);
   }
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', removeLive);
-  }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | null = null;
-  let total = 0;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-    live.add(tmp);
-    for (const buf of pieces(data)) {
-      writeAll(ops, fd, buf);
-      total += buf.length;
-    }
-    ops.fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, path);
-    live.delete(tmp);
-  } catch (err) {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already failing; the first error is the one to report
-      }
-    }
-    rmSync(tmp, { force: true });
-    live.delete(tmp);
-    throw new OutputError(path, reason(err));
-  }
-  try {
-    // The rename itself is durable only once the directory is synced (best effort: not every
-    // file system lets a directory be opened).
-    const dfd = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    // ignore
-  }
-  return total;
+  return file.commit();
 }
