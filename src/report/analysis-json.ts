@@ -116,57 +116,86 @@ function canonical(v: unknown): unknown {
 /** Pieces of about this many characters are handed out at a time. */
 const PIECE = 64 * 1024;
 
+/** An object or array being written: its remaining members and the indent it was opened at. */
+interface Frame {
+  arr: readonly unknown[] | null;
+  obj: Record<string, unknown> | null;
+  keys: readonly string[];
+  i: number;
+  indent: string;
+  first: boolean;
+}
+
 /**
- * The text JSON.stringify(v, null, 2) gives, as pieces of about PIECE characters: a 486 MB log's
- * analysis exceeded V8's string limit (`Invalid string length`) as one string. Values are canonical
- * (plain objects, arrays, strings, numbers, booleans, null); leaves use JSON.stringify's own rules.
+ * The text JSON.stringify(v, null, 2) gives, as pieces of about PIECE characters, produced as the
+ * value is walked: only the piece being filled is held, never the whole text (a 486 MB log's analysis
+ * exceeded V8's string limit as one string; a 68 MB one held 466 MB of heap as an array of pieces plus
+ * a canonical copy). An explicit stack, not recursion, so a generator can hand out each piece at once.
+ * With `sortKeys` every object's keys are taken in that order, as canonical() would have rebuilt them.
+ * Values are plain objects, arrays, strings, numbers, booleans and null; leaves use JSON.stringify's
+ * own rules (undefined, functions and symbols: left out as members, null in arrays).
  */
-export function jsonPieces(value: unknown): string[] {
-  const out: string[] = [];
+export function* jsonPieces(value: unknown, sortKeys?: (a: string, b: string) => number): Generator<string> {
   let buf = '';
-  const put = (text: string): void => {
-    buf += text;
-    if (buf.length >= PIECE) {
-      out.push(buf);
-      buf = '';
-    }
-  };
-  const walk = (v: unknown, indent: string): void => {
+  const stack: Frame[] = [];
+  const open = (v: unknown, indent: string): void => {
     if (v === null || typeof v !== 'object') {
-      // undefined, functions and symbols in arrays are null, as JSON.stringify writes them.
-      put(JSON.stringify(v) ?? 'null');
+      buf += JSON.stringify(v) ?? 'null';
       return;
     }
-    const inner = `${indent}  `;
     if (Array.isArray(v)) {
-      if (v.length === 0) return put('[]');
-      put('[');
-      for (let i = 0; i < v.length; i++) {
-        put(i === 0 ? `\n${inner}` : `,\n${inner}`);
-        walk(v[i], inner);
-      }
-      put(`\n${indent}]`);
+      if (v.length === 0) buf += '[]';
+      else stack.push({ arr: v, obj: null, keys: [], i: 0, indent, first: true });
       return;
     }
     const o = v as Record<string, unknown>;
-    let first = true;
-    for (const k of Object.keys(o)) {
-      const x = o[k];
-      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
-      put(`${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `);
-      first = false;
-      walk(x, inner);
-    }
-    put(first ? '{}' : `\n${indent}}`);
+    const keys = sortKeys ? Object.keys(o).sort(sortKeys) : Object.keys(o);
+    stack.push({ arr: null, obj: o, keys, i: 0, indent, first: true });
   };
-  walk(value, '');
-  out.push(`${buf}\n`);
-  return out;
+  open(value, '');
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    const inner = `${f.indent}  `;
+    if (f.arr) {
+      if (f.i === f.arr.length) {
+        buf += `\n${f.indent}]`;
+        stack.pop();
+      } else {
+        buf += f.i === 0 ? `[\n${inner}` : `,\n${inner}`;
+        open(f.arr[f.i++], inner);
+      }
+    } else {
+      const o = f.obj!;
+      let x: unknown;
+      while (f.i < f.keys.length) {
+        x = o[f.keys[f.i]];
+        if (x !== undefined && typeof x !== 'function' && typeof x !== 'symbol') break;
+        f.i++;
+      }
+      if (f.i === f.keys.length) {
+        buf += f.first ? '{}' : `\n${f.indent}}`;
+        stack.pop();
+      } else {
+        buf += `${f.first ? '{' : ','}\n${inner}${JSON.stringify(f.keys[f.i])}: `;
+        f.first = false;
+        f.i++;
+        open(x, inner);
+      }
+    }
+    if (buf.length >= PIECE) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield `${buf}\n`;
 }
 
-/** `failscope analyze --format json` in pieces (see jsonPieces): the same bytes as renderAnalysisJson. */
-export function analysisJsonChunks(a: AnalysisV1): string[] {
-  return jsonPieces(canonical(a));
+/**
+ * `failscope analyze --format json` in pieces (see jsonPieces): the same bytes as renderAnalysisJson,
+ * with each object's keys put in canonical order as it is reached instead of copying the whole first.
+ */
+export function analysisJsonChunks(a: AnalysisV1): Generator<string> {
+  return jsonPieces(a, compareKeys);
 }
 
 /** `failscope analyze --format json`: schema v1, stable key order, byte-identical for the same input. */

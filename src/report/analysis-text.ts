@@ -129,8 +129,25 @@ function findingLines(f: Finding, width: number, T: Stamp): string[] {
  * the file:line they rest on. Times are UTC.
  */
 export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {}): string {
+  return [...analysisTextChunks(a, opts)].join('');
+}
+
+/** Lines gathered before they are handed out as one piece. */
+const LINES_PER_PIECE = 1000;
+
+/**
+ * renderAnalysisText in pieces of whole lines (each ends with its newline): the text of thousands of
+ * failovers and findings is never one string.
+ */
+export function* analysisTextChunks(a: AnalysisV1, opts: { width?: number } = {}): Generator<string> {
   const width = opts.width ?? 100;
-  const lines: string[] = [verdictLine(a), nodeTimeoutLine(a)];
+  let lines: string[] = [verdictLine(a), nodeTimeoutLine(a)];
+  const full = () => lines.length >= LINES_PER_PIECE;
+  const take = (): string => {
+    const piece = `${lines.join('\n')}\n`;
+    lines = [];
+    return piece;
+  };
   for (const o of a.clockOffsets)
     lines.push(`Clock of ${o.source} corrected by ${o.offsetMs > 0 ? '+' : ''}${o.offsetMs} ms (${o.reason})`);
   if (a.clusters.length === 0) lines.push('', 'No cluster found in the inputs.');
@@ -151,15 +168,26 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
     for (const l of cov.limits) lines.push(wrap(`- ${l}`, width).replace(/\n/g, '\n  '));
     if (c.failovers.length > 0) {
       lines.push('', 'Failovers');
-      for (const f of c.failovers) lines.push(...failoverBlock(f, L, T));
+      for (const f of c.failovers) {
+        lines.push(...failoverBlock(f, L, T));
+        if (full()) yield take();
+      }
     }
     if (c.outages.length > 0) {
       lines.push('', 'What clients saw');
-      for (const o of c.outages) lines.push(outageLine(o, L, T));
+      for (const o of c.outages) {
+        lines.push(outageLine(o, L, T));
+        if (full()) yield take();
+      }
     }
     lines.push('', 'Findings');
     if (c.findings.length === 0) lines.push('  none');
-    for (const sev of SEVERITIES) for (const f of c.findings.filter((x) => x.severity === sev)) lines.push(...findingLines(f, width, T));
+    for (const sev of SEVERITIES)
+      for (const f of c.findings) {
+        if (f.severity !== sev) continue;
+        lines.push(...findingLines(f, width, T));
+        if (full()) yield take();
+      }
   }
   const unknown = a.inputs.reduce((n, i) => n + i.unknown, 0);
   const total = a.inputs.reduce((n, i) => n + i.lines, 0);
@@ -167,5 +195,5 @@ export function renderAnalysisText(a: AnalysisV1, opts: { width?: number } = {})
     '',
     `Inputs: ${a.inputs.length} source${a.inputs.length === 1 ? '' : 's'}, ${total} lines${unknown ? `, ${unknown} not understood` : ''}`,
   );
-  return `${lines.join('\n')}\n`;
+  yield take();
 }
