@@ -1,7 +1,7 @@
 import type { AnalysisV1, ClusterAnalysis, Evidence, Failover, Finding, Outage, Severity } from '../../model/analysis.ts';
 import type { NodeId } from '../../model/ids.ts';
 import type { Timeline } from '../../model/timeline.ts';
-import { writeFileAtomic } from '../../util/atomic-write.ts';
+import { writeFileAtomicFrom } from '../../util/atomic-write.ts';
 import { formatDuration } from '../../util/time.ts';
 import { chartContext, clusterCharts, type ChartEntry, type ClusterCharts } from '../specs/index.ts';
 import type { NodeStyle } from '../specs/common.ts';
@@ -49,7 +49,9 @@ function singleDay(analysis: AnalysisV1, timeline: Timeline): string | null {
   }
   if (timeline.events.length) {
     const first = timeline.events.find((e) => Number.isFinite(e.at));
-    const last = [...timeline.events].reverse().find((e) => Number.isFinite(e.at));
+    // from the end, without a reversed copy of every event
+    let last: (typeof timeline.events)[number] | undefined;
+    for (let i = timeline.events.length - 1; i >= 0 && !last; i--) if (Number.isFinite(timeline.events[i].at)) last = timeline.events[i];
     if (first) add(new Date(first.at).toISOString());
     if (last) add(new Date(last.at).toISOString());
   }
@@ -85,14 +87,37 @@ function evidenceLinks(evidence: readonly Evidence[], p: PageContext): SafeHtml 
 }
 
 function findingsList(findings: readonly Finding[], p: PageContext): SafeHtml {
-  if (findings.length === 0) return html`<p class="empty">No findings.</p>`;
-  const sorted = SEVERITIES.flatMap((s) => findings.filter((f) => f.severity === s));
-  return html`<ul class="findings">${sorted.map(
-    (
-      f,
-    ) => html`<li class="${SEVERITIES.includes(f.severity) ? f.severity : 'info'}"><span class="sev ${SEVERITIES.includes(f.severity) ? f.severity : 'info'}">${f.severity}</span><span class="rule">${f.rule}</span>${f.at ? html` · ${time(f.at, p)}` : ''}
-<div>${f.message}</div>${f.nodes.length ? html`<div class="ev">nodes: ${f.nodes.map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}</div>` : ''}${evidenceLinks(f.evidence, p)}</li>`,
-  )}</ul>`;
+  return trusted([...findingsPieces(findings, p)].join(''));
+}
+
+/** Findings per piece of the findings list. */
+const FINDINGS_PER_PIECE = 500;
+
+/** findingsList in pieces of FINDINGS_PER_PIECE items: thousands of findings are never one string. */
+function* findingsPieces(findings: readonly Finding[], p: PageContext): Generator<string> {
+  if (findings.length === 0) {
+    yield html`<p class="empty">No findings.</p>`.value;
+    return;
+  }
+  yield '<ul class="findings">';
+  for (const s of SEVERITIES) {
+    let batch: SafeHtml[] = [];
+    for (const f of findings) {
+      if (f.severity !== s) continue;
+      batch.push(findingItem(f, p));
+      if (batch.length >= FINDINGS_PER_PIECE) {
+        yield html`${batch}`.value;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield html`${batch}`.value;
+  }
+  yield '</ul>';
+}
+
+function findingItem(f: Finding, p: PageContext): SafeHtml {
+  return html`<li class="${SEVERITIES.includes(f.severity) ? f.severity : 'info'}"><span class="sev ${SEVERITIES.includes(f.severity) ? f.severity : 'info'}">${f.severity}</span><span class="rule">${f.rule}</span>${f.at ? html` · ${time(f.at, p)}` : ''}
+<div>${f.message}</div>${f.nodes.length ? html`<div class="ev">nodes: ${f.nodes.map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}</div>` : ''}${evidenceLinks(f.evidence, p)}</li>`;
 }
 
 function failoverTable(failovers: readonly Failover[], p: PageContext): SafeHtml {
@@ -136,18 +161,21 @@ function story(text: string): SafeHtml {
   return paras.length ? html`<div class="story">${paras.map((s) => html`<p>${s}</p>`)}</div>` : html``;
 }
 
-async function chartFigure(cluster: string, index: number, chart: ChartEntry, warnings: string[]): Promise<SafeHtml> {
+/** A chart's figure as pieces (its SVG, which can be large, is one of them and is not copied). */
+async function chartFigure(cluster: string, index: number, chart: ChartEntry, warnings: string[]): Promise<string[]> {
   const id = `chart-${index}-${chart.id}`;
   if (!chart.spec)
-    return html`<figure class="chart" id="${id}"><h3>${chart.title}</h3><p class="empty">${chart.empty ?? 'No data.'}</p></figure>`;
+    return [html`<figure class="chart" id="${id}"><h3>${chart.title}</h3><p class="empty">${chart.empty ?? 'No data.'}</p></figure>`.value];
   const svg = await renderSvg(chart.spec, `c${index}-${chart.id}`, warnings);
   const json = JSON.stringify(chart.spec, null, 2);
   const href = `data:application/json;charset=utf-8;base64,${Buffer.from(json, 'utf8').toString('base64')}`;
   const file = `${cluster.replace(/[^A-Za-z0-9_-]/g, '_')}-${chart.id}.vl.json`;
-  return html`<figure class="chart" id="${id}" role="group" aria-label="${chart.title}">
-${trusted(svg)}
-<figcaption><a class="download" download="${file}" href="${href}">Vega-Lite spec of this chart</a> (${file}, ${Math.ceil(json.length / 1024)} kB)</figcaption>
-</figure>`;
+  return [
+    html`<figure class="chart" id="${id}" role="group" aria-label="${chart.title}">\n`.value,
+    svg,
+    html`\n<figcaption><a class="download" download="${file}" href="${href}">Vega-Lite spec of this chart</a> (${file}, ${Math.ceil(json.length / 1024)} kB)</figcaption>
+</figure>`.value,
+  ];
 }
 
 function counts(findings: readonly Finding[]): Record<Severity, number> {
@@ -164,35 +192,38 @@ function summaryLine(failovers: number, outages: number): string {
   return `${failovers ? plural(failovers, 'failover') : 'no failover'}, ${outages ? plural(outages, 'outage') : 'no outage'}`;
 }
 
-async function clusterSection(
+/** One cluster's section, piece by piece (each chart is rendered when its turn comes). */
+async function* clusterSection(
   c: ClusterAnalysis,
   charts: ClusterCharts,
   index: number,
   p: PageContext,
   multi: boolean,
   warnings: string[],
-): Promise<SafeHtml> {
+): AsyncGenerator<string> {
   const n = counts(c.findings);
   // The key chart (roles, with the failover moments) right under the story, on the first screen;
   // the other charts after the timings and findings.
   const key = charts.charts.find((ch) => ch.id === 'roles' && ch.spec) ?? null;
-  const keyFigure = key ? await chartFigure(c.id, index, key, warnings) : null;
-  const figures: SafeHtml[] = [];
-  for (const ch of charts.charts) if (ch !== key) figures.push(await chartFigure(c.id, index, ch, warnings));
-  return html`<section class="cluster" id="cluster-${index}">
+  yield html`<section class="cluster" id="cluster-${index}">
 <h2>${multi ? `${c.id}: ` : ''}${summaryLine(c.failovers.length, c.outages.length)}</h2>
 <p class="meta">${plural(c.nodes.length, 'node')} · evidence from ${time(c.span.start, p)} to ${time(c.span.end, p)} · ${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info</p>
 ${story(c.story)}
-${keyFigure ?? ''}
+`.value;
+  if (key) yield* await chartFigure(c.id, index, key, warnings);
+  yield html`
 <h3>Key timings</h3>
 ${failoverTable(c.failovers, p)}
 ${outageTable(c.outages, p)}
 <h3>Findings</h3>
-${findingsList(c.findings, p)}
+`.value;
+  yield* findingsPieces(c.findings, p);
+  yield html`
 ${nodesTable(c, p)}
 <h3 id="charts-${index}">Charts</h3>
-${figures}
-</section>`;
+`.value;
+  for (const ch of charts.charts) if (ch !== key) yield* await chartFigure(c.id, index, ch, warnings);
+  yield '\n</section>';
 }
 
 function inputsSection(analysis: AnalysisV1, timeline: Timeline, p: PageContext): SafeHtml {
@@ -215,16 +246,30 @@ ${diags.length ? html`<details><summary>${plural(diags.length, 'diagnostic')}</s
  * filter script. Same inputs → byte-identical page.
  */
 export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): Promise<string> {
+  const pieces: string[] = [];
+  for await (const piece of htmlReportPieces(analysis, timeline, options)) pieces.push(piece);
+  return pieces.join('');
+}
+
+/** Every source name, each once: of the inputs, of every event, of the analysis (no array per event). */
+function* sourceNames(analysis: AnalysisV1, timeline: Timeline): Generator<string> {
+  const seen = new Set<string>();
+  for (const i of timeline.inputs) seen.add(i.source);
+  for (const e of timeline.events) seen.add(e.source);
+  for (const i of analysis.inputs) seen.add(i.source);
+  yield* seen;
+}
+
+/**
+ * renderHtmlReport as pieces, in order, each produced when the previous one has been taken: a
+ * writer holds one piece (a cluster's findings list in batches, each chart's SVG alone), never the page.
+ */
+export async function* htmlReportPieces(analysis: AnalysisV1, timeline: Timeline, options: RenderOptions = {}): AsyncGenerator<string> {
   const warnings = options.warnings ?? [];
   const contexts = analysis.clusters.map((c) => chartContext(c));
   const styles = new Map<NodeId, NodeStyle>();
   for (const ctx of contexts) for (const [id, s] of ctx.styles) if (!styles.has(id)) styles.set(id, s);
-  const sources = [
-    ...timeline.inputs.map((i) => i.source),
-    ...timeline.events.map((e) => e.source),
-    ...analysis.inputs.map((i) => i.source),
-  ];
-  const p: PageContext = { styles, anchors: new Anchors(sources), day: singleDay(analysis, timeline) };
+  const p: PageContext = { styles, anchors: new Anchors(sourceNames(analysis, timeline)), day: singleDay(analysis, timeline) };
   // The table decides which rows (anchors) exist, so it is built before the findings that link to it.
   const table = timelineTable(timeline, analysis, styles, p.anchors, p.day);
   // A failover's markers on the charts link to its first evidence row the table shows.
@@ -238,16 +283,13 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
   const perCluster = analysis.clusters.map((c, i) => clusterCharts(c, { context: contexts[i], evidenceHref }));
 
   const multi = analysis.clusters.length > 1;
-  const sections: SafeHtml[] = [];
-  for (let i = 0; i < analysis.clusters.length; i++)
-    sections.push(await clusterSection(analysis.clusters[i], perCluster[i], i + 1, p, multi, warnings));
   const clusterFindings = new Set(analysis.clusters.flatMap((c) => c.findings));
   const loose = analysis.findings.filter((f) => !clusterFindings.has(f) && !analysis.clusters.some((c) => c.id === f.cluster));
 
   const n = counts(analysis.findings);
   const verdict = analysis.verdict === 'fail' ? 'fail' : 'pass';
   const headline = summaryLine(analysis.failovers.length, analysis.outages.length);
-  const page = html`<!DOCTYPE html>
+  yield html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -267,7 +309,9 @@ export async function renderHtmlReport(analysis: AnalysisV1, timeline: Timeline,
 <nav class="toc">${analysis.clusters.map((c, i) => html`<a href="#cluster-${i + 1}">${multi ? c.id : 'Summary'}</a><a href="#charts-${i + 1}">Charts${multi ? ` (${c.id})` : ''}</a>`)}<a href="#timeline">Timeline</a><a href="#inputs">Inputs</a></nav>
 <main>
 ${analysis.clusters.length === 0 ? html`<p class="empty">No cluster found in the inputs.</p>` : ''}
-${sections}
+`.value;
+  for (let i = 0; i < analysis.clusters.length; i++) yield* clusterSection(analysis.clusters[i], perCluster[i], i + 1, p, multi, warnings);
+  yield html`
 ${loose.length ? html`<section id="other-findings"><h2>Other findings</h2>${findingsList(loose, p)}</section>` : ''}
 <section id="timeline"><h2>Timeline</h2>
 ${table.markup}
@@ -278,8 +322,7 @@ ${inputsSection(analysis, timeline, p)}
 <script>${trusted(FILTER_SCRIPT)}</script>
 </body>
 </html>
-`;
-  return page.value;
+`.value;
 }
 
 /** Render and write the report atomically (temp file in the same directory, then rename). Returns bytes written. */
@@ -289,6 +332,5 @@ export async function writeHtmlReport(
   timeline: Timeline,
   options: RenderOptions = {},
 ): Promise<number> {
-  const page = await renderHtmlReport(analysis, timeline, options);
-  return writeFileAtomic(path, page);
+  return writeFileAtomicFrom(path, htmlReportPieces(analysis, timeline, options));
 }

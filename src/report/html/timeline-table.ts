@@ -138,12 +138,68 @@ export function selectRows(events: readonly TimelineEvent[], analysis: AnalysisV
   for (const f of analysis.failovers) for (const e of f.evidence) cited.add(`${e.source}\u0000${e.line}`);
   const tier = (e: TimelineEvent) =>
     cited.has(`${e.source}\u0000${e.line}`) ? -1 : KEY_KINDS.has(e.kind) ? 0 : NOISE_KINDS.has(e.kind) ? 2 : 1;
-  const order = events.map((e, i) => ({ i, tier: tier(e), d: distance(e.at, ws) }));
-  order.sort((a, b) => a.tier - b.tier || a.d - b.d || a.i - b.i);
-  return order
-    .slice(0, max)
-    .map((o) => o.i)
-    .sort((a, b) => a - b);
+  // The first `max` events in the order (tier, distance, index), kept in a heap of `max` entries with
+  // the last of them on top: the same rows as sorting every event, without an entry per event.
+  const heap = new RowHeap(max);
+  for (let i = 0; i < events.length; i++) heap.offer(tier(events[i]), distance(events[i].at, ws), i);
+  return heap.indices().sort((a, b) => a - b);
+}
+
+/** A bounded max-heap of (tier, distance, index): offer() keeps the `max` smallest. */
+class RowHeap {
+  private readonly tier: Int8Array;
+  private readonly d: Float64Array;
+  private readonly idx: Int32Array;
+  private size = 0;
+  private readonly max: number;
+  constructor(max: number) {
+    this.max = max;
+    this.tier = new Int8Array(max);
+    this.d = new Float64Array(max);
+    this.idx = new Int32Array(max);
+  }
+  /** a after b in the order (ties on distance broken by index; NaN distances compare as sort() did not see them). */
+  private after(ta: number, da: number, ia: number, k: number): boolean {
+    const tb = this.tier[k];
+    if (ta !== tb) return ta > tb;
+    const dd = da - this.d[k];
+    if (dd !== 0 && !Number.isNaN(dd)) return dd > 0;
+    return ia > this.idx[k];
+  }
+  private set(k: number, t: number, d: number, i: number): void {
+    this.tier[k] = t;
+    this.d[k] = d;
+    this.idx[k] = i;
+  }
+  offer(t: number, d: number, i: number): void {
+    if (this.max === 0) return;
+    if (this.size < this.max) {
+      let k = this.size++;
+      while (k > 0) {
+        const parent = (k - 1) >> 1;
+        if (!this.after(t, d, i, parent)) break;
+        this.set(k, this.tier[parent], this.d[parent], this.idx[parent]);
+        k = parent;
+      }
+      this.set(k, t, d, i);
+      return;
+    }
+    if (this.after(t, d, i, 0)) return; // after the last kept one: not among the first `max`
+    let k = 0;
+    for (;;) {
+      const l = 2 * k + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const c = r < this.size && this.after(this.tier[r], this.d[r], this.idx[r], l) ? r : l;
+      if (this.after(t, d, i, c)) break;
+      this.set(k, this.tier[c], this.d[c], this.idx[c]);
+      k = c;
+    }
+    this.set(k, t, d, i);
+  }
+  indices(): number[] {
+    return Array.from(this.idx.subarray(0, this.size));
+  }
 }
 
 export interface TableResult {
