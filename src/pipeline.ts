@@ -29,6 +29,8 @@ export interface LoadOptions {
   year?: number;
   /** Bytes of standard input, used for the path `-`. */
   stdin?: Buffer;
+  /** Told the bytes read so far of all inputs' total while they are read (the CLI's progress line). */
+  onProgress?: (read: number, total: number) => void;
 }
 
 export function timeOptions(opts: LoadOptions): TimeOptions {
@@ -43,7 +45,7 @@ export function timeOptions(opts: LoadOptions): TimeOptions {
 export async function loadSources(paths: string[], opts: LoadOptions = {}): Promise<ParsedSource[]> {
   const time = timeOptions(opts);
   const skipped: Diagnostic[] = [];
-  const inputs = await ingestPaths(paths, { stdin: opts.stdin, onDiagnostic: (d) => skipped.push(d) });
+  const inputs = await ingestPaths(paths, { stdin: opts.stdin, onDiagnostic: (d) => skipped.push(d), onProgress: opts.onProgress });
   const parsed = parseAll(inputs, time);
   // Files skipped inside directories (binary, JSON documents such as truth.json, FIFOs) are inputs
   // too: each is a `skipped` source with no lines and its reason, so `inputs` and --stats list it.

@@ -18,6 +18,8 @@ export interface IngestOptions {
   onDiagnostic?: (d: Diagnostic) => void;
   /** Clock for the "modification time" of stdin and pipes (default: Date.now). */
   now?: () => number;
+  /** Told the bytes read so far of all inputs' total (at least every MiB) while the sources' lines are read. */
+  onProgress?: (read: number, total: number) => void;
 }
 
 /** First bytes read to judge a file. */
@@ -341,7 +343,44 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       throw new InputError(display, 0, `not a regular file (${specialKind(st)}); pipe it in and name it - instead`);
     }
   }
-  return out;
+  return opts.onProgress ? counted(out, opts.onProgress) : out;
+}
+
+/** Sources that count the bytes they read for onProgress: line by line, a gzip file or document whole. */
+function counted(sources: SourceInput[], onProgress: (read: number, total: number) => void): SourceInput[] {
+  const total = sources.reduce((n, s) => n + s.size, 0);
+  let read = 0;
+  let told = 0;
+  const add = (n: number, force = false) => {
+    read = Math.min(total, read + n);
+    if (force || read - told >= 1 << 20 || read === total) {
+      told = read;
+      onProgress(read, total);
+    }
+  };
+  return sources.map((s) => ({
+    path: s.path,
+    origin: s.origin,
+    mtimeMs: s.mtimeMs,
+    mtimeYear: s.mtimeYear,
+    compression: s.compression,
+    size: s.size,
+    ...(s.layout ? { layout: s.layout } : {}),
+    readLines: (visit) => {
+      if (s.compression === 'gzip') s.readLines(visit);
+      else s.readLines((b, start, end, overlong, hole) => (add(end - start + 1 + hole), visit(b, start, end, overlong, hole)));
+      add(s.compression === 'gzip' ? s.size : 0, true);
+    },
+    ...(s.readBytes
+      ? {
+          readBytes: () => {
+            const bytes = s.readBytes!();
+            add(s.size, true);
+            return bytes;
+          },
+        }
+      : {}),
+  }));
 }
 
 function specialKind(st: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
