@@ -3,10 +3,11 @@ import { readFileSync, readSync } from 'node:fs';
 import { BoundedInput } from './ingest/index.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError, OutputError } from './model/diagnostic.ts';
-import { exitOnSignals } from './util/atomic-write.ts';
+import { exitOnSignals, writeFileAtomicFrom } from './util/atomic-write.ts';
 import { neutralizeControls, neutralizeControlsOneLine } from './util/control.ts';
 import type { CommandResult } from './commands/result.ts';
 import type { FaultKind } from './commands/drill.ts';
+import { ProgressLine } from './commands/progress.ts';
 import { colorWanted, paintText, type TextKind } from './report/index.ts';
 
 // Commands are loaded when run: `analyze` need not load vega (report), ioredis (capture, drill) or
@@ -106,10 +107,38 @@ interface Run {
   paintAs: TextKind | null;
   /** What goes to the terminal: input text with its control characters shown, not obeyed. */
   forTerminal: boolean;
+  /** `-o file`: the output goes to this file (atomically) instead of stdout. */
+  output: string | null;
+  /** The progress line on stderr while inputs are read, when one may be drawn. */
+  progress: ProgressLine | null;
 }
 const textKind = (format: string | undefined, kind: TextKind): TextKind | null => ((format ?? 'text') === 'text' ? kind : null);
 
-export function buildProgram(run: Run = { pending: null, paintAs: null, forTerminal: true }): Command {
+const quietOption = () => new Option('-q, --quiet', 'no progress line on stderr while the inputs are read');
+const outputOption = () => new Option('-o, --output <file>', 'write the output to this file (atomically) instead of stdout');
+
+/**
+ * The progress line (bytes read of the total, MB/s, ETA), for a run that reads inputs: drawn on
+ * stderr once reading has taken 1.5 s, only when stderr is a terminal and --quiet is not given.
+ */
+function progressHook(run: Run, quiet: boolean | undefined): ((read: number, total: number) => void) | undefined {
+  if (quiet || process.stderr.isTTY !== true) return undefined;
+  const line = new ProgressLine(Date.now());
+  run.progress = line;
+  return (read, total) => {
+    const text = line.update(read, total, Date.now());
+    if (text) process.stderr.write(text);
+  };
+}
+
+/** Erase the progress line, if one was drawn, before anything else is written. */
+function endProgress(run: Run): void {
+  const text = run.progress?.clear();
+  if (text) process.stderr.write(text);
+  run.progress = null;
+}
+
+export function buildProgram(run: Run = freshRun()): Command {
   const program = new Command('failscope')
     .description('Turn a Redis Cluster failover incident into a verified timeline and postmortem.')
     .version(version(), '-V, --version')
@@ -139,14 +168,19 @@ export function buildProgram(run: Run = { pending: null, paintAs: null, forTermi
     .addOption(yearOption())
     .option('--stats', 'print how every input line was accounted for (understood / ignored / unknown)')
     .option('--strict', 'exit 1 when any input line is unknown')
+    .addOption(outputOption())
+    .addOption(quietOption())
     .action((paths: string[], o) => {
+      run.output = o.output ?? null;
       run.pending = timelineCommand(paths, {
         format: o.format,
         tz: o.tz,
         year: o.year,
         stats: o.stats,
         strict: o.strict,
+        output: o.output,
         stdin: readStdinIfNeeded(paths),
+        onProgress: progressHook(run, o.quiet),
       });
     });
 
@@ -159,13 +193,20 @@ export function buildProgram(run: Run = { pending: null, paintAs: null, forTermi
     .addOption(tzOption())
     .addOption(yearOption())
     .option('--html <file>', 'also write the HTML postmortem report to this file')
+    .addOption(outputOption())
+    .addOption(quietOption())
     .action((paths: string[], o) => {
-      const common = { tz: o.tz, year: o.year, nodeTimeout: o.nodeTimeout, stdin: readStdinIfNeeded(paths) };
       run.paintAs = textKind(o.format, 'analysis');
-      run.pending = analyzeCommand(paths, { ...common, format: o.format }).then(async (r) => {
-        if (o.html === undefined) return r;
-        const written = await reportCommand(paths, { ...common, output: o.html });
-        return { ...r, stderr: (r.stderr ?? '') + written.stdout };
+      run.output = o.output ?? null;
+      run.pending = analyzeCommand(paths, {
+        tz: o.tz,
+        year: o.year,
+        nodeTimeout: o.nodeTimeout,
+        stdin: readStdinIfNeeded(paths),
+        format: o.format,
+        output: o.output,
+        html: o.html,
+        onProgress: progressHook(run, o.quiet),
       });
     });
 
@@ -179,6 +220,7 @@ export function buildProgram(run: Run = { pending: null, paintAs: null, forTermi
     .option('--strict', 'exit 1 on warnings too')
     .addOption(tzOption())
     .addOption(yearOption())
+    .addOption(quietOption())
     .action((paths: string[], o) => {
       run.paintAs = textKind(o.format, 'topology');
       run.pending = topologyCommand(paths, {
@@ -189,6 +231,7 @@ export function buildProgram(run: Run = { pending: null, paintAs: null, forTermi
         tz: o.tz,
         year: o.year,
         stdin: readStdinIfNeeded(paths),
+        onProgress: progressHook(run, o.quiet),
       });
     });
 
@@ -200,6 +243,7 @@ export function buildProgram(run: Run = { pending: null, paintAs: null, forTermi
     .addOption(nodeTimeoutOption())
     .addOption(tzOption())
     .addOption(yearOption())
+    .addOption(quietOption())
     .action((paths: string[], o) => {
       run.pending = reportCommand(paths, {
         output: o.output,
@@ -207,6 +251,7 @@ export function buildProgram(run: Run = { pending: null, paintAs: null, forTermi
         tz: o.tz,
         year: o.year,
         stdin: readStdinIfNeeded(paths),
+        onProgress: progressHook(run, o.quiet),
       });
     });
 
@@ -352,14 +397,33 @@ export function buildProgram(run: Run = { pending: null, paintAs: null, forTermi
 /** Live commands report progress (the drill's plan before it acts) on stderr, as they go. */
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function writeOut(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (!text) return resolve();
-    process.stdout.write(text, () => resolve());
-  });
+/** A fresh per-run state: main() may run more than once in a process (the fuzz suite does). */
+const freshRun = (): Run => ({ pending: null, paintAs: null, forTerminal: true, output: null, progress: null });
+
+/** A command's output as pieces: `stdout`, then its chunks; control characters shown unless `raw`. */
+function* outputPieces(result: CommandResult, raw: boolean): Generator<string> {
+  const show = (s: string) => (raw ? s : neutralizeControls(s));
+  if (result.stdout) yield show(result.stdout);
+  if (result.chunks) for (const c of result.chunks) yield show(c);
 }
 
-/** Streamed output: each piece written as the pipe drains, so only a chunk is held at a time. */
+/** Pieces cut at line ends, each painted: paintText works line by line, so the colours are the same as on the whole. */
+function* paintedLines(pieces: Iterable<string>, kind: TextKind): Generator<string> {
+  let carry = '';
+  for (const p of pieces) {
+    const s = carry + p;
+    const nl = s.lastIndexOf('\n');
+    if (nl < 0) {
+      carry = s;
+      continue;
+    }
+    carry = s.slice(nl + 1);
+    yield paintText(s.slice(0, nl + 1), kind);
+  }
+  if (carry) yield paintText(carry, kind);
+}
+
+/** Streamed output: each piece written as the pipe drains, so only a piece is held at a time. */
 async function writeChunks(chunks: Iterable<string>): Promise<void> {
   for (const c of chunks) {
     if (!c) continue;
@@ -397,22 +461,24 @@ export async function main(argv: string[]): Promise<void> {
     });
   }
   // A fresh state per call: main() may run more than once in a process (the fuzz suite does).
-  const state: Run = { pending: null, paintAs: null, forTerminal: true };
+  const state = freshRun();
   try {
     const program = buildProgram(state);
     await program.parseAsync(argv);
     if (!state.pending) return;
     const result = await state.pending;
+    endProgress(state);
     const raw = !state.forTerminal;
     if (result.stderr) process.stderr.write(neutralizeControls(result.stderr));
     // Control characters from the input are neutralised first; the colours painted after are ours.
-    const text = raw ? result.stdout : neutralizeControls(result.stdout);
+    const pieces = outputPieces(result, raw);
     const paintAs = state.paintAs;
-    const paint = paintAs !== null && colorWanted(process.env, process.stdout.isTTY === true);
-    await writeOut(paint ? paintText(text, paintAs) : text);
-    if (result.chunks) await writeChunks(raw ? result.chunks : mapChunks(result.chunks, neutralizeControls));
+    if (state.output !== null) await writeFileAtomicFrom(state.output, pieces);
+    else if (paintAs !== null && colorWanted(process.env, process.stdout.isTTY === true)) await writeChunks(paintedLines(pieces, paintAs));
+    else await writeChunks(pieces);
     process.exitCode = result.exitCode;
   } catch (err) {
+    endProgress(state);
     if (err instanceof CommanderError) {
       // --help and --version end with code 0; usage mistakes are unusable options: exit 2.
       process.exitCode = err.exitCode === 0 ? 0 : 2;
@@ -428,8 +494,4 @@ export async function main(argv: string[]): Promise<void> {
     );
     process.exitCode = 70;
   }
-}
-
-function* mapChunks(chunks: Iterable<string>, f: (s: string) => string): Generator<string> {
-  for (const c of chunks) yield f(c);
 }

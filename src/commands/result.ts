@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../model/diagnostic.ts';
+import { resolve } from 'node:path';
+import { ConfigError, type Diagnostic } from '../model/diagnostic.ts';
 import { neutralizeControlsOneLine } from '../util/control.ts';
 
 /** What a command produced; cli.ts alone writes it and sets the exit code. */
@@ -8,7 +9,10 @@ export interface CommandResult {
   exitCode: number;
   /** Lines for stderr (warnings); never the reason for exit 2, which is an InputError/ConfigError. */
   stderr?: string;
-  /** More output, written after `stdout` piece by piece (large timelines are never one string). */
+  /**
+   * More output, written after `stdout` piece by piece as the consumer drains it (to stdout, or to the
+   * temp file of `-o`): an analysis or timeline of any size is never one string.
+   */
   chunks?: Iterable<string>;
 }
 
@@ -17,6 +21,19 @@ export interface InputOptions {
   tz: string;
   year?: number;
   stdin?: Buffer;
+  /** Told the bytes read of all inputs' total while they are read (the CLI's progress line). */
+  onProgress?: (read: number, total: number) => void;
+}
+
+/** The load options of InputOptions. */
+export const loadOptions = (o: InputOptions) => ({ zone: o.tz, year: o.year, stdin: o.stdin, onProgress: o.onProgress });
+
+/** Refuse an output file that is one of the inputs (ConfigError, exit 2): it would be lost. */
+export function refuseInputAsOutput(paths: readonly string[], output: string | undefined, what: string): void {
+  if (output === undefined) return;
+  const out = resolve(output);
+  if (paths.some((p) => p !== '-' && resolve(p) === out))
+    throw new ConfigError(`refusing to overwrite the input ${output} with the ${what}`);
 }
 
 /**

@@ -1,17 +1,20 @@
 import { loadTimeline } from '../pipeline.ts';
 import { renderStats, timelineJsonChunks, timelineTextChunks } from '../report/index.ts';
 import { ConfigError } from '../model/diagnostic.ts';
-import { diagnosticLines, type CommandResult, type InputOptions } from './result.ts';
+import { diagnosticLines, loadOptions, refuseInputAsOutput, type CommandResult, type InputOptions } from './result.ts';
 
 export interface TimelineOptions extends InputOptions {
   format: string;
   stats?: boolean;
   strict?: boolean;
+  /** The file the CLI writes the output to (-o); only checked here, never one of the inputs. */
+  output?: string;
 }
 
 export async function timelineCommand(paths: string[], opts: TimelineOptions): Promise<CommandResult> {
   if (opts.format !== 'text' && opts.format !== 'json') throw new ConfigError(`--format must be text or json, got '${opts.format}'`);
-  const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
+  refuseInputAsOutput(paths, opts.output, 'timeline');
+  const timeline = await loadTimeline(paths, loadOptions(opts));
   const body = opts.format === 'json' ? timelineJsonChunks(timeline) : timelineTextChunks(timeline);
   function* chunks(): Generator<string> {
     yield* body;

@@ -28,7 +28,7 @@ export async function topologyCommand(paths: string[], opts: TopologyOptions): P
     if (parsed === null) throw new ConfigError(`--at: cannot read '${opts.at}' as a time (use ISO-8601, e.g. 2021-06-21T07:30:00Z)`);
     at = parsed;
   }
-  const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin });
+  const timeline = await loadTimeline(paths, { zone: opts.tz, year: opts.year, stdin: opts.stdin, onProgress: opts.onProgress });
   const withNodes = timeline.clusters.filter((c) => c.snapshots.some((s) => s.kind === 'cluster-nodes'));
   if (withNodes.length === 0)
     throw new InputError(

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutputError } from '../../src/model/diagnostic.ts';
-import { writeFileAtomic, type WriteOps } from '../../src/util/atomic-write.ts';
+import { writeFileAtomic, writeFileAtomicFrom, type WriteOps } from '../../src/util/atomic-write.ts';
 import { fsyncSync, writeSync } from 'node:fs';
 
 const bin = new URL('../../bin/failscope.js', import.meta.url).pathname;
@@ -54,6 +54,31 @@ describe('writeFileAtomic', () => {
       expect(readFileSync(target, 'utf8')).toBe('the previous report\n');
       expect(temps(dir)).toEqual([]);
     }
+  });
+
+  test('pieces that come asynchronously: a full disk or a failing producer leaves the old file and no temp file', async () => {
+    const target = join(dir, 'pieces.html');
+    writeFileSync(target, 'the previous report\n');
+    async function* pieces(fail: boolean): AsyncGenerator<string> {
+      for (let i = 0; i < 50; i++) {
+        await new Promise((r) => setImmediate(r));
+        yield `piece ${i} `.repeat(1000);
+      }
+      if (fail) throw new TypeError('a bug in the renderer');
+    }
+    await expect(writeFileAtomicFrom(target, pieces(false), { ops: fillingDisk(4096, 'throw') })).rejects.toThrow(
+      `cannot write ${target}: no space left on device`,
+    );
+    expect(readFileSync(target, 'utf8')).toBe('the previous report\n');
+    expect(temps(dir)).toEqual([]);
+    // the producer's own error comes through as it is (a bug stays a bug), after the temp file is gone
+    await expect(writeFileAtomicFrom(target, pieces(true))).rejects.toThrow(TypeError);
+    expect(readFileSync(target, 'utf8')).toBe('the previous report\n');
+    expect(temps(dir)).toEqual([]);
+    // and whole when all goes well
+    const expected = Array.from({ length: 50 }, (_, i) => `piece ${i} `.repeat(1000)).join('');
+    expect(await writeFileAtomicFrom(target, pieces(false))).toBe(expected.length);
+    expect(readFileSync(target, 'utf8')).toBe(expected);
   });
 
   test('short writes are completed, every byte checked', () => {
@@ -127,9 +152,24 @@ function fillUntil(left: number): void {
 }
 
 describe.skipIf(!mounted)('every output onto a 64 KiB tmpfs with one page free (small outputs: none)', () => {
-  const outputs: Array<{ name: string; file: string; free: number; args: (file: string) => string[] }> = [
+  // `notes`: the command prints the inputs it skipped (notes) on stderr before it writes.
+  const outputs: Array<{ name: string; file: string; free: number; args: (file: string) => string[]; notes?: boolean }> = [
     { name: 'report -o', file: 'out.html', free: 4096, args: (f) => ['report', incident, '-o', f, '--node-timeout', '2000'] },
     { name: 'analyze --html', file: 'analyze.html', free: 4096, args: (f) => ['analyze', incident, '--html', f, '--node-timeout', '2000'] },
+    {
+      name: 'analyze -o',
+      file: 'analysis.json',
+      free: 4096,
+      args: (f) => ['analyze', incident, '--format', 'json', '-o', f, '--node-timeout', '2000'],
+      notes: true,
+    },
+    {
+      name: 'timeline -o',
+      file: 'timeline.json',
+      free: 4096,
+      args: (f) => ['timeline', incident, '--format', 'json', '-o', f],
+      notes: true,
+    },
     {
       name: 'check --junit',
       file: 'junit.xml',
@@ -146,7 +186,10 @@ describe.skipIf(!mounted)('every output onto a 64 KiB tmpfs with one page free (
       fillUntil(o.free);
       const r = spawnSync(process.execPath, [bin, ...o.args(target)], { encoding: 'utf8', timeout: 60_000 });
       expect(r.status).toBe(2);
-      const lines = r.stderr.split('\n').filter(Boolean);
+      const lines = r.stderr
+        .split('\n')
+        .filter(Boolean)
+        .filter((l) => !(o.notes && l.startsWith('failscope: note: ')));
       expect(lines).toEqual([`failscope: cannot write ${target}: no space left on device (the previous file, if any, is kept)`]);
       expect(r.stdout).not.toMatch(/wrote/);
       expect(readFileSync(target, 'utf8')).toBe('previous\n');
