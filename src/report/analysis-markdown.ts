@@ -13,7 +13,7 @@ export function renderAnalysisMarkdown(a: AnalysisV1): string {
  * Runs of three or more newlines squeezed to two, over text that comes in pieces: what
  * `text.replace(/\n{3,}/g, '\n\n')` gives on the whole, with a run that spans pieces held back.
  */
-class BlankLineSqueeze {
+export class BlankLineSqueeze {
   private pending = 0;
   push(s: string): string {
     let out = '';
