@@ -204,3 +204,59 @@ export function attemptsDelayedBetween<T extends { master: NodeId | null; delaye
     .sort((a, b) => a - b)
     .map((i) => list[i]);
 }
+
+/**
+ * "Is there an item with lo ≤ a and hi ≥ b (hi > b when strict)?" asked of one list many times (an
+ * episode or a failover of a node overlapping a window): the items sorted by lo with a running
+ * maximum of hi, so each question is one binary search. Items whose lo is NaN never answer (as
+ * `lo <= a` is false for them), nor does a NaN hi.
+ */
+export class Overlaps {
+  private readonly los: number[] = [];
+  private readonly maxHi: number[] = [];
+  constructor(pairs: Array<[number, number]>) {
+    const xs = pairs.filter(([lo]) => !Number.isNaN(lo)).sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+    let m = -Infinity;
+    for (const [lo, hi] of xs) {
+      if (hi > m) m = hi;
+      this.los.push(lo);
+      this.maxHi.push(m);
+    }
+  }
+  any(a: number, b: number, strict = false): boolean {
+    const k = upperBound(this.los, a, (x) => x);
+    if (k === 0) return false;
+    return strict ? this.maxHi[k - 1] > b : this.maxHi[k - 1] >= b;
+  }
+}
+
+const overlapCache = new WeakMap<object, Map<string, Overlaps>>();
+
+/** An Overlaps over `items` (a cached group: groupOf's items), built once per list and name. */
+export function overlapsOf<T>(items: readonly T[], name: string, pair: (x: T) => [number, number] | null): Overlaps {
+  let byName = overlapCache.get(items);
+  if (!byName) overlapCache.set(items, (byName = new Map()));
+  let o = byName.get(name);
+  if (!o) {
+    const pairs: Array<[number, number]> = [];
+    for (const x of items) {
+      const p = pair(x);
+      if (p) pairs.push(p);
+    }
+    byName.set(name, (o = new Overlaps(pairs)));
+  }
+  return o;
+}
+
+/** The first span (in list order) with start ≥ t that passes `ok`: from a binary search when the starts ascend. */
+export function firstStartedFrom<T extends { start: EpochMs }>(spans: readonly T[], t: EpochMs, ok: (x: T) => boolean): T | undefined {
+  let asc = startsAscending.get(spans);
+  if (asc === undefined) {
+    asc = spans.every((s, i) => !Number.isNaN(s.start) && (i === 0 || s.start >= spans[i - 1].start));
+    startsAscending.set(spans, asc);
+  }
+  for (let i = asc ? lowerBound(spans, t, (s) => s.start) : 0; i < spans.length; i++)
+    if (spans[i].start >= t && ok(spans[i])) return spans[i];
+  return undefined;
+}
+const startsAscending = new WeakMap<object, boolean>();
