@@ -188,15 +188,19 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   }
   // Every node with a known belief, for the moments no serving master's belief is known; not the
   // fail a node starts in (a restarted replica's first milliseconds say nothing of the cluster).
-  const startLines = new Set(trace.lifecycle.map((l) => `${l.evidence.source}\u0000${l.evidence.line}`));
+  const startLines = new Map<string, Set<number>>();
+  for (const l of trace.lifecycle) {
+    const lines = startLines.get(l.evidence.source);
+    if (lines) lines.add(l.evidence.line);
+    else startLines.set(l.evidence.source, new Set([l.evidence.line]));
+  }
+  const isStartLine = (e: Evidence) => startLines.get(e.source)?.has(e.line) === true;
   const standIns = [...statesBy.keys()]
     .sort()
     .map((node) => ({
       node,
       serving: [[-Infinity, Infinity]] as Array<[EpochMs, EpochMs]>,
-      states: statesBy
-        .get(node)!
-        .filter((st) => !(st.state === 'fail' && startLines.has(`${st.startEvidence.source}\u0000${st.startEvidence.line}`))),
+      states: statesBy.get(node)!.filter((st) => !(st.state === 'fail' && isStartLine(st.startEvidence))),
     }))
     .filter((v) => v.states.length > 0);
   if (standIns.length === 0) return [];
