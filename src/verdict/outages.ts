@@ -145,9 +145,14 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
     if (from !== null && t > from) out.push([from, t]);
     from = null;
   };
+  // Both lists searched per lane: by binary search when they ascend (promotions are in time order).
+  const regainedAsc = ascending(regained);
+  const replacedAsc = ascending(replaced);
   for (const r of lanes) {
     if (lostAt !== null) {
-      const back = regained.find((t) => t > lostAt! && t >= r.start && t < (r.end ?? Infinity));
+      const back: EpochMs | undefined = regainedAsc
+        ? firstAbove(regained, Math.max(upperBound(regained, lostAt, num), lowerBound(regained, r.start, num)), r.end ?? Infinity, false)
+        : regained.find((t) => t > lostAt! && t >= r.start && t < (r.end ?? Infinity));
       if (back === undefined) continue;
       lostAt = null;
       from = back;
@@ -155,7 +160,9 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
     if (r.role === 'master' && from === null) from = r.start;
     else if (r.role === 'replica') close(r.start);
     if (from !== null) {
-      const cut = replaced.find((t) => t > from! && t <= (r.end ?? Infinity));
+      const cut: EpochMs | undefined = replacedAsc
+        ? firstAbove(replaced, upperBound(replaced, from, num), r.end ?? Infinity, true)
+        : replaced.find((t) => t > from! && t <= (r.end ?? Infinity));
       if (cut !== undefined) {
         close(cut);
         lostAt = cut;
@@ -164,6 +171,17 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
   }
   close(Infinity);
   return out;
+}
+
+const num = (x: number) => x;
+/** Non-decreasing, no NaN. */
+function ascending(xs: readonly number[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (Number.isNaN(xs[i]) || (i > 0 && xs[i] < xs[i - 1])) return false;
+  return true;
+}
+/** xs[k] when it is below `end` (at most `end` when inclusive), else undefined. */
+function firstAbove(xs: readonly number[], k: number, end: number, inclusive: boolean): number | undefined {
+  return k < xs.length && (inclusive ? xs[k] <= end : xs[k] < end) ? xs[k] : undefined;
 }
 
 /**
@@ -397,7 +415,7 @@ class CauseFinder {
   /** Positions by start (outages without a start never answer). */
   private readonly byStart: number[];
   private next = 0;
-  private readonly heap: number[] = [];
+  private readonly heap = new IndexHeap();
   private last = -Infinity;
   constructor(list: readonly OutageFacts[]) {
     this.list = list;
@@ -420,9 +438,9 @@ class CauseFinder {
   private underWay(t: EpochMs): OutageFacts | undefined {
     if (!(t >= this.last)) return this.list.find((o, i) => o.start <= t && this.hi[i] >= t);
     this.last = t;
-    while (this.next < this.byStart.length && this.list[this.byStart[this.next]].start <= t) this.push(this.byStart[this.next++]);
-    while (this.heap.length > 0 && !(this.hi[this.heap[0]] >= t)) this.pop();
-    return this.heap.length > 0 ? this.list[this.heap[0]] : undefined;
+    while (this.next < this.byStart.length && this.list[this.byStart[this.next]].start <= t) this.heap.push(this.byStart[this.next++]);
+    while (this.heap.size > 0 && !(this.hi[this.heap.top] >= t)) this.heap.pop();
+    return this.heap.size > 0 ? this.list[this.heap.top] : undefined;
   }
 
   private begunWithin(t: EpochMs, end: EpochMs | null): OutageFacts | undefined {
@@ -434,9 +452,19 @@ class CauseFinder {
     }
     return best < 0 ? undefined : this.list[best];
   }
+}
 
-  private push(i: number): void {
-    const h = this.heap;
+/** A min-heap of list positions: the first (in list order) of the entries still in it is its top. */
+class IndexHeap {
+  private readonly h: number[] = [];
+  get size(): number {
+    return this.h.length;
+  }
+  get top(): number {
+    return this.h[0];
+  }
+  push(i: number): void {
+    const h = this.h;
     h.push(i);
     for (let c = h.length - 1; c > 0;) {
       const p = (c - 1) >> 1;
@@ -446,8 +474,8 @@ class CauseFinder {
     }
   }
 
-  private pop(): void {
-    const h = this.heap;
+  pop(): void {
+    const h = this.h;
     const x = h.pop() as number;
     if (h.length === 0) return;
     h[0] = x;
@@ -472,7 +500,8 @@ class CauseFinder {
 class FirstOpen {
   private readonly order: number[];
   private next = 0;
-  private open: number[] = [];
+  /** Spans entered, by list position; those ended by now leave as they reach the top (times only grow). */
+  private readonly open = new IndexHeap();
   private last = -Infinity;
   private readonly starts: readonly number[];
   private readonly ends: readonly number[];
@@ -488,15 +517,7 @@ class FirstOpen {
     if (t < this.last) throw new Error('FirstOpen: times must not decrease');
     this.last = t;
     while (this.next < this.order.length && this.starts[this.order[this.next]] <= t) this.open.push(this.order[this.next++]);
-    let best = -1;
-    let kept = 0;
-    for (let j = 0; j < this.open.length; j++) {
-      const i = this.open[j];
-      if (!(this.ends[i] > t)) continue;
-      this.open[kept++] = i;
-      if (best < 0 || i < best) best = i;
-    }
-    this.open.length = kept;
-    return best;
+    while (this.open.size > 0 && !(this.ends[this.open.top] > t)) this.open.pop();
+    return this.open.size > 0 ? this.open.top : -1;
   }
 }
