@@ -838,7 +838,8 @@ function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
       }
       if (last && last.role === role && (last.masterId ?? null) === (masterId ?? null)) continue;
       if (last) last.end = c;
-      last = { node: id, role, ...(masterId !== undefined ? { masterId } : {}), start: c, end: null };
+      // The same keys in the same order as before, without a spread per lane.
+      last = masterId !== undefined ? { node: id, role, masterId, start: c, end: null } : { node: id, role, start: c, end: null };
       out.push(last);
     }
   }

@@ -94,6 +94,8 @@ export class ReplayState {
   readonly replication: ReplicationFact[] = [];
   readonly failMarks: FailMarkFact[] = [];
   readonly stateChanges: StateChangeFact[] = [];
+  /** stateChanges are in time order so far (the replay pushes them as it goes; removing one keeps the order). */
+  stateChangesInOrder = true;
   readonly elections: ElectionAttempt[] = [];
   readonly votes: VoteFact[] = [];
   readonly manuals: ManualFailoverFact[] = [];
@@ -238,6 +240,8 @@ export class ReplayState {
   }
 
   setState(node: NodeId, state: 'ok' | 'fail', at: EpochMs, ev: Evidence, fromSnapshot: boolean): void {
+    const last = this.stateChanges[this.stateChanges.length - 1];
+    if (last && !(at >= last.at)) this.stateChangesInOrder = false;
     this.stateChanges.push({ node, state, at, fromSnapshot, evidence: ev });
     this.stateNow.set(node, state);
   }

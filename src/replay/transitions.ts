@@ -1,5 +1,5 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
-import { isMasterAtId, successorOf, type NodeId } from '../model/ids.ts';
+import { isMasterAtId, successorOf, type EpochMs, type NodeId } from '../model/ids.ts';
 import { evidenceOf, type ReplayState } from './state.ts';
 import type { SlotRange } from '../model/slots.ts';
 import type { ElectionAttempt, ManualFailoverFact, Promotion, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
@@ -185,7 +185,7 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
       atBounds: bounds,
       epoch: epoch ?? inferred.epoch,
       via,
-      election: attempt ? s.elections.indexOf(attempt) : null,
+      election: electionIndex(s, node, attempt),
       evidence: [evidenceOf(ev), ...inferred.evidence],
     });
     s.setRole(node, ev.at, 'master', null, true);
@@ -202,9 +202,16 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
     epoch,
     slots: ranges,
     via,
-    election: attempt ? s.elections.indexOf(attempt) : null,
+    election: electionIndex(s, node, attempt),
     evidence: [evidenceOf(ev)],
   });
+}
+
+/** The index of `attempt` in the replay's elections: the node's open attempt, as a rule (indexOf per promotion was quadratic). */
+function electionIndex(s: ReplayState, node: NodeId, attempt: ElectionAttempt | null): number | null {
+  if (!attempt) return null;
+  const k = s.node(node).attempt;
+  return k !== null && s.elections[k] === attempt ? k : s.elections.indexOf(attempt);
 }
 
 function openManual(s: ReplayState, node: NodeId): ManualFailoverFact | null {
@@ -288,6 +295,41 @@ function nameReplaced(s: ReplayState, p: Promotion, oldMaster: NodeId, ev: Timel
 }
 
 /**
+ * The replay's promotions by the master they replaced, and those that name none yet, folded in
+ * lazily like ReplayState.promotionsOf: promotions are only appended, and a promotion's `replaced`
+ * only ever goes from null to a node (nameReplaced, snapshots.ts). Scanning every promotion per
+ * "Clear FAIL … master without slots" line made the replay quadratic in failovers.
+ */
+interface ReplacedIndex {
+  folded: number;
+  byReplaced: Map<NodeId, Promotion[]>;
+  /** Promotions with `replaced` null when last looked at, in push order. */
+  unnamed: Promotion[];
+}
+const replacedIndexes = new WeakMap<ReplayState, ReplacedIndex>();
+function replacedIndexOf(s: ReplayState): ReplacedIndex {
+  let x = replacedIndexes.get(s);
+  if (!x) replacedIndexes.set(s, (x = { folded: 0, byReplaced: new Map(), unnamed: [] }));
+  const ix = x;
+  const file = (p: Promotion) => {
+    const l = ix.byReplaced.get(p.replaced as NodeId);
+    if (l) l.push(p);
+    else ix.byReplaced.set(p.replaced as NodeId, [p]);
+  };
+  let kept = 0;
+  for (const p of ix.unnamed)
+    if (p.replaced === null) ix.unnamed[kept++] = p;
+    else file(p);
+  ix.unnamed.length = kept;
+  for (; ix.folded < s.promotions.length; ix.folded++) {
+    const p = s.promotions[ix.folded];
+    if (p.replaced === null) ix.unnamed.push(p);
+    else file(p);
+  }
+  return ix;
+}
+
+/**
  * "Clear FAIL state for node X: master without slots is reachable again" (redis 7.0
  * clearNodeFailureIfNeeded): X was a master flagged FAIL and has lost its slots meanwhile, so a
  * failover replaced it. When nothing else told us who won, the node this observer granted its vote to
@@ -296,10 +338,13 @@ function nameReplaced(s: ReplayState, p: Promotion, oldMaster: NodeId, ev: Timel
  * changed: ok`.
  */
 function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject: NodeId): void {
-  if (s.promotions.some((p) => p.replaced === subject && ev.at - p.at < 600_000)) return;
+  const ix = replacedIndexOf(s);
+  const replacing = ix.byReplaced.get(subject) ?? [];
+  // From the latest: the promotion that answers is nearly always among the last ones.
+  for (let i = replacing.length - 1; i >= 0; i--) if (replacing[i].replaced === subject && ev.at - replacing[i].at < 600_000) return;
   // A promotion we saw without knowing whom it replaced (a forced failover's winner: no FAIL before
   // its election) replaced this master.
-  const open = s.promotions.filter((p) => p.replaced === null && p.node !== subject && ev.at - p.at < 600_000 && p.at <= ev.at);
+  const open = ix.unnamed.filter((p) => p.replaced === null && p.node !== subject && ev.at - p.at < 600_000 && p.at <= ev.at);
   if (open.length === 1) {
     nameReplaced(s, open[0], subject, ev, s.slots.rangesOf(subject));
     return;
@@ -320,7 +365,7 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
     // Nobody this log shows won: the failover happened all the same (the master lost its slots), to
     // a master the evidence does not name, between the FAIL and the observer's next state ok.
     const from = flag ? flag.since : ev.at;
-    const ok = s.stateChanges.find((c) => c.node === observer && c.state === 'ok' && c.at >= from && c.at <= ev.at);
+    const ok = firstOkBetween(s, observer, from, ev.at);
     const at = ok ? ok.at : ev.at;
     s.promotions.push({
       node: successorOf(subject),
@@ -335,7 +380,7 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
     });
     return;
   }
-  const ok = s.stateChanges.find((c) => c.node === observer && c.state === 'ok' && c.at >= vote.at && c.at <= ev.at);
+  const ok = firstOkBetween(s, observer, vote.at, ev.at);
   const ranges = s.slots.rangesOf(subject);
   if (ranges.length > 0) s.assignSlots(vote.at, ranges, vote.candidate, vote.epoch);
   s.setRole(vote.candidate, vote.at, 'master', null, false);
@@ -352,6 +397,18 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
     ...(flag && flag.since <= vote.at ? { kind: 'automatic' as const } : {}),
     evidence: [vote.evidence, ...(ok ? [ok.evidence] : []), evidenceOf(ev)],
   });
+}
+
+/** The first (in push order) `Cluster state changed: ok` of `node` with lo ≤ at ≤ hi: from the end back to lo while they are in time order. */
+function firstOkBetween(s: ReplayState, node: NodeId, lo: EpochMs, hi: EpochMs): ReplayState['stateChanges'][number] | undefined {
+  const list = s.stateChanges;
+  if (!s.stateChangesInOrder) return list.find((c) => c.node === node && c.state === 'ok' && c.at >= lo && c.at <= hi);
+  let first: ReplayState['stateChanges'][number] | undefined;
+  for (let i = list.length - 1; i >= 0 && list[i].at >= lo; i--) {
+    const c = list[i];
+    if (c.node === node && c.state === 'ok' && c.at <= hi) first = c;
+  }
+  return first;
 }
 
 /**
@@ -375,7 +432,21 @@ export function votedPromotions(s: ReplayState): void {
 
 /** The candidate's own lines say its attempt for the vote's epoch did not win. */
 function lostElection(s: ReplayState, v: ReplayState['votes'][number]): boolean {
-  return s.elections.some((a) => a.candidate === v.candidate && a.epoch === v.epoch && a.outcome !== 'won');
+  return attemptsOf(s, v.candidate).some((a) => a.epoch === v.epoch && a.outcome !== 'won');
+}
+
+/** The election attempts of `candidate`, in push order (attempts are only appended; their candidate never changes). */
+const attemptIndexes = new WeakMap<ReplayState, { folded: number; by: Map<NodeId, ElectionAttempt[]> }>();
+function attemptsOf(s: ReplayState, candidate: NodeId): readonly ElectionAttempt[] {
+  let x = attemptIndexes.get(s);
+  if (!x) attemptIndexes.set(s, (x = { folded: 0, by: new Map() }));
+  for (; x.folded < s.elections.length; x.folded++) {
+    const a = s.elections[x.folded];
+    const l = x.by.get(a.candidate);
+    if (l) l.push(a);
+    else x.by.set(a.candidate, [a]);
+  }
+  return x.by.get(candidate) ?? [];
 }
 
 /**

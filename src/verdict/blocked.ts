@@ -3,8 +3,8 @@ import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
-import { groupOf, roleBefore, spansOf } from './lookup.ts';
-import { groupBy, isSortedBy, lowerBound } from '../util/sorted.ts';
+import { atBetween, groupOf, overlapsOf, roleBefore, spansOf } from './lookup.ts';
+import { groupBy, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
 
 /** The coarsest stamp a promotion line can carry (whole seconds: RFC 3164 syslog). */
 const GRAIN_MAX_MS = 1000;
@@ -43,19 +43,21 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     if (answer && (ep.end === null || (began as number) <= ep.end + 1)) continue;
     const until = ep.end ?? endOfEvidence;
     const length = until - ep.start;
-    const marks = groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.filter(
-      (m) => m.at >= ep.startBounds[0] && m.at <= until && (m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail'),
-    );
+    const marks = (
+      ep.startBounds[0] <= until
+        ? atBetween(
+            groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node),
+            ep.startBounds[0],
+            until,
+          )
+        : []
+    ).filter((m) => m.kind === 'marked' || m.kind === 'received' || m.kind === 'seen-fail');
     let masters = servingMastersAt(trace, at - 1, ep.node);
     // A fault bounded only by the start of the evidence (no line of its own, no replica's link loss: the
     // survivors' logs) comes before the others' first lines say they are masters: count the masters
     // when it was first marked FAIL instead, not the failed one alone.
     if (masters.length === 1 && marks.length > 0) masters = servingMastersAt(trace, marks[0].at - 1, ep.node);
-    const downMasters = masters.filter((m) =>
-      groupOf(trace.episodes, 'node', (e) => e.node, m).items.some(
-        (e) => e.start <= ep.start + (nodeTimeoutMs ?? 0) + 1000 && (e.end === null || e.end > ep.start),
-      ),
-    );
+    const downMasters = masters.filter((m) => episodesOver(trace, m, false).any(ep.start + (nodeTimeoutMs ?? 0) + 1000, ep.start, true));
     // The evidence ends before anyone could have marked it (two node timeouts; 15 s, Redis's default,
     // when unknown): too early to say a failover was blocked.
     if (marks.length === 0 && ep.end === null && endOfEvidence - ep.start < 2 * (nodeTimeoutMs ?? 15_000)) continue;
@@ -86,9 +88,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // "slave is reachable again" before 5.0, redis 4.0.14) can only be this master's.
     if (replicas.length === 0 && trace.views.length === 0 && evidenceComplete(trace, at - 1))
       replicas = orphanReplicas(trace, ep.node, ep.start, until);
-    const attempts = groupOf(trace.elections, 'master', (a) => a.master, ep.node).items.filter(
-      (a) => attemptStart(a) >= ep.startBounds[0] && attemptStart(a) <= until,
-    );
+    const attempts = attemptsStartedBetween(trace, ep.node, ep.startBounds[0], until);
     const evidence: Evidence[] = [...ep.evidence, ...marks.slice(0, 2).map((m) => m.evidence)];
     // Down "with it" means down for as long as a replica could have been elected: from the moment the
     // master could be marked FAIL (the first mark, else a node timeout after it went) until it was back
@@ -103,27 +103,19 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
     // much earlier, and a replica back in that span may have found it alive.
     const clearedLate =
       ep.end !== null &&
-      !trace.nodes.some((n) => n.id === ep.node && n.hasLog) &&
+      !nodesWithLog(trace).has(ep.node) &&
       groupOf(trace.failMarks, 'subject', (m) => m.subject, ep.node).items.some(
         (m) => m.kind === 'cleared' && Math.abs(m.at - until) <= 1 && /nobody is serving its slots/i.test(m.reason ?? ''),
       );
     const slack = clearedLate ? Math.max(ELECTION_DELAY_MS, 2 * (nodeTimeoutMs ?? 15_000)) : ELECTION_DELAY_MS;
-    const replicasDown = replicas.filter((r) =>
-      groupOf(trace.episodes, 'node', (e) => e.node, r).items.some(
-        (e) => e.kind !== 'paused' && e.start <= Math.max(electableFrom, ep.start) && (e.end === null || e.end >= until - slack),
-      ),
-    );
+    const replicasDown = replicas.filter((r) => episodesOver(trace, r, true).any(Math.max(electableFrom, ep.start), until - slack));
     // Each "data too old" line while it was down, whatever attempt it is filed under: a replica that
     // refused for a while and then synced (the master back) schedules its election in the same open
     // attempt (valkey 8.0 replica-never-synced: refused from 01:26:46, the master back at 01:26:49.5,
     // election delayed at 01:26:50.2), so the attempt's own time is after the episode.
-    const stale = groupOf(trace.elections, 'master', (a) => a.master, ep.node).items.flatMap((a) =>
-      a.unable.filter((u) => u.kind === 'data-too-old' && u.at >= ep.startBounds[0] && u.at <= until),
-    );
+    const stale = staleBetween(trace, ep.node, ep.startBounds[0], until);
     const noFo = attempts.flatMap((a) => a.unable.filter((u) => u.kind === 'no-failover'));
-    const nofailoverFlag = replicas.filter((r) =>
-      trace.views.some((v) => v.entries.some((e) => e.id === r && e.flags.includes('nofailover'))),
-    );
+    const nofailoverFlag = replicas.filter((r) => flaggedNofailover(trace).has(r));
     const expired = attempts.filter((a) => a.outcome === 'expired' || a.expiredAt !== null);
     const quorum = Math.floor(masters.length / 2) + 1;
     const sizeKnown = ownershipKnownAt(trace, at - 1) || evidenceComplete(trace, at - 1);
@@ -141,7 +133,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       reason = 'failover.blocked.shard-lost';
       detail = `its ${replicas.length === 1 ? 'only replica was' : `${replicas.length} replicas were all`} down too`;
       for (const r of replicasDown) {
-        const e = trace.episodes.find((x) => x.node === r && x.start <= until);
+        const e = groupOf(trace.episodes, 'node', (x) => x.node, r).items.find((x) => x.start <= until);
         if (e) evidence.push(...e.evidence.slice(0, 1));
       }
     } else if (stale.length > 0) {
@@ -178,7 +170,7 @@ export function findBlocked(trace: Trace, failovers: readonly FailoverFacts[], n
       reason = 'failover.expired';
       detail = `${expired.length} election attempt${expired.length === 1 ? '' : 's'} expired without a winner`;
       evidence.push(...expired.flatMap((a) => a.evidence.slice(0, 1)));
-    } else if (replicas.some((r) => !replicasDown.includes(r) && !trace.nodes.some((n) => n.id === r && n.hasLog))) {
+    } else if (replicas.some((r) => !replicasDown.includes(r) && !nodesWithLog(trace).has(r))) {
       // FAIL was marked and a replica was up, but its log is not in the evidence: only its own lines
       // say why it did not take over (data too old, nofailover, an election that expired), and a
       // replica that was itself restarted is not among the survivors whose logs are at hand.
@@ -336,11 +328,15 @@ export function servedSlots(trace: Trace, node: NodeId, start: EpochMs, at: Epoc
 export function evidenceComplete(trace: Trace, t: EpochMs): boolean {
   if (trace.views.length > 0) return true;
   // One log names no other node of its own accord: nothing says the others are all there.
-  if (trace.nodes.filter((n) => n.hasLog).length < 2) return false;
+  if (nodesWithLog(trace).size < 2) return false;
   // A node without a log of its own counts only when it was down then (the fault's target: the
   // survivors' logs are all there).
-  const downAt = (id: NodeId) => trace.episodes.some((e) => e.node === id && e.startBounds[0] <= t + 1 && (e.end === null || e.end > t));
-  if (trace.nodes.some((n) => !n.hasLog && !downAt(n.id))) return false;
+  const downAt = (id: NodeId) =>
+    overlapsOf(groupOf(trace.episodes, 'node', (e) => e.node, id).items, 'down by start bound', (e) => [
+      e.startBounds[0],
+      e.end ?? Infinity,
+    ]).any(t + 1, t, true);
+  for (const n of trace.nodes) if (!n.hasLog && !downAt(n.id)) return false;
   // Every replica's master must be known too.
   return !spansOf(trace.roles)
     .covering(t)
@@ -363,6 +359,89 @@ function servingMastersAt(trace: Trace, t: EpochMs, down: NodeId): NodeId[] {
     }
   }
   return [...out].sort();
+}
+
+/** A node's episodes (`upOnly`: not the paused ones) as start → end, to ask whether one overlaps a window. */
+function episodesOver(trace: Trace, node: NodeId, notPaused: boolean) {
+  return overlapsOf(groupOf(trace.episodes, 'node', (e) => e.node, node).items, notPaused ? 'not paused' : 'all', (e) =>
+    notPaused && e.kind === 'paused' ? null : [e.start, e.end ?? Infinity],
+  );
+}
+
+const withLogCache = new WeakMap<Trace, Set<NodeId>>();
+function nodesWithLog(trace: Trace): Set<NodeId> {
+  let ids = withLogCache.get(trace);
+  if (!ids) withLogCache.set(trace, (ids = new Set(trace.nodes.filter((n) => n.hasLog).map((n) => n.id))));
+  return ids;
+}
+
+const nofailoverCache = new WeakMap<Trace, Set<NodeId>>();
+/** Nodes some view flags `nofailover`. */
+function flaggedNofailover(trace: Trace): Set<NodeId> {
+  let ids = nofailoverCache.get(trace);
+  if (!ids) {
+    ids = new Set();
+    for (const v of trace.views) for (const e of v.entries) if (e.flags.includes('nofailover')) ids.add(e.id);
+    nofailoverCache.set(trace, ids);
+  }
+  return ids;
+}
+
+interface AttemptIndex {
+  /** Per master: its attempts' positions in the master's group, by attemptStart. */
+  starts: Map<NodeId, Array<{ at: EpochMs; i: number }>>;
+  /** Per master: its attempts' "data too old" refusals (attempt position, refusal position), by time. */
+  stale: Map<NodeId, Array<{ at: EpochMs; i: number; j: number }>>;
+}
+const attemptCache = new WeakMap<Trace, AttemptIndex>();
+function attemptIndex(trace: Trace): AttemptIndex {
+  let x = attemptCache.get(trace);
+  if (x) return x;
+  x = { starts: new Map(), stale: new Map() };
+  const byMaster = groupBy(trace.elections, (a) => a.master);
+  for (const [m, list] of byMaster) {
+    const starts = list.map((a, i) => ({ at: attemptStart(a), i })).sort((p, q) => p.at - q.at || p.i - q.i);
+    const stale: Array<{ at: EpochMs; i: number; j: number }> = [];
+    list.forEach((a, i) =>
+      a.unable.forEach((u, j) => {
+        if (u.kind === 'data-too-old' && !Number.isNaN(u.at)) stale.push({ at: u.at, i, j });
+      }),
+    );
+    stale.sort((p, q) => p.at - q.at || p.i - q.i || p.j - q.j);
+    x.starts.set(m, starts);
+    x.stale.set(m, stale);
+  }
+  attemptCache.set(trace, x);
+  return x;
+}
+
+/** The attempts on `master` whose first line is within [lo, hi], in list order. */
+function attemptsStartedBetween(trace: Trace, master: NodeId, lo: EpochMs, hi: EpochMs): Trace['elections'] {
+  const list = groupOf(trace.elections, 'master', (a) => a.master, master).items;
+  const starts = attemptIndex(trace).starts.get(master) ?? [];
+  if (!(lo <= hi)) return [];
+  return starts
+    .slice(
+      lowerBound(starts, lo, (x) => x.at),
+      upperBound(starts, hi, (x) => x.at),
+    )
+    .map((x) => x.i)
+    .sort((a, b) => a - b)
+    .map((i) => list[i]);
+}
+
+/** The "data too old" refusals of attempts on `master` within [lo, hi], in attempt then line order. */
+function staleBetween(trace: Trace, master: NodeId, lo: EpochMs, hi: EpochMs): Trace['elections'][number]['unable'] {
+  const list = groupOf(trace.elections, 'master', (a) => a.master, master).items;
+  const stale = attemptIndex(trace).stale.get(master) ?? [];
+  if (!(lo <= hi)) return [];
+  return stale
+    .slice(
+      lowerBound(stale, lo, (x) => x.at),
+      upperBound(stale, hi, (x) => x.at),
+    )
+    .sort((p, q) => p.i - q.i || p.j - q.j)
+    .map((x) => list[x.i].unable[x.j]);
 }
 
 /** Nodes without a log of their own, down between `from` and `to`, known to be replicas of a master nobody names. */

@@ -65,6 +65,11 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
       if (s.end !== null) points.add(s.end);
     }
     this.bounds = [...points].sort((a, b) => a - b);
+    this.active = [];
+    if (!points.has(NaN)) {
+      this.sweep();
+      return;
+    }
     const startsAt = new Map<number, number[]>();
     const endsAt = new Map<number, number[]>();
     spans.forEach((s, i) => {
@@ -72,7 +77,6 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
       if (s.end !== null) (endsAt.get(s.end) ?? endsAt.set(s.end, []).get(s.end)!).push(i);
     });
     const open = new Set<number>();
-    this.active = [];
     for (const b of this.bounds) {
       for (const i of startsAt.get(b) ?? []) open.add(i);
       for (const i of endsAt.get(b) ?? []) open.delete(i);
@@ -80,9 +84,45 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
     }
   }
 
+  /**
+   * The same active lists as the Map-and-Set construction, by a sweep: at each bound the spans that
+   * start there enter and those that end there leave (a span ending before it starts leaves before it
+   * enters, so it stays), the open ones kept as a sorted array.
+   */
+  private sweep(): void {
+    const spans = this.spans;
+    const byStart = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || a - b);
+    const ended: number[] = [];
+    spans.forEach((s, i) => {
+      if (s.end !== null) ended.push(i);
+    });
+    ended.sort((a, b) => (spans[a].end as number) - (spans[b].end as number) || a - b);
+    const open: number[] = [];
+    let a = 0;
+    let z = 0;
+    for (const b of this.bounds) {
+      for (; a < byStart.length && spans[byStart[a]].start === b; a++) {
+        const i = byStart[a];
+        open.splice(
+          upperBound(open, i, (x) => x),
+          0,
+          i,
+        );
+      }
+      for (; z < ended.length && spans[ended[z]].end === b; z++) {
+        const k = lowerBound(open, ended[z], (x) => x);
+        if (open[k] === ended[z]) open.splice(k, 1);
+      }
+      this.active.push(open.slice());
+    }
+  }
+
   /** Spans with start ≤ t and (end null or end ≥ t), in list order. */
   covering(t: number): T[] {
     const i = upperBound(this.bounds, t, (x) => x) - 1;
+    // Inside a segment (not at a bound): its active spans, already in list order.
+    if (i < 0) return [];
+    if (this.bounds[i] !== t) return this.active[i].map((j) => this.spans[j]);
     const ids = new Set<number>(i >= 0 ? this.active[i] : []);
     // Spans ending exactly at t belong to the segment before t.
     if (i >= 1 && this.bounds[i] === t) for (const j of this.active[i - 1]) if (this.spans[j].end === t) ids.add(j);
@@ -204,3 +244,59 @@ export function attemptsDelayedBetween<T extends { master: NodeId | null; delaye
     .sort((a, b) => a - b)
     .map((i) => list[i]);
 }
+
+/**
+ * "Is there an item with lo ≤ a and hi ≥ b (hi > b when strict)?" asked of one list many times (an
+ * episode or a failover of a node overlapping a window): the items sorted by lo with a running
+ * maximum of hi, so each question is one binary search. Items whose lo is NaN never answer (as
+ * `lo <= a` is false for them), nor does a NaN hi.
+ */
+export class Overlaps {
+  private readonly los: number[] = [];
+  private readonly maxHi: number[] = [];
+  constructor(pairs: Array<[number, number]>) {
+    const xs = pairs.filter(([lo]) => !Number.isNaN(lo)).sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+    let m = -Infinity;
+    for (const [lo, hi] of xs) {
+      if (hi > m) m = hi;
+      this.los.push(lo);
+      this.maxHi.push(m);
+    }
+  }
+  any(a: number, b: number, strict = false): boolean {
+    const k = upperBound(this.los, a, (x) => x);
+    if (k === 0) return false;
+    return strict ? this.maxHi[k - 1] > b : this.maxHi[k - 1] >= b;
+  }
+}
+
+const overlapCache = new WeakMap<object, Map<string, Overlaps>>();
+
+/** An Overlaps over `items` (a cached group: groupOf's items), built once per list and name. */
+export function overlapsOf<T>(items: readonly T[], name: string, pair: (x: T) => [number, number] | null): Overlaps {
+  let byName = overlapCache.get(items);
+  if (!byName) overlapCache.set(items, (byName = new Map()));
+  let o = byName.get(name);
+  if (!o) {
+    const pairs: Array<[number, number]> = [];
+    for (const x of items) {
+      const p = pair(x);
+      if (p) pairs.push(p);
+    }
+    byName.set(name, (o = new Overlaps(pairs)));
+  }
+  return o;
+}
+
+/** The first span (in list order) with start ≥ t that passes `ok`: from a binary search when the starts ascend. */
+export function firstStartedFrom<T extends { start: EpochMs }>(spans: readonly T[], t: EpochMs, ok: (x: T) => boolean): T | undefined {
+  let asc = startsAscending.get(spans);
+  if (asc === undefined) {
+    asc = spans.every((s, i) => !Number.isNaN(s.start) && (i === 0 || s.start >= spans[i - 1].start));
+    startsAscending.set(spans, asc);
+  }
+  for (let i = asc ? lowerBound(spans, t, (s) => s.start) : 0; i < spans.length; i++)
+    if (spans[i].start >= t && ok(spans[i])) return spans[i];
+  return undefined;
+}
+const startsAscending = new WeakMap<object, boolean>();

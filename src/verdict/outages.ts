@@ -2,9 +2,9 @@ import type { Evidence } from '../model/analysis.ts';
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { Trace } from '../replay/index.ts';
 import type { BlockedCase, FailoverFacts, OutageFacts } from './model.ts';
-import { groupOf } from './lookup.ts';
+import { atBetween, firstStartedFrom, groupOf, Overlaps } from './lookup.ts';
 import { slotsOwnedBefore } from './failovers.ts';
-import { groupBy, lowerBound } from '../util/sorted.ts';
+import { groupBy, lowerBound, upperBound } from '../util/sorted.ts';
 
 /**
  * What clients lived through.
@@ -50,12 +50,18 @@ export function buildOutages(trace: Trace, failovers: readonly FailoverFacts[], 
   // sign of life after.
   const judged = new Set(blocked.map((b) => b.episode));
   const replacedBy = groupBy(failovers, (f) => f.oldMaster);
+  const replacedOver = new Map<NodeId, Overlaps>();
   for (const e of trace.episodes) {
     if ((e.kind !== 'paused' && e.kind !== 'unreachable') || e.end === null || judged.has(e)) continue;
-    // Replaced meanwhile (a promotion known to the second may have come up to its bound later).
-    const end = e.end;
-    if ((replacedBy.get(e.node) ?? []).some((f) => Math.max(f.promotedAt, f.promotedAtBounds[1]) >= e.startBounds[0] && f.startedAt <= end))
-      continue;
+    // Replaced meanwhile (a promotion known to the second may have come up to its bound later): some
+    // failover that started by the end whose promotion came up to the start.
+    let over = replacedOver.get(e.node);
+    if (!over)
+      replacedOver.set(
+        e.node,
+        (over = new Overlaps((replacedBy.get(e.node) ?? []).map((f) => [f.startedAt, Math.max(f.promotedAt, f.promotedAtBounds[1])]))),
+      );
+    if (over.any(e.end, e.startBounds[0])) continue;
     const slots = slotsOwnedBefore(trace, e.node, e.startBounds[1]);
     if (slots.length === 0) continue;
     out.push({
@@ -81,7 +87,7 @@ function servingAgain(
   back: EpochMs | null,
 ): { end: EpochMs | null; bounds: [EpochMs, EpochMs] | null; evidence: Evidence | null } {
   if (back === null) return { end: null, bounds: null, evidence: null };
-  const ok = groupOf(trace.states, 'node', (s) => s.node, master).items.find((s) => s.state === 'ok' && s.start >= back);
+  const ok = firstStartedFrom(groupOf(trace.states, 'node', (s) => s.node, master).items, back, (s) => s.state === 'ok');
   if (!ok) {
     // Not seen: bounded by the return and the first view showing it served without a flag.
     // Views are in time order (replay/trace.ts): start at the return.
@@ -98,7 +104,11 @@ function servingAgain(
     }
     return { end: null, bounds: [back, view ? view.at : (trace.span.end ?? back)], evidence: view ? view.evidence : null };
   }
-  const fromSnapshot = groupOf(trace.stateChanges, 'node', (c) => c.node, master).items.some((c) => c.at === ok.start && c.fromSnapshot);
+  const fromSnapshot = atBetween(
+    groupOf(trace.stateChanges, 'node', (c) => c.node, master),
+    ok.start,
+    ok.start,
+  ).some((c) => c.fromSnapshot);
   if (fromSnapshot) return { end: null, bounds: [back, ok.start], evidence: ok.startEvidence };
   return { end: ok.start, bounds: null, evidence: ok.startEvidence };
 }
@@ -135,9 +145,14 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
     if (from !== null && t > from) out.push([from, t]);
     from = null;
   };
+  // Both lists searched per lane: by binary search when they ascend (promotions are in time order).
+  const regainedAsc = ascending(regained);
+  const replacedAsc = ascending(replaced);
   for (const r of lanes) {
     if (lostAt !== null) {
-      const back = regained.find((t) => t > lostAt! && t >= r.start && t < (r.end ?? Infinity));
+      const back: EpochMs | undefined = regainedAsc
+        ? firstAbove(regained, Math.max(upperBound(regained, lostAt, num), lowerBound(regained, r.start, num)), r.end ?? Infinity, false)
+        : regained.find((t) => t > lostAt! && t >= r.start && t < (r.end ?? Infinity));
       if (back === undefined) continue;
       lostAt = null;
       from = back;
@@ -145,7 +160,9 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
     if (r.role === 'master' && from === null) from = r.start;
     else if (r.role === 'replica') close(r.start);
     if (from !== null) {
-      const cut = replaced.find((t) => t > from! && t <= (r.end ?? Infinity));
+      const cut: EpochMs | undefined = replacedAsc
+        ? firstAbove(replaced, upperBound(replaced, from, num), r.end ?? Infinity, true)
+        : replaced.find((t) => t > from! && t <= (r.end ?? Infinity));
       if (cut !== undefined) {
         close(cut);
         lostAt = cut;
@@ -154,6 +171,17 @@ function servingIntervals(trace: Trace, node: NodeId): Array<[EpochMs, EpochMs]>
   }
   close(Infinity);
   return out;
+}
+
+const num = (x: number) => x;
+/** Non-decreasing, no NaN. */
+function ascending(xs: readonly number[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (Number.isNaN(xs[i]) || (i > 0 && xs[i] < xs[i - 1])) return false;
+  return true;
+}
+/** xs[k] when it is below `end` (at most `end` when inclusive), else undefined. */
+function firstAbove(xs: readonly number[], k: number, end: number, inclusive: boolean): number | undefined {
+  return k < xs.length && (inclusive ? xs[k] <= end : xs[k] < end) ? xs[k] : undefined;
 }
 
 /**
@@ -178,15 +206,19 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   }
   // Every node with a known belief, for the moments no serving master's belief is known; not the
   // fail a node starts in (a restarted replica's first milliseconds say nothing of the cluster).
-  const startLines = new Set(trace.lifecycle.map((l) => `${l.evidence.source}\u0000${l.evidence.line}`));
+  const startLines = new Map<string, Set<number>>();
+  for (const l of trace.lifecycle) {
+    const lines = startLines.get(l.evidence.source);
+    if (lines) lines.add(l.evidence.line);
+    else startLines.set(l.evidence.source, new Set([l.evidence.line]));
+  }
+  const isStartLine = (e: Evidence) => startLines.get(e.source)?.has(e.line) === true;
   const standIns = [...statesBy.keys()]
     .sort()
     .map((node) => ({
       node,
       serving: [[-Infinity, Infinity]] as Array<[EpochMs, EpochMs]>,
-      states: statesBy
-        .get(node)!
-        .filter((st) => !(st.state === 'fail' && startLines.has(`${st.startEvidence.source}\u0000${st.startEvidence.line}`))),
+      states: statesBy.get(node)!.filter((st) => !(st.state === 'fail' && isStartLine(st.startEvidence))),
     }))
     .filter((v) => v.states.length > 0);
   if (standIns.length === 0) return [];
@@ -209,8 +241,6 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     }
   }
   const ts = [...times].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  const stateAt = (v: (typeof voters)[number], t: EpochMs) =>
-    v.states.find((st) => st.start <= t && (st.end === null || st.end > t)) ?? null;
   // The same three questions at the times of `ts`, which only grow: one sweep per list instead of a
   // scan of every node's states, serving spans and episodes at every moment (quadratic in the
   // length of the evidence).
@@ -244,6 +274,29 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   };
   const goneNow = (v: Voter, t: EpochMs) => sweepOf(v).gone.at(t) >= 0;
   const servingNow = (v: Voter, t: EpochMs) => sweepOf(v).serving.at(t) >= 0 && !goneNow(v, t);
+  // A stand-in's state just before a window ends (t − 1) and at the last moment: times that only grow too.
+  const before = new Map<Voter, FirstOpen>();
+  const stateAt = (v: Voter, t: EpochMs) => {
+    let f = before.get(v);
+    if (!f)
+      before.set(
+        v,
+        (f = new FirstOpen(
+          v.states.map((st) => st.start),
+          v.states.map((st) => st.end ?? Infinity),
+        )),
+      );
+    const k = f.at(t);
+    return k < 0 ? null : v.states[k];
+  };
+  let snapshotOks: Set<EpochMs> | null = null;
+  const snapshotOkAt = (t: EpochMs) => {
+    if (!snapshotOks) {
+      snapshotOks = new Set();
+      for (const c of trace.stateChanges) if (c.fromSnapshot && c.state === 'ok') snapshotOks.add(c.at);
+    }
+    return snapshotOks.has(t);
+  };
   type Win = {
     start: EpochMs;
     startLo: EpochMs;
@@ -254,37 +307,54 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   };
   const wins: Win[] = [];
   let cur: Win | null = null;
+  // The nodes whose belief is known at t and what each believes (reused from moment to moment).
+  const knownV: Voter[] = [];
+  const knownSt: Array<(typeof trace.states)[number]> = [];
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i];
-    let known = voters
-      .filter((v) => servingNow(v, t))
-      .map((v) => ({ v, st: stateNow(v, t) }))
-      .filter((x) => x.st !== null);
-    if (known.length === 0)
-      known = standIns
-        .filter((v) => !goneNow(v, t))
-        .map((v) => ({ v, st: stateNow(v, t) }))
-        .filter((x) => x.st !== null);
-    const down = known.length > 0 && known.every((x) => x.st!.state === 'fail');
+    knownV.length = 0;
+    knownSt.length = 0;
+    for (const v of voters)
+      if (servingNow(v, t)) {
+        const st = stateNow(v, t);
+        if (st !== null) {
+          knownV.push(v);
+          knownSt.push(st);
+        }
+      }
+    if (knownV.length === 0)
+      for (const v of standIns)
+        if (!goneNow(v, t)) {
+          const st = stateNow(v, t);
+          if (st !== null) {
+            knownV.push(v);
+            knownSt.push(st);
+          }
+        }
+    const down = knownSt.length > 0 && knownSt.every((st) => st.state === 'fail');
     if (down) {
       if (!cur) {
         // Each fail read from a snapshot began since that node's last ok view: all of them failing began
         // no earlier than the latest such bound.
-        const lo = Math.max(...known.map((x) => x.st!.startBounds?.[0] ?? x.st!.start));
+        let lo = -Infinity;
+        for (const st of knownSt) lo = Math.max(lo, st.startBounds?.[0] ?? st.start);
         cur = { start: t, startLo: Math.min(lo, t), end: null, nodes: new Set(), evidence: [] };
-        for (const x of known) if (x.st!.start === t || cur.evidence.length === 0) cur.evidence.push(x.st!.startEvidence);
+        for (const st of knownSt) if (st.start === t || cur.evidence.length === 0) cur.evidence.push(st.startEvidence);
       }
-      for (const x of known) cur.nodes.add(x.v.node);
+      for (const v of knownV) cur.nodes.add(v.node);
     } else if (cur) {
       cur.end = t;
       // The master whose "ok" ended it.
-      const ender = known.find((x) => x.st!.state === 'ok' && x.st!.start === t);
-      if (ender) cur.evidence.push(ender.st!.startEvidence);
+      const ender = knownSt.find((st) => st.state === 'ok' && st.start === t);
+      if (ender) cur.evidence.push(ender.startEvidence);
       // An end read from a snapshot is a bound, not a moment.
-      const prev = standIns.map((v) => stateAt(v, t - 1)).find((st) => st && st.end === t && st.endBounds);
-      if (prev && prev.endBounds && !ender?.st) cur.endBounds = prev.endBounds;
-      else if (prev && prev.endBounds && trace.stateChanges.some((c) => c.at === t && c.fromSnapshot && c.state === 'ok'))
-        cur.endBounds = prev.endBounds;
+      let prev: (typeof trace.states)[number] | null = null;
+      for (const v of standIns) {
+        const st = stateAt(v, t - 1);
+        if (!prev && st && st.end === t && st.endBounds) prev = st;
+      }
+      if (prev && prev.endBounds && !ender) cur.endBounds = prev.endBounds;
+      else if (prev && prev.endBounds && snapshotOkAt(t)) cur.endBounds = prev.endBounds;
       wins.push(cur);
       cur = null;
     }
@@ -297,14 +367,11 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     if (bounded.length > 0) cur.endBounds = bounded[0]!.endBounds;
     wins.push(cur);
   }
+  const causes = new CauseFinder(slotOutages);
   return wins.map((m) => {
-    const covers = (o: (typeof slotOutages)[number]) =>
-      o.end === null || o.end >= m.start || (o.endBounds !== null && o.endBounds[1] >= m.start);
     // The slot outage that was under way when the cluster went down; failing that, one that began
     // while it was down (a manual failover's hand-over can start a few ms after a node flags fail).
-    const cause =
-      slotOutages.find((o) => o.start <= m.start && covers(o)) ??
-      slotOutages.find((o) => o.start > m.start && (m.end === null || o.start <= m.end) && covers(o));
+    const cause = causes.find(m.start, m.end);
     let end = m.end;
     let endBounds: [EpochMs, EpochMs] | null = null;
     if (m.endBounds && m.end !== null) {
@@ -334,6 +401,98 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
 }
 
 /**
+ * The cause of each cluster outage among the slot outages, asked for windows in time order: the first
+ * slot outage (in list order) under way at the window's start — begun by then, and its end (or the
+ * upper bound of its end) not before — else the first that began inside the window and is still
+ * under way at its start. The first question sweeps: outages enter a heap of list positions as the
+ * windows reach their start, and leave it for good once they ended before a window's start. Scanning
+ * every slot outage per window was quadratic in failovers.
+ */
+class CauseFinder {
+  private readonly list: readonly OutageFacts[];
+  /** Latest moment each outage covers (Infinity while open). */
+  private readonly hi: number[];
+  /** Positions by start (outages without a start never answer). */
+  private readonly byStart: number[];
+  private next = 0;
+  private readonly heap = new IndexHeap();
+  private last = -Infinity;
+  constructor(list: readonly OutageFacts[]) {
+    this.list = list;
+    this.hi = list.map((o) => {
+      if (o.end === null) return Infinity;
+      let h = o.end >= -Infinity ? o.end : -Infinity;
+      if (o.endBounds !== null && o.endBounds[1] > h) h = o.endBounds[1];
+      return h;
+    });
+    this.byStart = list
+      .map((_, i) => i)
+      .filter((i) => !Number.isNaN(list[i].start))
+      .sort((a, b) => list[a].start - list[b].start || a - b);
+  }
+
+  find(start: EpochMs, end: EpochMs | null): OutageFacts | undefined {
+    return this.underWay(start) ?? this.begunWithin(start, end);
+  }
+
+  private underWay(t: EpochMs): OutageFacts | undefined {
+    if (!(t >= this.last)) return this.list.find((o, i) => o.start <= t && this.hi[i] >= t);
+    this.last = t;
+    while (this.next < this.byStart.length && this.list[this.byStart[this.next]].start <= t) this.heap.push(this.byStart[this.next++]);
+    while (this.heap.size > 0 && !(this.hi[this.heap.top] >= t)) this.heap.pop();
+    return this.heap.size > 0 ? this.list[this.heap.top] : undefined;
+  }
+
+  private begunWithin(t: EpochMs, end: EpochMs | null): OutageFacts | undefined {
+    let best = -1;
+    for (let k = upperBound(this.byStart, t, (i) => this.list[i].start); k < this.byStart.length; k++) {
+      const i = this.byStart[k];
+      if (end !== null && this.list[i].start > end) break;
+      if (this.hi[i] >= t && (best < 0 || i < best)) best = i;
+    }
+    return best < 0 ? undefined : this.list[best];
+  }
+}
+
+/** A min-heap of list positions: the first (in list order) of the entries still in it is its top. */
+class IndexHeap {
+  private readonly h: number[] = [];
+  get size(): number {
+    return this.h.length;
+  }
+  get top(): number {
+    return this.h[0];
+  }
+  push(i: number): void {
+    const h = this.h;
+    h.push(i);
+    for (let c = h.length - 1; c > 0;) {
+      const p = (c - 1) >> 1;
+      if (h[p] <= h[c]) break;
+      [h[p], h[c]] = [h[c], h[p]];
+      c = p;
+    }
+  }
+
+  pop(): void {
+    const h = this.h;
+    const x = h.pop() as number;
+    if (h.length === 0) return;
+    h[0] = x;
+    for (let p = 0; ;) {
+      const l = 2 * p + 1;
+      const r = l + 1;
+      let m = p;
+      if (l < h.length && h[l] < h[m]) m = l;
+      if (r < h.length && h[r] < h[m]) m = r;
+      if (m === p) break;
+      [h[p], h[m]] = [h[m], h[p]];
+      p = m;
+    }
+  }
+}
+
+/**
  * Which of a list of half-open spans [start, end) holds a time: the first in list order, as
  * `list.find(…)` would answer, for times asked in non-decreasing order. Each span enters once and
  * leaves once; the open ones are few (a node's states and episodes do not overlap much).
@@ -341,7 +500,8 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
 class FirstOpen {
   private readonly order: number[];
   private next = 0;
-  private open: number[] = [];
+  /** Spans entered, by list position; those ended by now leave as they reach the top (times only grow). */
+  private readonly open = new IndexHeap();
   private last = -Infinity;
   private readonly starts: readonly number[];
   private readonly ends: readonly number[];
@@ -357,15 +517,7 @@ class FirstOpen {
     if (t < this.last) throw new Error('FirstOpen: times must not decrease');
     this.last = t;
     while (this.next < this.order.length && this.starts[this.order[this.next]] <= t) this.open.push(this.order[this.next++]);
-    let best = -1;
-    let kept = 0;
-    for (let j = 0; j < this.open.length; j++) {
-      const i = this.open[j];
-      if (!(this.ends[i] > t)) continue;
-      this.open[kept++] = i;
-      if (best < 0 || i < best) best = i;
-    }
-    this.open.length = kept;
-    return best;
+    while (this.open.size > 0 && !(this.ends[this.open.top] > t)) this.open.pop();
+    return this.open.size > 0 ? this.open.top : -1;
   }
 }

@@ -1,9 +1,10 @@
-import type { EpochMs } from '../model/ids.ts';
+import type { EpochMs, NodeId } from '../model/ids.ts';
 import { formatRanges } from '../model/slots.ts';
 import type { DownEpisode } from '../replay/index.ts';
 import { dur, fromText, t, when } from './messages.ts';
-import type { VerdictContext } from './model.ts';
-import { groupOf, roleBefore } from './lookup.ts';
+import type { OutageFacts, VerdictContext } from './model.ts';
+import { atBetween, groupOf, roleBefore } from './lookup.ts';
+import { firstAfter } from '../util/sorted.ts';
 
 /**
  * The one paragraph an on-call engineer pastes into a ticket: what failed and how we know, when the
@@ -90,22 +91,28 @@ export function tellStory(ctx: VerdictContext): string {
     told.add(b.episode);
     const s: string[] = [];
     s.push(`Master ${L(b.master)} ${how(b.episode, b.episode.start, b.episode.startBounds, b.episode.startFrom)}.`);
-    const marks = groupOf(ctx.trace.failMarks, 'subject', (m) => m.subject, b.master).items.filter(
-      (m) => m.at >= b.episode.startBounds[0] && (b.episode.end === null || m.at <= b.episode.end),
-    );
+    const from = b.episode.startBounds[0];
+    const until = b.episode.end ?? Infinity;
+    const marks =
+      from <= until
+        ? atBetween(
+            groupOf(ctx.trace.failMarks, 'subject', (m) => m.subject, b.master),
+            from,
+            until,
+          )
+        : [];
     const mark = marks.find((m) => m.kind === 'marked' || m.kind === 'received') ?? marks.find((m) => m.kind === 'seen-fail');
     if (mark) s.push(`The cluster marked it FAIL ${mark.fromSnapshot ? 'by' : 'at'} ${t(mark.at)}.`);
     s.push(`No failover happened: ${b.detail}.`);
     // Grouped by the master (a scan of every outage per blocked case was quadratic on long evidence).
-    const out = groupOf(ctx.outages, 'slot outages by first node', (o) => (o.scope === 'slots' ? o.nodes[0] : null), b.master).items.find(
-      (o) => o.cause === b.reason && o.start === b.episode.start,
-    );
+    const out = slotOutagesStarting(ctx.outages, b.master, b.episode.start).find((o) => o.cause === b.reason);
     if (out)
       s.push(
         `Slots ${formatRanges(b.slots)} had no master ${out.end !== null ? `for ${dur(out.end - out.start)}` : out.endBounds ? `until between ${t(out.endBounds[0])} and ${t(out.endBounds[1])}` : 'until the end of the evidence'}.`,
       );
     if (b.recoveredAt !== null) {
-      const demoted = groupOf(ctx.trace.demotions, 'node', (d) => d.node, b.master).items.find((d) => d.at >= b.recoveredAt!);
+      const demotions = groupOf(ctx.trace.demotions, 'node', (d) => d.node, b.master);
+      const demoted = firstAfter(demotions.items, demotions.sorted, b.recoveredAt, (d) => d.at, true);
       s.push(
         `It ${b.recoveredBy === 'restart' ? 'was restarted' : 'answered again'} at ${t(b.recoveredAt)} and ${demoted ? `came back as a replica of ${L(demoted.newMaster)}` : 'came back as master of its slots'}.`,
       );
@@ -140,4 +147,23 @@ export function tellStory(ctx: VerdictContext): string {
     );
   }
   return out.join(' ');
+}
+
+const outageStarts = new WeakMap<object, Map<NodeId, Map<EpochMs, OutageFacts[]>>>();
+/** The slot outages whose first node is `node` and that start at `start`, in list order (indexed once per list). */
+function slotOutagesStarting(outages: readonly OutageFacts[], node: NodeId, start: EpochMs): readonly OutageFacts[] {
+  let by = outageStarts.get(outages);
+  if (!by) {
+    by = new Map();
+    for (const o of outages) {
+      if (o.scope !== 'slots' || o.nodes[0] === null || o.nodes[0] === undefined) continue;
+      let m = by.get(o.nodes[0]);
+      if (!m) by.set(o.nodes[0], (m = new Map()));
+      const l = m.get(o.start);
+      if (l) l.push(o);
+      else m.set(o.start, [o]);
+    }
+    outageStarts.set(outages, by);
+  }
+  return Number.isNaN(start) ? [] : (by.get(node)?.get(start) ?? []);
 }
