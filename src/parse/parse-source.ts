@@ -114,6 +114,10 @@ class SourceParser {
   private readonly seen = new SourceForms();
   /** Scratch for a line with its ANSI escapes removed. */
   private ansi: Buffer | null = null;
+  /** escBefore(): the buffer searched, from where, and its first ESC there (-1: none). */
+  private escBuf: Buffer | null = null;
+  private escFrom = 0;
+  private escAt = -1;
   /** `==> file <==`: the stream lines without a label of their own belong to. */
   private section: string | undefined = undefined;
   private csv: CsvLayout | null = null;
@@ -310,7 +314,7 @@ class SourceParser {
     // ANSI colour (a terminal's `docker compose logs`, logcli): the escapes go, the text stays.
     // Searched within the line only: Buffer#indexOf has no end, and from `s` it scanned on through the
     // rest of the read chunk (up to 1 MiB) for every line without an escape.
-    if (hasByte(b, 27, s, e)) {
+    if (this.escBefore(b, s, e)) {
       const n = stripAnsi(b, s, e, this.ansiBuf(e - s));
       b = this.ansi!;
       s = 0;
@@ -501,6 +505,23 @@ class SourceParser {
     // A year-less wrapper time (journald short) cannot date a year-less Redis stamp.
     if (parseRedisHeader(b, is, ie, h)) this.headed(b, is, ie, h, ss, wt.inferred ? NaN : wrapAt, w.stamp.kind === STAMP_EXACT);
     else this.raw(b, is, ie, ss, wk, wt);
+  }
+
+  /**
+   * `b[s, e)` holds an ESC byte. One native search (memchr) per ESC in a read chunk, not a loop over
+   * every byte of every line: the position of the next ESC at or after the last line asked about is
+   * kept per buffer object (a framer's view of a chunk never changes while it is visited).
+   */
+  private escBefore(b: Buffer, s: number, e: number): boolean {
+    if (b !== this.escBuf || s < this.escFrom) {
+      this.escBuf = b;
+      this.escFrom = s;
+      this.escAt = b.indexOf(27, s);
+    } else if (this.escAt >= 0 && this.escAt < s) {
+      this.escFrom = s;
+      this.escAt = b.indexOf(27, s);
+    }
+    return this.escAt >= 0 && this.escAt < e;
   }
 
   /** The scratch buffer, at least `n` bytes (a line is never longer than the framer's cap). */
