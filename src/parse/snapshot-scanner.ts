@@ -37,6 +37,7 @@ import { configFromTree, NestedReplyBuilder, readNestedLine, shardsFromTree, slo
 import { FastNodesReader } from './snapshot/nodes-fast.ts';
 import { looksLikeClusterNodesLine, readClusterNodesLine } from './snapshot/nodes-line.ts';
 import { readConfDirective } from './snapshot/redis-conf.ts';
+import { markRepeat } from '../model/repeats.ts';
 import { inFieldRange } from './ranges.ts';
 import { type ReplyValue, replyText } from './snapshot/reply-value.ts';
 
@@ -139,6 +140,15 @@ interface Block {
   check: Array<{ role: 'master' | 'replica'; id: NodeId; address: Address; slots: SlotRange[]; flags: string[]; masterId: NodeId | null }>;
   /** `--cluster check`: the node it ran against (`Performing Cluster Check (using node …)`). */
   checkAddress: Address | null;
+  /** CLUSTER NODES: the first entry flagged `myself`. */
+  myself: NodeEntry | null;
+  /**
+   * CLUSTER NODES: the source's previous CLUSTER NODES snapshot while every entry so far repeated the
+   * entry at its index there (model/repeats.ts), else null.
+   */
+  repeats: (Snapshot & { kind: 'cluster-nodes' }) | null;
+  /** CLUSTER NODES: the entries' nodeBlock records are not written yet (see addNodeEntry). */
+  deferred: boolean;
 }
 
 interface PendingSnapshot {
@@ -230,6 +240,9 @@ function newBlock(kind: BlockKind, line: number, text: string, stampAt: EpochMs 
     params: {},
     check: [],
     checkAddress: null,
+    myself: null,
+    repeats: null,
+    deferred: false,
   };
 }
 
@@ -267,6 +280,8 @@ class Scanner implements SnapshotScanner {
    * fresh Set per block: 1000-line blocks every second made the Sets' growth a cost.
    */
   private readonly nodeBlock = new Map<NodeId, Block>();
+  /** The last CLUSTER NODES snapshot of this source (what the next block may repeat). */
+  private lastNodes: (Snapshot & { kind: 'cluster-nodes' }) | null = null;
 
   constructor(source: string, time: TimeOptions, opts: SnapshotScannerOptions) {
     this.source = source;
@@ -308,7 +323,7 @@ class Scanner implements SnapshotScanner {
     if (entry) {
       const stampAt = this.pendingStamp && this.pendingStamp.line === line - 1 ? this.pendingStamp.at : null;
       const lead = this.lead && this.lead.line === line - 1 ? this.lead : null;
-      return this.addNodeEntry(entry, t, line, stampAt ?? lead?.stampAt ?? wrapperTime ?? null, lead);
+      return this.addNodeEntry(entry, t, line, stampAt ?? lead?.stampAt ?? wrapperTime ?? null, lead, this.fastNodes.repeated);
     }
     const stamp = fastIsoStamp(t) ?? parseStampLine(t, this.zone);
     if (stamp !== null && !isInputTime(stamp)) {
@@ -409,20 +424,46 @@ class Scanner implements SnapshotScanner {
       }
       return 'understood';
     }
-    return this.addNodeEntry(r.entry, t, line, startTime, lead);
+    return this.addNodeEntry(r.entry, t, line, startTime, lead, null);
   }
 
-  private addNodeEntry(entry: NodeEntry, t: string, line: number, startTime: EpochMs | null, lead: Lead | null): FeedResult {
-    // A node id seen twice means a second CLUSTER NODES output started right after the first.
-    if (this.block?.kind !== 'nodes' || this.nodeBlock.get(entry.id) === this.block) {
-      this.closeBlock();
-      this.block = newBlock('nodes', line, t, startTime, lead);
-      this.lead = null;
+  /** `repeated`: the node's previous entry when this one repeats it (id, address, flags shared), else null. */
+  private addNodeEntry(
+    entry: NodeEntry,
+    t: string,
+    line: number,
+    startTime: EpochMs | null,
+    lead: Lead | null,
+    repeated: NodeEntry | null,
+  ): FeedResult {
+    let b = this.block;
+    // While a block repeats the previous one entry for entry, its ids are that block's ids in order, all
+    // distinct (a repeated id starts a new block): this one cannot repeat an id of the block, and its
+    // nodeBlock entry is only written once an entry that does not repeat comes (undefer).
+    if (b?.kind !== 'nodes' || b.repeats === null || repeated === null || b.repeats.nodes[b.entries.length] !== repeated) {
+      if (b?.kind === 'nodes' && b.deferred) this.undefer(b);
+      // A node id seen twice means a second CLUSTER NODES output started right after the first.
+      if (b?.kind !== 'nodes' || this.nodeBlock.get(entry.id) === b) {
+        this.closeBlock();
+        b = this.block = newBlock('nodes', line, t, startTime, lead);
+        this.lead = null;
+        if (this.lastNodes !== null && repeated !== null && this.lastNodes.nodes[0] === repeated) {
+          b.repeats = this.lastNodes;
+          b.deferred = true;
+        }
+      } else b.repeats = null;
+      if (!b.deferred) this.nodeBlock.set(entry.id, b);
     }
-    this.block.entries.push(entry);
-    this.nodeBlock.set(entry.id, this.block);
-    this.block.endLine = line;
+    if (b.myself === null && entry.flags.includes('myself')) b.myself = entry;
+    b.entries.push(entry);
+    b.endLine = line;
     return 'understood';
+  }
+
+  /** An entry that does not repeat the previous block comes: the block's entries so far go into nodeBlock. */
+  private undefer(b: Block): void {
+    b.deferred = false;
+    for (const e of b.entries) this.nodeBlock.set(e.id, b);
   }
 
   private feedField(t: string, line: number, startTime: EpochMs | null, lead: Lead | null): FeedResult {
@@ -637,7 +678,7 @@ class Scanner implements SnapshotScanner {
     switch (b.kind) {
       case 'nodes': {
         if (b.entries.length === 0) return;
-        const myself = b.entries.find((e) => e.flags.includes('myself'));
+        const myself = b.myself ?? undefined;
         const base = this.base(b, myself?.id ?? null, address ?? myself?.address ?? null);
         if (b.stampAt === null) {
           // Every ping-sent / pong-received stamp was taken before the capture: the newest is a lower bound.
@@ -648,7 +689,15 @@ class Scanner implements SnapshotScanner {
             base.atFrom = 'inferred';
           }
         }
-        this.pushSnapshot({ kind: 'cluster-nodes', nodes: b.entries, ...(b.vars ? { vars: b.vars } : {}), ...base }, b, myself);
+        const snap: Snapshot & { kind: 'cluster-nodes' } = {
+          kind: 'cluster-nodes',
+          nodes: b.entries,
+          ...(b.vars ? { vars: b.vars } : {}),
+          ...base,
+        };
+        if (b.repeats !== null && b.repeats.nodes.length === b.entries.length) markRepeat(snap, b.repeats);
+        this.lastNodes = snap;
+        this.pushSnapshot(snap, b, myself);
         return;
       }
       case 'info': {

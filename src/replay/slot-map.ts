@@ -14,6 +14,11 @@ export interface SlotSegment {
 
 export class SlotMap {
   private segs: SlotSegment[] = [{ start: 0, end: SLOT_COUNT - 1, owner: undefined, epoch: null }];
+  /**
+   * Bumped by every assign(): an answer of holds() stays true while it is unchanged, so a caller that
+   * sees the same claim every second (a steady 1000-node cluster) asks once per change, not per poll.
+   */
+  version = 0;
 
   segments(): readonly SlotSegment[] {
     return this.segs;
@@ -80,6 +85,7 @@ export class SlotMap {
       rs.push(r);
     }
     if (rs.length === 0) return;
+    this.version++;
     const next: SlotSegment[] = [];
     let j = 0;
     for (const s of this.segs) {

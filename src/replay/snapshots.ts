@@ -49,6 +49,8 @@ interface Shape {
   nofailover: boolean;
   myself: boolean;
   flag: 'fail' | 'pfail' | null;
+  /** The SlotMap version at which this master's slots were last found held at its epoch (claimSlots no-op). */
+  heldAt: number;
 }
 
 /**
@@ -92,6 +94,7 @@ function shapeOf(s: ReplayState, shapes: WeakMap<readonly string[], Shape>, e: N
     nofailover: e.flags.includes('nofailover'),
     myself: e.flags.includes('myself'),
     flag: e.flags.includes('fail') ? 'fail' : e.flags.includes('fail?') ? 'pfail' : null,
+    heldAt: -1,
   };
   if (!known) shapes.set(e.flags, shape);
   return shape;
@@ -125,7 +128,9 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
   if (timed(snap)) s.touch(at);
   if (reporter && timed(snap)) s.alive(reporter, at, ev, null);
   const view: SnapshotView = { reporter, at, atFrom: snap.atFrom, entries: [], evidence: ev };
-  const listed: SlotRange[] = [];
+  /** The slot lists of the masters, in entry order (shared arrays while unchanged: see unlistedOf). */
+  const listed: Array<readonly SlotRange[]> = [];
+  let flagsSeen = reporter ? s.flagNow.get(reporter) : undefined;
 
   let shapes = shapesOf.get(s);
   if (!shapes) shapesOf.set(s, (shapes = new WeakMap()));
@@ -154,7 +159,7 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
     // Failure flags as this reporter sees them.
     if (reporter && !own) {
       const flag = shape.flag;
-      const cur = s.flagNow.get(reporter)?.get(e.id)?.flag ?? null;
+      const cur = flagsSeen?.get(e.id)?.flag ?? null;
       if (flag !== cur) {
         s.failMarks.push({
           observer: reporter,
@@ -165,6 +170,7 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
           evidence: ev,
         });
         s.setFlag(reporter, e.id, flag, at, ev);
+        flagsSeen = s.flagNow.get(reporter);
       }
       // Pong stamps are in the reporter's clock; a pong received means the node was alive then. Not a
       // ping-sent equal to the pong: a node that loads nodes.conf at start-up sets both to the load
@@ -197,15 +203,19 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
     }
 
     if (isMaster && e.slots.length > 0) {
-      listed.push(...e.slots);
-      claimSlots(s, e.id, e.slots, e.configEpoch, at, ev, own);
+      listed.push(e.slots);
+      if (shape.heldAt !== s.slots.version) {
+        claimSlots(s, e.id, e.slots, e.configEpoch, at, ev, own);
+        // Held now (whether it was already or claimSlots just made it so) is only known by asking again.
+        if (s.slots.holds(e.slots, e.id, e.configEpoch)) shape.heldAt = s.slots.version;
+      }
     }
   }
 
   // Slots nobody lists are uncovered; say so only where we did not know better already.
   if (timed(snap) && snap.nodes.some((n) => n.slots.length > 0)) {
-    const unlisted = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], listed);
-    const unknown = s.slots.lookup(unlisted).filter((seg) => seg.owner === undefined);
+    const unlisted = unlistedOf(s, listed);
+    const unknown = unlisted.length === 0 ? [] : s.slots.lookup(unlisted).filter((seg) => seg.owner === undefined);
     if (unknown.length > 0) s.assignSlots(at, unknown, null, null);
   }
   // A view with every slot served by a master nobody flags, all reachable, means cluster_state ok
@@ -236,6 +246,24 @@ function applyClusterNodes(s: ReplayState, snap: ClusterNodesSnapshot): void {
     s.epochs.push({ node: reporter, epoch: snap.vars.currentEpoch, kind: 'current', via: 'snapshot', at, evidence: ev });
   }
   s.views.push(view);
+}
+
+/** Per replay: the slot lists of the last view and the slots none of them covered. */
+const unlistedMemo = new WeakMap<ReplayState, { lists: Array<readonly SlotRange[]>; unlisted: SlotRange[] }>();
+
+/**
+ * The slots outside every list. A steady cluster's views list the very same slot arrays every poll (the
+ * scanner shares them while a line is unchanged), so the answer of the last view is reused when each
+ * list is the same array as then: one pointer compare per master instead of sorting 500 ranges.
+ */
+function unlistedOf(s: ReplayState, lists: Array<readonly SlotRange[]>): SlotRange[] {
+  const memo = unlistedMemo.get(s);
+  if (memo && memo.lists.length === lists.length && memo.lists.every((l, i) => l === lists[i])) return memo.unlisted;
+  const all: SlotRange[] = [];
+  for (const l of lists) for (const r of l) all.push(r);
+  const unlisted = subtractRanges([{ start: 0, end: SLOT_COUNT - 1 }], all);
+  unlistedMemo.set(s, { lists, unlisted });
+  return unlisted;
 }
 
 /**

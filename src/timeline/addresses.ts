@@ -1,6 +1,7 @@
 import type { Address, NodeId } from '../model/ids.ts';
 import type { TimelineEvent } from '../model/events.ts';
 import type { Snapshot } from '../model/snapshot.ts';
+import { repeatsEntries } from '../model/repeats.ts';
 
 /**
  * Learn `ip:port` addresses of nodes.
@@ -23,8 +24,11 @@ export function learnAddresses(events: readonly TimelineEvent[], snapshots: read
   const previous = new Map<string, Snapshot & { kind: 'cluster-nodes' }>();
   for (const s of snapshots) {
     if (s.kind !== 'cluster-nodes') continue;
-    const prev = previous.get(s.source)?.nodes;
+    const before = previous.get(s.source);
     previous.set(s.source, s);
+    // The scanner saw every entry repeat the one at its index in `before`: none would be added below.
+    if (before !== undefined && repeatsEntries(s, before)) continue;
+    const prev = before?.nodes;
     for (let i = 0; i < s.nodes.length; i++) {
       const n = s.nodes[i];
       const p = prev?.[i];

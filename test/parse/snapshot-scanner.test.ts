@@ -9,6 +9,8 @@ import { FastNodesReader } from '../../src/parse/snapshot/nodes-fast.ts';
 import { readInfoLine, readInfoLineByGrammar } from '../../src/parse/snapshot/info-line.ts';
 import { readClusterNodesLine } from '../../src/parse/snapshot/nodes-line.ts';
 import { createSnapshotScanner } from '../../src/parse/snapshot-scanner.ts';
+import { repeatsEntries } from '../../src/model/repeats.ts';
+import type { ClusterNodesSnapshot } from '../../src/model/snapshot.ts';
 import { scanText } from '../helpers/scan-snapshots.ts';
 
 const N1 = '027a002ecc012b61a5997f151ad01bccbb65d1c0 127.0.0.1:7001@17001 myself,master - 0 1624260599000 1 connected 0-5460';
@@ -408,5 +410,43 @@ describe('fast key:value path agrees with the cluster-info grammar', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('repeated CLUSTER NODES blocks (model/repeats.ts)', () => {
+  const poll = (stamp: string, lines: string[]) => [stamp, ...lines];
+  const bump = (l: string) => l.replace(/ 0 (\d+) /, (_, pong: string) => ` 0 ${Number(pong) + 1000} `);
+  const nodesOf = (text: string) => scanText(text, 'a.txt').snapshots.filter((s) => s.kind === 'cluster-nodes');
+
+  test('a poll that differs only in ping/pong repeats the one before; a changed flag, order or length does not', () => {
+    const N3ok = N3.replace('master,fail', 'master').replace('disconnected', 'connected');
+    const text = [
+      ...poll('2021-06-21T07:30:00.000Z', [N1, N2, N3ok]),
+      ...poll('2021-06-21T07:30:01.000Z', [bump(N1), bump(N2), bump(N3ok)]), // repeats
+      ...poll('2021-06-21T07:30:02.000Z', [N1, N2, N3]), // N3 flagged fail
+      ...poll('2021-06-21T07:30:03.000Z', [N1, N3, N2]), // order changed
+      ...poll('2021-06-21T07:30:04.000Z', [N1, N3]), // shorter
+      ...poll('2021-06-21T07:30:05.000Z', [bump(N1), bump(N3)]), // repeats
+    ].join('\n');
+    const s = nodesOf(text);
+    expect(s).toHaveLength(6);
+    const said = s.slice(1).map((x, i) => repeatsEntries(x as ClusterNodesSnapshot, s[i] as ClusterNodesSnapshot));
+    expect(said).toEqual([true, false, false, false, true]);
+    // Whatever it says true for does hold.
+    for (let i = 1; i < s.length; i++) {
+      if (!said[i - 1]) continue;
+      const [a, b] = [s[i - 1] as ClusterNodesSnapshot, s[i] as ClusterNodesSnapshot];
+      expect(b.nodes.map((n) => [n.id, n.address, n.flags])).toEqual(a.nodes.map((n) => [n.id, n.address, n.flags]));
+      b.nodes.forEach((n, k) => expect(n.flags).toBe(a.nodes[k].flags));
+    }
+  });
+
+  test('polls back to back without a stamp between them still split where an id comes again', () => {
+    const b1 = [N1, N2, N3];
+    const b2 = b1.map(bump);
+    const b3 = [bump(bump(N1)), bump(bump(N2))];
+    const s = nodesOf([...b1, ...b2, ...b3, bump(bump(bump(N1)))].join('\n'));
+    expect(s.map((x) => (x as ClusterNodesSnapshot).nodes.length)).toEqual([3, 3, 2, 1]);
+    expect(s.slice(1).map((x, i) => repeatsEntries(x as ClusterNodesSnapshot, s[i] as ClusterNodesSnapshot))).toEqual([true, false, false]);
   });
 });

@@ -59,4 +59,21 @@ describe('SlotMap', () => {
       { numRuns: 300 },
     );
   });
+
+  test('version changes with every assign that touches a slot, and only then', () => {
+    const m = new SlotMap();
+    const v0 = m.version;
+    m.assign([{ start: 20000, end: 20001 }], 'a', 1); // outside 0..16383: nothing assigned
+    expect(m.version).toBe(v0);
+    expect(m.holds([{ start: 0, end: 10 }], 'a', 1)).toBe(false);
+    m.assign([{ start: 0, end: 10 }], 'a', 1);
+    const v1 = m.version;
+    expect(v1).not.toBe(v0);
+    m.lookup([{ start: 0, end: 100 }]);
+    m.holds([{ start: 0, end: 10 }], 'a', 1);
+    expect(m.version).toBe(v1);
+    m.assign([{ start: 5, end: 5 }], 'b', 2);
+    expect(m.version).not.toBe(v1);
+    expect(m.holds([{ start: 0, end: 10 }], 'a', 1)).toBe(false);
+  });
 });

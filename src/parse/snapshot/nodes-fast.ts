@@ -85,6 +85,11 @@ interface Last {
 export class FastNodesReader {
   /** By the first 7 hex digits of the id: a small integer key (a collision only costs a full read). */
   private readonly last = new Map<number, Last>();
+  /**
+   * After read(): the node's previous entry when the line repeated it (only ping-sent and pong-recv
+   * differ, so the new entry shares its id, address and flags), else null.
+   */
+  repeated: NodeEntry | null = null;
 
   /** The entry for one trimmed line, or null when the line is not of the common shape (use the grammar). */
   read(t: string, line: number): NodeEntry | null {
@@ -97,11 +102,16 @@ export class FastNodesReader {
       else return null;
     }
     const prev = this.last.get(key);
+    this.repeated = null;
     // The previous head holds a validated id: equal text validates this one.
     // (slice + === compares with memcmp; startsWith walks characters, ~4x slower on these lines)
     if (prev !== undefined && t.slice(0, prev.head.length) === prev.head) {
       const e = this.sameAsBefore(t, line, prev);
-      if (e) return e;
+      if (e) {
+        this.repeated = prev.entry;
+        prev.entry = e; // shares every field but ping, pong and line with the entry it replaces
+        return e;
+      }
     }
     if (!hex40(t, 0)) return null;
     const id = prev !== undefined && t.slice(0, 40) === prev.entry.id ? prev.entry.id : t.slice(0, 40);
