@@ -435,6 +435,14 @@ const SHORT_PX = 4;
 const MIN_RUN = 4;
 /** A summary bar spans at most this many pixels, so a long flapping stretch still shows where it is dense. */
 const MAX_RUN_PX = 12;
+/**
+ * A lane with more segments in view than this is too dense to read change by change (a bar every 8 px
+ * or less; on a phone, every 3): its segments under `DENSE_SHORT_PX` merge, two or more in a row, into
+ * summaries up to `DENSE_RUN_PX` wide, which keeps it to ~2 marks per 12 px however long the incident.
+ */
+const DENSE_LANE = CHART_WIDTH / 8;
+const DENSE_SHORT_PX = 12;
+const DENSE_RUN_PX = 36;
 
 /** Consecutive segments of one lane drawn as one summary mark: their indices, in time order, and extent. */
 export interface Run {
@@ -455,10 +463,6 @@ export function subPixelRuns(
   ctx: ChartContext,
 ): Map<number, Run> {
   const px = pixelMs(ctx);
-  const short = (i: number) => {
-    const s = spans[i];
-    return s !== null && s[1] - s[0] < SHORT_PX * px;
-  };
   const byKey = new Map<string, number[]>();
   keys.forEach((k, i) => {
     if (spans[i] === null) return;
@@ -467,11 +471,16 @@ export function subPixelRuns(
     else byKey.set(k, [i]);
   });
   const out = new Map<number, Run>();
-  const close = (run: Run | null) => {
-    if (run && run.members.length >= MIN_RUN) for (const i of run.members) out.set(i, run);
-  };
   for (const list of byKey.values()) {
     if (list.length < MIN_RUN) continue;
+    const dense = list.length > DENSE_LANE;
+    const shortMs = (dense ? DENSE_SHORT_PX : SHORT_PX) * px;
+    const runMs = (dense ? DENSE_RUN_PX : MAX_RUN_PX) * px;
+    const minRun = dense ? 2 : MIN_RUN;
+    const short = (i: number) => spans[i]![1] - spans[i]![0] < shortMs;
+    const close = (run: Run | null) => {
+      if (run && run.members.length >= minRun) for (const i of run.members) out.set(i, run);
+    };
     list.sort((a, b) => spans[a]![0] - spans[b]![0] || a - b);
     let run: Run | null = null;
     for (const i of list) {
@@ -481,7 +490,7 @@ export function subPixelRuns(
         run = null;
         continue;
       }
-      if (run && b - run.start <= MAX_RUN_PX * px) {
+      if (run && b - run.start <= runMs) {
         run.members.push(i);
         run.end = Math.max(run.end, b);
       } else {
