@@ -197,7 +197,18 @@ export function laneSpec(
 
   return {
     $schema: SCHEMA_URL,
-    title: { text: opts.title, subtitle: [opts.subtitle, ...laneNote(ctx)] },
+    title: {
+      text: opts.title,
+      subtitle: [
+        opts.subtitle,
+        ...laneNote(ctx),
+        // only on dense incidents (issue 15): say what the summary marks stand for
+        ...(drawn.size ? [`${FLAPPING}: changes closer together than the chart can draw apart; hover for how many.`] : []),
+        ...(markersBinned(ctx)
+          ? [`${ctx.cluster.failovers.length} failovers: one mark per ${MARKER_BIN_PX} px holding any; hover for which.`]
+          : []),
+      ],
+    },
     width: CHART_WIDTH,
     height: Math.max(60, lanes.length * 24),
     config: baseConfig(),
