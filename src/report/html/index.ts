@@ -17,6 +17,17 @@ export { esc, html } from './escape.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
+/**
+ * Rows a table of the page shows at most (issue 15: the page is bounded by what a reader can see,
+ * not by the incident): a flapping day of 8320 failovers would otherwise be ~900 MB. Far above any
+ * recorded incident (a handful of rows each); the counts in the headings stay complete.
+ */
+export const MAX_FAILOVER_ROWS = 1000;
+export const MAX_OUTAGE_ROWS = 500;
+export const MAX_FINDINGS = 300;
+/** Characters of the story shown; it goes on in `analyze --format json` (a sentence per event). */
+export const MAX_STORY_CHARS = 12_000;
+
 export interface RenderOptions {
   /** Receives Vega / Vega-Lite warnings (they never go to the console). */
   warnings?: string[];
@@ -91,28 +102,29 @@ function findingsList(findings: readonly Finding[], p: PageContext): SafeHtml {
 }
 
 /** Findings per piece of the findings list. */
-const FINDINGS_PER_PIECE = 500;
+const FINDINGS_PER_PIECE = 100;
 
-/** findingsList in pieces of FINDINGS_PER_PIECE items: thousands of findings are never one string. */
+/**
+ * findingsList in pieces of FINDINGS_PER_PIECE items, the first MAX_FINDINGS by severity, then a line
+ * counting the rest: thousands of findings are never one string, nor a page no one can read.
+ */
 function* findingsPieces(findings: readonly Finding[], p: PageContext): Generator<string> {
   if (findings.length === 0) {
     yield html`<p class="empty">No findings.</p>`.value;
     return;
   }
+  const all = SEVERITIES.flatMap((s) => findings.filter((f) => f.severity === s));
+  const shown = all.slice(0, MAX_FINDINGS);
+  const left = all.slice(MAX_FINDINGS);
   yield '<ul class="findings">';
-  for (const s of SEVERITIES) {
-    let batch: SafeHtml[] = [];
-    for (const f of findings) {
-      if (f.severity !== s) continue;
-      batch.push(findingItem(f, p));
-      if (batch.length >= FINDINGS_PER_PIECE) {
-        yield html`${batch}`.value;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield html`${batch}`.value;
-  }
+  for (let i = 0; i < shown.length; i += FINDINGS_PER_PIECE)
+    yield html`${shown.slice(i, i + FINDINGS_PER_PIECE).map((f) => findingItem(f, p))}`.value;
   yield '</ul>';
+  if (left.length) {
+    const leftCounts = counts(left);
+    yield html`<p class="note more">… ${left.length.toLocaleString('en-US')} more findings (${plural(leftCounts.error, 'error')}, ${plural(leftCounts.warning, 'warning')}, ${leftCounts.info} info): see <code>failscope analyze --format json</code></p>`
+      .value;
+  }
 }
 
 function findingItem(f: Finding, p: PageContext): SafeHtml {
@@ -120,27 +132,32 @@ function findingItem(f: Finding, p: PageContext): SafeHtml {
 <div>${f.message}</div>${f.nodes.length ? html`<div class="ev">nodes: ${f.nodes.map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}</div>` : ''}${evidenceLinks(f.evidence, p)}</li>`;
 }
 
+/** The line under a capped list: how many rows are left out and where they all are. */
+function moreRows(left: number, what: string, colspan: number): SafeHtml {
+  return html`<tfoot><tr class="more"><td colspan="${colspan}">… ${left.toLocaleString('en-US')} more ${what}: see <code>failscope analyze --format json</code></td></tr></tfoot>`;
+}
+
 function failoverTable(failovers: readonly Failover[], p: PageContext): SafeHtml {
   if (failovers.length === 0) return html`<p class="empty">No failover happened.</p>`;
   return html`<div class="scroll"><table class="failovers"><caption>Failovers</caption><thead><tr><th>#</th><th>kind</th><th>old master → new master</th><th class="num">epoch</th><th>slots</th><th>fault moment (evidence, bounds)</th><th class="num">detection</th><th class="num">election</th><th class="num">unavailable</th></tr></thead><tbody>
-${failovers.map(
+${failovers.slice(0, MAX_FAILOVER_ROWS).map(
   (
     f,
     i,
   ) => html`<tr><td>${i + 1}</td><td>${f.kind}</td><td>${nodeName(f.oldMaster, p)} → ${nodeName(f.newMaster, p)}</td><td class="num">${f.epoch ?? '—'}</td><td class="mono slots">${clip(f.slots, 60)}</td><td>${time(f.startedAt, p)} <span class="note">(${f.startedAtFrom}; ${f.startedAtBounds[0] === f.startedAtBounds[1] ? 'exact' : html`between ${time(f.startedAtBounds[0], p)} and ${time(f.startedAtBounds[1], p)}`})</span></td><td class="num">${dur(f.timingsMs.detection)}</td><td class="num">${dur(f.timingsMs.election)}</td><td class="num"><strong>${dur(f.timingsMs.unavailable)}</strong></td></tr>
 `,
-)}</tbody></table></div>`;
+)}</tbody>${failovers.length > MAX_FAILOVER_ROWS ? moreRows(failovers.length - MAX_FAILOVER_ROWS, 'failovers', 9) : ''}</table></div>`;
 }
 
 function outageTable(outages: readonly Outage[], p: PageContext): SafeHtml {
   if (outages.length === 0) return html`<p class="empty">No outage.</p>`;
   return html`<div class="scroll"><table class="outages"><caption>Outages</caption><thead><tr><th>scope</th><th>slots</th><th>nodes</th><th>start</th><th>end</th><th class="num">duration</th><th>cause</th></tr></thead><tbody>
-${outages.map(
+${outages.slice(0, MAX_OUTAGE_ROWS).map(
   (
     o,
   ) => html`<tr><td>${o.scope === 'cluster' ? 'whole cluster (CLUSTERDOWN)' : 'slots'}</td><td class="mono slots">${o.slots ? clip(o.slots, 60) : '—'}</td><td>${o.nodes.slice(0, 8).map((n, i) => html`${i ? ', ' : ''}${nodeName(n, p)}`)}${o.nodes.length > 8 ? ` … ${o.nodes.length - 8} more` : ''}</td><td>${time(o.start, p)}</td><td>${o.end ? time(o.end, p) : html`<strong>still down at the end of the evidence</strong>`}</td><td class="num"><strong>${dur(o.durationMs)}</strong></td><td><span class="rule">${o.cause}</span></td></tr>
 `,
-)}</tbody></table></div>`;
+)}</tbody>${outages.length > MAX_OUTAGE_ROWS ? moreRows(outages.length - MAX_OUTAGE_ROWS, 'outages', 7) : ''}</table></div>`;
 }
 
 function nodesTable(c: ClusterAnalysis, p: PageContext): SafeHtml {
@@ -153,12 +170,24 @@ ${[...c.nodes]
   )}</tbody></table></div></details>`;
 }
 
-function story(text: string): SafeHtml {
+/** The story up to `MAX_STORY_CHARS`, cut after a sentence, with what is left said. */
+function storyText(text: string, max = MAX_STORY_CHARS): { text: string; left: number } {
+  if (text.length <= max) return { text, left: 0 };
+  const cut = text.lastIndexOf('. ', max);
+  const end = cut > max / 2 ? cut + 1 : max;
+  return { text: text.slice(0, end), left: text.length - end };
+}
+
+function story(full: string): SafeHtml {
+  const { text, left } = storyText(full);
   const paras = text
     .split(/\n\s*\n/)
     .map((s) => s.trim())
     .filter(Boolean);
-  return paras.length ? html`<div class="story">${paras.map((s) => html`<p>${s}</p>`)}</div>` : html``;
+  const more = left
+    ? html`<p class="note more">… the story goes on for ${left.toLocaleString('en-US')} more characters: see <code>failscope analyze --format json</code> (<code>story</code>)</p>`
+    : '';
+  return paras.length ? html`<div class="story">${paras.map((s) => html`<p>${s}</p>`)}${more}</div>` : html``;
 }
 
 /** A chart's figure as pieces (its SVG, which can be large, is one of them and is not copied). */

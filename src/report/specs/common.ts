@@ -41,6 +41,9 @@ export const CLUSTERDOWN_COLOR = ALARM_DARK;
 export const CLUSTERDOWN_LABEL = 'CLUSTERDOWN (every client)';
 /** Failover markers and their rules. */
 export const MARKER_COLOR = INK;
+/** A run of changes too close together to draw apart, drawn as one summary bar (issue 15). */
+export const FLAPPING = 'flapping';
+export const FLAPPING_COLOR = '#E57373';
 /** Every colour a chart uses for something other than a node: never one of NODE_PALETTE. */
 export const STATE_VOCABULARY = [
   ...new Set([
@@ -50,6 +53,7 @@ export const STATE_VOCABULARY = [
     UNSERVED_COLOR,
     CLUSTERDOWN_COLOR,
     MARKER_COLOR,
+    FLAPPING_COLOR,
   ]),
 ];
 
@@ -418,4 +422,106 @@ export function laneSwatches(ctx: ChartContext) {
       },
     },
   };
+}
+
+/** Milliseconds one pixel of the chart's time axis stands for. */
+export function pixelMs(ctx: ChartContext): number {
+  return (ms(ctx.domain[1]) - ms(ctx.domain[0])) / CHART_WIDTH;
+}
+
+/** Below the resolution: narrower than this many pixels (as `clipToDomain`'s ticks). */
+const SHORT_PX = 4;
+/** At least this many sub-resolution segments in a row of one lane become one summary bar. */
+const MIN_RUN = 4;
+/** A summary bar spans at most this many pixels, so a long flapping stretch still shows where it is dense. */
+const MAX_RUN_PX = 12;
+/**
+ * A lane with more segments in view than this is too dense to read change by change (a bar every 8 px
+ * or less; on a phone, every 3): its segments under `DENSE_SHORT_PX` merge, two or more in a row, into
+ * summaries up to `DENSE_RUN_PX` wide, which keeps it to ~2 marks per 12 px however long the incident.
+ */
+const DENSE_LANE = CHART_WIDTH / 8;
+const DENSE_SHORT_PX = 12;
+const DENSE_RUN_PX = 36;
+
+/** Consecutive segments of one lane drawn as one summary mark: their indices, in time order, and extent. */
+export interface Run {
+  members: number[];
+  start: number;
+  end: number;
+}
+
+/**
+ * The runs of `MIN_RUN` or more segments in a row of one lane (key) that each fall below the chart's
+ * resolution: drawn one by one they would be thousands of overlapping marks (a flapping lane of a
+ * day of failovers), drawn as one summary each they keep the page bounded by its pixels, not by the
+ * incident. Returns, per member index, the run it belongs to. `spans` are the clipped ms intervals.
+ */
+export function subPixelRuns(
+  keys: readonly string[],
+  spans: ReadonlyArray<readonly [number, number] | null>,
+  ctx: ChartContext,
+): Map<number, Run> {
+  const px = pixelMs(ctx);
+  const byKey = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (spans[i] === null) return;
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const out = new Map<number, Run>();
+  for (const list of byKey.values()) {
+    if (list.length < MIN_RUN) continue;
+    const dense = list.length > DENSE_LANE;
+    const shortMs = (dense ? DENSE_SHORT_PX : SHORT_PX) * px;
+    const runMs = (dense ? DENSE_RUN_PX : MAX_RUN_PX) * px;
+    const minRun = dense ? 2 : MIN_RUN;
+    const short = (i: number) => spans[i]![1] - spans[i]![0] < shortMs;
+    const close = (run: Run | null) => {
+      if (run && run.members.length >= minRun) for (const i of run.members) out.set(i, run);
+    };
+    list.sort((a, b) => spans[a]![0] - spans[b]![0] || a - b);
+    let run: Run | null = null;
+    for (const i of list) {
+      const [a, b] = spans[i]!;
+      if (!short(i)) {
+        close(run);
+        run = null;
+        continue;
+      }
+      if (run && b - run.start <= runMs) {
+        run.members.push(i);
+        run.end = Math.max(run.end, b);
+      } else {
+        close(run);
+        run = { members: [i], start: a, end: b };
+      }
+    }
+    close(run);
+  }
+  return out;
+}
+
+/**
+ * Intervals merged where they overlap or lie within `gapPx` pixels of each other, with how many each
+ * stands for: background shadings (fault windows, outages) of a dense incident, one rectangle per
+ * stretch the eye can tell apart. Input in ms; output sorted.
+ */
+export function mergeIntervals(
+  spans: ReadonlyArray<readonly [number, number]>,
+  ctx: ChartContext,
+  gapPx = 1,
+): Array<{ start: number; end: number; count: number }> {
+  const gap = gapPx * pixelMs(ctx);
+  const sorted = [...spans].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: Array<{ start: number; end: number; count: number }> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last.end + gap) {
+      last.end = Math.max(last.end, b);
+      last.count++;
+    } else out.push({ start: a, end: b, count: 1 });
+  }
+  return out;
 }

@@ -2,6 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Failover } from '../../model/analysis.ts';
 import {
   CHART_WIDTH,
+  FLAPPING,
+  FLAPPING_COLOR,
   MARKER_COLOR,
   ROLE_COLORS,
   TIP,
@@ -9,13 +11,19 @@ import {
   baseConfig,
   clipToDomain,
   inDomain,
+  iso,
   laneAxis,
   laneNote,
   laneSwatches,
+  mergeIntervals,
+  ms,
+  pixelMs,
+  subPixelRuns,
   timeAxis,
   tipSpan,
   tipTime,
   type ChartContext,
+  type Run,
 } from './common.ts';
 
 /** Failover moments drawn over the lanes, in legend order. */
@@ -27,8 +35,66 @@ export function failoverLabel(index: number, f: Failover, ctx: ChartContext): st
   return `#${index + 1} ${f.kind}: ${name(f.oldMaster)} → ${name(f.newMaster)}`;
 }
 
-export function markerRows(ctx: ChartContext): Array<{ at: string; what: string; failover: string; tip: string; href?: string }> {
-  const rows: Array<{ at: string; what: string; failover: string; tip: string; href?: string }> = [];
+type MarkerRow = { at: string; what: string; failover: string; tip: string; href?: string };
+
+/**
+ * Above this many failovers in the drawn domain, their moments are drawn binned (issue 15): one mark
+ * per `MARKER_BIN_PX` pixels holding any, with how many failovers it stands for. Far above any
+ * recorded incident; 8 marks per failover would be 66k marks for a flapping day of 8320.
+ */
+export const MAX_MARKED_FAILOVERS = 40;
+const MARKER_BIN_PX = 6;
+const BINNED = 'failovers (binned)';
+
+/** Whether the chart draws the failovers' moments binned rather than one by one. */
+export function markersBinned(ctx: ChartContext): boolean {
+  let n = 0;
+  for (const f of ctx.cluster.failovers)
+    if ([f.startedAt, f.failMarkedAt, f.electionStartedAt, f.promotedAt].some((t) => t && inDomain(t, ctx))) n++;
+  return n > MAX_MARKED_FAILOVERS;
+}
+
+function binnedMarkerRows(ctx: ChartContext): MarkerRow[] {
+  const d0 = ms(ctx.domain[0]);
+  const d1 = ms(ctx.domain[1]);
+  const bin = MARKER_BIN_PX * pixelMs(ctx);
+  const bins = new Map<number, Array<{ i: number; t: number }>>();
+  ctx.cluster.failovers.forEach((f, i) => {
+    const at = [f.promotedAt, f.startedAt, f.failMarkedAt, f.electionStartedAt].find((t) => t && inDomain(t, ctx));
+    if (!at) return;
+    const t = ms(at);
+    const k = bin > 0 ? Math.floor((t - d0) / bin) : 0;
+    const list = bins.get(k);
+    if (list) list.push({ i, t });
+    else bins.set(k, [{ i, t }]);
+  });
+  return [...bins.keys()]
+    .sort((a, b) => a - b)
+    .map((k) => {
+      const list = bins.get(k)!;
+      const first = list[0];
+      const last = list[list.length - 1];
+      const lo = Math.min(...list.map((x) => x.t));
+      const hi = Math.max(...list.map((x) => x.t));
+      // the first failover of the bin with an evidence row on the page ('' draws no link)
+      let href = '';
+      for (const x of list) if (!href) href = ctx.evidenceHref?.(ctx.cluster.failovers[x.i]) ?? '';
+      const failover = list.length === 1 ? `#${first.i + 1}` : `#${first.i + 1}–#${last.i + 1}`;
+      const what =
+        list.length === 1 ? failoverLabel(first.i, ctx.cluster.failovers[first.i], ctx) : `${list.length} failovers (${failover})`;
+      return {
+        at: iso(Math.min(d1, Math.max(d0, (lo + hi) / 2))),
+        what: BINNED,
+        failover,
+        tip: `${what} between ${tipTime(iso(lo), ctx)} and ${tipTime(iso(hi), ctx)}; each one in the failovers table${href ? ' (click: its evidence in the timeline)' : ''}`,
+        ...(ctx.evidenceHref ? { href } : {}),
+      };
+    });
+}
+
+export function markerRows(ctx: ChartContext): MarkerRow[] {
+  if (markersBinned(ctx)) return binnedMarkerRows(ctx);
+  const rows: MarkerRow[] = [];
   ctx.cluster.failovers.forEach((f, i) => {
     const failover = `#${i + 1}`;
     const href = ctx.evidenceHref?.(f) ?? null;
@@ -88,27 +154,61 @@ export function laneSpec(
   const lanes = ctx.lanes.map((l) => l.label);
   const bars: Array<Record<string, string>> = [];
   const ticks: Array<Record<string, string>> = [];
-  for (const s of opts.segments) {
+  const cuts = opts.segments.map((s) => (laneOf.has(s.node) ? clipToDomain(s.start, s.end, ctx) : null));
+  // Segments of one lane below the chart's resolution, many in a row: one summary bar each run (issue 15).
+  const runs = subPixelRuns(
+    opts.segments.map((s) => s.node),
+    cuts.map((c) => (c ? ([ms(c.start), ms(c.end)] as const) : null)),
+    ctx,
+  );
+  const drawn = new Set<Run>();
+  opts.segments.forEach((s, i) => {
     const lane = laneOf.get(s.node);
-    const cut = lane === undefined ? null : clipToDomain(s.start, s.end, ctx);
-    if (!lane || !cut) continue;
+    const cut = cuts[i];
+    if (!lane || !cut) return;
+    const run = runs.get(i);
+    if (run) {
+      if (drawn.has(run)) return;
+      drawn.add(run);
+      const values = new Map<string, number>();
+      for (const k of run.members) values.set(opts.segments[k].value, (values.get(opts.segments[k].value) ?? 0) + 1);
+      const start = iso(run.start);
+      const end = iso(run.end);
+      const what = [...values].map(([v, n]) => `${v} ×${n}`).join(', ');
+      const tip = `${lane}: ${opts.legendTitle} ${FLAPPING}, ${run.members.length} changes (${what}), ${tipSpan(start, end, ctx)}`;
+      bars.push({ lane, [field]: FLAPPING, start, end, tip });
+      if (run.end - run.start < 4 * pixelMs(ctx)) ticks.push({ lane, [field]: FLAPPING, start, tip });
+      return;
+    }
     const tip = `${lane}: ${opts.legendTitle} ${s.value}${s.detail ? ` ${s.detail}` : ''}, ${tipSpan(s.start, s.end, ctx)}`;
     bars.push({ lane, [field]: s.value, start: cut.start, end: cut.end, tip });
     if (cut.short) ticks.push({ lane, [field]: s.value, start: cut.start, tip });
-  }
+  });
+  const colors: Record<string, string> = drawn.size ? { ...opts.colors, [FLAPPING]: FLAPPING_COLOR } : { ...opts.colors };
   const x = laneTimeX(ctx);
   const y = { field: 'lane', type: 'nominal' as const, sort: lanes, title: null, axis: laneAxis() };
   const color = {
     field,
     type: 'nominal' as const,
     title: opts.legendTitle,
-    scale: { domain: Object.keys(opts.colors), range: Object.values(opts.colors) },
+    scale: { domain: Object.keys(colors), range: Object.values(colors) },
     legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
   };
 
   return {
     $schema: SCHEMA_URL,
-    title: { text: opts.title, subtitle: [opts.subtitle, ...laneNote(ctx)] },
+    title: {
+      text: opts.title,
+      subtitle: [
+        opts.subtitle,
+        ...laneNote(ctx),
+        // only on dense incidents (issue 15): say what the summary marks stand for
+        ...(drawn.size ? [`${FLAPPING}: changes closer together than the chart can draw apart; hover for how many.`] : []),
+        ...(markersBinned(ctx)
+          ? [`${ctx.cluster.failovers.length} failovers: one mark per ${MARKER_BIN_PX} px holding any; hover for which.`]
+          : []),
+      ],
+    },
     width: CHART_WIDTH,
     height: Math.max(60, lanes.length * 24),
     config: baseConfig(),
@@ -148,6 +248,17 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
     }))
     .filter((b) => b.lo !== b.hi && inDomain(b.lo, ctx) && inDomain(b.hi, ctx));
   const x = laneTimeX(ctx);
+  // Many failovers: their fault windows, merged where the eye cannot tell them apart (issue 15).
+  const shaded = markersBinned(ctx)
+    ? mergeIntervals(
+        bounds.map((b) => [ms(b.lo), ms(b.hi)] as const),
+        ctx,
+      ).map((m) => ({
+        lo: iso(m.start),
+        hi: iso(m.end),
+        tip: `${m.count === 1 ? 'a fault' : `the faults of ${m.count} failovers`} happened between ${tipTime(iso(m.start), ctx)} and ${tipTime(iso(m.end), ctx)}`,
+      }))
+    : bounds;
   return laneSpec(ctx, {
     field: 'role',
     legendTitle: 'role',
@@ -162,11 +273,11 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
       ...(r.role === 'replica' && r.masterId ? { detail: `of ${ctx.styles.get(r.masterId)?.label ?? r.masterId}` } : {}),
     })),
     background:
-      bounds.length === 0
+      shaded.length === 0
         ? []
         : [
             {
-              data: { values: bounds },
+              data: { values: shaded },
               mark: { type: 'rect' as const, color: '#888888', opacity: 0.22, aria: true },
               encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, ...TIP },
             },
@@ -178,6 +289,7 @@ export function rolesSpec(ctx: ChartContext): TopLevelSpec {
 export function markerLayers(ctx: ChartContext) {
   const markers = markerRows(ctx);
   if (markers.length === 0) return [];
+  const binned = markers[0].what === BINNED;
   const linked = markers.some((m) => m.href);
   const link = linked ? { href: { field: 'href', type: 'nominal' as const } } : {};
   // Vega-Lite writes a missing field as the string "undefined", which the page's loader refuses, and
@@ -204,7 +316,7 @@ export function markerLayers(ctx: ChartContext) {
           field: 'what',
           type: 'nominal',
           title: 'failover',
-          scale: { domain: [...MARKERS], range: MARKER_SHAPES },
+          scale: binned ? { domain: [BINNED], range: ['square'] } : { domain: [...MARKERS], range: MARKER_SHAPES },
           legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeColor: MARKER_COLOR, symbolFillColor: MARKER_COLOR },
         },
       },

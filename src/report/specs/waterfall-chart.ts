@@ -13,6 +13,9 @@ export const PHASES = {
 } as const;
 type Phase = keyof typeof PHASES;
 
+/** Panels drawn at most: the longest unavailabilities when a dense incident has more failovers. */
+export const MAX_WATERFALLS = 20;
+
 interface PhaseRow {
   failover: string;
   phase: Phase;
@@ -30,7 +33,20 @@ interface PhaseRow {
 export function waterfallSpec(ctx: ChartContext): TopLevelSpec {
   const rows: PhaseRow[] = [];
   const labels: string[] = [];
-  ctx.cluster.failovers.forEach((f, i) => {
+  // A dense incident: the longest unavailabilities only, in failover order (issue 15: one panel each
+  // would be 8320 panels); every failover stays in the failovers table.
+  const all = ctx.cluster.failovers;
+  const shown =
+    all.length <= MAX_WATERFALLS
+      ? all.map((_, i) => i)
+      : all
+          .map((f, i) => ({ i, u: f.timingsMs.unavailable ?? -1 }))
+          .sort((a, b) => b.u - a.u || a.i - b.i)
+          .slice(0, MAX_WATERFALLS)
+          .map((x) => x.i)
+          .sort((a, b) => a - b);
+  shown.forEach((i) => {
+    const f = all[i];
     const failover = failoverLabel(i, f, ctx);
     labels.push(failover);
     const t0 = ms(f.startedAt);
@@ -64,7 +80,12 @@ export function waterfallSpec(ctx: ChartContext): TopLevelSpec {
     $schema: SCHEMA_URL,
     title: {
       text: 'Failover phases',
-      subtitle: ['Milliseconds since each failover’s fault moment; grey: the window the fault can lie in.'],
+      subtitle: [
+        'Milliseconds since each failover’s fault moment; grey: the window the fault can lie in.',
+        ...(shown.length < all.length
+          ? [`The ${shown.length} longest unavailabilities of ${all.length} failovers; every one is in the failovers table.`]
+          : []),
+      ],
     },
     config: { ...baseConfig(), facet: { spacing: 14 } },
     data: { values: rows },
