@@ -28,9 +28,20 @@ function holds(start: string, end: string | null, t: number): boolean {
 export function topologyAt(ctx: ChartContext, t: number): TopoNode[] {
   const c = ctx.cluster;
   const byNode = new Map<NodeId, RoleInterval[]>();
-  for (const r of c.roles) byNode.set(r.node, [...(byNode.get(r.node) ?? []), r]);
+  // Push, not spread: a flapping cluster has thousands of role intervals per node, and copying the
+  // list per interval made the 8320-failover report spend 57% of its CPU here.
+  for (const r of c.roles) {
+    const l = byNode.get(r.node);
+    if (l) l.push(r);
+    else byNode.set(r.node, [r]);
+  }
   const slotsOf = new Map<NodeId, string[]>();
-  for (const o of c.ownership) if (o.owner && holds(o.start, o.end, t)) slotsOf.set(o.owner, [...(slotsOf.get(o.owner) ?? []), o.slots]);
+  for (const o of c.ownership) {
+    if (!o.owner || !holds(o.start, o.end, t)) continue;
+    const l = slotsOf.get(o.owner);
+    if (l) l.push(o.slots);
+    else slotsOf.set(o.owner, [o.slots]);
+  }
 
   const entries: Array<{ id: NodeId; role: 'master' | 'replica' | null; master: NodeId | null; status: TopoRow['status'] }> = [];
   for (const id of ctx.styles.keys()) {
