@@ -2,6 +2,7 @@ import type { Evidence } from '../model/analysis.ts';
 import type { Address, EpochMs, NodeId } from '../model/ids.ts';
 import type { SlotRange } from '../model/slots.ts';
 import { SlotMap } from './slot-map.ts';
+import { AppendOnlyIndex } from '../util/sorted.ts';
 import type {
   ClientCommandFact,
   ClientErrorFact,
@@ -100,9 +101,8 @@ export class ReplayState {
   readonly votes: VoteFact[] = [];
   readonly manuals: ManualFailoverFact[] = [];
   readonly promotions: Promotion[] = [];
-  /** promotions by node, folded in lazily: promotions are only ever appended, and their node never changes. */
-  private readonly promotionsByNode = new Map<NodeId, Promotion[]>();
-  private promotionsIndexed = 0;
+  /** promotions by node: promotions are only ever appended, and their node never changes. */
+  private readonly promotionsByNode = new AppendOnlyIndex(this.promotions, (p) => p.node);
   readonly demotions: Demotion[] = [];
   readonly epochs: EpochFact[] = [];
   readonly configs: ConfigFact[] = [];
@@ -155,13 +155,7 @@ export class ReplayState {
 
   /** The promotions of `node` so far, in push order (scanning all promotions per line was quadratic). */
   promotionsOf(node: NodeId): readonly Promotion[] {
-    for (; this.promotionsIndexed < this.promotions.length; this.promotionsIndexed++) {
-      const p = this.promotions[this.promotionsIndexed];
-      const l = this.promotionsByNode.get(p.node);
-      if (l) l.push(p);
-      else this.promotionsByNode.set(p.node, [p]);
-    }
-    return this.promotionsByNode.get(node) ?? [];
+    return this.promotionsByNode.of(node);
   }
 
   touch(at: EpochMs): void {

@@ -3,6 +3,7 @@ import { isMasterAtId, successorOf, type EpochMs, type NodeId } from '../model/i
 import { evidenceOf, type ReplayState } from './state.ts';
 import type { SlotRange } from '../model/slots.ts';
 import type { ElectionAttempt, ManualFailoverFact, Promotion, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
+import { AppendOnlyIndex } from '../util/sorted.ts';
 
 /**
  * One transition per event kind (STYLE §6.5): a new kind in model/events.ts fails to compile until
@@ -436,17 +437,11 @@ function lostElection(s: ReplayState, v: ReplayState['votes'][number]): boolean 
 }
 
 /** The election attempts of `candidate`, in push order (attempts are only appended; their candidate never changes). */
-const attemptIndexes = new WeakMap<ReplayState, { folded: number; by: Map<NodeId, ElectionAttempt[]> }>();
+const attemptIndexes = new WeakMap<ReplayState, AppendOnlyIndex<ElectionAttempt, NodeId>>();
 function attemptsOf(s: ReplayState, candidate: NodeId): readonly ElectionAttempt[] {
   let x = attemptIndexes.get(s);
-  if (!x) attemptIndexes.set(s, (x = { folded: 0, by: new Map() }));
-  for (; x.folded < s.elections.length; x.folded++) {
-    const a = s.elections[x.folded];
-    const l = x.by.get(a.candidate);
-    if (l) l.push(a);
-    else x.by.set(a.candidate, [a]);
-  }
-  return x.by.get(candidate) ?? [];
+  if (!x) attemptIndexes.set(s, (x = new AppendOnlyIndex(s.elections, (a) => a.candidate)));
+  return x.of(candidate);
 }
 
 /**

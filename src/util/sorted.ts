@@ -74,6 +74,37 @@ export function firstAfter<T>(
   return undefined;
 }
 
+/** The items of `list` (sorted ascending by key) whose key is within [lo, hi]. */
+export function sliceBetween<T>(list: readonly T[], lo: number, hi: number, key: (x: T) => number): T[] {
+  return list.slice(lowerBound(list, lo, key), upperBound(list, hi, key));
+}
+
+/**
+ * An append-only list grouped by a key that never changes, folded in lazily: asking after more items
+ * were pushed indexes only the new ones (the replay asks per line while it appends).
+ */
+export class AppendOnlyIndex<T, K> {
+  private readonly by = new Map<K, T[]>();
+  private folded = 0;
+  private readonly list: readonly T[];
+  private readonly key: (x: T) => K;
+
+  constructor(list: readonly T[], key: (x: T) => K) {
+    this.list = list;
+    this.key = key;
+  }
+
+  of(k: K): readonly T[] {
+    for (; this.folded < this.list.length; this.folded++) {
+      const x = this.list[this.folded];
+      const l = this.by.get(this.key(x));
+      if (l) l.push(x);
+      else this.by.set(this.key(x), [x]);
+    }
+    return this.by.get(k) ?? [];
+  }
+}
+
 /**
  * Closed intervals [lo, hi] (hi may be open-ended), asking "does any contain t?". Kept sorted by lo
  * with a running maximum of hi, so a query is one binary search; intervals are mostly added in order.

@@ -4,7 +4,7 @@ import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { atBetween, groupOf, overlapsOf, roleBefore, spansOf } from './lookup.ts';
-import { groupBy, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
+import { groupBy, isSortedBy, lowerBound, sliceBetween } from '../util/sorted.ts';
 
 /** The coarsest stamp a promotion line can carry (whole seconds: RFC 3164 syslog). */
 const GRAIN_MAX_MS = 1000;
@@ -420,11 +420,7 @@ function attemptsStartedBetween(trace: Trace, master: NodeId, lo: EpochMs, hi: E
   const list = groupOf(trace.elections, 'master', (a) => a.master, master).items;
   const starts = attemptIndex(trace).starts.get(master) ?? [];
   if (!(lo <= hi)) return [];
-  return starts
-    .slice(
-      lowerBound(starts, lo, (x) => x.at),
-      upperBound(starts, hi, (x) => x.at),
-    )
+  return sliceBetween(starts, lo, hi, (x) => x.at)
     .map((x) => x.i)
     .sort((a, b) => a - b)
     .map((i) => list[i]);
@@ -435,11 +431,7 @@ function staleBetween(trace: Trace, master: NodeId, lo: EpochMs, hi: EpochMs): T
   const list = groupOf(trace.elections, 'master', (a) => a.master, master).items;
   const stale = attemptIndex(trace).stale.get(master) ?? [];
   if (!(lo <= hi)) return [];
-  return stale
-    .slice(
-      lowerBound(stale, lo, (x) => x.at),
-      upperBound(stale, hi, (x) => x.at),
-    )
+  return sliceBetween(stale, lo, hi, (x) => x.at)
     .sort((p, q) => p.i - q.i || p.j - q.j)
     .map((x) => list[x.i].unable[x.j]);
 }

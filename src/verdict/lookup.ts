@@ -7,7 +7,7 @@
  */
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { RoleSpan } from '../replay/index.ts';
-import { groupBy, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
+import { groupBy, isSortedBy, lowerBound, sliceBetween, upperBound } from '../util/sorted.ts';
 
 interface Group<T> {
   items: T[];
@@ -37,7 +37,7 @@ export function groupOf<T, K>(list: readonly T[], name: string, key: (x: T) => K
 
 /** Items of a group with lo ≤ at ≤ hi, in list order (a slice when the group is time-sorted). */
 export function atBetween<T extends { at: EpochMs }>(g: Group<T>, lo: number, hi: number): T[] {
-  if (g.sorted) return g.items.slice(lowerBound(g.items, lo, atOf), upperBound(g.items, hi, atOf));
+  if (g.sorted) return sliceBetween(g.items, lo, hi, atOf);
   return g.items.filter((x) => x.at >= lo && x.at <= hi);
 }
 
@@ -235,11 +235,7 @@ export function attemptsDelayedBetween<T extends { master: NodeId | null; delaye
     byDelayed.set(list, m);
   }
   const l = m.get(master) ?? [];
-  return l
-    .slice(
-      lowerBound(l, lo, (x) => x.at),
-      upperBound(l, hi, (x) => x.at),
-    )
+  return sliceBetween(l, lo, hi, (x) => x.at)
     .map((x) => x.i)
     .sort((a, b) => a - b)
     .map((i) => list[i]);
