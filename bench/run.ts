@@ -161,6 +161,9 @@ function makeInputs(a: Args, root: string): Input[] {
   const base = path.join(a.dir, `v${GENERATOR_VERSION}-seed${a.seed}`);
   const out: Input[] = [];
   const incidents = loadIncidents(fixtures);
+  // A long-lived cluster: every recorded incident, 10% notable lines, ten minutes of routine between them.
+  const longLived = (dir: string, seed: number, targetBytes: number, startAt: number) =>
+    generateEpisodes(dir, incidents, { seed, targetBytes, notableFraction: 0.1, gapMs: 600_000, startAt });
   const titled = (m: Omit<Input, 'dir' | 'files'>, label: string): Omit<Input, 'dir' | 'files'> => ({
     ...m,
     name: `${m.name}-${label}`,
@@ -172,13 +175,7 @@ function makeInputs(a: Args, root: string): Input[] {
       const target = Math.round(1024 * 1024 * 1024 * s * f);
       out.push(
         cached(base, `mixed-${tag(target)}`, a.fresh, (dir) => {
-          const g = generateEpisodes(dir, incidents, {
-            seed: a.seed,
-            targetBytes: target,
-            notableFraction: 0.1,
-            gapMs: 600_000,
-            startAt: Date.UTC(2026, 0, 5),
-          });
+          const g = longLived(dir, a.seed, target, Date.UTC(2026, 0, 5));
           return episodesInput(
             'mixed',
             g,
@@ -241,13 +238,7 @@ function makeInputs(a: Args, root: string): Input[] {
       // The old cache keys (interleaved-N-… / interleaved-4N-…) name the size already.
       out.push(
         cached(base, `interleaved-${label}-${tag(target)}`, a.fresh, (dir) => {
-          const g = generateEpisodes(dir, incidents, {
-            seed: a.seed + 3,
-            targetBytes: target,
-            notableFraction: 0.1,
-            gapMs: 600_000,
-            startAt: Date.UTC(2026, 3, 6),
-          });
+          const g = longLived(dir, a.seed + 3, target, Date.UTC(2026, 3, 6));
           const w = interleaveIntoJsonl(g.files, path.join(dir, 'loki-export.jsonl'));
           return {
             name: `interleaved-${label}`,
