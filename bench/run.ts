@@ -7,7 +7,7 @@
 //   npm run bench                      full size: 1 GiB mixed log, 200 MB flapping, 1000 nodes × 10 min
 //   npm run bench -- --quick           small inputs for a quick look (also FAILSCOPE_BENCH_SCALE=quick)
 //   npm run bench -- --scale 0.25      every input at a quarter of its size
-//   options: --only mixed,flapping,large,interleaved  --size N,4N  --seed N  --timeout S  --fresh  --clean  --profile  --dir D
+//   options: --only mixed,flapping,large,interleaved  --size N,4N  --seed N  --timeout S  --fresh  --clean  --profile  --generate-only  --dir D
 //   interleaved: one Loki jsonl export holding 6 nodes (128 MB at N, 512 MB at 4N full size)
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -44,6 +44,8 @@ interface Args {
   fresh: boolean;
   clean: boolean;
   profile: boolean;
+  /** Make (or find) the inputs, print them, measure nothing. */
+  generateOnly: boolean;
   dir: string;
 }
 
@@ -59,6 +61,7 @@ function parseArgs(argv: string[]): Args {
     fresh: false,
     clean: false,
     profile: false,
+    generateOnly: false,
     dir: path.join(os.tmpdir(), 'failscope-bench'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -73,6 +76,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--fresh') a.fresh = true;
     else if (k === '--clean') a.clean = true;
     else if (k === '--profile') a.profile = true;
+    else if (k === '--generate-only') a.generateOnly = true;
     else if (k === '--dir') a.dir = path.resolve(v());
     else if (k === '--help' || k === '-h') {
       console.log(
@@ -559,6 +563,11 @@ async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const root = repoRoot();
   const inputs = makeInputs(a, root);
+  if (a.generateOnly) {
+    for (const i of inputs)
+      console.log(`${i.title}: ${(i.bytes / 1e6).toFixed(1)} MB, ${i.lines} lines, ${i.files.length} files in ${i.dir}`);
+    return;
+  }
   const lnav = lnavHome(root);
   const rows: Row[] = [];
   const problems: string[] = [];
