@@ -113,6 +113,46 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
+/**
+ * At most this many objects and arrays in a subtree written by JSON.stringify in one go, so the
+ * string it makes stays small (a finding with its evidence is a few dozen).
+ */
+const NATIVE_NODES = 256;
+
+/**
+ * What is left of `budget` after counting the objects and arrays of `v`, or -1 when JSON.stringify
+ * would not give the walk's own bytes for it: more than `budget` containers, an object whose keys
+ * are not already in `sortKeys` order, or anything but a plain object or array (a class instance
+ * may have toJSON). Leaves need no check: JSON.stringify treats them as the walk does.
+ */
+function nativeBudget(v: object, budget: number, sortKeys: ((a: string, b: string) => number) | undefined): number {
+  if (--budget < 0) return -1;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (x !== null && typeof x === 'object') {
+        budget = nativeBudget(x, budget, sortKeys);
+        if (budget < 0) return -1;
+      }
+    }
+    return budget;
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return -1;
+  const o = v as Record<string, unknown>;
+  let prev: string | undefined;
+  for (const k in o) {
+    if (sortKeys && prev !== undefined && sortKeys(prev, k) >= 0) return -1;
+    prev = k;
+    const x = o[k];
+    if (x !== null && typeof x === 'object') {
+      budget = nativeBudget(x, budget, sortKeys);
+      if (budget < 0) return -1;
+    }
+  }
+  return budget;
+}
+
 /** Pieces of about this many characters are handed out at a time. */
 const PIECE = 64 * 1024;
 
@@ -141,6 +181,13 @@ export function* jsonPieces(value: unknown, sortKeys?: (a: string, b: string) =>
   const open = (v: unknown, indent: string): void => {
     if (v === null || typeof v !== 'object') {
       buf += JSON.stringify(v) ?? 'null';
+      return;
+    }
+    if (nativeBudget(v, NATIVE_NODES, sortKeys) >= 0) {
+      // Small and already in order: V8's own serialiser is about 3× faster than this walk. Its
+      // lines start at column 0, so each line break takes the indent this value sits at.
+      const text = JSON.stringify(v, null, 2);
+      buf += indent ? text.replaceAll('\n', `\n${indent}`) : text;
       return;
     }
     if (Array.isArray(v)) {

@@ -23,6 +23,32 @@ describe('JSON in pieces', () => {
     expect([...jsonPieces(odd)].join('')).toBe(`${JSON.stringify(odd, null, 2)}\n`);
   });
 
+  test('with a key order: every object, small or deep, in that order, wherever it sits', () => {
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    // JSON.stringify(v, null, 2) with each object's keys sorted; written out here, since an object
+    // cannot hold integer-like keys ("0") after others.
+    const sorted = (v: unknown, indent = ''): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v);
+      const inner = `${indent}  `;
+      const rows = Array.isArray(v)
+        ? v.map((x) => inner + sorted(x, inner))
+        : Object.keys(v)
+            .sort(byName)
+            .map((k) => `${inner}${JSON.stringify(k)}: ${sorted((v as Record<string, unknown>)[k], inner)}`);
+      const [l, r] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+      return rows.length === 0 ? l + r : `${l}\n${rows.join(',\n')}\n${indent}${r}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
+        expect([...jsonPieces(v, byName)].join('')).toBe(`${sorted(v)}\n`);
+      }),
+      { numRuns: 2000, seed: 41 },
+    );
+    // Past the size written in one go, and out of order below it: both still sorted.
+    const deep = { z: Array.from({ length: 600 }, (_, i) => ({ y: i, x: [{ b: 1, a: 2 }] })), a: { d: 1, c: { f: 1, e: 2 } } };
+    expect([...jsonPieces(deep, byName)].join('')).toBe(`${sorted(deep)}\n`);
+  });
+
   test('a large value comes as many pieces, none of them large', () => {
     const big = { rows: Array.from({ length: 20_000 }, (_, i) => ({ i, text: `line ${i} `.repeat(5) })) };
     const pieces = [...jsonPieces(big)];
