@@ -23,9 +23,47 @@ export const evidenceText = (ev: readonly Evidence[], max = 4) =>
         .map((e) => `${e.source}:${e.line}`)
         .join(', ') + (ev.length > max ? `, +${ev.length - max} more` : '');
 
-/** Wrap a paragraph at `width` columns with an indent. */
+/** Whitespace other than a space (what \s matches besides it): such text takes the general path. */
+const OTHER_SPACE = /[^\S ]/;
+
+/** Words separated by single spaces, none at either end, and no other whitespace. */
+function singleSpaced(text: string): boolean {
+  const n = text.length;
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return false;
+  let prev = 0;
+  let wide = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 && prev === 32) return false;
+    if (c < 32 || c >= 127) wide = true;
+    prev = c;
+  }
+  return !wide || !OTHER_SPACE.test(text);
+}
+
+/**
+ * Wrap a paragraph at `width` columns with an indent: words (runs of non-whitespace) filled greedily,
+ * a word longer than the line alone on its own. Text whose words are single-spaced, nearly every
+ * message, is cut by slices at the last space that fits, without splitting it into words.
+ */
 export function wrap(text: string, width: number, indent = ''): string {
-  const words = text.split(/\s+/).filter(Boolean);
+  if (text === '') return '';
+  if (!singleSpaced(text)) return wrapWords(text.split(/\s+/).filter(Boolean), width, indent);
+  const avail = width - indent.length;
+  if (text.length <= avail) return indent + text;
+  let out = '';
+  let pos = 0;
+  while (text.length - pos > avail) {
+    let brk = text.lastIndexOf(' ', pos + avail);
+    if (brk <= pos) brk = text.indexOf(' ', pos);
+    if (brk < 0) break;
+    out += `${indent}${text.slice(pos, brk)}\n`;
+    pos = brk + 1;
+  }
+  return `${out}${indent}${text.slice(pos)}`;
+}
+
+function wrapWords(words: readonly string[], width: number, indent: string): string {
   const lines: string[] = [];
   let cur = indent;
   for (const w of words) {
