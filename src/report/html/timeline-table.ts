@@ -136,11 +136,16 @@ export function selectRows(events: readonly TimelineEvent[], analysis: AnalysisV
   if (events.length <= max) return events.map((_, i) => i);
   const ws = windows(analysis);
   // Lines cited as evidence come first, so every evidence link on the page has its row.
-  const cited = new Set<string>();
-  for (const f of analysis.findings) for (const e of f.evidence) cited.add(`${e.source}\u0000${e.line}`);
-  for (const f of analysis.failovers) for (const e of f.evidence) cited.add(`${e.source}\u0000${e.line}`);
-  const tier = (e: TimelineEvent) =>
-    cited.has(`${e.source}\u0000${e.line}`) ? -1 : KEY_KINDS.has(e.kind) ? 0 : NOISE_KINDS.has(e.kind) ? 2 : 1;
+  // By source, then line: no key string made per event.
+  const cited = new Map<string, Set<number>>();
+  const cite = (e: { source: string; line: number }) => {
+    let lines = cited.get(e.source);
+    if (lines === undefined) cited.set(e.source, (lines = new Set()));
+    lines.add(e.line);
+  };
+  for (const f of analysis.findings) for (const e of f.evidence) cite(e);
+  for (const f of analysis.failovers) for (const e of f.evidence) cite(e);
+  const tier = (e: TimelineEvent) => (cited.get(e.source)?.has(e.line) ? -1 : KEY_KINDS.has(e.kind) ? 0 : NOISE_KINDS.has(e.kind) ? 2 : 1);
   // The first `max` events in the order (tier, distance, index), kept in a heap of `max` entries with
   // the last of them on top: the same rows as sorting every event, without an entry per event.
   const heap = new RowHeap(max);

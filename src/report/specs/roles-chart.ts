@@ -55,8 +55,7 @@ export function markersBinned(ctx: ChartContext): boolean {
 }
 
 function binnedMarkerRows(ctx: ChartContext): MarkerRow[] {
-  const d0 = ms(ctx.domain[0]);
-  const d1 = ms(ctx.domain[1]);
+  const [d0, d1] = ctx.domainMs;
   const bin = MARKER_BIN_PX * pixelMs(ctx);
   const bins = new Map<number, Array<{ i: number; t: number }>>();
   ctx.cluster.failovers.forEach((f, i) => {
