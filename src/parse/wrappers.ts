@@ -20,7 +20,7 @@
 //   tail -f headers                 `==> redis-7000.log <==`
 //   journald meta lines             `-- Logs begin at … --`, `-- Boot 5c0… --`, `-- No entries --`
 import { parseRedisHeader, type Header } from './prefix.ts';
-import { readJsonRecord, stampFromString } from './records.ts';
+import { LokiLabelCache, readJsonRecord, stampFromString, type LokiLine } from './records.ts';
 import { parseClock, parseEpoch, parseIsoStamp, parseSyslogStamp, Stamp, STAMP_NONE, STAMP_WALL_NO_YEAR } from './stamp.ts';
 
 export const WRAP_NONE = 0;
@@ -83,8 +83,13 @@ export class Wrap {
   pid: number | undefined = undefined;
   /** docker json-file, CRI `P`: the line continues in the next record of the stream. */
   partial = false;
-  /** JSON records and CRI: the decoded inner text (without a newline). */
+  /** JSON records and CRI: the decoded inner text (without a newline); null for a Loki record read in place. */
   text: string | null = null;
+  /** Loki jsonl records read without JSON.parse (records.ts LokiLabelCache): the label sets seen, and scratch. */
+  readonly loki: { readonly labels: LokiLabelCache; readonly line: LokiLine } = {
+    labels: new LokiLabelCache(),
+    line: { start: 0, end: 0, text: null },
+  };
   /** JSON records: which export (`loki-jsonl`, `elasticsearch-ndjson`, …). */
   form: string | null = null;
   /** User labels seen before a Redis line: such a label also stands before that node's other lines. */
@@ -145,6 +150,11 @@ function setText(w: Wrap, kind: number, text: string): number {
 }
 
 function unwrapJson(b: Buffer, s: number, e: number, w: Wrap): number {
+  const loki = w.loki;
+  if (loki.labels.read(b, s, e, w, loki.line)) {
+    if (loki.line.text !== null) return setText(w, WRAP_RECORD, loki.line.text);
+    return setInner(w, WRAP_RECORD, b, loki.line.start, loki.line.end);
+  }
   let rec: unknown;
   try {
     rec = JSON.parse(b.toString('utf8', s, e));
