@@ -244,6 +244,17 @@ function startManual(s: ReplayState, ev: TimelineEvent, node: NodeId, kind: 'man
   return m;
 }
 
+/** `node` won its election at `ev`: its attempt is won, and it takes its master's slots. */
+function electionWon(s: ReplayState, ev: TimelineEvent, node: NodeId): void {
+  const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+  a.wonAt = ev.at;
+  a.outcome = 'won';
+  a.evidence.push(evidenceOf(ev));
+  promote(s, node, ev, 'election', a);
+  const m = openManual(s, node);
+  if (m) s.node(node).manual = null;
+}
+
 function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
   return (s, ev, node) => {
     if (!node || ev.fields.epoch === undefined || !Number.isFinite(ev.fields.epoch)) return;
@@ -259,8 +270,15 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
       evidence: evidenceOf(ev),
     });
     s.node(node).configEpoch = ev.fields.epoch;
+    let p = s.promotionsOf(node).at(-1);
+    // Only the winner logs this, right after "Failover election won" (redis 3.0.7 and 7.0 src/cluster.c
+    // clusterHandleSlaveFailover, valkey 8.0 src/cluster_legacy.c): when that line is not in the
+    // evidence (a cut or filtered log), this one says the same.
+    if (isElection && !(p && p.at <= ev.at && ev.at - p.at <= 5_000)) {
+      electionWon(s, ev, node);
+      p = s.promotionsOf(node).at(-1);
+    }
     // Give the node's latest promotion its epoch when the election line did not carry it.
-    const p = s.promotionsOf(node).at(-1);
     if (p && p.epoch === null && ev.at - p.at <= 5_000) {
       p.epoch = ev.fields.epoch;
       p.evidence.push(evidenceOf(ev));
@@ -598,14 +616,7 @@ export const transitions: Record<EventKind, Transition> = {
     }
   },
   'election.won': (s, ev, node) => {
-    if (!node) return;
-    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
-    a.wonAt = ev.at;
-    a.outcome = 'won';
-    a.evidence.push(evidenceOf(ev));
-    promote(s, node, ev, 'election', a);
-    const m = openManual(s, node);
-    if (m) s.node(node).manual = null;
+    if (node) electionWon(s, ev, node);
   },
   'election.expired': unable('expired'),
   'election.waiting-votes': unable('waiting-votes'),
