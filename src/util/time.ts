@@ -93,12 +93,42 @@ function showable(ms: number): boolean {
  * every time it reads, so a value outside a Date's range here is a bug upstream, shown as `invalid time`.
  */
 export function formatUtc(ms: EpochMs): string {
-  return showable(ms) ? new Date(ms).toISOString() : 'invalid time';
+  if (!showable(ms)) return 'invalid time';
+  // A Date keeps whole ms, cut toward zero; the second holding them is formatted once (toISOString
+  // was a fifth of the verdict on a flapping log, whose times fall in few seconds).
+  const t = Math.trunc(ms);
+  const sec = Math.floor(t / 1000);
+  return secondPrefix(sec) + MS_SUFFIX[t - sec * 1000];
 }
 
 /** `07:28:21.434` in UTC (never throws, see formatUtc). */
 export function formatUtcTime(ms: EpochMs): string {
-  return showable(ms) ? new Date(ms).toISOString().slice(11, 23) : 'invalid time';
+  if (!showable(ms)) return 'invalid time';
+  const t = Math.trunc(ms);
+  const sec = Math.floor(t / 1000);
+  const prefix = secondPrefix(sec);
+  const rest = MS_SUFFIX[t - sec * 1000];
+  // A four-digit year puts the time at 11…23; a six-digit one (never an input's) shifts it.
+  return prefix.length === 20 ? prefix.slice(11) + rest.slice(0, 3) : (prefix + rest).slice(11, 23);
+}
+
+/** `000Z` … `999Z`: what toISOString puts after the second's `.`. */
+const MS_SUFFIX = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
+
+/**
+ * toISOString of second `sec` without its `000Z` (`2021-06-21T07:28:21.`), from a direct-mapped
+ * cache: times close together share their slot's second, and a miss costs just the toISOString.
+ */
+const PREFIX_SLOTS = 65536;
+const prefixSec = new Float64Array(PREFIX_SLOTS).fill(NaN);
+const prefixText: string[] = new Array<string>(PREFIX_SLOTS).fill('');
+function secondPrefix(sec: number): string {
+  const slot = sec & (PREFIX_SLOTS - 1);
+  if (prefixSec[slot] === sec) return prefixText[slot];
+  const text = new Date(sec * 1000).toISOString().slice(0, -4);
+  prefixSec[slot] = sec;
+  prefixText[slot] = text;
+  return text;
 }
 
 /** Human duration: `5.175 s`, `850 ms`, `2 min 3.000 s`. */

@@ -5,7 +5,7 @@
 // read with the offset in force before the jump, as luxon and GNU date resolve it (02:30 → 03:30).
 import { describe, expect, it } from 'vitest';
 import { WallClock } from '../../src/parse/stamp.ts';
-import { wallHourStart, wallToUtc } from '../../src/util/time.ts';
+import { formatUtc, formatUtcTime, wallHourStart, wallToUtc } from '../../src/util/time.ts';
 
 const Z = (iso: string) => Date.parse(iso);
 type Case = [zone: string, local: [number, number, number, number, number, number, number], utc: string];
@@ -46,5 +46,30 @@ describe('issue #16 – the DST offset cache inside a spring-forward gap', () =>
     expect(wallHourStart('Australia/Lord_Howe', 2021, 10, 3, 2)).toBeNull();
     expect(wallHourStart('Europe/Berlin', 2021, 3, 28, 4)).toBe(Z('2021-03-28T02:00:00.000Z'));
     expect(wallHourStart('Europe/Berlin', 2021, 6, 1, 12)).toBe(Z('2021-06-01T10:00:00.000Z'));
+  });
+});
+
+describe('formatUtc and formatUtcTime, each second formatted once', () => {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const times = [
+    0, -0, 1, -1, 0.5, -0.5, -1.5, 999.9, -999.9, 1000, -1001, 1_624_260_501_434, 1_624_260_501_434.7, 253_402_300_799_999, 8.64e15,
+    -8.64e15,
+  ];
+  // Two times in one cache slot (65536 s apart) and back again: each keeps its own second.
+  times.push(1_624_260_501_000, 1_624_260_501_000 + 65_536_000, 1_624_260_501_999);
+  it.each(times)('%d reads as toISOString does', (ms) => {
+    expect(formatUtc(ms)).toBe(iso(ms));
+    expect(formatUtcTime(ms)).toBe(iso(ms).slice(11, 23));
+  });
+  it('a time no Date can hold is shown, not thrown', () => {
+    for (const ms of [NaN, Infinity, 8.64e15 + 1]) {
+      expect(formatUtc(ms)).toBe('invalid time');
+      expect(formatUtcTime(ms)).toBe('invalid time');
+    }
+  });
+  it('concrete values', () => {
+    expect(formatUtc(1_624_260_501_434)).toBe('2021-06-21T07:28:21.434Z');
+    expect(formatUtcTime(1_624_260_501_004)).toBe('07:28:21.004');
+    expect(formatUtc(-1)).toBe('1969-12-31T23:59:59.999Z');
   });
 });
