@@ -7,6 +7,7 @@ import { evidenceOf } from './evidence.ts';
 import { isServerLogKind } from './bind.ts';
 import type { TraceNote } from '../model/timeline.ts';
 import { groupBy } from '../util/sorted.ts';
+import { KindIndex } from './kind-index.ts';
 
 const isOwnLog = (e: TimelineEvent) => isServerLogKind(e.kind);
 
@@ -32,10 +33,7 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   for (const v of views) for (const e of v.nodes) if (e.address && !addressOf.has(e.address)) addressOf.set(e.address, e.id);
 
   // Runs per (source, stream) in line order.
-  const order = cluster.events
-    .map((e, i) => i)
-    .filter((i) => isOwnLog(cluster.events[i]))
-    .sort((a, b) => byLogLine(cluster.events[a], cluster.events[b]));
+  const order = logLineOrder(cluster.events);
   const runs: number[][] = [];
   let prev: TimelineEvent | null = null;
   for (const i of order) {
@@ -45,23 +43,19 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
     runs[runs.length - 1].push(i);
     prev = e;
   }
+  // Each run's events, and whether its bound node cannot have written it: both asked twice below.
+  const runEvents = runs.map((run) => run.map((i) => cluster.events[i]));
+  const contradictsBound = runEvents.map((evs) => evs[0].node !== null && contradictsContent(evs, evs[0].node));
 
   // Nodes writing their own log in each time window (a node writes one log at a time).
   const ownWindows = new Map<NodeId, Array<[number, number, string]>>();
-  for (const run of runs) {
+  runs.forEach((run, k) => {
     const first = cluster.events[run[0]];
-    if (
-      !first.node ||
-      contradictsContent(
-        run.map((i) => cluster.events[i]),
-        first.node,
-      )
-    )
-      continue;
+    if (!first.node || contradictsBound[k]) return;
     const list = ownWindows.get(first.node) ?? [];
     list.push([first.at, cluster.events[run[run.length - 1]].at, first.source]);
     ownWindows.set(first.node, list);
-  }
+  });
 
   const reassigned = new Map<number, NodeId | null>();
   const isReal = (id: NodeId) => !isWriterId(id);
@@ -100,12 +94,12 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
       evidence: [pinned.evidence, ...evs.slice(0, 2).map(evidenceOf)],
     });
   }
-  for (const run of runs) {
-    const evs = run.map((i) => cluster.events[i]);
+  runs.forEach((run, k) => {
+    const evs = runEvents[k];
     const bound = evs[0].node;
-    if (bound !== null && isWriterId(bound)) continue;
-    const bad = bound !== null && (contradictsContent(evs, bound) || (known.size > 0 && !known.has(bound)));
-    if (bound !== null && !bad) continue;
+    if (bound !== null && isWriterId(bound)) return;
+    const bad = bound !== null && (contradictsBound[k] || (known.size > 0 && !known.has(bound)));
+    if (bound !== null && !bad) return;
     const start = evs[0].at;
     const end = evs[evs.length - 1].at;
     const candidates = realKnown.filter((id) => {
@@ -136,7 +130,7 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
         evidence: ev,
       });
     }
-  }
+  });
   if (reassigned.size === 0) return { events: cluster.events, notes };
   const events = cluster.events.map((e, i) => (reassigned.has(i) ? { ...e, node: reassigned.get(i) ?? null } : e));
   return { events, notes };
@@ -257,17 +251,44 @@ export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map
   return { timeline: { ...timeline, clusters }, notes };
 }
 
-/** Own-log lines in (source, stream, line) order. */
-function byLogLine(x: TimelineEvent, y: TimelineEvent): number {
-  return x.source < y.source
-    ? -1
-    : x.source > y.source
-      ? 1
-      : (x.stream ?? '') < (y.stream ?? '')
-        ? -1
-        : (x.stream ?? '') > (y.stream ?? '')
-          ? 1
-          : x.line - y.line;
+/**
+ * Positions of the own-log lines in (source, stream, line) order, equal keys in list order: what a
+ * stable sort of them by that key gives. Grouped by source and stream in one pass; a group is sorted
+ * by line only when it is not in line order already (a merged timeline keeps each file's order).
+ */
+function logLineOrder(events: readonly TimelineEvent[]): number[] {
+  const bySource = new Map<string, Map<string, number[]>>();
+  let lastSource: string | null = null;
+  let lastStream: string | null = null;
+  let list: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (!isOwnLog(e)) continue;
+    const stream = e.stream ?? '';
+    if (e.source !== lastSource || stream !== lastStream) {
+      lastSource = e.source;
+      lastStream = stream;
+      let streams = bySource.get(e.source);
+      if (!streams) bySource.set(e.source, (streams = new Map()));
+      let l = streams.get(stream);
+      if (!l) streams.set(stream, (l = []));
+      list = l;
+    }
+    list.push(i);
+  }
+  const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const out: number[] = [];
+  for (const source of [...bySource.keys()].sort(byString)) {
+    const streams = bySource.get(source)!;
+    for (const stream of [...streams.keys()].sort(byString)) {
+      const l = streams.get(stream)!;
+      let sorted = true;
+      for (let k = 1; k < l.length && sorted; k++) if (events[l[k - 1]].line > events[l[k]].line) sorted = false;
+      if (!sorted) l.sort((a, b) => events[a].line - events[b].line);
+      for (const i of l) out.push(i);
+    }
+  }
+  return out;
 }
 
 /** Whether `e` cannot continue the run `prev` ends: another file or stream, node, process (pid), or a start-up line. */
@@ -284,7 +305,7 @@ function startsRun(prev: TimelineEvent, e: TimelineEvent): boolean {
 
 /** Runs of one source's own-log lines in line order, cut at start-up lines, pid and binding changes. */
 function runsOf(events: readonly TimelineEvent[]): TimelineEvent[][] {
-  const own = events.filter(isOwnLog).sort(byLogLine);
+  const own = logLineOrder(events).map((i) => events[i]);
   const runs: TimelineEvent[][] = [];
   let prev: TimelineEvent | null = null;
   for (const e of own) {
@@ -421,12 +442,30 @@ function failedOverToSelf(evs: readonly TimelineEvent[]): { id: NodeId; why: str
 export function inferAddresses(
   events: readonly TimelineEvent[],
   known: ReadonlyMap<string, NodeId>,
+  kinds: KindIndex = KindIndex.of(events),
 ): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
   const out: Array<[string, NodeId]> = [];
   const notes: TraceNote[] = [];
   const taken = new Map(known);
-  const byNode = groupBy(events, (e) => (e.node && isOwnLog(e) ? e.node : null));
-  for (const [node, evs] of byNode) {
+  // Each writer's lines of the kinds the walk below acts on (the others change nothing), writers in
+  // the order of their first line: the order in which the bindings are taken.
+  const byNode = groupBy(
+    kinds.eventsOf(
+      'cluster.fail-received',
+      'cluster.fail-marked',
+      'cluster.fail-cleared',
+      'repl.connecting',
+      'role.replica-of',
+      'server.start',
+      'node.identity',
+      'election.delayed',
+      'election.started',
+    ),
+    (e) => (e.node && isOwnLog(e) ? e.node : null),
+  );
+  for (const node of kinds.writers()) {
+    const evs = byNode.get(node);
+    if (!evs) continue;
     const flagged = new Map<NodeId, TimelineEvent>();
     let connecting: TimelineEvent[] = [];
     for (const e of evs) {
@@ -475,23 +514,23 @@ export function addressedMasters(
   cluster: ClusterTimeline,
   events: readonly TimelineEvent[],
   known: ReadonlyMap<string, NodeId>,
+  kinds: KindIndex = KindIndex.of(events),
 ): Array<[string, NodeId]> {
   const named = new Set(known.keys());
   for (const s of cluster.snapshots) if (s.kind === 'cluster-nodes') for (const e of s.nodes) named.add(e.address);
-  for (const e of events) if (e.kind === 'node.address-updated' && e.fields.address) named.add(e.fields.address);
+  for (const e of kinds.eventsOf('node.address-updated')) if (e.fields.address) named.add(e.fields.address);
   // A node whose own log says it listens on the port may be the one at that address (its log gives the
   // port, never the host: "Running mode=cluster, port=7000.", redis 7.0 server.c redisAsciiArt).
   const ports = new Set<number>();
-  for (const e of events)
-    if ((e.kind === 'server.mode' || e.kind === 'server.ready') && e.fields.port !== undefined && isOwnLog(e)) ports.add(e.fields.port);
+  for (const e of kinds.eventsOf('server.mode', 'server.ready')) if (e.fields.port !== undefined && isOwnLog(e)) ports.add(e.fields.port);
   // Kept to masters nobody tried to replace: a replica that ran an election or a manual failover tells
   // a failover, whose old master the JSON gives as an id or null (model/analysis.ts Failover).
   const candidates = new Set<NodeId>();
-  for (const e of events)
-    if (e.node && isOwnLog(e) && (e.kind.startsWith('election.') || e.kind.startsWith('manual.'))) candidates.add(e.node);
+  for (const e of kinds.eventsOf(...kinds.kinds((k) => k.startsWith('election.') || k.startsWith('manual.'))))
+    if (e.node && isOwnLog(e)) candidates.add(e.node);
   const out = new Map<string, NodeId>();
-  for (const e of events) {
-    if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || candidates.has(e.node)) continue;
+  for (const e of kinds.eventsOf('repl.connecting')) {
+    if (!e.node || !isOwnLog(e) || candidates.has(e.node)) continue;
     const addr = e.fields.address;
     if (!addr || named.has(addr) || out.has(addr) || ports.has(Number(addr.slice(addr.lastIndexOf(':') + 1)))) continue;
     out.set(addr, masterAt(addr));
@@ -513,16 +552,17 @@ const CLUSTER_PORT_INCR = 10000;
 export function inferBusAddresses(
   events: readonly TimelineEvent[],
   known: ReadonlyMap<string, NodeId>,
+  kinds: KindIndex = KindIndex.of(events),
 ): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
   const atBus = new Map<string, Map<NodeId, TimelineEvent>>();
-  for (const e of events) {
-    if (e.kind !== 'cluster.bus-connect-failed' || !e.fields.subject || !e.fields.address) continue;
+  for (const e of kinds.eventsOf('cluster.bus-connect-failed')) {
+    if (!e.fields.subject || !e.fields.address) continue;
     let m = atBus.get(e.fields.address);
     if (!m) atBus.set(e.fields.address, (m = new Map()));
     if (!m.has(e.fields.subject)) m.set(e.fields.subject, e);
   }
   if (atBus.size === 0) return { addresses: [], notes: [] };
-  return bindConnectedMasters(events, known, (addr) => {
+  return bindConnectedMasters(kinds, known, (addr) => {
     const colon = addr.lastIndexOf(':');
     const port = Number(addr.slice(colon + 1));
     if (!Number.isInteger(port) || colon < 0) return null;
@@ -545,16 +585,17 @@ export function inferBusAddresses(
 export function inferListeningAddresses(
   events: readonly TimelineEvent[],
   known: ReadonlyMap<string, NodeId>,
+  kinds: KindIndex = KindIndex.of(events),
 ): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
   const listening = new Map<number, Map<NodeId, TimelineEvent>>();
-  for (const e of events) {
-    if ((e.kind !== 'server.mode' && e.kind !== 'server.ready') || e.fields.port === undefined || !e.node || !isOwnLog(e)) continue;
+  for (const e of kinds.eventsOf('server.mode', 'server.ready')) {
+    if (e.fields.port === undefined || !e.node || !isOwnLog(e)) continue;
     let m = listening.get(e.fields.port);
     if (!m) listening.set(e.fields.port, (m = new Map()));
     if (!m.has(e.node)) m.set(e.node, e);
   }
   if (listening.size === 0) return { addresses: [], notes: [] };
-  return bindConnectedMasters(events, known, (addr, taken) => {
+  return bindConnectedMasters(kinds, known, (addr, taken) => {
     const port = Number(addr.slice(addr.lastIndexOf(':') + 1));
     const at = listening.get(port);
     if (!at || at.size !== 1) return null;
@@ -575,7 +616,7 @@ export function inferListeningAddresses(
  * own id; each binding gets an identity-inferred note saying what it rests on.
  */
 function bindConnectedMasters(
-  events: readonly TimelineEvent[],
+  kinds: KindIndex,
   known: ReadonlyMap<string, NodeId>,
   candidate: (addr: string, taken: ReadonlyMap<string, NodeId>) => { id: NodeId; line: TimelineEvent; why: string } | null,
 ): { addresses: Array<[string, NodeId]>; notes: TraceNote[] } {
@@ -583,8 +624,8 @@ function bindConnectedMasters(
   const notes: TraceNote[] = [];
   const taken = new Map(known);
   const bound = new Set(known.values());
-  for (const e of events) {
-    if (e.kind !== 'repl.connecting' || !e.node || !isOwnLog(e) || !e.fields.address) continue;
+  for (const e of kinds.eventsOf('repl.connecting')) {
+    if (!e.node || !isOwnLog(e) || !e.fields.address) continue;
     const addr = e.fields.address;
     if (taken.has(addr)) continue;
     const c = candidate(addr, taken);

@@ -3,6 +3,7 @@ import type { TimelineEvent } from '../model/events.ts';
 import type { EpochMs } from '../model/ids.ts';
 import type { ClusterTimeline } from '../model/timeline.ts';
 import { lowerBound, upperBound } from '../util/sorted.ts';
+import { KindIndex } from './kind-index.ts';
 
 /** Two events that must happen in this order in real time, written by different sources. */
 export interface CausalPair {
@@ -30,7 +31,7 @@ const MATCH_WINDOW_MS = 60_000;
  * search over time-sorted lists, so the cost grows with the number of events, not with its square
  * (a flapping cluster has thousands of failovers between the same node ids).
  */
-export function causalPairs(events: readonly TimelineEvent[]): CausalPair[] {
+export function causalPairs(events: readonly TimelineEvent[], kinds: KindIndex = KindIndex.of(events)): CausalPair[] {
   const pairs: CausalPair[] = [];
   const side = (e: TimelineEvent, what: string) => ({ source: e.source, at: e.at, evidence: { source: e.source, line: e.line }, what });
   const marks = new Index();
@@ -39,40 +40,40 @@ export function causalPairs(events: readonly TimelineEvent[]): CausalPair[] {
   const won = new Index();
   const votes = new Index();
   const requests = new Index();
-  for (const e of events) {
-    const f = e.fields;
-    if (e.kind === 'cluster.fail-marked' && e.node && f.subject) marks.add(key(e.node, f.subject), e);
-    else if (e.kind === 'election.started' && e.node && f.epoch !== undefined) {
-      started.add(key(e.node, String(f.epoch)), e);
+  // Each index takes its kinds' events in event order (what one pass over every event gave it).
+  for (const e of kinds.eventsOf('cluster.fail-marked')) if (e.node && e.fields.subject) marks.add(key(e.node, e.fields.subject), e);
+  for (const e of kinds.eventsOf('election.started'))
+    if (e.node && e.fields.epoch !== undefined) {
+      started.add(key(e.node, String(e.fields.epoch)), e);
       startedByNode.add(e.node, e);
-    } else if (e.kind === 'election.won' && e.node) won.add(e.node, e);
-    else if (e.kind === 'vote.granted' && f.subject) votes.add(key(f.subject, String(f.epoch)), e);
-    else if ((e.kind === 'manual.requested' || e.kind === 'manual.force') && e.node) requests.add(e.node, e);
-  }
-  for (const r of events) {
-    if (r.kind !== 'cluster.fail-received' || !r.fields.sender || !r.fields.subject) continue;
+    }
+  for (const e of kinds.eventsOf('election.won')) if (e.node) won.add(e.node, e);
+  for (const e of kinds.eventsOf('vote.granted')) if (e.fields.subject) votes.add(key(e.fields.subject, String(e.fields.epoch)), e);
+  for (const e of kinds.eventsOf('manual.requested', 'manual.force')) if (e.node) requests.add(e.node, e);
+  for (const r of kinds.eventsOf('cluster.fail-received')) {
+    if (!r.fields.sender || !r.fields.subject) continue;
     const m = marks.nearest(key(r.fields.sender, r.fields.subject), r.at);
     if (m && m.source !== r.source) pairs.push({ before: side(m, 'FAIL marked'), after: side(r, 'FAIL received') });
   }
-  for (const v of events) {
-    if (v.kind !== 'vote.granted' || !v.fields.subject || v.fields.epoch === undefined) continue;
+  for (const v of kinds.eventsOf('vote.granted')) {
+    if (!v.fields.subject || v.fields.epoch === undefined) continue;
     const s = started.first(key(v.fields.subject, String(v.fields.epoch)));
     if (s && s.source !== v.source) pairs.push({ before: side(s, 'election started'), after: side(v, 'vote granted') });
   }
-  for (const w of events) {
-    if (w.kind !== 'election.won' || !w.node) continue;
+  for (const w of kinds.eventsOf('election.won')) {
+    if (!w.node) continue;
     const s = startedByNode.lastWithin(w.node, w.at - MATCH_WINDOW_MS, w.at);
     if (!s) continue;
     const first = votes.earliestNotFrom(key(w.node, String(s.fields.epoch)), w.source);
     if (first) pairs.push({ before: side(first, 'vote granted'), after: side(w, 'election won') });
   }
-  for (const p of events) {
-    if (p.kind !== 'manual.master-paused' || !p.fields.subject) continue;
+  for (const p of kinds.eventsOf('manual.master-paused')) {
+    if (!p.fields.subject) continue;
     const req = requests.nearest(p.fields.subject, p.at);
     if (req && req.source !== p.source) pairs.push({ before: side(req, 'manual failover requested'), after: side(p, 'master paused') });
   }
-  for (const r of events) {
-    if (r.kind !== 'role.replica-of' || !r.fields.subject) continue;
+  for (const r of kinds.eventsOf('role.replica-of')) {
+    if (!r.fields.subject) continue;
     const w = won.nearest(r.fields.subject, r.at);
     if (w && w.source !== r.source) pairs.push({ before: side(w, 'election won'), after: side(r, 'reconfigured as its replica') });
   }
@@ -155,8 +156,8 @@ const atOf = (e: TimelineEvent) => e.at;
  * off[before] − off[after] ≤ after.at − before.at, solved by Bellman-Ford twice (all corrections ≤ 0,
  * and all ≥ 0); the solution moving clocks least in total wins.
  */
-export function solveSkew(cluster: ClusterTimeline): SkewResult {
-  const pairs = causalPairs(cluster.events);
+export function solveSkew(cluster: ClusterTimeline, kinds: KindIndex = KindIndex.of(cluster.events)): SkewResult {
+  const pairs = causalPairs(cluster.events, kinds);
   const violations = pairs.filter((p) => p.before.at > p.after.at);
   if (violations.length === 0) return { offsets: [], violations: [], inconsistent: false };
   const sources = [...new Set(pairs.flatMap((p) => [p.before.source, p.after.source]))].sort();

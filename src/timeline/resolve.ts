@@ -1,8 +1,8 @@
 import type { Address, NodeId } from '../model/ids.ts';
 import type { ClusterTimeline, Timeline, TraceNote } from '../model/timeline.ts';
 import { addressedMasters, attributeEvents, inferAddresses, inferBusAddresses, inferListeningAddresses, rehomeRuns } from './attribute.ts';
-import { isServerLogKind } from './bind.ts';
 import { applyOffsets, solveSkew, type SkewResult } from './clock.ts';
+import { KindIndex } from './kind-index.ts';
 import { resolveNodeTimeout, type NodeTimeout } from './node-timeout.ts';
 
 /** One cluster as the replay takes it: its lines' writers settled and its clocks corrected. */
@@ -52,13 +52,17 @@ export function resolveTimeline(input: Timeline, opts: ResolveOptions = {}): Res
 }
 
 function resolveCluster(c: ClusterTimeline, timeline: Timeline, opts: ResolveOptions, moved: TraceNote[]): ResolvedCluster {
-  const nodeTimeout = resolveNodeTimeout(c, timeline.inputs, opts.nodeTimeoutMs);
-  const skew = solveSkew(c);
+  // One index of the events by kind for every pass below (the clock correction reorders them; the
+  // attribution copies some with another node, moving none).
+  const rawKinds = KindIndex.of(c.events);
+  const nodeTimeout = resolveNodeTimeout(c, timeline.inputs, opts.nodeTimeoutMs, rawKinds);
+  const skew = solveSkew(c, rawKinds);
   const corrected = applyOffsets(c, skew.offsets);
   const attributed = attributeEvents(corrected);
   const known: Array<[Address, NodeId]> = [];
   for (const n of corrected.nodes) for (const a of n.addresses) known.push([a, n.id]);
   const events = attributed.events;
+  const kinds = (corrected === c ? rawKinds : KindIndex.of(corrected.events)).over(events);
   const implied: Array<[Address, NodeId]> = [];
   const notes: TraceNote[] = [...moved, ...attributed.notes];
   const learn = (r: { addresses: Array<[Address, NodeId]>; notes: TraceNote[] }) => {
@@ -67,14 +71,13 @@ function resolveCluster(c: ClusterTimeline, timeline: Timeline, opts: ResolveOpt
     notes.push(...r.notes);
   };
   // An election after flagging one master FAIL; then the bus addresses of 6.0+ verbose logs.
-  learn(inferAddresses(events, new Map(known)));
-  learn(inferBusAddresses(events, new Map(known)));
+  learn(inferAddresses(events, new Map(known), kinds));
+  learn(inferBusAddresses(events, new Map(known), kinds));
   // Every node the evidence names has a log: a replica's master is one of them (by the port it listens on).
-  const withLog = new Set<NodeId>();
-  for (const e of events) if (e.node && isServerLogKind(e.kind)) withLog.add(e.node);
-  if (corrected.nodes.every((n) => withLog.has(n.id))) learn(inferListeningAddresses(events, new Map(known)));
+  const withLog = new Set<NodeId>(kinds.writers());
+  if (corrected.nodes.every((n) => withLog.has(n.id))) learn(inferListeningAddresses(events, new Map(known), kinds));
   // Else a master known only by its address.
-  learn({ addresses: addressedMasters(corrected, events, new Map(known)), notes: [] });
+  learn({ addresses: addressedMasters(corrected, events, new Map(known), kinds), notes: [] });
   return {
     cluster: events === corrected.events ? corrected : { ...corrected, events },
     nodeTimeout,
