@@ -288,6 +288,20 @@ export function buildFailovers(trace: Trace): FailoverFacts[] {
 }
 
 export function dedupe(ev: readonly Evidence[]): Evidence[] {
+  // Most lists hold a handful: comparing pairs beats building a key string and a Set per item
+  // (once per finding and failover, dedupe was the verdict's largest self time after formatting).
+  if (ev.length <= 16) {
+    const out: Evidence[] = [];
+    for (let i = 0; i < ev.length; i++) {
+      const e = ev[i];
+      let dup = false;
+      // NaN lines are one key too, as `${NaN}` is.
+      for (let j = 0; j < out.length && !dup; j++)
+        dup = (out[j].line === e.line || (Number.isNaN(out[j].line) && Number.isNaN(e.line))) && out[j].source === e.source;
+      if (!dup) out.push(e);
+    }
+    return out;
+  }
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of ev) {
