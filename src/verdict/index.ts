@@ -102,6 +102,14 @@ export function judgeCluster(resolved: ResolvedCluster, trace: Trace, life: Life
   const blocked = findBlocked(trace, failovers, nodeTimeout.ms);
   const outages = buildOutages(trace, failovers, blocked);
   const addr = new Map(trace.nodes.map((n) => [n.id, n.addresses[0]]));
+  // Each node's label is built once: the checks and the story ask for it per sentence.
+  const labels = new Map<NodeId, string>();
+  const label = (id: NodeId | null): string => {
+    if (id === null) return 'an unknown node';
+    let l = labels.get(id);
+    if (l === undefined) labels.set(id, (l = addr.get(id) && !isMasterAtId(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id)));
+    return l;
+  };
   const context: VerdictContext = {
     cluster,
     inputs,
@@ -112,7 +120,7 @@ export function judgeCluster(resolved: ResolvedCluster, trace: Trace, life: Life
     failovers,
     blocked,
     outages,
-    label: (id) => (id === null ? 'an unknown node' : addr.get(id) && !isMasterAtId(id) ? `${shortId(id)} (${addr.get(id)})` : shortId(id)),
+    label,
   };
   const facts: FindingFacts[] = RULE_IDS.flatMap((rule) => checks[rule](context));
   facts.sort(
@@ -131,10 +139,12 @@ export function judgeCluster(resolved: ResolvedCluster, trace: Trace, life: Life
     nodes: f.nodes,
     evidence: f.evidence,
   }));
+  // One lookup for the cluster (built per failover, it cost failovers × nodes).
+  const refs = nodeRefs(trace.nodes);
   const analysis: ClusterAnalysis = {
     id: cluster.id,
     nodes: trace.nodes.map((n) => ({ id: n.id, addresses: n.addresses, sources: n.sources })),
-    failovers: failovers.map((f) => failoverJson(cluster.id, f, nodeRefs(trace.nodes))),
+    failovers: failovers.map((f) => failoverJson(cluster.id, f, refs)),
     outages: outages.map((o) => outageJson(cluster.id, o)),
     findings,
     story: tellStory(context),
