@@ -52,36 +52,50 @@ export function lastAtOrBefore<T extends { at: EpochMs }>(g: Group<T>, t: number
 
 /** Spans that may cover a time: the index answers candidates, callers apply their exact test. */
 export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
-  private readonly bounds: number[];
-  /** active[i]: indices of spans with start ≤ t < end for t in [bounds[i], bounds[i+1]). */
-  private readonly active: number[][];
+  /** Every start and end once, ascending. */
+  private readonly bounds: ArrayLike<number>;
+  /**
+   * The spans with start ≤ t < end for t in [bounds[i], bounds[i+1]), ascending: ids[from[i] …
+   * from[i+1]). One flat array: a copy of the open list per bound was most of the index's cost.
+   */
+  private readonly from: Int32Array;
+  private readonly ids: Int32Array;
   private readonly spans: readonly T[];
 
   constructor(spans: readonly T[]) {
     this.spans = spans;
-    const points = new Set<number>();
-    for (const s of spans) {
-      points.add(s.start);
-      if (s.end !== null) points.add(s.end);
+    const raw: number[] = [];
+    let nan = false;
+    for (let i = 0; i < spans.length; i++) {
+      const s = spans[i];
+      raw.push(s.start);
+      if (s.end !== null) raw.push(s.end);
+      if (Number.isNaN(s.start) || (s.end !== null && Number.isNaN(s.end))) nan = true;
     }
-    this.bounds = [...points].sort((a, b) => a - b);
-    this.active = [];
-    if (!points.has(NaN)) {
-      this.sweep();
-      return;
+    const active = new FlatLists();
+    if (!nan) {
+      this.bounds = distinctAscending(raw);
+      this.sweep(active);
+    } else {
+      // A NaN bound: the Map-and-Set construction, whose order of bounds the comparator sort decides.
+      const points = new Set<number>(raw);
+      this.bounds = [...points].sort((a, b) => a - b);
+      const startsAt = new Map<number, number[]>();
+      const endsAt = new Map<number, number[]>();
+      spans.forEach((s, i) => {
+        (startsAt.get(s.start) ?? startsAt.set(s.start, []).get(s.start)!).push(i);
+        if (s.end !== null) (endsAt.get(s.end) ?? endsAt.set(s.end, []).get(s.end)!).push(i);
+      });
+      const open = new Set<number>();
+      for (let k = 0; k < this.bounds.length; k++) {
+        const b = this.bounds[k];
+        for (const i of startsAt.get(b) ?? []) open.add(i);
+        for (const i of endsAt.get(b) ?? []) open.delete(i);
+        active.add([...open].sort((x, y) => x - y));
+      }
     }
-    const startsAt = new Map<number, number[]>();
-    const endsAt = new Map<number, number[]>();
-    spans.forEach((s, i) => {
-      (startsAt.get(s.start) ?? startsAt.set(s.start, []).get(s.start)!).push(i);
-      if (s.end !== null) (endsAt.get(s.end) ?? endsAt.set(s.end, []).get(s.end)!).push(i);
-    });
-    const open = new Set<number>();
-    for (const b of this.bounds) {
-      for (const i of startsAt.get(b) ?? []) open.add(i);
-      for (const i of endsAt.get(b) ?? []) open.delete(i);
-      this.active.push([...open].sort((x, y) => x - y));
-    }
+    this.from = Int32Array.from(active.from);
+    this.ids = Int32Array.from(active.ids);
   }
 
   /**
@@ -89,46 +103,51 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
    * start there enter and those that end there leave (a span ending before it starts leaves before it
    * enters, so it stays), the open ones kept as a sorted array.
    */
-  private sweep(): void {
+  private sweep(active: FlatLists): void {
     const spans = this.spans;
-    const byStart = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || a - b);
+    const byStart = ascendingIds(spans.length, (i) => spans[i].start);
     const ended: number[] = [];
     spans.forEach((s, i) => {
       if (s.end !== null) ended.push(i);
     });
-    ended.sort((a, b) => (spans[a].end as number) - (spans[b].end as number) || a - b);
+    if (!idsAscendBy(ended, (i) => spans[i].end as number))
+      ended.sort((a, b) => (spans[a].end as number) - (spans[b].end as number) || a - b);
     const open: number[] = [];
     let a = 0;
     let z = 0;
-    for (const b of this.bounds) {
+    for (let k = 0; k < this.bounds.length; k++) {
+      const b = this.bounds[k];
       for (; a < byStart.length && spans[byStart[a]].start === b; a++) {
         const i = byStart[a];
-        open.splice(
-          upperBound(open, i, (x) => x),
-          0,
-          i,
-        );
+        open.splice(upperBoundNum(open, i), 0, i);
       }
       for (; z < ended.length && spans[ended[z]].end === b; z++) {
-        const k = lowerBound(open, ended[z], (x) => x);
-        if (open[k] === ended[z]) open.splice(k, 1);
+        const at = lowerBoundNum(open, ended[z]);
+        if (open[at] === ended[z]) open.splice(at, 1);
       }
-      this.active.push(open.slice());
+      active.add(open);
     }
   }
 
   /** Spans with start ≤ t and (end null or end ≥ t), in list order. */
   covering(t: number): T[] {
-    const i = upperBound(this.bounds, t, (x) => x) - 1;
-    // Inside a segment (not at a bound): its active spans, already in list order.
+    const i = upperBoundNum(this.bounds, t) - 1;
     if (i < 0) return [];
-    if (this.bounds[i] !== t) return this.active[i].map((j) => this.spans[j]);
-    const ids = new Set<number>(i >= 0 ? this.active[i] : []);
+    const out: T[] = [];
+    // Inside a segment (not at a bound): its active spans, already in list order.
+    if (this.bounds[i] !== t) {
+      for (let k = this.from[i]; k < this.from[i + 1]; k++) out.push(this.spans[this.ids[k]]);
+      return out;
+    }
+    const ids: number[] = [];
+    for (let k = this.from[i]; k < this.from[i + 1]; k++) ids.push(this.ids[k]);
     // Spans ending exactly at t belong to the segment before t.
-    if (i >= 1 && this.bounds[i] === t) for (const j of this.active[i - 1]) if (this.spans[j].end === t) ids.add(j);
+    if (i >= 1) for (let k = this.from[i - 1]; k < this.from[i]; k++) if (this.spans[this.ids[k]].end === t) ids.push(this.ids[k]);
     // Empty spans (start = end = t) are open in no segment.
-    if (i >= 0 && this.bounds[i] === t) for (const j of this.emptyAt(t)) ids.add(j);
-    return [...ids].sort((x, y) => x - y).map((j) => this.spans[j]);
+    for (const j of this.emptyAt(t)) ids.push(j);
+    ids.sort((x, y) => x - y);
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) out.push(this.spans[ids[k]]);
+    return out;
   }
 
   private empties: Map<number, number[]> | null = null;
@@ -141,6 +160,60 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
     }
     return this.empties.get(t) ?? [];
   }
+}
+
+/** Lists of ids appended one after another: list i is ids[from[i] … from[i+1]). */
+class FlatLists {
+  readonly from: number[] = [0];
+  readonly ids: number[] = [];
+  add(list: readonly number[]): void {
+    for (let k = 0; k < list.length; k++) this.ids.push(list[k]);
+    this.from.push(this.ids.length);
+  }
+}
+
+/** The values of `xs` (no NaN among them) once each, ascending; −0 reads as 0, as a Set keeps it. */
+function distinctAscending(xs: readonly number[]): Float64Array {
+  const a = Float64Array.from(xs).sort();
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (n === 0 || a[i] !== a[n - 1]) a[n++] = a[i] + 0;
+  return a.subarray(0, n);
+}
+
+/** 0 … n−1 by key, ties in index order; no sort when they already are (a trace's lists mostly are). */
+function ascendingIds(n: number, key: (i: number) => number): number[] {
+  const ids = Array.from({ length: n }, (_, i) => i);
+  if (!idsAscendBy(ids, key)) ids.sort((a, b) => key(a) - key(b) || a - b);
+  return ids;
+}
+
+function idsAscendBy(ids: readonly number[], key: (i: number) => number): boolean {
+  for (let k = 1; k < ids.length; k++) if (!(key(ids[k - 1]) <= key(ids[k]))) return false;
+  return true;
+}
+
+/** First index with xs[i] > t (xs ascending). */
+function upperBoundNum(xs: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index with xs[i] ≥ t (xs ascending). */
+function lowerBoundNum(xs: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const spanCache = new WeakMap<object, SpanIndex<never>>();
