@@ -6,6 +6,7 @@ import type { ReplayOptions } from './machine.ts';
 import type { OwnershipChange, ReplayState } from './state.ts';
 import type { DownEpisode, FaultFrom, LaneRole, LifeRun, OwnershipSpan, RoleSpan, StateSpan, Trace, TraceNode } from './trace.ts';
 import { firstAfter, groupBy, IntervalSet, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
+import { sortedView, sortNumbers } from './order.ts';
 
 /** See section 3 of the episode derivation: a ping this long unanswered is a node not answering. */
 const UNANSWERED_PING_MS = 250;
@@ -52,19 +53,19 @@ export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: Repl
     cluster: cluster.id,
     span,
     nodes,
-    lifecycle: [...s.lifecycle].sort(byTime),
-    replication: [...s.replication].sort(byTime),
-    failMarks: [...s.failMarks].sort(byTime),
-    stateChanges: [...s.stateChanges].sort(byTime),
+    lifecycle: sortedView(s.lifecycle, byTime),
+    replication: sortedView(s.replication, byTime),
+    failMarks: sortedView(s.failMarks, byTime),
+    stateChanges: sortedView(s.stateChanges, byTime),
     elections: s.elections,
-    votes: [...s.votes].sort(byTime),
+    votes: sortedView(s.votes, byTime),
     manuals: s.manuals,
-    promotions: [...s.promotions].sort(byTime),
-    demotions: [...s.demotions].sort(byTime),
-    epochs: [...s.epochs].sort(byTime),
-    configs: [...s.configs].sort(byTime),
+    promotions: sortedView(s.promotions, byTime),
+    demotions: sortedView(s.demotions, byTime),
+    epochs: sortedView(s.epochs, byTime),
+    configs: sortedView(s.configs, byTime),
     pings: s.pings,
-    offsets: [...s.offsets].sort(byTime),
+    offsets: sortedView(s.offsets, byTime),
     clientErrors: s.clientErrors,
     clientCommands: s.clientCommands,
     lifeRuns,
@@ -87,7 +88,7 @@ export function deriveTrace(s: ReplayState, cluster: ClusterTimeline, opts: Repl
  * winner's slots first seen in a snapshot. The replaced master owned them before (inferred).
  */
 function backfillPromotions(s: ReplayState): void {
-  const proms = [...s.promotions].sort((a, b) => a.at - b.at);
+  const proms = sortedView(s.promotions, (a, b) => a.at - b.at);
   const filled = new Set<(typeof proms)[number]>();
   // Read (not inferred) ownership changes per owner, in (time, seq) order.
   const readChanges = s.ownershipChanges.filter((c) => !c.inferred).sort((a, b) => a.at - b.at || a.seq - b.seq);
@@ -208,7 +209,7 @@ function deriveOwnership(s: ReplayState, spanStart: EpochMs | null): OwnershipSp
 function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSpan[] {
   const out: StateSpan[] = [];
   const byNode = new Map<NodeId, typeof s.stateChanges>();
-  for (const c of [...s.stateChanges].sort(byTime)) {
+  for (const c of sortedView(s.stateChanges, byTime)) {
     const list = byNode.get(c.node) ?? [];
     list.push(c);
     byNode.set(c.node, list);
@@ -218,7 +219,7 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   const freshAt = new Map(
     [...groupBy(s.lifecycle, (x) => (x.kind === 'identity' && x.fresh === true ? x.node : null))].map(([k, l]) => [
       k,
-      l.map(atOf).sort((a, b) => a - b),
+      sortNumbers(l.map(atOf)),
     ]),
   );
   const fresh = (f: (typeof s.lifecycle)[number]) => {
@@ -230,7 +231,7 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   const starts = groupBy(s.lifecycle, (x) => (x.kind === 'start' || x.kind === 'identity' ? x.node : null));
   const startsSorted = new Map([...starts].map(([k, l]) => [k, isSortedBy(l, atOf)]));
   const loggedAt = new Map(
-    [...groupBy(s.stateChanges, (c) => (c.fromSnapshot ? null : c.node))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]),
+    [...groupBy(s.stateChanges, (c) => (c.fromSnapshot ? null : c.node))].map(([k, l]) => [k, sortNumbers(l.map(atOf))]),
   );
   const laterLine = (f: (typeof s.lifecycle)[number]) => {
     const next = firstAfter(starts.get(f.node) ?? [], startsSorted.get(f.node) ?? false, f.at + 5000, atOf, false);
@@ -242,7 +243,7 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   // start in the evidence, with nothing of it earlier, is taken as the cluster being formed (no
   // outage); a later start is a restart.
   const identities = new Map(
-    [...groupBy(s.lifecycle, (x) => (x.kind === 'identity' ? x.node : null))].map(([k, l]) => [k, l.map(atOf).sort((a, b) => a - b)]),
+    [...groupBy(s.lifecycle, (x) => (x.kind === 'identity' ? x.node : null))].map(([k, l]) => [k, sortNumbers(l.map(atOf))]),
   );
   const unknownFirst = (f: (typeof s.lifecycle)[number]) => {
     const ids = identities.get(f.node) ?? [];
@@ -278,7 +279,7 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   for (const [node, all] of [...byNode].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     // Log lines say exactly when the belief changed; a snapshot near such a line adds nothing.
     const logged = all.filter((c) => !c.fromSnapshot);
-    const loggedTimes = logged.map(atOf).sort((a, b) => a - b);
+    const loggedTimes = sortNumbers(logged.map(atOf));
     const nearLogged = (t: EpochMs) => {
       const i = lowerBound(loggedTimes, t - 1000, (x) => x);
       return i < loggedTimes.length && loggedTimes[i] <= t + 1000;
@@ -462,7 +463,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
   const commandsOf = groupBy(s.clientCommands, (c) => c.node);
   const pids = new PidIndex(s);
   for (const { id } of nodes) {
-    const own = [...(lifecycleOf.get(id) ?? [])].sort(byTime);
+    const own = sortedView(lifecycleOf.get(id) ?? [], byTime);
     const noticed = [
       ...(lostOf.get(id) ?? []).map((r) => ({
         at: r.at,
@@ -477,7 +478,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     ].sort(byTime);
     const marks = (marksOf.get(id) ?? []).filter((m) => m.observer !== id).sort(byTime);
     const sentOf = (p: (typeof s.pings)[number]) => p.pingSent as number;
-    const pings = [...(pingsOf.get(id) ?? [])].sort((a, b) => sentOf(a) - sentOf(b));
+    const pings = sortedView(pingsOf.get(id) ?? [], (a, b) => sentOf(a) - sentOf(b));
     const clears = clearsOf.get(id) ?? [];
     const clearsSorted = isSortedBy(clears, atOf);
     const mine: DownEpisode[] = [];
@@ -775,7 +776,7 @@ function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
   const firstDemotionOf = new Map<NodeId, (typeof t.demotions)[number]>();
   for (const d of t.demotions) if (!firstDemotionOf.has(d.node)) firstDemotionOf.set(d.node, d);
   for (const { id } of t.nodes) {
-    const points = [...(pointsOf.get(id) ?? [])].sort((a, b) => a.at - b.at);
+    const points = sortedView(pointsOf.get(id) ?? [], (a, b) => a.at - b.at);
     const eps = episodesOf.get(id) ?? [];
     // Union of FAIL flags others set on the node, each until the node's next sign of life (observers
     // that never logged the clearing would otherwise keep it failed forever).
@@ -813,7 +814,7 @@ function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
     let cur = initial;
     let nextEp = 0;
     let openEps: number[] = [];
-    const failsByStart = [...fails].sort((a, b) => a.start - b.start);
+    const failsByStart = sortedView(fails, (a, b) => a.start - b.start);
     let nextFail = 0;
     let openFails: Array<(typeof fails)[number]> = [];
     let last: RoleSpan | null = null;

@@ -35,8 +35,10 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
   for (const n of cluster.nodes) for (const a of n.addresses) addresses.push([a, n.id]);
   addresses.push(...(opts.addresses ?? []));
   const nodeIds = new Set<NodeId>(cluster.nodes.map((n) => n.id));
-  const withLog = new Set<NodeId>();
-  for (const e of events) if (e.node && isOwnLogEvent(e)) withLog.add(e.node);
+  // One pass over the events before the replay: the nodes with a log, the side processes, and
+  // whether every time is known.
+  const pre = prepass(events);
+  const withLog = pre.withLog;
   for (const id of withLog) nodeIds.add(id);
   // A master known only by its address (timeline/resolve.ts) is a node of the analysis.
   for (const [, id] of opts.addresses ?? []) if (isMasterAtId(id)) nodeIds.add(id);
@@ -50,9 +52,9 @@ export function replayCluster(cluster: ClusterTimeline, opts: ReplayOptions = {}
       reporter,
       infos.map((x) => x.at),
     );
-  const side = sideProcesses(events);
+  const side = pre.side;
   for (const f of side.facts) s.failedStarts.push(f);
-  const evs = events.filter((e) => Number.isFinite(e.at) && !side.events.has(e));
+  const evs = pre.allFinite && side.events.size === 0 ? events : events.filter((e) => Number.isFinite(e.at) && !side.events.has(e));
   const snaps = cluster.snapshots.filter((x) => Number.isFinite(x.at));
   let i = 0;
   let j = 0;
@@ -81,9 +83,9 @@ function step(s: ReplayState, ev: TimelineEvent): void {
       ev.kind !== 'node.identity' &&
       ev.kind !== 'server.logo'
     )
-      s.lifecycle.push({ node, kind: 'start', at: ev.at, pid, evidence: evidenceOf(ev) });
+      s.lifecycle.push({ node, kind: 'start', at: ev.at, pid, evidence: s.evidence(ev) });
     if (pid !== null && ev.role !== 'C') n.pid = pid;
-    s.alive(node, ev.at, evidenceOf(ev), ev.role === 'C' ? null : pid);
+    s.alive(node, ev.at, s.evidence(ev), ev.role === 'C' ? null : pid);
     // "S" in the prefix: the line was written while this node replicated a master (server.masterhost
     // set). Only a hint for a node whose role is unknown: a winner still logs "S" until it switches.
     // "M" likewise: redis (3.0+ serverLogRaw) writes `server.masterhost ? 'S' : 'M'`, so a node whose
@@ -105,35 +107,69 @@ function step(s: ReplayState, ev: TimelineEvent): void {
  * aborting.", redis 7.0 server.c initServer) while the first one runs on. Its lines are no restart of
  * the node (a pid change is a restart only when the old process stopped): they are left out of the
  * replay and reported as a failed start.
+ *
+ * Found in the same pass as the nodes that have a log of their own (`withLog`) and whether every
+ * event's time is known (`allFinite`): each pass over a large cluster's events costs more in memory
+ * traffic than in work.
  */
-export function sideProcesses(events: readonly TimelineEvent[]): { events: Set<TimelineEvent>; facts: FailedStartFact[] } {
-  const byNode = groupBy(events, (e) => (e.node && isOwnLogEvent(e) && e.pid !== undefined ? e.node : null));
+function prepass(events: readonly TimelineEvent[]): {
+  withLog: Set<NodeId>;
+  allFinite: boolean;
+  side: { events: Set<TimelineEvent>; facts: FailedStartFact[] };
+} {
+  const withLog = new Set<NodeId>();
+  let allFinite = true;
+  // Per node (in order of its first own line with a pid), per pid: the positions of its first and
+  // last own line in `events`.
+  const byNode = new Map<NodeId, Map<number, { first: number; last: number }>>();
+  let lastNode: NodeId | null = null;
+  let spans: Map<number, { first: number; last: number }> | undefined;
+  let lastPid: number | undefined;
+  let span: { first: number; last: number } | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (allFinite && !Number.isFinite(e.at)) allFinite = false;
+    const node = e.node;
+    if (!node || !isOwnLogEvent(e)) continue;
+    withLog.add(node);
+    const pid = e.pid;
+    if (pid === undefined) continue;
+    if (node !== lastNode) {
+      lastNode = node;
+      spans = byNode.get(node);
+      if (!spans) byNode.set(node, (spans = new Map()));
+      lastPid = undefined;
+    }
+    if (pid !== lastPid) {
+      lastPid = pid;
+      span = spans!.get(pid);
+      if (!span) spans!.set(pid, (span = { first: i, last: i }));
+    }
+    span!.last = i;
+  }
   const out = new Set<TimelineEvent>();
   const facts: FailedStartFact[] = [];
-  for (const [node, evs] of byNode) {
-    const span = new Map<number, { first: number; last: number }>();
-    evs.forEach((e, i) => {
-      const x = span.get(e.pid!);
-      if (x) x.last = i;
-      else span.set(e.pid!, { first: i, last: i });
-    });
+  for (const [node, span] of byNode) {
     if (span.size < 2) continue;
     for (const [pid, x] of span) {
-      const lastEv = evs[x.last];
+      const lastEv = events[x.last];
       if (lastEv.kind !== 'server.exit') continue;
       // Another pid logged before this one began and again after it ended.
       const running = [...span].find(([q, y]) => q !== pid && y.first < x.first && y.last > x.last);
       if (!running) continue;
-      for (let i = x.first; i <= x.last; i++) if (evs[i].pid === pid) out.add(evs[i]);
+      for (let i = x.first; i <= x.last; i++) {
+        const e = events[i];
+        if (e.pid === pid && e.node === node && isOwnLogEvent(e)) out.add(e);
+      }
       facts.push({
         node,
         pid,
         runningPid: running[0],
-        at: evs[x.first].at,
+        at: events[x.first].at,
         reason: lastEv.text,
-        evidence: [evidenceOf(evs[x.first]), evidenceOf(lastEv)],
+        evidence: [evidenceOf(events[x.first]), evidenceOf(lastEv)],
       });
     }
   }
-  return { events: out, facts };
+  return { withLog, allFinite, side: { events: out, facts } };
 }

@@ -118,6 +118,9 @@ export class ReplayState {
   /** Last cluster_state per node, to record changes only. */
   readonly stateNow = new Map<NodeId, 'ok' | 'fail'>();
   private seq = 0;
+  /** The line `evidence` last cited, and its evidence. */
+  private citedLine: { source: string; line: number } | null = null;
+  private citedEvidence: Evidence = { source: '', line: 0 };
   spanStart: EpochMs | null = null;
   spanEnd: EpochMs | null = null;
 
@@ -146,6 +149,18 @@ export class ReplayState {
       this.nodes.set(id, n);
     }
     return n;
+  }
+
+  /**
+   * The evidence of a line: one object however many facts cite it (a line is cited by its sign of
+   * life, its fact and often a flag or an attempt; nothing changes an Evidence once made).
+   */
+  evidence(e: { source: string; line: number }): Evidence {
+    if (e !== this.citedLine) {
+      this.citedLine = e;
+      this.citedEvidence = { source: e.source, line: e.line };
+    }
+    return this.citedEvidence;
   }
 
   nodeAt(address: Address | undefined): NodeId | null {

@@ -1,6 +1,6 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
 import { isMasterAtId, successorOf, type EpochMs, type NodeId } from '../model/ids.ts';
-import { evidenceOf, type ReplayState } from './state.ts';
+import type { ReplayState } from './state.ts';
 import type { SlotRange } from '../model/slots.ts';
 import type { ElectionAttempt, ManualFailoverFact, Promotion, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
 import { AppendOnlyIndex } from '../util/sorted.ts';
@@ -37,7 +37,7 @@ const lifecycle =
       ...(kind === 'crash' ? crashCommand(ev.text) : {}),
       // redis 7.0 clusterInit: "No cluster configuration found, I'm %.40s"
       ...(kind === 'identity' && /No cluster configuration found/i.test(ev.text) ? { fresh: true } : {}),
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
     if (pid !== null) s.node(node).pid = pid;
     if (kind === 'crash' && ev.fields.nodeTimeoutMs !== undefined && Number.isFinite(ev.fields.nodeTimeoutMs))
@@ -47,7 +47,7 @@ const lifecycle =
         from: 'crash-report',
         source: ev.source,
         at: ev.at,
-        evidence: evidenceOf(ev),
+        evidence: s.evidence(ev),
       });
   };
 
@@ -65,21 +65,21 @@ const failMark =
       ...(ev.fields.reason ? { reason: ev.fields.reason } : {}),
       at: ev.at,
       fromSnapshot: false,
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
-    s.setFlag(node, subject, kind === 'cleared' ? null : kind === 'pfail' ? 'pfail' : 'fail', ev.at, evidenceOf(ev));
+    s.setFlag(node, subject, kind === 'cleared' ? null : kind === 'pfail' ? 'pfail' : 'fail', ev.at, s.evidence(ev));
     // The sender of a FAIL message had flagged the node itself.
     if (kind === 'received' && ev.fields.sender && ev.fields.sender !== subject)
-      s.setFlag(ev.fields.sender, subject, 'fail', ev.at, evidenceOf(ev));
+      s.setFlag(ev.fields.sender, subject, 'fail', ev.at, s.evidence(ev));
   };
 
 const unable =
   (kind: UnableKind): Transition =>
   (s, ev, node) => {
     if (!node) return;
-    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
-    a.unable.push({ kind, reason: ev.fields.reason ?? ev.text, at: ev.at, evidence: evidenceOf(ev) });
-    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(evidenceOf(ev));
+    const a = s.attemptOf(node, ev.at, s.evidence(ev), true) as ElectionAttempt;
+    a.unable.push({ kind, reason: ev.fields.reason ?? ev.text, at: ev.at, evidence: s.evidence(ev) });
+    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(s.evidence(ev));
     if (kind === 'expired' && a.expiredAt === null) a.expiredAt = ev.at;
   };
 
@@ -98,7 +98,7 @@ const replica =
       at: ev.at,
       ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
       ...(ev.fields.reason ? { reason: ev.fields.reason } : kind === 'sync-error' ? { reason: ev.text } : {}),
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
     // Only replicas connect to a master: "Connecting to MASTER ip:port" says this node is a replica,
     // and of whom. Other lines only hint at a role we do not know yet: a freshly promoted master still
@@ -113,12 +113,12 @@ const replica =
     // "+CONTINUE" (redis 7.0 replication.c slaveTryPartialResynchronization) and the transfer come from it.
     if (master !== null && master !== node && (isMasterAtId(master) || !s.node(master).hasLog)) {
       if (s.node(master).role === 'unknown') s.setRole(master, ev.at, 'master', null, false);
-      if (kind === 'full' || kind === 'partial' || kind === 'sync-ok') s.alive(master, ev.at, evidenceOf(ev), null);
+      if (kind === 'full' || kind === 'partial' || kind === 'sync-ok') s.alive(master, ev.at, s.evidence(ev), null);
     }
     if (kind === 'full' && ev.fields.offset !== undefined)
-      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'resync', evidence: evidenceOf(ev) });
+      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'resync', evidence: s.evidence(ev) });
     if (kind === 'secondary-id' && ev.fields.offset !== undefined)
-      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'secondary-id', evidence: evidenceOf(ev) });
+      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'secondary-id', evidence: s.evidence(ev) });
   };
 
 const masterSide =
@@ -133,7 +133,7 @@ const masterSide =
       if (pn.role !== 'replica' || pn.masterId !== node) {
         const wasMaster = pn.role === 'master' || s.promotionsOf(node).some((p) => p.replaced === peer);
         if (wasMaster && !s.demotions.some((d) => d.node === peer && d.newMaster === node && ev.at - d.at < 60_000))
-          s.demotions.push({ node: peer, newMaster: node, at: ev.at, hadSlots: false, fromSnapshot: false, evidence: evidenceOf(ev) });
+          s.demotions.push({ node: peer, newMaster: node, at: ev.at, hadSlots: false, fromSnapshot: false, evidence: s.evidence(ev) });
         s.setRole(peer, ev.at, 'replica', node, false);
       }
     }
@@ -144,7 +144,7 @@ const masterSide =
       peerAddress: ev.fields.address ?? null,
       at: ev.at,
       ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
   };
 
@@ -187,7 +187,7 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
       epoch: epoch ?? inferred.epoch,
       via,
       election: electionIndex(s, node, attempt),
-      evidence: [evidenceOf(ev), ...inferred.evidence],
+      evidence: [s.evidence(ev), ...inferred.evidence],
     });
     s.setRole(node, ev.at, 'master', null, true);
     return;
@@ -204,7 +204,7 @@ export function promote(s: ReplayState, node: NodeId, ev: TimelineEvent, via: Pr
     slots: ranges,
     via,
     election: electionIndex(s, node, attempt),
-    evidence: [evidenceOf(ev)],
+    evidence: [s.evidence(ev)],
   });
 }
 
@@ -234,22 +234,22 @@ function startManual(s: ReplayState, ev: TimelineEvent, node: NodeId, kind: 'man
     masterOffset: null,
     timedOutAt: null,
     abortedAt: null,
-    evidence: [evidenceOf(ev)],
+    evidence: [s.evidence(ev)],
   };
   s.manuals.push(m);
   n.manual = s.manuals.length - 1;
   // A new request supersedes a scheduled automatic attempt.
-  const open = s.attemptOf(node, ev.at, evidenceOf(ev), false);
+  const open = s.attemptOf(node, ev.at, s.evidence(ev), false);
   if (open && open.startedAt === null && open.wonAt === null) open.kind = kind;
   return m;
 }
 
 /** `node` won its election at `ev`: its attempt is won, and it takes its master's slots. */
 function electionWon(s: ReplayState, ev: TimelineEvent, node: NodeId): void {
-  const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+  const a = s.attemptOf(node, ev.at, s.evidence(ev), true) as ElectionAttempt;
   a.wonAt = ev.at;
   a.outcome = 'won';
-  a.evidence.push(evidenceOf(ev));
+  a.evidence.push(s.evidence(ev));
   promote(s, node, ev, 'election', a);
   const m = openManual(s, node);
   if (m) s.node(node).manual = null;
@@ -267,7 +267,7 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
       via: kind,
       ...(via === 'collision' && ev.fields.subject ? { other: ev.fields.subject } : {}),
       at: ev.at,
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
     s.node(node).configEpoch = ev.fields.epoch;
     let p = s.promotionsOf(node).at(-1);
@@ -281,7 +281,7 @@ function epochFact(via: 'election' | 'collision' | 'bump' | 'set'): Transition {
     // Give the node's latest promotion its epoch when the election line did not carry it.
     if (p && p.epoch === null && ev.at - p.at <= 5_000) {
       p.epoch = ev.fields.epoch;
-      p.evidence.push(evidenceOf(ev));
+      p.evidence.push(s.evidence(ev));
       if (p.slots.length > 0) s.assignSlots(ev.at, p.slots, node, ev.fields.epoch);
     }
   };
@@ -306,7 +306,7 @@ function unnamedPromotion(s: ReplayState, winner: NodeId, oldMaster: NodeId, at:
 /** `p` replaced `oldMaster`: name it, and give it the slots `oldMaster` had when none were known. */
 function nameReplaced(s: ReplayState, p: Promotion, oldMaster: NodeId, ev: TimelineEvent, had: readonly SlotRange[]): void {
   p.replaced = oldMaster;
-  p.evidence.push(evidenceOf(ev));
+  p.evidence.push(s.evidence(ev));
   if (p.slots.length === 0 && had.length > 0) {
     p.slots = [...had];
     s.assignSlots(p.at, had, p.node, p.epoch);
@@ -395,7 +395,7 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
       slots: s.slots.rangesOf(subject),
       via: 'observed',
       election: null,
-      evidence: [...(flag ? [flag.evidence] : []), ...(ok ? [ok.evidence] : []), evidenceOf(ev)],
+      evidence: [...(flag ? [flag.evidence] : []), ...(ok ? [ok.evidence] : []), s.evidence(ev)],
     });
     return;
   }
@@ -414,7 +414,7 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
     election: null,
     // It voted after flagging the master FAIL: the election a failed master's replica starts by itself.
     ...(flag && flag.since <= vote.at ? { kind: 'automatic' as const } : {}),
-    evidence: [vote.evidence, ...(ok ? [ok.evidence] : []), evidenceOf(ev)],
+    evidence: [vote.evidence, ...(ok ? [ok.evidence] : []), s.evidence(ev)],
   });
 }
 
@@ -530,7 +530,7 @@ function failoverSeen(s: ReplayState, ev: TimelineEvent): void {
   const had = s.slots.rangesOf(from);
   if (vote) {
     const p = promoteOnVote(s, vote, from);
-    p.evidence.push(evidenceOf(ev));
+    p.evidence.push(s.evidence(ev));
     if (had.length > 0) s.assignSlots(vote.at, had, to, p.epoch);
     s.setRole(to, vote.at, 'master', null, false);
     return;
@@ -545,7 +545,7 @@ function failoverSeen(s: ReplayState, ev: TimelineEvent): void {
     slots: had,
     via: 'observed',
     election: null,
-    evidence: [evidenceOf(ev)],
+    evidence: [s.evidence(ev)],
   });
 }
 
@@ -578,41 +578,41 @@ export const transitions: Record<EventKind, Transition> = {
   },
   'cluster.state': (s, ev, node) => {
     if (!node || (ev.fields.state !== 'ok' && ev.fields.state !== 'fail')) return;
-    s.setState(node, ev.fields.state, ev.at, evidenceOf(ev), false);
+    s.setState(node, ev.fields.state, ev.at, s.evidence(ev), false);
   },
   // ── elections (redis 7.0 clusterHandleSlaveFailover)
   'election.delayed': (s, ev, node) => {
     if (!node) return;
     // A new schedule means the previous attempt's retry time passed: it expired.
-    const prev = s.attemptOf(node, ev.at, evidenceOf(ev), false);
+    const prev = s.attemptOf(node, ev.at, s.evidence(ev), false);
     if (prev && (prev.delayedAt !== null || prev.startedAt !== null)) {
       prev.outcome = 'expired';
       s.node(node).attempt = null;
     }
-    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    const a = s.attemptOf(node, ev.at, s.evidence(ev), true) as ElectionAttempt;
     a.delayedAt = ev.at;
     a.delayMs = ev.fields.delayMs ?? null;
     a.rank = ev.fields.rank ?? null;
     a.offset = ev.fields.offset ?? null;
-    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(evidenceOf(ev));
+    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(s.evidence(ev));
     if (ev.fields.offset !== undefined)
-      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'election', evidence: evidenceOf(ev) });
+      s.offsets.push({ node, offset: ev.fields.offset, at: ev.at, what: 'election', evidence: s.evidence(ev) });
   },
   'election.started': (s, ev, node) => {
     if (!node) return;
-    let a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    let a = s.attemptOf(node, ev.at, s.evidence(ev), true) as ElectionAttempt;
     if (a.startedAt !== null) {
       // A second start without a new schedule: a new attempt all the same.
       a.outcome = 'expired';
       s.node(node).attempt = null;
-      a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+      a = s.attemptOf(node, ev.at, s.evidence(ev), true) as ElectionAttempt;
     }
     a.startedAt = ev.at;
     a.epoch = ev.fields.epoch ?? null;
-    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(evidenceOf(ev));
+    if (!a.evidence.some((e) => e.source === ev.source && e.line === ev.line)) a.evidence.push(s.evidence(ev));
     if (ev.fields.epoch !== undefined) {
       s.node(node).currentEpoch = ev.fields.epoch;
-      s.epochs.push({ node, epoch: ev.fields.epoch, kind: 'current', via: 'election', at: ev.at, evidence: evidenceOf(ev) });
+      s.epochs.push({ node, epoch: ev.fields.epoch, kind: 'current', via: 'election', at: ev.at, evidence: s.evidence(ev) });
     }
   },
   'election.won': (s, ev, node) => {
@@ -634,7 +634,7 @@ export const transitions: Record<EventKind, Transition> = {
       granted: true,
       epoch: ev.fields.epoch ?? null,
       at: ev.at,
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
   },
   'vote.denied': (s, ev, node) => {
@@ -646,7 +646,7 @@ export const transitions: Record<EventKind, Transition> = {
       epoch: ev.fields.epoch ?? null,
       reason: ev.fields.reason ?? ev.text,
       at: ev.at,
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
   },
   // ── epochs
@@ -679,20 +679,20 @@ export const transitions: Record<EventKind, Transition> = {
     }
     m.master = node;
     m.pausedAt = ev.at;
-    m.evidence.push(evidenceOf(ev));
+    m.evidence.push(s.evidence(ev));
   },
   'manual.ready': (s, ev, node) => {
     const m = node ? openManual(s, node) : null;
     if (!m) return;
     m.readyAt = ev.at;
-    m.evidence.push(evidenceOf(ev));
+    m.evidence.push(s.evidence(ev));
   },
   'manual.offset': (s, ev, node) => {
     const m = node ? openManual(s, node) : null;
     if (!m || ev.fields.offset === undefined) return;
     m.masterOffset = ev.fields.offset;
-    m.evidence.push(evidenceOf(ev));
-    if (m.master) s.offsets.push({ node: m.master, offset: ev.fields.offset, at: ev.at, what: 'manual-master', evidence: evidenceOf(ev) });
+    m.evidence.push(s.evidence(ev));
+    if (m.master) s.offsets.push({ node: m.master, offset: ev.fields.offset, at: ev.at, what: 'manual-master', evidence: s.evidence(ev) });
   },
   'manual.timeout': (s, ev, node) => {
     if (!node) return;
@@ -706,8 +706,8 @@ export const transitions: Record<EventKind, Transition> = {
         }
     if (!m) return;
     m.timedOutAt = ev.at;
-    m.evidence.push(evidenceOf(ev));
-    const a = m.replica ? s.attemptOf(m.replica, ev.at, evidenceOf(ev), false) : null;
+    m.evidence.push(s.evidence(ev));
+    const a = m.replica ? s.attemptOf(m.replica, ev.at, s.evidence(ev), false) : null;
     if (a && a.wonAt === null && m.replica === node) {
       a.outcome = 'expired';
       a.expiredAt ??= ev.at;
@@ -718,12 +718,12 @@ export const transitions: Record<EventKind, Transition> = {
     const m = node ? openManual(s, node) : null;
     if (!m) return;
     m.abortedAt = ev.at;
-    m.evidence.push(evidenceOf(ev));
+    m.evidence.push(s.evidence(ev));
   },
   'manual.takeover': (s, ev, node) => {
     if (!node) return;
     startManual(s, ev, node, 'takeover');
-    const a = s.attemptOf(node, ev.at, evidenceOf(ev), true) as ElectionAttempt;
+    const a = s.attemptOf(node, ev.at, s.evidence(ev), true) as ElectionAttempt;
     a.kind = 'takeover';
     a.wonAt = ev.at;
     a.outcome = 'won';
@@ -742,7 +742,7 @@ export const transitions: Record<EventKind, Transition> = {
     // Logged only by a master turning replica (or a replica changing master): unless we know it was
     // a replica already, it is a demotion.
     if (n.role !== 'replica' || had.length > 0)
-      s.demotions.push({ node, newMaster: master, at: ev.at, hadSlots: had.length > 0, fromSnapshot: false, evidence: evidenceOf(ev) });
+      s.demotions.push({ node, newMaster: master, at: ev.at, hadSlots: had.length > 0, fromSnapshot: false, evidence: s.evidence(ev) });
     // The promotion of `master` this line completes, when it did not know whom it replaced.
     const unnamed =
       master && (n.role === 'master' || had.length > 0 || (n.role === 'unknown' && ev.role === 'M'))
@@ -765,7 +765,7 @@ export const transitions: Record<EventKind, Transition> = {
           slots: had,
           via: 'demotion',
           election: null,
-          evidence: [evidenceOf(ev)],
+          evidence: [s.evidence(ev)],
         });
       s.setRole(master, ev.at, 'master', null, false);
     } else if (
@@ -800,7 +800,7 @@ export const transitions: Record<EventKind, Transition> = {
         via: 'demotion',
         election: null,
         ...(manual ? { kind: 'manual' as const } : {}),
-        evidence: [evidenceOf(ev)],
+        evidence: [s.evidence(ev)],
       });
       s.setRole(master, ev.at, 'master', null, false);
     }
@@ -828,7 +828,7 @@ export const transitions: Record<EventKind, Transition> = {
   'repl.secondary-id': replica('secondary-id'),
   'repl.psync-refused': (s, ev, node) => {
     if (node && ev.fields.offset !== undefined && ev.fields.upTo !== undefined)
-      s.offsets.push({ node, offset: ev.fields.offset, upTo: ev.fields.upTo, at: ev.at, what: 'psync-refused', evidence: evidenceOf(ev) });
+      s.offsets.push({ node, offset: ev.fields.offset, upTo: ev.fields.upTo, at: ev.at, what: 'psync-refused', evidence: s.evidence(ev) });
   },
   'repl.cache-master': nothing,
   // ── replication, master side
@@ -851,7 +851,7 @@ export const transitions: Record<EventKind, Transition> = {
       command,
       at: ev.at,
       timeInferred: ev.timeInferred === true,
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
   },
   'client.error': (s, ev, writer) => {
@@ -863,7 +863,7 @@ export const transitions: Record<EventKind, Transition> = {
       clusterDown: /CLUSTERDOWN/i.test(text),
       at: ev.at,
       timeInferred: ev.timeInferred === true,
-      evidence: evidenceOf(ev),
+      evidence: s.evidence(ev),
     });
   },
   'client.redirect': nothing,
@@ -877,11 +877,11 @@ export const transitions: Record<EventKind, Transition> = {
   // redis 7.4 / valkey 8: "A failover occurred in shard …; node <a> failed over to node <b> with a config epoch of N"
   'cluster.failover-seen': failoverSeen,
   'election.rank-updated': (s, ev, node) => {
-    const a = node ? s.attemptOf(node, ev.at, evidenceOf(ev), false) : null;
+    const a = node ? s.attemptOf(node, ev.at, s.evidence(ev), false) : null;
     if (!a) return;
     if (ev.fields.rank !== undefined) a.rank = ev.fields.rank;
     if (ev.fields.delayMs !== undefined && a.delayMs !== null) a.delayMs += ev.fields.delayMs;
-    a.evidence.push(evidenceOf(ev));
+    a.evidence.push(s.evidence(ev));
   },
   'repl.timeout': replica('timeout'),
 };
