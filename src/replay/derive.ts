@@ -5,7 +5,8 @@ import { intersectRanges, normalizeRanges, subtractRanges, type SlotRange } from
 import type { ReplayOptions } from './machine.ts';
 import type { OwnershipChange, ReplayState } from './state.ts';
 import type { DownEpisode, FaultFrom, LaneRole, LifeRun, OwnershipSpan, RoleSpan, StateSpan, Trace, TraceNode } from './trace.ts';
-import { firstAfter, groupBy, IntervalSet, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
+import { firstAfter, groupBy, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
+import { Coverage } from './coverage.ts';
 import { sortedView, sortNumbers } from './order.ts';
 
 /** See section 3 of the episode derivation: a ping this long unanswered is a node not answering. */
@@ -210,9 +211,9 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
   const out: StateSpan[] = [];
   const byNode = new Map<NodeId, typeof s.stateChanges>();
   for (const c of sortedView(s.stateChanges, byTime)) {
-    const list = byNode.get(c.node) ?? [];
+    let list = byNode.get(c.node);
+    if (!list) byNode.set(c.node, (list = []));
     list.push(c);
-    byNode.set(c.node, list);
   }
   // A node restarted with cluster mode begins in state fail (redis 7.0 clusterInit: CLUSTER_FAIL). A
   // brand-new node ("No cluster configuration found") is a cluster being formed, not an outage.
@@ -483,7 +484,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     const clearsSorted = isSortedBy(clears, atOf);
     const mine: DownEpisode[] = [];
     // Episodes cover [startBounds[0], end]; `within` asks whether any covers t.
-    const covered = new IntervalSet();
+    const covered = new Coverage();
     const within = (t: EpochMs) => covered.contains(t);
     const add = (e: DownEpisode, keepSorted: boolean) => {
       if (keepSorted)

@@ -118,6 +118,12 @@ export class ReplayState {
   /** Last cluster_state per node, to record changes only. */
   readonly stateNow = new Map<NodeId, 'ok' | 'fail'>();
   private seq = 0;
+  /** The node `node` last returned (a runtime is never replaced once made). */
+  private lastNodeId: NodeId | null = null;
+  private lastNode: NodeRuntime | null = null;
+  /** The runs `alive` last extended (a node's list is made once and kept). */
+  private lastRunsNode: NodeId | null = null;
+  private lastRuns: LifeRun[] | undefined;
   /** The line `evidence` last cited, and its evidence. */
   private citedLine: { source: string; line: number } | null = null;
   private citedEvidence: Evidence = { source: '', line: 0 };
@@ -130,6 +136,8 @@ export class ReplayState {
   }
 
   node(id: NodeId): NodeRuntime {
+    // Asked several times per line, mostly about the line's writer: the last answer first.
+    if (id === this.lastNodeId) return this.lastNode!;
     let n = this.nodes.get(id);
     if (!n) {
       n = {
@@ -148,6 +156,8 @@ export class ReplayState {
       };
       this.nodes.set(id, n);
     }
+    this.lastNodeId = id;
+    this.lastNode = n;
     return n;
   }
 
@@ -182,8 +192,10 @@ export class ReplayState {
   /** A sign that `node` was alive at `at`. */
   alive(node: NodeId, at: EpochMs, ev: Evidence, pid: number | null): void {
     if (!Number.isFinite(at)) return;
-    let list = this.runs.get(node);
+    let list = node === this.lastRunsNode ? this.lastRuns : this.runs.get(node);
     if (!list) this.runs.set(node, (list = []));
+    this.lastRunsNode = node;
+    this.lastRuns = list;
     // Signs arrive mostly in time order; pongs read from snapshots can be older than the last run.
     const last = list[list.length - 1];
     if (last && at >= last.start && at <= last.end) return;
