@@ -44,8 +44,9 @@ export function learnAddresses(events: readonly TimelineEvent[], snapshots: read
       if (!set) portsOf.set(e.fields.port, (set = new Set()));
       set.add(e.node);
     }
-    const a = e.fields.address;
-    if (a && (e.kind.startsWith('repl.') || e.kind.startsWith('master.'))) {
+    // The kind first: most lines are of neither kind, and their fields need not be read.
+    const a = e.kind.startsWith('repl.') || e.kind.startsWith('master.') ? e.fields.address : undefined;
+    if (a) {
       const i = a.lastIndexOf(':');
       const port = Number(a.slice(i + 1));
       if (i > 0 && Number.isInteger(port)) {

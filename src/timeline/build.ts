@@ -17,6 +17,11 @@ function bySnapshotTime(a: Snapshot, b: Snapshot): number {
   return (ta === tb ? 0 : ta - tb) || a.line - b.line;
 }
 
+function allZero(a: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0) return false;
+  return true;
+}
+
 /**
  * The order of the sources for the merge, whose ties (equal times) go to the earlier source: input
  * order, except that the files of one rotated log take the places of its files oldest first. By name
@@ -60,7 +65,8 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
   for (let i = 0; i < order.source.length; i++) order.source[i] = mergeSlots[order.source[i]];
   const n = order.source.length;
   const merged = new Array<TimelineEvent>(n);
-  for (let i = 0; i < n; i++) merged[i] = parsed[order.source[i]].events[order.index[i]];
+  const lists = parsed.map((p) => p.events);
+  for (let i = 0; i < n; i++) merged[i] = lists[order.source[i]][order.index[i]];
   const addresses = learnAddresses(merged, allSnapshots);
 
   const addressCache = new Map<NodeId, Address | undefined>();
@@ -102,7 +108,9 @@ export function buildTimeline(parsed: readonly ParsedSource[]): Timeline {
 
   const assigned = assignClusters(parsed);
   const clusterEvents: TimelineEvent[][] = assigned.clusters.map(() => []);
-  if (assigned.clusters.length > 0) {
+  // Mostly every event is of the one cluster: then its list is the merged one.
+  if (assigned.clusters.length === 1 && assigned.eventCluster.every(allZero)) clusterEvents[0] = merged.slice();
+  else if (assigned.clusters.length > 0) {
     for (let i = 0; i < n; i++) {
       const c = assigned.eventCluster[order.source[i]][order.index[i]];
       if (c >= 0) clusterEvents[c].push(merged[i]);
