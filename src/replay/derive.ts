@@ -254,20 +254,27 @@ function deriveStates(s: ReplayState, episodes: readonly DownEpisode[]): StateSp
     return runs.length === 0 || runs[0].start >= f.at - 1000;
   };
   const added = new Set<NodeId>();
-  const loggedKeys = new Map<NodeId, Set<string>>();
+  // Per node, the (time, source) of its logged changes: sources by time (a Map compares times as the
+  // time's text did, -0 and 0 alike), without a string made per change.
+  const loggedKeys = new Map<NodeId, Map<EpochMs, Set<string>>>();
+  const addKey = (keys: Map<EpochMs, Set<string>>, at: EpochMs, source: string): boolean => {
+    let sources = keys.get(at);
+    if (!sources) keys.set(at, (sources = new Set()));
+    if (sources.has(source)) return false;
+    sources.add(source);
+    return true;
+  };
   for (const f of s.lifecycle)
     if ((f.kind === 'start' || f.kind === 'identity') && !fresh(f) && !unknownFirst(f) && laterLine(f)) {
       const list = byNode.get(f.node) ?? [];
       let keys = loggedKeys.get(f.node);
       if (!keys) {
-        keys = new Set(list.filter((c) => !c.fromSnapshot).map((c) => `${c.at}\u0000${c.evidence.source}`));
+        keys = new Map();
+        for (const c of list) if (!c.fromSnapshot) addKey(keys, c.at, c.evidence.source);
         loggedKeys.set(f.node, keys);
       }
-      const k = `${f.at}\u0000${f.evidence.source}`;
-      if (!keys.has(k)) {
-        keys.add(k);
+      if (addKey(keys, f.at, f.evidence.source))
         list.push({ node: f.node, state: 'fail', at: f.at, fromSnapshot: false, evidence: f.evidence });
-      }
       byNode.set(f.node, list);
       added.add(f.node);
     }
@@ -762,6 +769,13 @@ class PidIndex {
   }
 }
 
+/** Keep the items that pass, in order, in place (a filter per cut made two arrays per cut). */
+function keepWhere<T>(list: T[], ok: (x: T) => boolean): void {
+  let k = 0;
+  for (let i = 0; i < list.length; i++) if (ok(list[i])) list[k++] = list[i];
+  list.length = k;
+}
+
 function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
   const out: RoleSpan[] = [];
   const start = t.span.start;
@@ -799,7 +813,8 @@ function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
       marks.push(f.start);
       if (f.end !== null) marks.push(f.end);
     }
-    const cuts = [...new Set(marks.filter((m) => m >= start))].sort((a, b) => a - b);
+    // A numeric sort of the distinct times (no NaN passes the filter): what the comparator sort gave.
+    const cuts = Float64Array.from(new Set(marks.filter((m) => m >= start))).sort();
     // Role before the first point: the first known role, unless the node's own promotion or
     // demotion came first (then it was the opposite before).
     const firstPoint = points[0];
@@ -814,18 +829,18 @@ function deriveRoles(s: ReplayState, t: Trace, life: LifeIndex): RoleSpan[] {
     let nextPoint = 0;
     let cur = initial;
     let nextEp = 0;
-    let openEps: number[] = [];
+    const openEps: number[] = [];
     const failsByStart = sortedView(fails, (a, b) => a.start - b.start);
     let nextFail = 0;
-    let openFails: Array<(typeof fails)[number]> = [];
+    const openFails: Array<(typeof fails)[number]> = [];
     let last: RoleSpan | null = null;
     for (const c of cuts) {
       for (; nextPoint < points.length && points[nextPoint].at <= c; nextPoint++)
         cur = { role: points[nextPoint].role, masterId: points[nextPoint].masterId };
       for (; nextEp < eps.length && eps[nextEp].start <= c; nextEp++) openEps.push(nextEp);
-      openEps = openEps.filter((i) => eps[i].end === null || c < (eps[i].end as number));
+      keepWhere(openEps, (i) => eps[i].end === null || c < (eps[i].end as number));
       for (; nextFail < failsByStart.length && failsByStart[nextFail].start <= c; nextFail++) openFails.push(failsByStart[nextFail]);
-      openFails = openFails.filter((f) => f.end === null || c < f.end);
+      keepWhere(openFails, (f) => f.end === null || c < f.end);
       let role: LaneRole;
       let masterId: NodeId | null | undefined;
       // The first episode (in episode order) that covers c.

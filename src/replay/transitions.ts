@@ -2,7 +2,16 @@ import type { EventKind, TimelineEvent } from '../model/events.ts';
 import { isMasterAtId, successorOf, type EpochMs, type NodeId } from '../model/ids.ts';
 import type { ReplayState } from './state.ts';
 import type { SlotRange } from '../model/slots.ts';
-import type { ElectionAttempt, ManualFailoverFact, Promotion, PromotionVia, ReplicationKind, UnableKind } from './trace.ts';
+import type {
+  ElectionAttempt,
+  FailMarkFact,
+  ManualFailoverFact,
+  Promotion,
+  PromotionVia,
+  ReplicationFact,
+  ReplicationKind,
+  UnableKind,
+} from './trace.ts';
 import { AppendOnlyIndex } from '../util/sorted.ts';
 
 /**
@@ -57,16 +66,14 @@ const failMark =
   (s, ev, node) => {
     const subject = ev.fields.subject;
     if (!node || !subject) return;
-    s.failMarks.push({
-      observer: node,
-      subject,
-      kind,
-      ...(ev.fields.sender ? { sender: ev.fields.sender } : {}),
-      ...(ev.fields.reason ? { reason: ev.fields.reason } : {}),
-      at: ev.at,
-      fromSnapshot: false,
-      evidence: s.evidence(ev),
-    });
+    // Keys set in the order the fact always had (the optional ones between kind and at).
+    const mark = { observer: node, subject, kind } as FailMarkFact;
+    if (ev.fields.sender) mark.sender = ev.fields.sender;
+    if (ev.fields.reason) mark.reason = ev.fields.reason;
+    mark.at = ev.at;
+    mark.fromSnapshot = false;
+    mark.evidence = s.evidence(ev);
+    s.failMarks.push(mark);
     s.setFlag(node, subject, kind === 'cleared' ? null : kind === 'pfail' ? 'pfail' : 'fail', ev.at, s.evidence(ev));
     // The sender of a FAIL message had flagged the node itself.
     if (kind === 'received' && ev.fields.sender && ev.fields.sender !== subject)
@@ -90,16 +97,13 @@ const replica =
     const n = s.node(node);
     const byAddr = s.nodeAt(ev.fields.address);
     const master = byAddr ?? (n.role === 'replica' ? n.masterId : null);
-    s.replication.push({
-      node,
-      kind,
-      peer: master,
-      peerAddress: ev.fields.address ?? null,
-      at: ev.at,
-      ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
-      ...(ev.fields.reason ? { reason: ev.fields.reason } : kind === 'sync-error' ? { reason: ev.text } : {}),
-      evidence: s.evidence(ev),
-    });
+    // Keys set in the order the fact always had, without an object spread per optional one.
+    const fact = { node, kind, peer: master, peerAddress: ev.fields.address ?? null, at: ev.at } as ReplicationFact;
+    if (ev.fields.offset !== undefined) fact.offset = ev.fields.offset;
+    if (ev.fields.reason) fact.reason = ev.fields.reason;
+    else if (kind === 'sync-error') fact.reason = ev.text;
+    fact.evidence = s.evidence(ev);
+    s.replication.push(fact);
     // Only replicas connect to a master: "Connecting to MASTER ip:port" says this node is a replica,
     // and of whom. Other lines only hint at a role we do not know yet: a freshly promoted master still
     // logs "Connection with master lost." as it drops its old link (redis 7.0 replicationUnsetMaster).
@@ -137,15 +141,10 @@ const masterSide =
         s.setRole(peer, ev.at, 'replica', node, false);
       }
     }
-    s.replication.push({
-      node,
-      kind,
-      peer,
-      peerAddress: ev.fields.address ?? null,
-      at: ev.at,
-      ...(ev.fields.offset !== undefined ? { offset: ev.fields.offset } : {}),
-      evidence: s.evidence(ev),
-    });
+    const fact = { node, kind, peer, peerAddress: ev.fields.address ?? null, at: ev.at } as ReplicationFact;
+    if (ev.fields.offset !== undefined) fact.offset = ev.fields.offset;
+    fact.evidence = s.evidence(ev);
+    s.replication.push(fact);
   };
 
 /** The candidate takes its master's slots (redis 7.0 clusterFailoverReplaceYourMaster). */
