@@ -7,7 +7,7 @@
  */
 import type { EpochMs, NodeId } from '../model/ids.ts';
 import type { RoleSpan } from '../replay/index.ts';
-import { groupBy, isSortedBy, lowerBound, sliceBetween, upperBound } from '../util/sorted.ts';
+import { isSortedBy, lowerBound, sliceBetween, upperBound } from '../util/sorted.ts';
 
 interface Group<T> {
   items: T[];
@@ -26,10 +26,26 @@ export function groupOf<T, K>(list: readonly T[], name: string, key: (x: T) => K
   let groups = byName.get(name) as Map<unknown, Group<T>> | undefined;
   if (!groups) {
     groups = new Map();
-    // `sorted` means sorted by a numeric `at`; lists without one are never searched by time.
-    const timed = (x: unknown) => typeof (x as { at?: unknown }).at === 'number';
-    for (const [g, items] of groupBy(list, key))
-      groups.set(g, { items, sorted: items.every(timed) && isSortedBy(items as Array<{ at: number }>, (x) => x.at) });
+    // `sorted` means sorted by a numeric `at`; lists without one are never searched by time. Found in
+    // the one pass that groups: a trace's lists are large and scattered in memory, and reading them
+    // again to test each group cost as much as grouping.
+    const building = new Map<unknown, { items: T[]; sorted: boolean; last: number }>();
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      const g = key(x);
+      if (g === null || g === undefined) continue;
+      const at = (x as { at?: unknown }).at;
+      let b = building.get(g);
+      if (!b) building.set(g, (b = { items: [], sorted: true, last: -Infinity }));
+      if (b.sorted)
+        if (typeof at !== 'number') b.sorted = false;
+        else {
+          if (b.last > at) b.sorted = false;
+          b.last = at;
+        }
+      b.items.push(x);
+    }
+    for (const [g, b] of building) groups.set(g, { items: b.items, sorted: b.sorted });
     byName.set(name, groups as Map<unknown, Group<unknown>>);
   }
   return (k === null || k === undefined ? undefined : groups.get(k)) ?? { items: [], sorted: true };
