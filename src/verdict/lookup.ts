@@ -78,15 +78,32 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
   private readonly ids: Int32Array;
   private readonly spans: readonly T[];
 
+  /** The spans' starts and ends (NaN where open-ended, told by hasEnd), read from the list once. */
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly hasEnd: Uint8Array;
+
   constructor(spans: readonly T[]) {
     this.spans = spans;
+    const n = spans.length;
+    this.starts = new Float64Array(n);
+    this.ends = new Float64Array(n);
+    this.hasEnd = new Uint8Array(n);
     const raw: number[] = [];
     let nan = false;
-    for (let i = 0; i < spans.length; i++) {
+    for (let i = 0; i < n; i++) {
       const s = spans[i];
-      raw.push(s.start);
-      if (s.end !== null) raw.push(s.end);
-      if (Number.isNaN(s.start) || (s.end !== null && Number.isNaN(s.end))) nan = true;
+      const start = s.start;
+      const end = s.end;
+      this.starts[i] = start;
+      raw.push(start);
+      if (Number.isNaN(start)) nan = true;
+      if (end !== null) {
+        this.ends[i] = end;
+        this.hasEnd[i] = 1;
+        raw.push(end);
+        if (Number.isNaN(end)) nan = true;
+      } else this.ends[i] = NaN;
     }
     const active = new FlatLists();
     if (!nan) {
@@ -110,36 +127,51 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
         active.add([...open].sort((x, y) => x - y));
       }
     }
-    this.from = Int32Array.from(active.from);
-    this.ids = Int32Array.from(active.ids);
+    this.from = active.from;
+    this.ids = active.ids;
   }
 
   /**
    * The same active lists as the Map-and-Set construction, by a sweep: at each bound the spans that
    * start there enter and those that end there leave (a span ending before it starts leaves before it
-   * enters, so it stays), the open ones kept as a sorted array.
+   * enters, so it stays), the open ones kept as a sorted array. No NaN here.
    */
   private sweep(active: FlatLists): void {
-    const spans = this.spans;
-    const byStart = ascendingIds(spans.length, (i) => spans[i].start);
-    const ended: number[] = [];
-    spans.forEach((s, i) => {
-      if (s.end !== null) ended.push(i);
-    });
-    if (!idsAscendBy(ended, (i) => spans[i].end as number))
-      ended.sort((a, b) => (spans[a].end as number) - (spans[b].end as number) || a - b);
+    const { starts, ends, hasEnd } = this;
+    const bounds = this.bounds;
+    const n = starts.length;
+    const nb = bounds.length;
+    // The spans that start (end) at each bound, in list order: a counting sort by the bound's rank,
+    // the order a stable sort by time gives, without a comparator call per pair.
+    const startAt = new Int32Array(nb + 1);
+    const endAt = new Int32Array(nb + 1);
+    const startRank = new Int32Array(n);
+    const endRank = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      startAt[(startRank[i] = lowerBoundNum(bounds, starts[i])) + 1]++;
+      if (hasEnd[i] === 1) endAt[(endRank[i] = lowerBoundNum(bounds, ends[i])) + 1]++;
+    }
+    for (let k = 0; k < nb; k++) {
+      startAt[k + 1] += startAt[k];
+      endAt[k + 1] += endAt[k];
+    }
+    const byStart = new Int32Array(n);
+    const byEnd = new Int32Array(endAt[nb]);
+    const sFill = startAt.slice(0, nb);
+    const eFill = endAt.slice(0, nb);
+    for (let i = 0; i < n; i++) {
+      byStart[sFill[startRank[i]]++] = i;
+      if (hasEnd[i] === 1) byEnd[eFill[endRank[i]]++] = i;
+    }
     const open: number[] = [];
-    let a = 0;
-    let z = 0;
-    for (let k = 0; k < this.bounds.length; k++) {
-      const b = this.bounds[k];
-      for (; a < byStart.length && spans[byStart[a]].start === b; a++) {
-        const i = byStart[a];
+    for (let k = 0; k < nb; k++) {
+      for (let q = startAt[k]; q < startAt[k + 1]; q++) {
+        const i = byStart[q];
         open.splice(upperBoundNum(open, i), 0, i);
       }
-      for (; z < ended.length && spans[ended[z]].end === b; z++) {
-        const at = lowerBoundNum(open, ended[z]);
-        if (open[at] === ended[z]) open.splice(at, 1);
+      for (let q = endAt[k]; q < endAt[k + 1]; q++) {
+        const at = lowerBoundNum(open, byEnd[q]);
+        if (open[at] === byEnd[q]) open.splice(at, 1);
       }
       active.add(open);
     }
@@ -158,7 +190,9 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
     const ids: number[] = [];
     for (let k = this.from[i]; k < this.from[i + 1]; k++) ids.push(this.ids[k]);
     // Spans ending exactly at t belong to the segment before t.
-    if (i >= 1) for (let k = this.from[i - 1]; k < this.from[i]; k++) if (this.spans[this.ids[k]].end === t) ids.push(this.ids[k]);
+    if (i >= 1)
+      for (let k = this.from[i - 1]; k < this.from[i]; k++)
+        if (this.hasEnd[this.ids[k]] === 1 && this.ends[this.ids[k]] === t) ids.push(this.ids[k]);
     // Empty spans (start = end = t) are open in no segment.
     for (const j of this.emptyAt(t)) ids.push(j);
     ids.sort((x, y) => x - y);
@@ -178,14 +212,34 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
   }
 }
 
-/** Lists of ids appended one after another: list i is ids[from[i] … from[i+1]). */
+/**
+ * Lists of ids appended one after another: list i is ids[from[i] … from[i+1]). Grown as typed arrays,
+ * off the heap: pushing a few hundred thousand ids into arrays cost more in copying and collection.
+ */
 class FlatLists {
-  readonly from: number[] = [0];
-  readonly ids: number[] = [];
+  private starts = new Int32Array(1024);
+  private items = new Int32Array(4096);
+  private lists = 0;
+  private size = 0;
   add(list: readonly number[]): void {
-    for (let k = 0; k < list.length; k++) this.ids.push(list[k]);
-    this.from.push(this.ids.length);
+    if (this.size + list.length > this.items.length) this.items = grown(this.items, this.size + list.length);
+    for (let k = 0; k < list.length; k++) this.items[this.size++] = list[k];
+    if (this.lists + 2 > this.starts.length) this.starts = grown(this.starts, this.lists + 2);
+    this.starts[++this.lists] = this.size;
   }
+  /** from[i] for i in 0 … lists (from[0] = 0). */
+  get from(): Int32Array {
+    return this.starts.slice(0, this.lists + 1);
+  }
+  get ids(): Int32Array {
+    return this.items.slice(0, this.size);
+  }
+}
+
+function grown(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /** The values of `xs` (no NaN among them) once each, ascending; −0 reads as 0, as a Set keeps it. */
@@ -194,18 +248,6 @@ function distinctAscending(xs: readonly number[]): Float64Array {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (n === 0 || a[i] !== a[n - 1]) a[n++] = a[i] + 0;
   return a.subarray(0, n);
-}
-
-/** 0 … n−1 by key, ties in index order; no sort when they already are (a trace's lists mostly are). */
-function ascendingIds(n: number, key: (i: number) => number): number[] {
-  const ids = Array.from({ length: n }, (_, i) => i);
-  if (!idsAscendBy(ids, key)) ids.sort((a, b) => key(a) - key(b) || a - b);
-  return ids;
-}
-
-function idsAscendBy(ids: readonly number[], key: (i: number) => number): boolean {
-  for (let k = 1; k < ids.length; k++) if (!(key(ids[k - 1]) <= key(ids[k]))) return false;
-  return true;
 }
 
 /** First index with xs[i] > t (xs ascending). */
