@@ -225,67 +225,62 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   // A master that is down, paused or cut off answers nobody: its range is unavailable whatever it
   // last believed, so its belief does not count.
   const episodesOf = groupBy(trace.episodes, (e) => e.node);
-  const times = new Set<number>();
-  for (const v of [...voters, ...standIns]) {
-    for (const [a, b] of v.serving) {
-      times.add(a);
-      times.add(b);
+  type Voter = (typeof voters)[number];
+  const raw: number[] = [];
+  const timesOf = (v: Voter) => {
+    for (let i = 0; i < v.serving.length; i++) raw.push(v.serving[i][0], v.serving[i][1]);
+    for (let i = 0; i < v.states.length; i++) {
+      const st = v.states[i];
+      raw.push(st.start);
+      if (st.end !== null) raw.push(st.end);
     }
-    for (const st of v.states) {
-      times.add(st.start);
-      if (st.end !== null) times.add(st.end);
+    const eps = episodesOf.get(v.node) ?? [];
+    for (let i = 0; i < eps.length; i++) {
+      raw.push(eps[i].start);
+      if (eps[i].end !== null) raw.push(eps[i].end as EpochMs);
     }
-    for (const e of episodesOf.get(v.node) ?? []) {
-      times.add(e.start);
-      if (e.end !== null) times.add(e.end);
-    }
-  }
-  const ts = [...times].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  };
+  for (const v of voters) timesOf(v);
+  // A voter's stand-in adds no time of its own: its states are some of the voter's, its episodes the
+  // same, and its serving span is unbounded.
+  const voting = new Set(voters.map((v) => v.node));
+  for (const v of standIns) if (!voting.has(v.node)) timesOf(v);
+  const ts = distinctFiniteAscending(raw);
   // The same three questions at the times of `ts`, which only grow: one sweep per list instead of a
   // scan of every node's states, serving spans and episodes at every moment (quadratic in the
-  // length of the evidence).
-  type Voter = (typeof voters)[number];
-  const sweeps = new Map<Voter, { state: FirstOpen; serving: FirstOpen; gone: FirstOpen }>();
-  const sweepOf = (v: Voter) => {
-    let s = sweeps.get(v);
-    if (!s) {
-      const eps = episodesOf.get(v.node) ?? [];
-      s = {
-        state: new FirstOpen(
-          v.states.map((st) => st.start),
-          v.states.map((st) => st.end ?? Infinity),
-        ),
-        serving: new FirstOpen(
-          v.serving.map(([a]) => a),
-          v.serving.map(([, b]) => b),
-        ),
-        gone: new FirstOpen(
-          eps.map((e) => e.start),
-          eps.map((e) => e.end ?? Infinity),
-        ),
-      };
-      sweeps.set(v, s);
-    }
-    return s;
+  // length of the evidence). Built per voter and stand-in when first asked, kept beside it.
+  interface Sweeps {
+    state: FirstOpen;
+    serving: FirstOpen;
+    gone: FirstOpen;
+  }
+  const sweepOf = (v: Voter): Sweeps => {
+    const eps = episodesOf.get(v.node) ?? [];
+    return {
+      state: new FirstOpen(
+        v.states.map((st) => st.start),
+        v.states.map((st) => st.end ?? Infinity),
+      ),
+      serving: new FirstOpen(
+        v.serving.map((x) => x[0]),
+        v.serving.map((x) => x[1]),
+      ),
+      gone: new FirstOpen(
+        eps.map((e) => e.start),
+        eps.map((e) => e.end ?? Infinity),
+      ),
+    };
   };
-  const stateNow = (v: Voter, t: EpochMs) => {
-    const k = sweepOf(v).state.at(t);
-    return k < 0 ? null : v.states[k];
-  };
-  const goneNow = (v: Voter, t: EpochMs) => sweepOf(v).gone.at(t) >= 0;
-  const servingNow = (v: Voter, t: EpochMs) => sweepOf(v).serving.at(t) >= 0 && !goneNow(v, t);
+  const voterSweeps: Array<Sweeps | null> = voters.map(() => null);
+  const standInSweeps: Array<Sweeps | null> = standIns.map(() => null);
   // A stand-in's state just before a window ends (t − 1) and at the last moment: times that only grow too.
-  const before = new Map<Voter, FirstOpen>();
-  const stateAt = (v: Voter, t: EpochMs) => {
-    let f = before.get(v);
-    if (!f)
-      before.set(
-        v,
-        (f = new FirstOpen(
-          v.states.map((st) => st.start),
-          v.states.map((st) => st.end ?? Infinity),
-        )),
-      );
+  const before: Array<FirstOpen | null> = standIns.map(() => null);
+  const stateAt = (j: number, t: EpochMs) => {
+    const v = standIns[j];
+    const f = (before[j] ??= new FirstOpen(
+      v.states.map((st) => st.start),
+      v.states.map((st) => st.end ?? Infinity),
+    ));
     const k = f.at(t);
     return k < 0 ? null : v.states[k];
   };
@@ -314,24 +309,28 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     const t = ts[i];
     knownV.length = 0;
     knownSt.length = 0;
-    for (const v of voters)
-      if (servingNow(v, t)) {
-        const st = stateNow(v, t);
-        if (st !== null) {
-          knownV.push(v);
-          knownSt.push(st);
-        }
-      }
+    for (let j = 0; j < voters.length; j++) {
+      const v = voters[j];
+      const sw = (voterSweeps[j] ??= sweepOf(v));
+      // Serving and not gone; its state known.
+      if (sw.serving.at(t) < 0 || sw.gone.at(t) >= 0) continue;
+      const k = sw.state.at(t);
+      if (k < 0) continue;
+      knownV.push(v);
+      knownSt.push(v.states[k]);
+    }
     if (knownV.length === 0)
-      for (const v of standIns)
-        if (!goneNow(v, t)) {
-          const st = stateNow(v, t);
-          if (st !== null) {
-            knownV.push(v);
-            knownSt.push(st);
-          }
-        }
-    const down = knownSt.length > 0 && knownSt.every((st) => st.state === 'fail');
+      for (let j = 0; j < standIns.length; j++) {
+        const v = standIns[j];
+        const sw = (standInSweeps[j] ??= sweepOf(v));
+        if (sw.gone.at(t) >= 0) continue;
+        const k = sw.state.at(t);
+        if (k < 0) continue;
+        knownV.push(v);
+        knownSt.push(v.states[k]);
+      }
+    let down = knownSt.length > 0;
+    for (let j = 0; j < knownSt.length && down; j++) down = knownSt[j].state === 'fail';
     if (down) {
       if (!cur) {
         // Each fail read from a snapshot began since that node's last ok view: all of them failing began
@@ -349,8 +348,8 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       if (ender) cur.evidence.push(ender.startEvidence);
       // An end read from a snapshot is a bound, not a moment.
       let prev: (typeof trace.states)[number] | null = null;
-      for (const v of standIns) {
-        const st = stateAt(v, t - 1);
+      for (let j = 0; j < standIns.length; j++) {
+        const st = stateAt(j, t - 1);
         if (!prev && st && st.end === t && st.endBounds) prev = st;
       }
       if (prev && prev.endBounds && !ender) cur.endBounds = prev.endBounds;
@@ -363,7 +362,7 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
     // Still down at the end of the evidence, unless a bound says when it ended (a fail state whose end
     // only snapshots or a restart bound).
     const last = ts[ts.length - 1];
-    const bounded = standIns.map((v) => stateAt(v, last)).filter((st) => st && st.state === 'fail' && st.endBounds);
+    const bounded = standIns.map((_, j) => stateAt(j, last)).filter((st) => st && st.state === 'fail' && st.endBounds);
     if (bounded.length > 0) cur.endBounds = bounded[0]!.endBounds;
     wins.push(cur);
   }
@@ -398,6 +397,21 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
       evidence: m.evidence.slice(0, 4),
     };
   });
+}
+
+/**
+ * The finite values of `xs` once each, ascending: sorted as raw doubles and deduplicated in place (a
+ * Set of boxed numbers and a comparator sort cost more than the sweep that reads them). −0 reads as
+ * 0, as a Set keeps it.
+ */
+function distinctFiniteAscending(xs: readonly number[]): Float64Array {
+  const a = Float64Array.from(xs).sort();
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (Number.isFinite(x) && (n === 0 || x !== a[n - 1])) a[n++] = x + 0;
+  }
+  return a.subarray(0, n);
 }
 
 /**
@@ -469,7 +483,9 @@ class IndexHeap {
     for (let c = h.length - 1; c > 0;) {
       const p = (c - 1) >> 1;
       if (h[p] <= h[c]) break;
-      [h[p], h[c]] = [h[c], h[p]];
+      const x = h[p];
+      h[p] = h[c];
+      h[c] = x;
       c = p;
     }
   }
@@ -486,7 +502,9 @@ class IndexHeap {
       if (l < h.length && h[l] < h[m]) m = l;
       if (r < h.length && h[r] < h[m]) m = r;
       if (m === p) break;
-      [h[p], h[m]] = [h[m], h[p]];
+      const y = h[p];
+      h[p] = h[m];
+      h[m] = y;
       p = m;
     }
   }
@@ -510,7 +528,11 @@ class FirstOpen {
     this.ends = ends;
     // A span without a known start never holds a time (as `start <= t` is false for NaN).
     const key = (i: number) => (Number.isNaN(starts[i]) ? Infinity : starts[i]);
-    this.order = starts.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+    this.order = starts.map((_, i) => i);
+    // A node's states and episodes come in time order: sort only when they do not.
+    let inOrder = true;
+    for (let i = 1; i < starts.length && inOrder; i++) inOrder = key(i - 1) <= key(i);
+    if (!inOrder) this.order.sort((a, b) => key(a) - key(b) || a - b);
   }
   /** Index of the first span with start ≤ t < end, or -1. `t` never decreases between calls. */
   at(t: number): number {
