@@ -196,8 +196,9 @@ function firstAbove(xs: readonly number[], k: number, end: number, inclusive: bo
 function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): OutageFacts[] {
   const statesBy = groupBy(trace.states, (st) => st.node);
   const candidates = new Set<NodeId>();
-  for (const o of trace.ownership) if (o.owner) candidates.add(o.owner);
-  for (const r of trace.roles) if (r.role === 'master') candidates.add(r.node);
+  // Long lists read once each, by index (a cold for-of allocates a result per item).
+  for (let i = 0; i < trace.ownership.length; i++) if (trace.ownership[i].owner) candidates.add(trace.ownership[i].owner as NodeId);
+  for (let i = 0; i < trace.roles.length; i++) if (trace.roles[i].role === 'master') candidates.add(trace.roles[i].node);
   const voters: Array<{ node: NodeId; serving: Array<[EpochMs, EpochMs]>; states: typeof trace.states }> = [];
   for (const m of [...candidates].sort()) {
     const states = statesBy.get(m);
@@ -207,7 +208,8 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   // Every node with a known belief, for the moments no serving master's belief is known; not the
   // fail a node starts in (a restarted replica's first milliseconds say nothing of the cluster).
   const startLines = new Map<string, Set<number>>();
-  for (const l of trace.lifecycle) {
+  for (let i = 0; i < trace.lifecycle.length; i++) {
+    const l = trace.lifecycle[i];
     const lines = startLines.get(l.evidence.source);
     if (lines) lines.add(l.evidence.line);
     else startLines.set(l.evidence.source, new Set([l.evidence.line]));
@@ -226,26 +228,32 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
   // last believed, so its belief does not count.
   const episodesOf = groupBy(trace.episodes, (e) => e.node);
   type Voter = (typeof voters)[number];
-  const raw: number[] = [];
-  const timesOf = (v: Voter) => {
-    for (let i = 0; i < v.serving.length; i++) raw.push(v.serving[i][0], v.serving[i][1]);
-    for (let i = 0; i < v.states.length; i++) {
-      const st = v.states[i];
-      raw.push(st.start);
-      if (st.end !== null) raw.push(st.end);
-    }
-    const eps = episodesOf.get(v.node) ?? [];
-    for (let i = 0; i < eps.length; i++) {
-      raw.push(eps[i].start);
-      if (eps[i].end !== null) raw.push(eps[i].end as EpochMs);
-    }
-  };
-  for (const v of voters) timesOf(v);
   // A voter's stand-in adds no time of its own: its states are some of the voter's, its episodes the
   // same, and its serving span is unbounded.
   const voting = new Set(voters.map((v) => v.node));
-  for (const v of standIns) if (!voting.has(v.node)) timesOf(v);
-  const ts = distinctFiniteAscending(raw);
+  const timed = [...voters, ...standIns.filter((v) => !voting.has(v.node))];
+  // Every bound of theirs, into an array of the exact size (pushing grew and copied it).
+  let count = 0;
+  for (const v of timed) count += 2 * (v.serving.length + v.states.length + (episodesOf.get(v.node)?.length ?? 0));
+  const raw = new Float64Array(count);
+  let n = 0;
+  for (const v of timed) {
+    for (let i = 0; i < v.serving.length; i++) {
+      raw[n++] = v.serving[i][0];
+      raw[n++] = v.serving[i][1];
+    }
+    for (let i = 0; i < v.states.length; i++) {
+      const st = v.states[i];
+      raw[n++] = st.start;
+      if (st.end !== null) raw[n++] = st.end;
+    }
+    const eps = episodesOf.get(v.node) ?? [];
+    for (let i = 0; i < eps.length; i++) {
+      raw[n++] = eps[i].start;
+      if (eps[i].end !== null) raw[n++] = eps[i].end as EpochMs;
+    }
+  }
+  const ts = distinctFiniteAscending(raw.subarray(0, n));
   // The same three questions at the times of `ts`, which only grow: one sweep per list instead of a
   // scan of every node's states, serving spans and episodes at every moment (quadratic in the
   // length of the evidence). Built per voter and stand-in when first asked, kept beside it.
@@ -400,12 +408,12 @@ function clusterOutages(trace: Trace, slotOutages: readonly OutageFacts[]): Outa
 }
 
 /**
- * The finite values of `xs` once each, ascending: sorted as raw doubles and deduplicated in place (a
- * Set of boxed numbers and a comparator sort cost more than the sweep that reads them). −0 reads as
- * 0, as a Set keeps it.
+ * The finite values of `xs` once each, ascending: `xs` sorted as raw doubles and deduplicated in
+ * place (a Set of boxed numbers and a comparator sort cost more than the sweep that reads them). −0
+ * reads as 0, as a Set keeps it.
  */
-function distinctFiniteAscending(xs: readonly number[]): Float64Array {
-  const a = Float64Array.from(xs).sort();
+function distinctFiniteAscending(xs: Float64Array): Float64Array {
+  const a = xs.sort();
   let n = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
