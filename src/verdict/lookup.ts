@@ -163,15 +163,21 @@ export class SpanIndex<T extends { start: EpochMs; end: EpochMs | null }> {
       byStart[sFill[startRank[i]]++] = i;
       if (hasEnd[i] === 1) byEnd[eFill[endRank[i]]++] = i;
     }
+    // The open spans, ascending, moved by hand: splice returns an array per call.
     const open: number[] = [];
     for (let k = 0; k < nb; k++) {
       for (let q = startAt[k]; q < startAt[k + 1]; q++) {
         const i = byStart[q];
-        open.splice(upperBoundNum(open, i), 0, i);
+        let j = open.length;
+        open.push(i);
+        for (; j > 0 && open[j - 1] > i; j--) open[j] = open[j - 1];
+        open[j] = i;
       }
       for (let q = endAt[k]; q < endAt[k + 1]; q++) {
         const at = lowerBoundNum(open, byEnd[q]);
-        if (open[at] === byEnd[q]) open.splice(at, 1);
+        if (open[at] !== byEnd[q]) continue;
+        for (let j = at; j + 1 < open.length; j++) open[j] = open[j + 1];
+        open.pop();
       }
       active.add(open);
     }

@@ -1,6 +1,7 @@
-// SpanIndex keeps its segments' open spans in one flat array and sorts only lists that are out of
-// order; the checks apply their own exact test to its candidates, so the candidates themselves (not
-// just the spans that pass) must be the ones the Map-and-Set construction gave, in the same order.
+// SpanIndex keeps its segments' open spans in one flat array and buckets spans by bound instead
+// of sorting them; the checks apply their own exact test to its candidates, so the candidates
+// themselves (not just the spans that pass) must be the ones the Map-and-Set construction gave, in
+// the same order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SpanIndex } from '../../src/verdict/lookup.ts';
