@@ -133,3 +133,19 @@ export class IntervalSet {
     return i >= 0 && this.maxHi[i] >= t;
   }
 }
+
+/**
+ * The distinct strings of `set` in the order `[...set].sort()` gives (UTF-16 code units), by
+ * insertion: sets of a few node ids are sorted per down episode, and the builtin sort allocates a
+ * work array each time.
+ */
+export function sortedStrings<S extends string>(set: ReadonlySet<S>): S[] {
+  const out: S[] = [];
+  for (const x of set) {
+    let j = out.length;
+    out.push(x);
+    for (; j > 0 && out[j - 1] > x; j--) out[j] = out[j - 1];
+    out[j] = x;
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import type { Trace } from '../replay/index.ts';
 import { dedupe, mastersAt, ownershipKnownAt, replicasOf, slotsOwnedBefore } from './failovers.ts';
 import type { BlockedCase, BlockReason, FailoverFacts } from './model.ts';
 import { atBetween, groupOf, overlapsOf, roleBefore, spansOf } from './lookup.ts';
-import { groupBy, isSortedBy, lowerBound, sliceBetween } from '../util/sorted.ts';
+import { groupBy, isSortedBy, lowerBound, sliceBetween, sortedStrings } from '../util/sorted.ts';
 
 /** The coarsest stamp a promotion line can carry (whole seconds: RFC 3164 syslog). */
 const GRAIN_MAX_MS = 1000;
@@ -358,7 +358,7 @@ function servingMastersAt(trace: Trace, t: EpochMs, down: NodeId): NodeId[] {
       if (before && before.role === 'master') out.add(r.node);
     }
   }
-  return [...out].sort();
+  return sortedStrings(out);
 }
 
 /** A node's episodes (`upOnly`: not the paused ones) as start → end, to ask whether one overlaps a window. */

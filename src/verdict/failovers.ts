@@ -4,7 +4,7 @@ import { normalizeRanges } from '../model/slots.ts';
 import type { DownEpisode, ElectionAttempt, ManualFailoverFact, Promotion, Trace } from '../replay/index.ts';
 import type { FailoverFacts } from './model.ts';
 import { atBetween, attemptsDelayedBetween, groupOf, lastAtOrBefore, lastEpisodeAt, roleBefore, spansOf } from './lookup.ts';
-import { firstAfter } from '../util/sorted.ts';
+import { firstAfter, sortedStrings } from '../util/sorted.ts';
 
 /** True when the owner (or uncoveredness) of every slot is known at `t`. */
 export function ownershipKnownAt(trace: Trace, t: EpochMs): boolean {
@@ -18,7 +18,7 @@ export function ownershipKnownAt(trace: Trace, t: EpochMs): boolean {
 export function mastersAt(trace: Trace, t: EpochMs): NodeId[] {
   const set = new Set<NodeId>();
   for (const o of spansOf(trace.ownership).covering(t)) if (o.owner && o.start <= t && (o.end === null || o.end > t)) set.add(o.owner);
-  return [...set].sort();
+  return sortedStrings(set);
 }
 
 /** Slots `node` owned just before `t`. */
@@ -42,7 +42,7 @@ export function replicasOf(trace: Trace, master: NodeId, t: EpochMs): NodeId[] {
       const before = roleBefore(trace.roles, r.node, r.start);
       if (before && before.role === 'replica' && before.masterId === master) out.add(r.node);
     }
-  return [...out].sort();
+  return sortedStrings(out);
 }
 
 function manualFor(trace: Trace, p: Promotion, a: ElectionAttempt | null): ManualFailoverFact | null {
