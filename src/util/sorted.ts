@@ -46,8 +46,12 @@ export function groupBy<T, K>(items: Iterable<T>, key: (x: T) => K | null | unde
   return out;
 }
 
+/**
+ * Every key no greater than the next. A NaN key (an untimed item) compares false both ways, so a
+ * list holding one is not sorted: a binary search over it could miss what a scan finds.
+ */
 export function isSortedBy<T>(list: readonly T[], key: (x: T) => number): boolean {
-  for (let i = 1; i < list.length; i++) if (key(list[i - 1]) > key(list[i])) return false;
+  for (let i = 1; i < list.length; i++) if (!(key(list[i - 1]) <= key(list[i]))) return false;
   return true;
 }
 

@@ -44,6 +44,28 @@ describe('firstAfter', () => {
   });
 });
 
+describe('isSortedBy', () => {
+  it('a list holding an untimed (NaN) item is not sorted: firstAfter then scans, and still equals find()', () => {
+    expect(isSortedBy([{ at: 5 }, { at: NaN }, { at: 1 }], (x) => x.at)).toBe(false);
+    const maybeUntimed = fc.record({ at: fc.oneof(time, fc.constant(NaN)), tag: fc.integer({ min: 0, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(maybeUntimed, { maxLength: 30 }), time, fc.boolean(), (list, t, inclusive) => {
+        const want = list.find((x) => (inclusive ? x.at >= t : x.at > t));
+        expect(
+          firstAfter(
+            list,
+            isSortedBy(list, (x) => x.at),
+            t,
+            (x) => x.at,
+            inclusive,
+          ),
+        ).toBe(want);
+      }),
+      { numRuns: 400, seed: 5 },
+    );
+  });
+});
+
 describe('IntervalSet', () => {
   it('contains(t) iff some added [lo, hi] (hi null = open) holds t', () => {
     fc.assert(
