@@ -5,8 +5,7 @@ import { intersectRanges, normalizeRanges, subtractRanges, type SlotRange } from
 import type { ReplayOptions } from './machine.ts';
 import type { OwnershipChange, ReplayState } from './state.ts';
 import type { DownEpisode, FaultFrom, LaneRole, LifeRun, OwnershipSpan, RoleSpan, StateSpan, Trace, TraceNode } from './trace.ts';
-import { firstAfter, groupBy, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
-import { Coverage } from './coverage.ts';
+import { firstAfter, groupBy, IntervalSet, isSortedBy, lowerBound, upperBound } from '../util/sorted.ts';
 import { sortedView, sortNumbers } from './order.ts';
 
 /** See section 3 of the episode derivation: a ping this long unanswered is a node not answering. */
@@ -491,7 +490,7 @@ function deriveEpisodes(s: ReplayState, nodes: readonly TraceNode[], opts: Repla
     const clearsSorted = isSortedBy(clears, atOf);
     const mine: DownEpisode[] = [];
     // Episodes cover [startBounds[0], end]; `within` asks whether any covers t.
-    const covered = new Coverage();
+    const covered = new IntervalSet();
     const within = (t: EpochMs) => covered.contains(t);
     const add = (e: DownEpisode, keepSorted: boolean) => {
       if (keepSorted)
