@@ -62,7 +62,8 @@ function levelOf(c: number): LevelChar | undefined {
   return c === 46 ? '.' : c === 45 ? '-' : c === 42 ? '*' : c === 35 ? '#' : undefined;
 }
 
-function matchAscii(b: Buffer, i: number, e: number, lit: string): boolean {
+/** The ASCII literal `lit` at `b[i]`, within `e`. */
+export function matchAscii(b: Buffer, i: number, e: number, lit: string): boolean {
   if (i + lit.length > e) return false;
   for (let k = 0; k < lit.length; k++) if (b[i + k] !== lit.charCodeAt(k)) return false;
   return true;

@@ -17,6 +17,7 @@
 //       Logs Insights CSV (`@timestamp,@message,@logStream`) https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_ExportQueryResults.html
 //   Cloud Logging                `gcloud logging read --format=json`: [LogEntry{textPayload|jsonPayload.message, timestamp, resource.labels}]
 //       https://cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry
+import { matchAscii } from './prefix.ts';
 import { parseIsoStamp, type Stamp, STAMP_EXACT, STAMP_NONE } from './stamp.ts';
 
 const scratch = Buffer.alloc(64);
@@ -295,18 +296,16 @@ export function csvLayout(line: string): CsvLayout | null {
 // message stays in the input buffer, the label set is parsed once per distinct label bytes. Anything
 // else goes through JSON.parse as before, so the answer is the same for every line.
 
-const LABELS_KEY = Buffer.from('{"labels":', 'latin1');
-const LINE_KEY = Buffer.from(',"line":"', 'latin1');
-const TIME_KEY = Buffer.from(',"timestamp":"', 'latin1');
+const LABELS_KEY = '{"labels":';
+const LINE_KEY = ',"line":"';
+const TIME_KEY = ',"timestamp":"';
 
-function at(b: Buffer, i: number, e: number, key: Buffer): boolean {
-  if (i + key.length > e) return false;
-  for (let k = 0; k < key.length; k++) if (b[i + k] !== key[k]) return false;
-  return true;
-}
-
-/** The end of the flat JSON object at i (strings may hold anything escaped; no nesting), or -1. */
-function flatObjectEnd(b: Buffer, i: number, e: number): number {
+/**
+ * The index after the `}` closing the brace at i, over double-quoted strings with backslash escapes
+ * (a JSON object, or logcli's `{k="v", …}` label set), or -1. `flat`: -1 also at a `{` or `[` outside
+ * a string (a nested value).
+ */
+export function quotedBraceEnd(b: Buffer, i: number, e: number, flat: boolean): number {
   if (b[i] !== 123) return -1;
   let quoted = false;
   for (let p = i + 1; p < e; p++) {
@@ -316,7 +315,7 @@ function flatObjectEnd(b: Buffer, i: number, e: number): number {
       else if (c === 34) quoted = false;
     } else if (c === 34) quoted = true;
     else if (c === 125) return p + 1;
-    else if (c === 123 || c === 91) return -1;
+    else if (flat && (c === 123 || c === 91)) return -1;
   }
   return -1;
 }
@@ -405,15 +404,15 @@ export class LokiLabelCache {
    * would give for it).
    */
   read(b: Buffer, s: number, e: number, t: RecordTarget, out: LokiLine): boolean {
-    if (b[e - 1] !== 125 || !at(b, s, e, LABELS_KEY)) return false;
+    if (b[e - 1] !== 125 || !matchAscii(b, s, e, LABELS_KEY)) return false;
     const ls = s + LABELS_KEY.length;
-    const le = flatObjectEnd(b, ls, e);
-    if (le < 0 || !at(b, le, e, LINE_KEY)) return false;
+    const le = quotedBraceEnd(b, ls, e, true);
+    if (le < 0 || !matchAscii(b, le, e, LINE_KEY)) return false;
     const ms = le + LINE_KEY.length;
     const me = stringEnd(b, ms, e, this.flags);
     if (me < 0) return false;
     const lineFlags = this.flags.v;
-    if (!at(b, me + 1, e, TIME_KEY)) return false;
+    if (!matchAscii(b, me + 1, e, TIME_KEY)) return false;
     const ts = me + 1 + TIME_KEY.length;
     const te = stringEnd(b, ts, e, this.flags);
     if (te < 0 || this.flags.v !== 0 || te !== e - 2) return false;

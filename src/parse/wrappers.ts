@@ -20,7 +20,7 @@
 //   tail -f headers                 `==> redis-7000.log <==`
 //   journald meta lines             `-- Logs begin at … --`, `-- Boot 5c0… --`, `-- No entries --`
 import { parseRedisHeader, type Header } from './prefix.ts';
-import { LokiLabelCache, readJsonRecord, stampFromString, type LokiLine } from './records.ts';
+import { LokiLabelCache, quotedBraceEnd, readJsonRecord, stampFromString, type LokiLine } from './records.ts';
 import { parseClock, parseEpoch, parseIsoStamp, parseSyslogStamp, Stamp, STAMP_NONE, STAMP_WALL_NO_YEAR } from './stamp.ts';
 
 export const WRAP_NONE = 0;
@@ -197,23 +197,6 @@ function criTail(b: Buffer, i: number, e: number, w: Wrap): number {
   return p < e ? p + 1 : e;
 }
 
-/** `{k="v", …}` at i (logcli's label set); returns the index after the `}` or -1. */
-function labelSetEnd(b: Buffer, i: number, e: number): number {
-  if (b[i] !== 123) return -1;
-  let p = i + 1;
-  let quoted = false;
-  while (p < e) {
-    const c = b[p];
-    if (quoted) {
-      if (c === 92) p++;
-      else if (c === 34) quoted = false;
-    } else if (c === 34) quoted = true;
-    else if (c === 125) return p + 1;
-    p++;
-  }
-  return -1;
-}
-
 /** A line whose first byte is a digit: a stamp-led wrapper (docker -t, CRI, journald, logcli, Grafana). */
 function unwrapStamped(b: Buffer, s: number, e: number, w: Wrap): number {
   if (e - s >= 15 && b[s + 13] === 9) {
@@ -239,7 +222,7 @@ function unwrapStamped(b: Buffer, s: number, e: number, w: Wrap): number {
   }
   const inner = p + 1;
   if (inner < e && b[inner] === 123) {
-    const q = labelSetEnd(b, inner, e);
+    const q = quotedBraceEnd(b, inner, e, false);
     if (q > 0 && (q === e || b[q] === 32)) {
       w.stream = b.toString('utf8', inner, q);
       let m = q;
