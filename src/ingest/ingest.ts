@@ -346,7 +346,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
   return opts.onProgress ? counted(out, opts.onProgress) : out;
 }
 
-/** Sources that count the bytes they read for onProgress: line by line, a gzip file or document whole. */
+/** Sources that count the bytes they read for onProgress: line by line, a gzip file as it inflates, a document whole. */
 function counted(sources: SourceInput[], onProgress: (read: number, total: number) => void): SourceInput[] {
   const total = sources.reduce((n, s) => n + s.size, 0);
   let read = 0;
@@ -367,9 +367,18 @@ function counted(sources: SourceInput[], onProgress: (read: number, total: numbe
     size: s.size,
     ...(s.layout ? { layout: s.layout } : {}),
     readLines: (visit) => {
-      if (s.compression === 'gzip') s.readLines(visit);
-      else s.readLines((b, start, end, overlong, hole) => (add(end - start + 1 + hole), visit(b, start, end, overlong, hole)));
-      add(s.compression === 'gzip' ? s.size : 0, true);
+      if (s.compression === 'gzip') {
+        // Compressed bytes, as the inflating worker reads them (gunzip.ts).
+        let seen = 0;
+        s.readLines(visit, (bytes) => {
+          add(Math.min(s.size, bytes) - seen);
+          seen = Math.min(s.size, bytes);
+        });
+        add(s.size - seen, true);
+      } else {
+        s.readLines((b, start, end, overlong, hole) => (add(end - start + 1 + hole), visit(b, start, end, overlong, hole)));
+        add(0, true);
+      }
     },
     ...(s.readBytes
       ? {

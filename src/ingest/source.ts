@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { constants as zc, gunzipSync } from 'node:zlib';
 import { InputError } from '../model/diagnostic.ts';
 import { HEAD_BYTES, judgeContent } from './content.ts';
+import { GzipReadError, visitGzipFileLines } from './gunzip.ts';
 import { type LineVisitor, visitBufferLines, visitReaderLines } from './lines.ts';
 
 /** One input, ready to be read. Pure description plus a way to read its lines; no parsing. */
@@ -19,9 +20,10 @@ export interface SourceInput {
   readonly size: number;
   /**
    * Visit every physical line in order (see LineVisitor). Throws InputError when the bytes cannot
-   * be read or decompressed (truncated or corrupt gzip).
+   * be read or decompressed (truncated or corrupt gzip). `onStored`, when given, is told now and
+   * then how many bytes as stored (compressed, for gzip) have been read: the progress line's count.
    */
-  readLines(visit: LineVisitor): void;
+  readLines(visit: LineVisitor, onStored?: (bytes: number) => void): void;
   /**
    * How the bytes are framed: lines (logs, snapshots, NDJSON), or one JSON document whose records
    * are log lines (a log store's export, content.ts). Absent means lines.
@@ -35,12 +37,32 @@ export interface SourceInput {
 export const MAX_GZIP_RATIO = 100;
 /** …and at least this much whatever its compressed size, and never more than MAX_GZIP_BYTES. */
 const MIN_GZIP_ALLOWANCE = 64 << 20;
-/** Inflated data is held in memory while it is read: the absolute bound. */
+/**
+ * Data inflated whole (stdin, a log store's JSON document) is held in memory while it is read: the
+ * absolute bound there. A gzip file of lines is inflated as a stream (gunzip.ts) and has only the ratio.
+ */
 export const MAX_GZIP_BYTES = 1 << 30;
 
-/** How many bytes `compressed` bytes of gzip may inflate to (issue #18: a 1 GiB bomb took 2.1 GB). */
-export function gzipAllowance(compressed: number): number {
-  return Math.min(MAX_GZIP_BYTES, Math.max(MIN_GZIP_ALLOWANCE, compressed * MAX_GZIP_RATIO));
+/**
+ * How many bytes `compressed` bytes of gzip may inflate to (issue #18: a 1 GiB bomb took 2.1 GB);
+ * `streamed` data is never held whole, so only the ratio bounds it.
+ */
+export function gzipAllowance(compressed: number, streamed = false): number {
+  const byRatio = Math.max(MIN_GZIP_ALLOWANCE, compressed * MAX_GZIP_RATIO);
+  return streamed ? byRatio : Math.min(MAX_GZIP_BYTES, byRatio);
+}
+
+function tooLarge(path: string, limit: number, compressed: number): InputError {
+  const why =
+    limit === MAX_GZIP_BYTES
+      ? `gzip data inflates to more than ${MAX_GZIP_BYTES} bytes; decompress it and give the file instead`
+      : `gzip data inflates to more than ${limit} bytes, ${MAX_GZIP_RATIO}x its ${compressed} compressed bytes: refused as a likely gzip bomb`;
+  return new InputError(path, 0, why);
+}
+
+function badGzip(path: string, msg: string): InputError {
+  const why = /unexpected end/i.test(msg) ? 'truncated gzip data (unexpected end of file)' : `corrupt gzip data (${msg})`;
+  return new InputError(path, 0, why);
 }
 
 function gunzipOrThrow(path: string, data: Buffer): Buffer {
@@ -48,16 +70,8 @@ function gunzipOrThrow(path: string, data: Buffer): Buffer {
   try {
     return gunzipSync(data, { maxOutputLength: limit });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      const why =
-        limit === MAX_GZIP_BYTES
-          ? `gzip data inflates to more than ${MAX_GZIP_BYTES} bytes; decompress it and give the file instead`
-          : `gzip data inflates to more than ${limit} bytes, ${MAX_GZIP_RATIO}x its ${data.length} compressed bytes: refused as a likely gzip bomb`;
-      throw new InputError(path, 0, why);
-    }
-    const msg = (err as Error).message;
-    const why = /unexpected end/i.test(msg) ? 'truncated gzip data (unexpected end of file)' : `corrupt gzip data (${msg})`;
-    throw new InputError(path, 0, why);
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(path, limit, data.length);
+    throw badGzip(path, (err as Error).message);
   }
 }
 
@@ -76,7 +90,7 @@ function ioError(path: string, err: unknown): InputError {
   return new InputError(path, 0, why);
 }
 
-/** A regular file, read with one reused buffer; gzip files are inflated in one go. */
+/** A regular file, read with one reused buffer; gzip files are inflated as a stream (gunzip.ts). */
 export class FileSource implements SourceInput {
   readonly origin = 'file' as const;
   readonly path: string;
@@ -111,17 +125,42 @@ export class FileSource implements SourceInput {
     }
     return this.compression === 'gzip' ? gunzipOrThrow(this.path, data) : data;
   }
-  readLines(visit: LineVisitor): void {
+  /** The ISIZE field that ends a gzip file (0 when the file is too short to hold one). */
+  private lastMemberSize(): number {
+    if (this.size < 18) return 0;
+    const tail = Buffer.alloc(4);
+    let fd: number;
+    try {
+      fd = openSync(this.absPath, 'r');
+    } catch (err) {
+      throw ioError(this.path, err);
+    }
+    try {
+      return readSync(fd, tail, 0, 4, this.size - 4) === 4 ? tail.readUInt32LE(0) : 0;
+    } catch (err) {
+      throw ioError(this.path, err);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  readLines(visit: LineVisitor, onStored?: (bytes: number) => void): void {
     if (this.compression === 'gzip') {
-      // Deviation: a streaming inflate would bound memory for huge archives (issue #8 may want it);
-      // gunzipSync is linear and keeps parse synchronous.
-      let data: Buffer;
+      // The allowance is judged on the size seen by the walk (stat), as before.
+      const limit = gzipAllowance(this.size, true);
+      // A stream is refused only once it passes the allowance, after its lines up to there were
+      // parsed. The last member's trailer (ISIZE, its length mod 2^32: RFC 1952 §2.3.1) tells the
+      // common bomb, whose output is at least that long: such a file is inflated once just to count
+      // before any line is parsed (its trailer may be garbage too, if the file is cut short).
+      const countFirst = this.lastMemberSize() > limit;
       try {
-        data = readFileSync(this.absPath);
+        visitGzipFileLines(this.absPath, limit, visit, { ...(onStored ? { onStored } : {}), countFirst });
       } catch (err) {
-        throw ioError(this.path, err);
+        if (!(err instanceof GzipReadError)) throw err;
+        const f = err.failure;
+        if (f.kind === 'limit') throw tooLarge(this.path, limit, this.size);
+        if (f.kind === 'io') throw ioError(this.path, Object.assign(new Error(f.message), { code: f.code }));
+        throw badGzip(this.path, f.message);
       }
-      visitBufferLines(gunzipOrThrow(this.path, data), visit);
       return;
     }
     let fd: number;
