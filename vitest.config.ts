@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two lanes (README "Tests").
  *
- * `npm test` runs everything: every file, every case, each file in its own fresh process.
+ * `npm test` runs everything: every file, every case, each file in its own fresh process, two at a
+ * time on 2 cores (vitest's default is one fewer worker than the cores, which ran the whole suite on
+ * one core here: 490 s of test time took 490 s; with two it takes under 300 s). The redis-server
+ * clusters of parallel files take disjoint ports (test/helpers/ports.ts).
  *
  * `npm run test:fast` (FAILSCOPE_LANE=fast) is for everyday work, under a minute on 2 cores (about
  * 50 s of CPU, so about half a minute of wall time on an idle 2-core machine):
@@ -19,8 +22,10 @@ import { defineConfig } from 'vitest/config';
  *   grammars once per worker instead of once per file halves the CPU time. A test must therefore not
  *   depend on a fresh module state or leave global state changed (restore process.env, TZ, spies);
  *   one that did would fail here first, while `npm test` (isolated) stays the reference;
- * - two workers on 2 cores (vitest's default is one fewer than the cores, which leaves one idle here:
- *   the main process does little while the workers run).
+ * - two workers on 2 cores, as in `npm test` (the main process does little while the workers run).
+ *
+ * Both lanes keep their temporary files under one directory removed when the run ends
+ * (test/helpers/run-tmp.ts).
  */
 const FAST = process.env.FAILSCOPE_LANE === 'fast';
 const SLOW = [
@@ -38,9 +43,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: FAST ? SLOW : [],
-    ...(FAST ? { isolate: false, maxWorkers: Math.max(2, availableParallelism() - 1) } : {}),
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    ...(FAST ? { isolate: false } : {}),
     env: { FAILSCOPE_DEV: '1' },
     setupFiles: ['./test/helpers/fast-check-seed.ts'],
+    globalSetup: ['./test/helpers/run-tmp.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

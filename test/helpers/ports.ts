@@ -39,7 +39,8 @@ function alive(pid: number): boolean {
 
 /** Claim the lock of block `base` for this process; false when another live process holds it. */
 function claim(base: number): boolean {
-  const file = join(tmpdir(), `failscope-test-ports-${base}.lock`);
+  // Shared with other test runs on the machine, not the run's own temp directory (run-tmp.ts).
+  const file = join(process.env.FAILSCOPE_TEST_SHARED_TMP ?? tmpdir(), `failscope-test-ports-${base}.lock`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
