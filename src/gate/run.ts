@@ -122,6 +122,11 @@ export async function runInitExpect(paths: string[], opts: InitExpectOptions, an
   if (analysis.verdict === 'fail')
     notes.push('failscope: warning: the analysis has error findings; the expectations record verdict "fail" — bless only a good run');
   if (analysis.failovers.length === 0) notes.push('failscope: warning: no failover found; the expectations require none');
+  const untold = analysis.failovers.filter((f) => f.kind === 'unknown').length;
+  if (untold > 0)
+    notes.push(
+      `failscope: note: ${untold} failover${untold === 1 ? '' : 's'} whose kind the evidence does not tell ${untold === 1 ? 'is' : 'are'} in failovers.count but not in failovers.kinds`,
+    );
   if (opts.output === undefined) return { stdout: text, exitCode: 0, ...(notes.length ? { stderr: notes.join('\n') + '\n' } : {}) };
   writeFileAtomic(opts.output, text, { makeDirs: true });
   notes.push(`failscope: wrote ${opts.output}; check it with: failscope check ${paths.join(' ')} --expect ${opts.output}`);

@@ -71,6 +71,22 @@ describe('expectationsFromAnalysis', () => {
     }
   });
 
+  it('a failover of a kind the evidence does not tell: in the count, not in kinds, and the file loads and passes', () => {
+    // A cut or partial log leaves a failover's kind unknown; the expectations file has no such kind,
+    // so writing one made `check` refuse the file init-expect had just written.
+    for (const failovers of [[failover(), failover({ kind: 'unknown' })], [failover({ kind: 'unknown' })]]) {
+      const a = killMaster({ failovers });
+      const doc = expectationsFromAnalysis(a);
+      const fo = doc.failovers as { count: number; kinds?: Record<string, number> };
+      expect(fo.count).toBe(failovers.length);
+      expect(fo.kinds).toEqual(failovers.length === 2 ? { automatic: 1 } : undefined);
+      for (const format of ['json', 'yaml'] as const) {
+        const r = evaluate(a, parseExpectations(renderExpectations(doc, format), `generated.${format}`));
+        expect(r.results.filter((x) => x.status !== 'pass')).toEqual([]);
+      }
+    }
+  });
+
   it('a clearly slower rerun fails it', () => {
     const e = parseExpectations(renderExpectations(expectationsFromAnalysis(killMaster())), 'x.json');
     const slower = killMaster({ failovers: [failover({ timingsMs: { detection: 9000, election: 3000, unavailable: 12000 } })] });
