@@ -131,6 +131,18 @@ function progressHook(run: Run, quiet: boolean | undefined): ((read: number, tot
   };
 }
 
+/**
+ * Progress for a command that analyses one input set after another (`check` over its cases): a
+ * fresh line for each, the one before erased first (a case that reads fast draws none).
+ */
+function progressHooks(run: Run, quiet: boolean | undefined): (() => ((read: number, total: number) => void) | undefined) | undefined {
+  if (quiet || process.stderr.isTTY !== true) return undefined;
+  return () => {
+    endProgress(run);
+    return progressHook(run, quiet);
+  };
+}
+
 /** Erase the progress line, if one was drawn, before anything else is written. */
 function endProgress(run: Run): void {
   const text = run.progress?.clear();
@@ -267,6 +279,7 @@ export function buildProgram(run: Run = freshRun()): Command {
     .addOption(nodeTimeoutOption())
     .addOption(tzOption())
     .addOption(yearOption())
+    .addOption(quietOption())
     .action((paths: string[], o) => {
       run.paintAs = textKind(o.format, 'gate');
       run.pending = checkCommand(paths, {
@@ -278,6 +291,7 @@ export function buildProgram(run: Run = freshRun()): Command {
         nodeTimeout: o.nodeTimeout,
         tz: o.tz,
         year: o.year,
+        progress: progressHooks(run, o.quiet),
       });
     });
 
@@ -290,6 +304,7 @@ export function buildProgram(run: Run = freshRun()): Command {
     .addOption(nodeTimeoutOption())
     .addOption(tzOption())
     .addOption(yearOption())
+    .addOption(quietOption())
     .action((paths: string[], o) => {
       run.pending = initExpectCommand(paths, {
         output: o.output,
@@ -298,6 +313,7 @@ export function buildProgram(run: Run = freshRun()): Command {
         tz: o.tz,
         year: o.year,
         stdin: readStdinIfNeeded(paths),
+        progress: progressHooks(run, o.quiet),
       });
     });
 

@@ -17,7 +17,17 @@ export interface AnalyzeOptions {
   year?: number;
   nodeTimeoutMs?: number;
   stdin?: Buffer;
+  /** Told the bytes read of the total while the inputs are read (the progress line). */
+  onProgress?: (read: number, total: number) => void;
 }
+
+/** A fresh progress hook for each analysis (one line per case), or none (not a terminal, --quiet). */
+export type ProgressHooks = () => ((read: number, total: number) => void) | undefined;
+
+const withProgress = (opts: AnalyzeOptions, hooks: ProgressHooks | undefined): AnalyzeOptions => {
+  const onProgress = hooks?.();
+  return onProgress ? { ...opts, onProgress } : opts;
+};
 
 /** Inputs → analysis (pipeline + verdict). Throws InputError/ConfigError for unusable input. */
 export type Analyze = (paths: string[], opts: AnalyzeOptions) => Promise<AnalysisV1>;
@@ -33,6 +43,7 @@ export interface CheckOptions {
   tz: string;
   year?: number;
   nodeTimeout?: number;
+  progress?: ProgressHooks;
 }
 
 export interface GateOutput {
@@ -66,10 +77,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, analyze: Ana
     try {
       const expect = loadExpectations(spec.expect);
       const base: AnalyzeOptions = { zone: opts.tz, year: opts.year, nodeTimeoutMs: opts.nodeTimeout };
-      let analysis = await analyze(spec.inputs, base);
+      let analysis = await analyze(spec.inputs, withProgress(base, opts.progress));
       // The file's nodeTimeout is a fallback: used only when neither the option nor the inputs give one.
       if (analysis.nodeTimeout?.ms == null && opts.nodeTimeout === undefined && expect.nodeTimeoutMs !== undefined)
-        analysis = await analyze(spec.inputs, { ...base, nodeTimeoutMs: expect.nodeTimeoutMs });
+        analysis = await analyze(spec.inputs, withProgress({ ...base, nodeTimeoutMs: expect.nodeTimeoutMs }, opts.progress));
       result = evaluate(analysis, expect, { name: spec.name, inputs: spec.inputs });
       if (baseline && result.measured) {
         result.results.push(
@@ -110,13 +121,17 @@ export interface InitExpectOptions {
   year?: number;
   nodeTimeout?: number;
   stdin?: Buffer;
+  progress?: ProgressHooks;
 }
 
 /** `failscope init-expect`: expectations that the analysed incident passes, printed or written. */
 export async function runInitExpect(paths: string[], opts: InitExpectOptions, analyze: Analyze): Promise<GateOutput> {
   const format = opts.output !== undefined ? (/\.ya?ml$/i.test(opts.output) ? 'yaml' : 'json') : (opts.format ?? 'json');
   if (format !== 'json' && format !== 'yaml') throw new ConfigError(`--format must be json or yaml, got '${String(format)}'`);
-  const analysis = await analyze(paths, { zone: opts.tz, year: opts.year, nodeTimeoutMs: opts.nodeTimeout, stdin: opts.stdin });
+  const analysis = await analyze(
+    paths,
+    withProgress({ zone: opts.tz, year: opts.year, nodeTimeoutMs: opts.nodeTimeout, stdin: opts.stdin }, opts.progress),
+  );
   const text = renderExpectations(expectationsFromAnalysis(analysis, { inputs: paths }), format);
   const notes: string[] = [];
   if (analysis.verdict === 'fail')

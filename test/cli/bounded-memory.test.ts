@@ -95,7 +95,20 @@ describe('1 GiB of logs: bounded memory, whole outputs, progress on a terminal o
       // two of the six logs: still well over the 1.5 s after which the line would show
       const quiet = tty(['timeline', ...gen.files.slice(0, 2), '--format', 'json', '-o', out, '--quiet']);
       expect(quiet).toBe('');
+      // the gate's commands too: init-expect, then check with the file it wrote
+      const expectFile = join(dir, 'expect.json');
+      const blessed = tty(['init-expect', ...gen.files.slice(0, 2), '-o', expectFile]);
+      // eslint-disable-next-line no-control-regex -- the erase sequence is what is checked
+      expect(blessed).toMatch(/\r\u001b\[Kreading \d+\.\d of \d+\.\d MB .*\r\u001b\[Kfailscope: .*wrote /s);
+      const checked = tty(['check', ...gen.files.slice(0, 2), '--expect', expectFile]);
+      // eslint-disable-next-line no-control-regex -- the erase sequence is what is checked
+      expect(checked).toMatch(/\r\u001b\[Kreading \d+\.\d of \d+\.\d MB/);
+      const checkedQuietly = tty(['check', ...gen.files.slice(0, 2), '--expect', expectFile, '--quiet']);
+      // (the pseudo-terminal turns each \n into \r\n, so the erase sequence is what must be absent)
+      // eslint-disable-next-line no-control-regex -- the erase sequence is what is checked
+      expect(checkedQuietly).not.toMatch(/reading |\u001b\[K/);
+      expect(checkedQuietly).toMatch(/PASS/);
     },
-    120_000,
+    150_000,
   );
 });
