@@ -59,4 +59,9 @@ export interface TraceNote {
   message: string;
   node: NodeId | null;
   evidence: Evidence[];
+  /**
+   * For a whole log without an `I'm <id>` line bound to `node`: its source, and what the binding
+   * rests on (the analysis's coverage says so in place of "never names its own node id").
+   */
+  writer?: { source: string; why: string };
 }

@@ -92,6 +92,7 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
       node: pinned.id,
       message: `${evs[0].source}: the node that wrote it is ${pinned.id}: ${pinned.why}`,
       evidence: [pinned.evidence, ...evs.slice(0, 2).map(evidenceOf)],
+      writer: { source: evs[0].source, why: pinned.why },
     });
   }
   runs.forEach((run, k) => {

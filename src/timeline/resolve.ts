@@ -1,5 +1,6 @@
-import type { Address, NodeId } from '../model/ids.ts';
-import type { ClusterTimeline, Timeline, TraceNote } from '../model/timeline.ts';
+import { isWriterId, type Address, type NodeId } from '../model/ids.ts';
+import type { TimelineEvent } from '../model/events.ts';
+import type { ClusterTimeline, NodeInfo, Timeline, TraceNote } from '../model/timeline.ts';
 import { addressedMasters, attributeEvents, inferAddresses, inferBusAddresses, inferListeningAddresses, rehomeRuns } from './attribute.ts';
 import { applyOffsets, solveSkew, type SkewResult } from './clock.ts';
 import { KindIndex } from './kind-index.ts';
@@ -78,11 +79,43 @@ function resolveCluster(c: ClusterTimeline, timeline: Timeline, opts: ResolveOpt
   if (corrected.nodes.every((n) => withLog.has(n.id))) learn(inferListeningAddresses(events, new Map(known), kinds));
   // Else a master known only by its address.
   learn({ addresses: addressedMasters(corrected, events, new Map(known), kinds), notes: [] });
+  const nodes = events === corrected.events ? corrected.nodes : mergePinnedWriters(corrected.nodes, corrected.events, events);
   return {
-    cluster: events === corrected.events ? corrected : { ...corrected, events },
+    cluster: events === corrected.events ? corrected : { ...corrected, nodes, events },
     nodeTimeout,
     skew,
     impliedAddresses: implied,
     notes,
   };
+}
+
+/**
+ * A log without an `I'm <id>` line is first a node of its own (`writer:<source>`); once every one of
+ * its lines is attributed to one real node, that is the same node: it takes the writer's sources and
+ * addresses and the writer is gone from the node list. (Left alone, one node showed twice: as the
+ * node whose lines they were, and as a writer "known only from others' lines" holding the log.)
+ */
+function mergePinnedWriters(nodes: NodeInfo[], before: readonly TimelineEvent[], after: readonly TimelineEvent[]): NodeInfo[] {
+  // Per writer: the real node its lines went to (null once two differ or a line stayed its own).
+  const to = new Map<NodeId, NodeId | null>();
+  for (let i = 0; i < before.length; i++) {
+    const w = before[i]!.node;
+    if (w === null || !isWriterId(w) || to.get(w) === null) continue;
+    const now = after[i]!.node;
+    if (now === null || now === w || isWriterId(now) || (to.has(w) && to.get(w) !== now)) to.set(w, null);
+    else to.set(w, now);
+  }
+  const merged = [...to].filter((e): e is [NodeId, NodeId] => e[1] !== null);
+  if (merged.length === 0) return nodes;
+  const byId = new Map(nodes.map((n) => [n.id, { ...n, addresses: [...n.addresses], sources: [...n.sources] }]));
+  for (const [w, id] of merged) {
+    const from = byId.get(w);
+    if (!from) continue;
+    byId.delete(w);
+    const into = byId.get(id) ?? { id, addresses: [], sources: [] };
+    into.addresses = [...new Set([...into.addresses, ...from.addresses])].sort();
+    into.sources = [...new Set([...into.sources, ...from.sources])].sort();
+    byId.set(id, into);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -260,6 +260,10 @@ function coverageOf(trace: Trace, L: (id: NodeId | null) => string): Coverage {
     limits.push(
       `${unidentified.length} log${unidentified.length === 1 ? '' : 's'} never name${unidentified.length === 1 ? 's' : ''} ${unidentified.length === 1 ? 'its' : 'their'} own node id (no "I'm <id>" line): shown as ${unidentified.map(L).join(', ')}.`,
     );
+  // Logs without the line whose writer the evidence still names (timeline/attribute.ts pinWriter).
+  for (const n of trace.notes)
+    if (n.kind === 'identity-inferred' && n.writer && n.node !== null)
+      limits.push(`${n.writer.source} never names its own node id (no "I'm <id>" line); it is ${L(n.node)}'s log: ${n.writer.why}.`);
   if (logs.length === 0)
     limits.push("No server log: fault moments, elections and votes are not in the evidence; times come from the snapshots' polling.");
   return { logs, fromOthers, unidentified, snapshots, limits };

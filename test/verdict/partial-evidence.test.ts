@@ -229,3 +229,37 @@ describe('story wording', () => {
     expect(a.clusters[0].story).not.toContain(id.charAt(0).toUpperCase() + id.slice(1));
   });
 });
+
+describe("a log without its `I'm` line whose writer the evidence names", () => {
+  // Valkey 8 logs "A failover occurred in shard …; node X failed over to node Y with a config epoch
+  // of N" on every node: on the winner's own log, after "configEpoch set to N after successful
+  // failover", it names the writer (timeline/attribute.ts pinWriter).
+  const VERSION = 'fixtures/versions/valkey-8.0.1/master-sigstop';
+  const t = JSON.parse(readFileSync(path.join(VERSION, 'truth.json'), 'utf8')) as Truth;
+
+  it('is that node: one node with the file as its source, not also a writer known only from others', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'failscope-partial-pinned-'));
+    const kept = readFileSync(path.join(VERSION, 'node-20004.log'), 'utf8')
+      .split('\n')
+      .filter((l) => !IDENTITY.test(l));
+    writeFileSync(path.join(dir, 'node-20004.log'), kept.join('\n'));
+    const a = await analyse(dir, t.nodeTimeoutMs);
+    const winner = idAt(t, 20004);
+    expect(a.failovers.map((f) => [f.oldMaster, f.newMaster])).toEqual([[idAt(t, 20001), winner]]);
+    // (a path outside the working directory is shown as given)
+    const source = path.join(dir, 'node-20004.log');
+    // The file is the winner's, and no writer pseudo-node is left beside it.
+    expect(a.nodes.filter((n) => n.sources.length > 0).map((n) => [n.id, n.sources])).toEqual([[winner, [source]]]);
+    expect(a.nodes.some((n) => isWriterId(n.id))).toBe(false);
+    const cov = a.clusters![0]!.coverage!;
+    expect(cov.logs).toEqual([winner]);
+    expect(cov.fromOthers).not.toContain(winner);
+    expect(cov.fromOthers.some(isWriterId)).toBe(false);
+    // …and the analysis says the identity was inferred, and from what.
+    expect(cov.limits.filter((l) => l.includes(`never names its own node id`))).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} never names .* it is ${winner.slice(0, 8)}'s log: line \\d+ says`),
+      ),
+    ]);
+  });
+});
