@@ -1,6 +1,6 @@
 // The command line: commander, stdout/stderr and exit codes live here and nowhere else.
 import { readFileSync, readSync } from 'node:fs';
-import { BoundedInput } from './ingest/index.ts';
+import { readStdinHead, type StdinStream } from './ingest/index.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError, OutputError } from './model/diagnostic.ts';
 import { exitOnSignals, writeFileAtomicFrom } from './util/atomic-write.ts';
@@ -44,36 +44,35 @@ function version(): string {
 }
 
 /**
- * Standard input for the path `-`, read under ingest's bounds (a /dev/zero on stdin is refused after
- * 64 MiB, binary after its first 64 KiB, anything after 1 GiB) in 1 MiB pieces.
+ * Standard input for the path `-`: its head read and judged under ingest's bounds (binary refused
+ * after its first 64 KiB, a /dev/zero after 64 MiB), then, for lines of text, the rest read as the
+ * lines are parsed, 1 MiB at a time (readStdinHead); gzip data and a JSON document are read whole, at
+ * most 1 GiB.
  */
-function readStdinIfNeeded(paths: string[]): Buffer | undefined {
+function readStdinIfNeeded(paths: string[]): Buffer | StdinStream | undefined {
   if (!paths.includes('-')) return undefined;
-  const input = new BoundedInput('-');
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  const buf = Buffer.allocUnsafe(1 << 20);
-  try {
+  const read = (target: Buffer, offset: number, length: number): number => {
     for (;;) {
-      let n: number;
       try {
-        n = readSync(0, buf, 0, buf.length, null);
+        return readSync(0, target, offset, length, null);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') {
           Atomics.wait(sleeper, 0, 0, 5); // a non-blocking pipe with nothing yet
           continue;
         }
-        if (code === 'EOF') break;
+        if (code === 'EOF') return 0;
         throw err;
       }
-      if (n === 0) break;
-      input.add(Buffer.from(buf.subarray(0, n))); // a copy of exactly n bytes: pipes give 64 KiB reads
     }
+  };
+  try {
+    return readStdinHead(read);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError('-', 0, `cannot read standard input (${(err as Error).message})`);
   }
-  return input.done();
 }
 
 function intOption(name: string, max = Number.MAX_SAFE_INTEGER) {

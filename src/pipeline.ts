@@ -15,7 +15,7 @@ import type { AnalysisV1 } from './model/analysis.ts';
 import type { Timeline } from './model/timeline.ts';
 import type { ParsedSource, TimeOptions } from './model/parsed.ts';
 import { ConfigError, InputError, type Diagnostic } from './model/diagnostic.ts';
-import { ingestPaths } from './ingest/index.ts';
+import { ingestPaths, type StdinStream } from './ingest/index.ts';
 import { parseAll } from './parse/index.ts';
 import { buildTimeline, resolveTimeline, type ResolvedCluster } from './timeline/index.ts';
 import { LifeIndex, replayCluster, type Trace } from './replay/index.ts';
@@ -27,8 +27,8 @@ export interface LoadOptions {
   zone?: string;
   /** Year for year-less stamps (default: each file's modification year). */
   year?: number;
-  /** Bytes of standard input, used for the path `-`. */
-  stdin?: Buffer;
+  /** Standard input for the path `-`: its bytes, or a stream judged and read as the lines are (cli.ts). */
+  stdin?: Buffer | StdinStream;
   /** Told the bytes read so far of all inputs' total while they are read (the CLI's progress line). */
   onProgress?: (read: number, total: number) => void;
 }

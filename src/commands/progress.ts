@@ -28,7 +28,10 @@ export class ProgressLine {
     this.startMs = startMs;
   }
 
-  /** What to write for `read` of `total` bytes at `nowMs`: a redrawn line, or '' (too soon, too short a run). */
+  /**
+   * What to write for `read` of `total` bytes at `nowMs`: a redrawn line, or '' (too soon, too short
+   * a run). `total` is Infinity when an input's length is not known until its end (standard input).
+   */
   update(read: number, total: number, nowMs: number): string {
     if (this.done) return '';
     const elapsed = nowMs - this.startMs;
@@ -38,6 +41,8 @@ export class ProgressLine {
     this.lastDrawMs = nowMs;
     this.drawn = true;
     const rate = read / 1e6 / (elapsed / 1000);
+    // Standard input read as it arrives: no total, so no share and no ETA.
+    if (total === Infinity) return `${CLEAR}reading ${mb(read)} MB, ${rate.toFixed(1)} MB/s`;
     if (finished) {
       this.done = true;
       return `${CLEAR}read ${mb(total)} MB in ${(elapsed / 1000).toFixed(1)} s (${rate.toFixed(1)} MB/s); analysing…`;

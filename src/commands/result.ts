@@ -1,3 +1,4 @@
+import type { StdinStream } from '../ingest/index.ts';
 import { resolve } from 'node:path';
 import { ConfigError, type Diagnostic } from '../model/diagnostic.ts';
 import { neutralizeControlsOneLine } from '../util/control.ts';
@@ -20,7 +21,7 @@ export interface CommandResult {
 export interface InputOptions {
   tz: string;
   year?: number;
-  stdin?: Buffer;
+  stdin?: Buffer | StdinStream;
   /** Told the bytes read of all inputs' total while they are read (the CLI's progress line). */
   onProgress?: (read: number, total: number) => void;
 }

@@ -1,5 +1,6 @@
 // The gate's commands minus the pipeline: `check` and `init-expect` take the analyser as a parameter,
 // so src/commands/ wires in the real pipeline and tests can hand in analyses.
+import type { StdinStream } from '../ingest/index.ts';
 import type { AnalysisV1 } from '../model/analysis.ts';
 import { ConfigError, InputError } from '../model/diagnostic.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
@@ -16,7 +17,7 @@ export interface AnalyzeOptions {
   zone: string;
   year?: number;
   nodeTimeoutMs?: number;
-  stdin?: Buffer;
+  stdin?: Buffer | StdinStream;
   /** Told the bytes read of the total while the inputs are read (the progress line). */
   onProgress?: (read: number, total: number) => void;
 }
@@ -120,7 +121,7 @@ export interface InitExpectOptions {
   tz: string;
   year?: number;
   nodeTimeout?: number;
-  stdin?: Buffer;
+  stdin?: Buffer | StdinStream;
   progress?: ProgressHooks;
 }
 

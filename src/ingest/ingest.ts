@@ -7,11 +7,14 @@ import { constants as zc, gunzipSync } from 'node:zlib';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { InputError } from '../model/diagnostic.ts';
 import { type ContentVerdict, judgeContent } from './content.ts';
-import { FileSource, MemorySource, type SourceInput } from './source.ts';
+import { FileSource, MemorySource, StreamSource, type SourceInput, type StdinStream } from './source.ts';
 
 export interface IngestOptions {
-  /** Standard input for the path `-` (default: process.stdin). */
-  stdin?: NodeJS.ReadableStream | Buffer;
+  /**
+   * Standard input for the path `-` (default: process.stdin, read whole): bytes, a stream to read
+   * whole, or a StdinStream whose head was judged and whose rest is read as the lines are (cli.ts).
+   */
+  stdin?: NodeJS.ReadableStream | Buffer | StdinStream;
   /** Base of display paths (default: process.cwd()). */
   cwd?: string;
   /** Receives a note for every file skipped inside a directory (binary, HTML/JSON document, empty). */
@@ -128,6 +131,7 @@ export class BoundedInput {
   private total = 0;
   private hole = 0;
   private judged = false;
+  private headKind: ContentVerdict['kind'] | null = null;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private readonly display: string;
@@ -161,10 +165,34 @@ export class BoundedInput {
     this.pending = [];
     const v = judgeContent(head);
     if (v.kind === 'binary') throw new InputError(this.display, 0, `not a log or snapshot: ${v.why}`);
+    this.headKind = v.kind;
   }
 
   done(): Buffer {
     return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.total);
+  }
+
+  /** True once the head was judged lines of text (not gzip, not one JSON document): the rest may be streamed. */
+  streamable(): boolean {
+    return this.headKind !== null && this.headKind !== 'gzip' && this.headKind !== 'export';
+  }
+}
+
+/**
+ * Standard input read by `read` (fs.readSync-shaped: fill `target` from `offset`, up to `length`
+ * bytes, return the count, 0 at the end): its head is read and judged here under BoundedInput's
+ * bounds; a text stream's rest is left to be read line by line (a StdinStream, held only a chunk at
+ * a time), while a short input, gzip data or a log store's JSON document is read whole (a Buffer,
+ * at most MAX_STDIN_BYTES).
+ */
+export function readStdinHead(read: (target: Buffer, offset: number, length: number) => number): Buffer | StdinStream {
+  const input = new BoundedInput('-');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (;;) {
+    const n = read(buf, 0, buf.length);
+    if (n === 0) return input.done();
+    input.add(Buffer.from(buf.subarray(0, n))); // a copy of exactly n bytes: pipes give 64 KiB reads
+    if (input.streamable()) return { head: input.done(), read };
   }
 }
 
@@ -187,6 +215,13 @@ function ioError(display: string, err: unknown): InputError {
           : `cannot read (${e.message})`;
   return new InputError(display, 0, why);
 }
+
+const isStdinStream = (x: unknown): x is StdinStream =>
+  typeof x === 'object' &&
+  x !== null &&
+  !Buffer.isBuffer(x) &&
+  typeof (x as StdinStream).read === 'function' &&
+  Buffer.isBuffer((x as StdinStream).head);
 
 /** Check in-memory bytes (stdin); throws InputError when they are not text. */
 function memoryInput(display: string, data: Buffer, mtimeMs: number, origin: 'stdin' | 'pipe'): SourceInput {
@@ -311,6 +346,10 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
       if (stdinUsed) continue;
       stdinUsed = true;
       const src = opts.stdin ?? process.stdin;
+      if (isStdinStream(src)) {
+        out.push(new StreamSource('-', src, now()));
+        continue;
+      }
       let data: Buffer;
       try {
         data = Buffer.isBuffer(src) ? src : await readStream(src);
@@ -348,7 +387,8 @@ export async function ingestPaths(paths: string[], opts: IngestOptions = {}): Pr
 
 /** Sources that count the bytes they read for onProgress: line by line, a gzip file as it inflates, a document whole. */
 function counted(sources: SourceInput[], onProgress: (read: number, total: number) => void): SourceInput[] {
-  const total = sources.reduce((n, s) => n + s.size, 0);
+  // A stream's length is known only at its end: the total is then unknown (Infinity).
+  const total = sources.some((s) => s.streamed) ? Infinity : sources.reduce((n, s) => n + s.size, 0);
   let read = 0;
   let told = 0;
   const add = (n: number, force = false) => {
@@ -366,6 +406,7 @@ function counted(sources: SourceInput[], onProgress: (read: number, total: numbe
     compression: s.compression,
     size: s.size,
     ...(s.layout ? { layout: s.layout } : {}),
+    ...(s.streamed ? { streamed: s.streamed } : {}),
     readLines: (visit) => {
       if (s.compression === 'gzip') {
         // Compressed bytes, as the inflating worker reads them (gunzip.ts).

@@ -31,6 +31,14 @@ export interface SourceInput {
   readonly layout?: 'lines' | 'json-document';
   /** The whole content (decompressed); for `json-document` inputs. Throws InputError like readLines. */
   readBytes?(): Buffer;
+  /** Read as it arrives (standard input): `size` is only the head's, and the lines can be read once. */
+  readonly streamed?: true;
+}
+
+/** Standard input whose head is read and judged text, and whose rest `read` gives (fs.readSync-shaped). */
+export interface StdinStream {
+  readonly head: Buffer;
+  readonly read: (target: Buffer, offset: number, length: number) => number;
 }
 
 /** Inflated gzip data may be this many times its compressed size (logs compress 3–30×; gzip's own limit is ~1032×). */
@@ -217,4 +225,45 @@ export class MemorySource implements SourceInput {
 /** A source from a string (tests, library callers); `mtimeMs` stands for the file's modification time. */
 export function sourceFromText(path: string, text: string | Buffer, mtimeMs: number): SourceInput {
   return new MemorySource(path, typeof text === 'string' ? Buffer.from(text, 'utf8') : text, mtimeMs, 'file');
+}
+
+/**
+ * Standard input read as it arrives: its judged head, then the rest a chunk at a time, so a log
+ * piped in (`kubectl logs … | failscope analyze -`) is held no more than a file is. It can be read
+ * once; there is no length bound, as for a file.
+ */
+export class StreamSource implements SourceInput {
+  readonly path: string;
+  readonly origin = 'stdin' as const;
+  readonly mtimeMs: number;
+  readonly mtimeYear: number;
+  readonly compression = 'none' as const;
+  readonly size: number;
+  readonly streamed = true as const;
+  private stream: StdinStream | null;
+  constructor(path: string, stream: StdinStream, mtimeMs: number) {
+    this.path = path;
+    this.stream = stream;
+    this.mtimeMs = mtimeMs;
+    this.mtimeYear = new Date(mtimeMs).getUTCFullYear();
+    this.size = stream.head.length;
+  }
+  readLines(visit: LineVisitor): void {
+    const stream = this.stream;
+    if (!stream) throw new Error(`${this.path}: standard input was already read`);
+    this.stream = null;
+    let at = 0;
+    visitReaderLines((target, offset, length) => {
+      if (at < stream.head.length) {
+        const n = stream.head.copy(target, offset, at, Math.min(stream.head.length, at + length));
+        at += n;
+        return n;
+      }
+      try {
+        return stream.read(target, offset, length);
+      } catch (err) {
+        throw new InputError(this.path, 0, `cannot read standard input (${(err as Error).message})`);
+      }
+    }, visit);
+  }
 }

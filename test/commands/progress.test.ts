@@ -28,4 +28,13 @@ describe('ProgressLine', () => {
     expect(p.clear()).toBe(CLEAR);
     expect(p.clear()).toBe('');
   });
+
+  test('standard input read as it arrives has no total: bytes and MB/s only', () => {
+    const p = new ProgressLine(0);
+    expect(p.update(5e6, Infinity, 1000)).toBe('');
+    expect(p.update(30e6, Infinity, 2000)).toBe(`${CLEAR}reading 30.0 MB, 15.0 MB/s`);
+    expect(p.update(31e6, Infinity, 2050)).toBe('');
+    expect(p.update(90e6, Infinity, 3000)).toBe(`${CLEAR}reading 90.0 MB, 30.0 MB/s`);
+    expect(p.clear()).toBe(CLEAR);
+  });
 });
