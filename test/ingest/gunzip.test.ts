@@ -43,7 +43,7 @@ async function one(path: string, onProgress?: (read: number, total: number) => v
 
 describe('gzip files are inflated as a stream', () => {
   test('every line in order across chunks and members; memory stays a few chunks', async () => {
-    const LINES = 1_200_000; // ~100 MB inflated
+    const LINES = 700_000; // ~60 MB inflated
     const input = await one(writeGzip('big.log.gz', LINES, 3));
     expect(input.compression).toBe('gzip');
     let n = 0;
@@ -59,13 +59,13 @@ describe('gzip files are inflated as a stream', () => {
     });
     expect(bad).toBe(-1);
     expect(n).toBe(LINES);
-    expect(inflated).toBeGreaterThan(90e6);
-    // gunzipSync held each file's whole inflated bytes here (≥ 100 MB); the ring is 2 MiB.
+    expect(inflated).toBeGreaterThan(55e6);
+    // gunzipSync held each file's whole inflated bytes here (≥ 55 MB); the ring is 2 MiB.
     expect(peakBuffers).toBeLessThan(16 << 20);
   }, 60_000);
 
   test('the progress count follows the compressed bytes read and ends at the file size', async () => {
-    const path = writeGzip('p.log.gz', 600_000);
+    const path = writeGzip('p.log.gz', 300_000);
     const seen: number[] = [];
     let total = 0;
     const input = await one(path, (read, t) => {
@@ -81,7 +81,7 @@ describe('gzip files are inflated as a stream', () => {
   });
 
   test('a reader that stops early stops the worker; the next read starts afresh', async () => {
-    const input = await one(writeGzip('s.log.gz', 400_000));
+    const input = await one(writeGzip('s.log.gz', 200_000));
     let n = 0;
     expect(() =>
       input.readLines(() => {
@@ -90,7 +90,7 @@ describe('gzip files are inflated as a stream', () => {
     ).toThrow('enough');
     let again = 0;
     input.readLines(() => void again++);
-    expect(again).toBe(400_000);
+    expect(again).toBe(200_000);
   });
 
   test('bad data past the head: truncated, corrupt, a bomb in many members', async () => {
@@ -105,8 +105,8 @@ describe('gzip files are inflated as a stream', () => {
     const bad = join(dir, 'bad.log.gz');
     writeSync(openSync(bad, 'w'), corrupt);
     await expect(one(bad).then((i) => i.readLines(() => {}))).rejects.toThrow(/^bad\.log\.gz: corrupt gzip data \(.+\)$/);
-    // 80 members of 1 MiB of newlines: each member's trailer is small, the whole is over 100x
-    const member = gzipSync(Buffer.alloc(1 << 20, 10), { level: 9 });
+    // 80 members of 1 MiB (lines of 1023 'a's): each member's trailer is small, the whole is over 100x
+    const member = gzipSync(Buffer.from(`${'a'.repeat(1023)}\n`.repeat(1024)), { level: 9 });
     const bomb = join(dir, 'bomb.log.gz');
     const fd = openSync(bomb, 'w');
     for (let i = 0; i < 80; i++) writeSync(fd, member);
