@@ -2,6 +2,7 @@ import type { Evidence, Severity } from '../../model/analysis.ts';
 import { isSuccessorId, type EpochMs, type NodeId } from '../../model/ids.ts';
 import { dedupe } from '../failovers.ts';
 import type { FindingFacts } from '../model.ts';
+import { exactList, flatString } from '../compact.ts';
 
 export function finding(
   rule: string,
@@ -14,5 +15,7 @@ export function finding(
   const ns: NodeId[] = [];
   // An unnamed successor (model/ids.ts successorOf) is no node: findings name only nodes.
   for (const n of nodes) if (n && !isSuccessorId(n) && !ns.includes(n)) ns.push(n);
-  return { rule, severity, message, at, nodes: ns, evidence: dedupe(evidence) };
+  // The finding is the analysis's (verdict/compact.ts): its message flattened while its pieces are
+  // young, its lists at their exact length.
+  return { rule, severity, message: flatString(message), at, nodes: exactList(ns), evidence: exactList(dedupe(evidence)) };
 }
