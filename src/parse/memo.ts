@@ -4,7 +4,7 @@
 // Connection refused" every second while a master is down), so the answer for a message is memoised
 // by its exact bytes: a repeat is neither decoded nor classified again. classifyMessage is a pure
 // function of the text, so this changes nothing but speed.
-import { classifyMessage, decidingPrefixes, IGNORED_CLASS } from './message.ts';
+import { classifyMessage, decidingPrefixes, decidingShapes, IGNORED_CLASS } from './message.ts';
 
 export type MessageClass = ReturnType<typeof classifyMessage>;
 
@@ -29,34 +29,52 @@ const SEEN_MASK = SEEN_SLOTS - 1;
 const MAX_KEY = 4096;
 
 /**
- * Prefixes that decide a message alone (message.ts decidingPrefixes: always 'ignored'), as bytes,
- * bucketed by first byte. They catch routine lines that never repeat byte for byte (redis 7.0's
- * verbose "Client closed connection id=… addr=…"), which would otherwise miss the memo, be decoded and
- * go through the catalog one by one.
+ * Prefixes and shapes that decide a message alone (message.ts decidingPrefixes, decidingShapes: always
+ * 'ignored'), as bytes, bucketed by their first two bytes. They catch routine lines that never repeat
+ * byte for byte (redis 7.0's verbose "Client closed connection id=… addr=…", "DB 0: 1234 keys (0
+ * volatile) in 2048 slots HT."), which would otherwise miss the memo, be decoded and go through the
+ * catalog one by one.
  */
 const TAIL_TEXT = 0;
 const TAIL_INT = 1;
 const TAIL_NUM = 2;
 const TAIL_ADDR = 3;
-const TAILS = { text: TAIL_TEXT, int: TAIL_INT, num: TAIL_NUM, addr: TAIL_ADDR } as const;
+/** A shape that ends in its last literal. */
+const TAIL_NONE = 4;
+const TAILS = { text: TAIL_TEXT, int: TAIL_INT, num: TAIL_NUM, addr: TAIL_ADDR, '': TAIL_NONE } as const;
+
+interface ByteStep {
+  /** TAIL_INT or TAIL_NUM: the span before `bytes`. */
+  span: number;
+  bytes: Buffer;
+}
 
 interface BytePrefix {
   bytes: Buffer;
   /** The prefix as little-endian 32-bit words (its first length & ~3 bytes), compared four bytes at a time. */
   words: Int32Array;
+  /** A shape's spans and literals after the prefix (none for a deciding prefix). */
+  steps: readonly ByteStep[];
   tail: number;
 }
 
 /** Bucketed by their first two bytes (every deciding prefix is ASCII, ends in a space, and has a word before it). */
 const PREFIXES_BY_PAIR: Array<BytePrefix[] | undefined> = (() => {
   const table: Array<BytePrefix[] | undefined> = new Array(65536).fill(undefined);
-  for (const p of decidingPrefixes()) {
-    const bytes = Buffer.from(p.prefix, 'latin1');
-    if (bytes.length < 2) throw new Error(`deciding prefix too short: ${JSON.stringify(p.prefix)}`);
+  const add = (lead: string, steps: readonly ByteStep[], tail: number): void => {
+    const bytes = Buffer.from(lead, 'latin1');
+    if (bytes.length < 2) throw new Error(`deciding prefix too short: ${JSON.stringify(lead)}`);
     const words = new Int32Array(bytes.length >> 2);
     for (let w = 0; w < words.length; w++) words[w] = bytes.readInt32LE(w * 4);
-    (table[(bytes[0] << 8) | bytes[1]] ??= []).push({ bytes, words, tail: TAILS[p.tail] });
-  }
+    (table[(bytes[0] << 8) | bytes[1]] ??= []).push({ bytes, words, steps, tail });
+  };
+  for (const p of decidingPrefixes()) add(p.prefix, [], TAILS[p.tail]);
+  for (const d of decidingShapes())
+    add(
+      d.lead,
+      d.steps.map((st) => ({ span: TAILS[st.span], bytes: Buffer.from(st.text, 'latin1') })),
+      TAILS[d.tail],
+    );
   return table;
 })();
 
@@ -83,7 +101,31 @@ function tailFits(tail: number, b: Buffer, i: number, e: number): boolean {
   return true;
 }
 
-/** `b[s, e)` is decided by a prefix (see decidingPrefixes): always ignored. */
+/**
+ * A shape's steps from `b[i]`: each span (digits, an optional '-' first for an int, dots too for a num:
+ * the literal after it starts with none of these) and its literal; then the tail, or the end.
+ */
+function stepsFit(steps: readonly ByteStep[], tail: number, b: Buffer, i: number, e: number): boolean {
+  for (let k = 0; k < steps.length; k++) {
+    const st = steps[k];
+    if (st.span === TAIL_INT && i < e && b[i] === 45) i++;
+    const from = i;
+    while (i < e) {
+      const c = b[i];
+      if ((c >= 48 && c <= 57) || (c === 46 && st.span === TAIL_NUM)) i++;
+      else break;
+    }
+    const lit = st.bytes;
+    const n = lit.length;
+    if (i === from || i + n > e) return false;
+    for (let j = 0; j < n; j++) if (b[i + j] !== lit[j]) return false;
+    i += n;
+  }
+  if (tail === TAIL_NONE) return i === e;
+  return i < e && tailFits(tail, b, i, e);
+}
+
+/** `b[s, e)` is decided by a prefix or a shape (see decidingPrefixes, decidingShapes): always ignored. */
 function decidedByPrefix(b: Buffer, v: DataView, s: number, e: number): boolean {
   const len = e - s;
   if (len < 3) return false;
@@ -102,7 +144,8 @@ function decidedByPrefix(b: Buffer, v: DataView, s: number, e: number): boolean 
     if (w < words.length) continue;
     let i = 4 * w;
     while (i < n && p[i] === b[s + i]) i++;
-    if (i === n && tailFits(bp.tail, b, s + n, e)) return true;
+    if (i < n) continue;
+    if (bp.steps.length === 0 ? tailFits(bp.tail, b, s + n, e) : stepsFit(bp.steps, bp.tail, b, s + n, e)) return true;
   }
   return false;
 }

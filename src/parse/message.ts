@@ -319,5 +319,108 @@ export function decidingPrefixes(): readonly DecidingPrefix[] {
   return DECIDING_PREFIXES;
 }
 
+// Ignored templates with fixed-shape placeholders inside: redis's verbose "DB 0: 1234 keys (0 volatile)
+// in 2048 slots HT." every few seconds per database never repeats byte for byte (the counts change) and
+// has no deciding prefix (its second word is a number). Each placeholder between literals is digits
+// ('int', optionally after a '-'; 'num', digits and dots) and the literal after it starts with none of
+// those characters, so on bytes the span ends where the literal begins — where the glob finds it too.
+// The same clash rules as for prefixes make the shape decide alone.
+
+/** A placeholder inside a deciding shape and the literal text that follows it. */
+interface DecidingStep {
+  readonly span: 'int' | 'num';
+  readonly text: string;
+}
+
+export interface DecidingShape {
+  /** The literal the message starts with (printable ASCII, holds the first space). */
+  readonly lead: string;
+  readonly steps: readonly DecidingStep[];
+  /** What may follow the last literal: nothing (''), or a non-empty tail as for a prefix. */
+  readonly tail: DecidingTail | '';
+}
+
+/** A literal after a span must not start with a byte the span could hold ('-', '.', digits). */
+const SPAN_CHAR = /^[0-9.-]/;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const SPAN_RE: Readonly<Record<DecidingTail, string>> = { int: '-?[0-9]+', num: '[0-9.]+', addr: '[\\x21-\\x7e]+', text: '[^ ]*' };
+
+/** `{…} word`-indexed (second-word) keys a message of this shape could have as its second word. */
+function secondWordKeys(lead: string, steps: readonly DecidingStep[], tail: DecidingTail | '', ix: Index): string[] {
+  let s2 = lead.indexOf(' ') + 1;
+  while (lead.charCodeAt(s2) === 32) s2++;
+  const e2 = lead.indexOf(' ', s2);
+  if (e2 >= 0) return [lead.slice(s2, e2)];
+  // The second word runs into the placeholders: every key that could be spelt that way.
+  let re = escapeRe(lead.slice(s2));
+  let closed = false;
+  for (const st of steps) {
+    re += SPAN_RE[st.span];
+    const sp = st.text.indexOf(' ');
+    re += escapeRe(sp < 0 ? st.text : st.text.slice(0, sp));
+    if (sp >= 0) {
+      closed = true;
+      break;
+    }
+  }
+  if (!closed && tail !== '') re += SPAN_RE[tail];
+  const word = new RegExp(`^${re}$`);
+  return [...ix.second.keys()].filter((k) => word.test(k));
+}
+
+function buildDecidingShapes(ix: Index): DecidingShape[] {
+  const out: DecidingShape[] = [];
+  const typedExact = [...ix.exact.values()].filter((c) => c.kind !== null).map((c) => c.t.pieces[0].text);
+  for (const c of ix.all) {
+    if (c.kind !== null || c.t.literalOnly || c.t.pieces.length < 2) continue;
+    const trailing = c.t.trailing;
+    const tail: DecidingTail | '' | null =
+      trailing === ''
+        ? ''
+        : trailing === 'text' || trailing === 'rest'
+          ? 'text'
+          : trailing === 'int' || trailing === 'num' || trailing === 'addr'
+            ? trailing
+            : null;
+    if (tail === null) continue;
+    const lead = c.t.pieces[0].text;
+    if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(lead) || !lead.includes(' ')) continue;
+    const steps: DecidingStep[] = [];
+    for (const p of c.t.pieces.slice(1)) {
+      if ((p.before !== 'int' && p.before !== 'num') || !/^[\x20-\x7e]+$/.test(p.text) || SPAN_CHAR.test(p.text)) break;
+      steps.push({ span: p.before, text: p.text });
+    }
+    if (steps.length !== c.t.pieces.length - 1) continue;
+    // Trimming must not change the message: it ends in a printable byte.
+    if (tail === '' && !/[\x21-\x7e]$/.test(steps[steps.length - 1].text)) continue;
+    const seconds = secondWordKeys(lead, steps, tail, ix);
+    const candidates = [
+      ...(ix.first.get(lead.slice(0, lead.indexOf(' '))) ?? []),
+      ...seconds.flatMap((w) => ix.second.get(w) ?? []),
+      ...ix.glued,
+    ];
+    const clash = candidates.some((t) => t.kind !== null && (lead.startsWith(t.t.pieces[0].text) || t.t.pieces[0].text.startsWith(lead)));
+    if (clash || typedExact.some((x) => x.startsWith(lead))) continue;
+    out.push({ lead, steps, tail });
+  }
+  return out;
+}
+
+const DECIDING_SHAPES: readonly DecidingShape[] = Object.freeze(buildDecidingShapes(INDEX));
+
+/**
+ * Shapes S such that classifyMessage(m) is `{ kind: 'ignored' }` for every message m spelt as S: its
+ * lead, then per step one span of the step's shape ('int' an optional '-' and digits, 'num' digits and
+ * dots, never empty) and the step's text, then nothing (tail '') or a non-empty tail as for
+ * decidingPrefixes, the whole ending in printable ASCII. Derived from the catalog index.
+ */
+export function decidingShapes(): readonly DecidingShape[] {
+  return DECIDING_SHAPES;
+}
+
 /** The shared frozen answer for ignored messages. */
 export const IGNORED_CLASS: MessageClass = IGNORED_RESULT;
