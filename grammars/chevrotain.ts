@@ -29,3 +29,14 @@ const chevrotain = (url ? await import(url) : await import('chevrotain')) as typ
 /** Which build was loaded (for the test that compares them). */
 export const CHEVROTAIN_BUILD: 'single-file' | 'package' = url ? 'single-file' : 'package';
 export const { createToken, Lexer, CstParser, generateCstDts } = chevrotain;
+
+/**
+ * Every character but CR/LF may start a rest-of-line token (a complement set cannot be optimized): tab
+ * and U+0020…U+FFFF, for start_chars_hint. One list for every grammar, filled by a loop (spreading an
+ * Array.from of 65k items took ~10 ms of start-up per grammar).
+ */
+export const ANY_CHAR_HINT: number[] = (() => {
+  const hint = [9];
+  for (let c = 32; c <= 0xffff; c++) hint.push(c);
+  return hint;
+})();

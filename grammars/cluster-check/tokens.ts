@@ -5,10 +5,7 @@
 // without `myself`), then `   replicates <id>` or `   <n> additional replica(s)`; clusterManagerLog prints
 // `>>> …`, `[OK] …`, `[ERR] …`, `[WARNING] …`.
 // https://redis.io/docs/latest/operate/oss_and_stack/management/scaling/ (redis-cli --cluster check)
-import { createToken, Lexer } from '../chevrotain.ts';
-
-/** Every character but CR/LF may start a rest-of-line token (a complement set cannot be optimized). */
-const ANY_CHAR_HINT: number[] = [9, ...Array.from({ length: 0xffff - 31 }, (_, i) => i + 32)];
+import { ANY_CHAR_HINT, createToken, Lexer } from '../chevrotain.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 /** `M:` a master, `S:` a replica. */

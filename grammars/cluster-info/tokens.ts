@@ -6,10 +6,7 @@
 //   (`slave0:ip=…,port=…,state=…,offset=…,lag=…`, `errorstat_ERR:count=1`: keys may hold capitals).
 // - CONFIG GET as redis-cli prints a flat array: src/redis-cli.c cliFormatReplyTTY, `%*d) ` then the
 //   quoted string (sdscatrepr): ` 7) "cluster-node-timeout"` / ` 8) "15000"`.
-import { createToken, Lexer } from '../chevrotain.ts';
-
-/** Every character but CR/LF may start a rest-of-line token (a complement set cannot be optimized). */
-const ANY_CHAR_HINT: number[] = [9, ...Array.from({ length: 0xffff - 31 }, (_, i) => i + 32)];
+import { ANY_CHAR_HINT, createToken, Lexer } from '../chevrotain.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 export const Hash = createToken({ name: 'Hash', pattern: /#/ });

@@ -7,8 +7,12 @@ export { clusterNodesLexer } from './lexer.ts';
 export * as clusterNodesTokens from './tokens.ts';
 export { clusterNodesSamples } from './samples.ts';
 
-/** The one parser instance; reset per line. */
-export const clusterNodesParser = new ClusterNodesParser();
+let parser: ClusterNodesParser | null = null;
+
+/** The one parser instance, made on first use (a run that reads no snapshot never builds it); reset per line. */
+export function clusterNodesParser(): ClusterNodesParser {
+  return (parser ??= new ClusterNodesParser());
+}
 
 export interface ClusterNodesParse {
   cst: CstNode | undefined;
@@ -18,8 +22,9 @@ export interface ClusterNodesParse {
 
 /** Parse one CLUSTER NODES / nodes.conf line. Never throws on bad input. */
 export function parseClusterNodesLine(text: string): ClusterNodesParse {
-  const lexed = clusterNodesLexer.tokenize(text);
-  clusterNodesParser.input = lexed.tokens;
-  const cst = clusterNodesParser.line();
-  return { cst: lexed.errors.length === 0 ? cst : undefined, lexErrors: lexed.errors, parseErrors: clusterNodesParser.errors };
+  const lexed = clusterNodesLexer().tokenize(text);
+  const p = clusterNodesParser();
+  p.input = lexed.tokens;
+  const cst = p.line();
+  return { cst: lexed.errors.length === 0 ? cst : undefined, lexErrors: lexed.errors, parseErrors: p.errors };
 }

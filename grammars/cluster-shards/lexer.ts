@@ -1,5 +1,10 @@
+import type { Lexer as LexerType } from 'chevrotain';
 import { Lexer } from '../chevrotain.ts';
 import { lexerDefinition } from './tokens.ts';
 
-/** The one nested-reply lexer; reused for every line. Offsets are kept: they carry the nesting. */
-export const clusterShardsLexer = new Lexer(lexerDefinition, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
+let lexer: LexerType | null = null;
+
+/** The one nested-reply lexer, made on first use (a run that reads no snapshot never builds it); reused for every line. Offsets are kept: they carry the nesting. */
+export function clusterShardsLexer(): LexerType {
+  return (lexer ??= new Lexer(lexerDefinition, { ensureOptimizations: true, positionTracking: 'onlyOffset' }));
+}

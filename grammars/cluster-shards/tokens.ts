@@ -5,10 +5,7 @@
 // `"quoted"` (sdscatrepr), `(integer) N`, `(double) x`, `(nil)`, `(true)`/`(false)`, `(empty array)`,
 // `(empty hash)`, `(empty set)`, `(empty list or set)` (before 6.0), `(error) …`, or a status word.
 // Layout is carried by each marker's offset; src/parse rebuilds the tree from columns.
-import { createToken, Lexer } from '../chevrotain.ts';
-
-/** Every character but CR/LF may start a rest-of-line token (a complement set cannot be optimized). */
-const ANY_CHAR_HINT: number[] = [9, ...Array.from({ length: 0xffff - 31 }, (_, i) => i + 32)];
+import { ANY_CHAR_HINT, createToken, Lexer } from '../chevrotain.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
 /** `1)` array element, `1#` map entry, `1~` set element. */

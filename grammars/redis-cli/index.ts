@@ -7,8 +7,12 @@ export { redisCliLexer } from './lexer.ts';
 export * as redisCliTokens from './tokens.ts';
 export { redisCliSamples } from './samples.ts';
 
-/** The one parser instance; reset per line. */
-export const redisCliParser = new RedisCliParser();
+let parser: RedisCliParser | null = null;
+
+/** The one parser instance, made on first use (a run that reads no snapshot never builds it); reset per line. */
+export function redisCliParser(): RedisCliParser {
+  return (parser ??= new RedisCliParser());
+}
 
 export interface RedisCliParse {
   cst: CstNode | undefined;
@@ -18,8 +22,9 @@ export interface RedisCliParse {
 
 /** Parse one line of a redis-cli session. Never throws on bad input. */
 export function parseRedisCliLine(text: string): RedisCliParse {
-  const lexed = redisCliLexer.tokenize(text);
-  redisCliParser.input = lexed.tokens;
-  const cst = redisCliParser.line();
-  return { cst: lexed.errors.length === 0 ? cst : undefined, lexErrors: lexed.errors, parseErrors: redisCliParser.errors };
+  const lexed = redisCliLexer().tokenize(text);
+  const p = redisCliParser();
+  p.input = lexed.tokens;
+  const cst = p.line();
+  return { cst: lexed.errors.length === 0 ? cst : undefined, lexErrors: lexed.errors, parseErrors: p.errors };
 }

@@ -1,5 +1,10 @@
+import type { Lexer as LexerType } from 'chevrotain';
 import { Lexer } from '../chevrotain.ts';
 import { lexerDefinition } from './tokens.ts';
 
-/** The one redis-cli transcript lexer; reused for every line. */
-export const redisCliLexer = new Lexer(lexerDefinition, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
+let lexer: LexerType | null = null;
+
+/** The one redis-cli transcript lexer, made on first use (a run that reads no snapshot never builds it); reused for every line. */
+export function redisCliLexer(): LexerType {
+  return (lexer ??= new Lexer(lexerDefinition, { ensureOptimizations: true, positionTracking: 'onlyOffset' }));
+}

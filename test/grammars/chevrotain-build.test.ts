@@ -3,7 +3,7 @@
 // must lex and parse as the tests of every grammar expect (they all run on it).
 import { describe, expect, it } from 'vitest';
 import * as pkg from 'chevrotain';
-import { CHEVROTAIN_BUILD, CstParser, createToken, Lexer } from '../../grammars/chevrotain.ts';
+import { ANY_CHAR_HINT, CHEVROTAIN_BUILD, CstParser, createToken, Lexer } from '../../grammars/chevrotain.ts';
 
 describe('chevrotain build used by the grammars', () => {
   it('is the single-file build shipped in the installed package', () => {
@@ -19,5 +19,13 @@ describe('chevrotain build used by the grammars', () => {
     expect(CstParser).toBe(single.CstParser);
     expect(createToken).toBe(single.createToken);
     expect(Lexer).not.toBe(pkg.Lexer);
+  });
+  it('gives rest-of-line tokens every character but CR and LF as start hints, once for all grammars', () => {
+    expect(ANY_CHAR_HINT.length).toBe(1 + 0xffff - 31);
+    expect(ANY_CHAR_HINT.slice(0, 3)).toEqual([9, 32, 33]);
+    expect(ANY_CHAR_HINT[ANY_CHAR_HINT.length - 1]).toBe(0xffff);
+    expect(ANY_CHAR_HINT.every((c, i) => i === 0 || c === ANY_CHAR_HINT[i - 1] + 1 || (i === 1 && c === 32))).toBe(true);
+    expect(ANY_CHAR_HINT).not.toContain(10);
+    expect(ANY_CHAR_HINT).not.toContain(13);
   });
 });
