@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../model/events.ts';
-import { isWriterId, masterAt, type NodeId } from '../model/ids.ts';
+import { isWriterId, masterAt, WRITER_PREFIX, type NodeId } from '../model/ids.ts';
 import type { Evidence } from '../model/analysis.ts';
 import type { ClusterNodesSnapshot } from '../model/snapshot.ts';
 import type { ClusterTimeline, Timeline } from '../model/timeline.ts';
@@ -65,16 +65,19 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
     const w = cluster.events[run[0]].node;
     return w !== null && isWriterId(w) ? w : null;
   });
+  // The masters other logs' elections name by address (inferAddresses, asked before any writer is
+  // pinned): a writer listening at such an address is that master.
+  const electedAway = byWriter.size > 0 ? electionAddresses(cluster.events) : new Map<string, TraceNote>();
   for (const [, wruns] of byWriter) {
     const all = wruns.flat();
     const evs = all.map((i) => cluster.events[i]);
-    const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf);
+    const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf, electedAway);
     if (pinned === null) {
       // One file may hold several nodes' excerpts (a pasted document): pin each run on its own.
       if (views.length > 0 && wruns.length > 1)
         for (const run of wruns) {
           const revs = run.map((i) => cluster.events[i]);
-          const one = pinWriter(cluster, revs, [run], realKnown, ownWindows, views, addressOf);
+          const one = pinWriter(cluster, revs, [run], realKnown, ownWindows, views, addressOf, electedAway);
           if (one === null) continue;
           for (const i of run) reassigned.set(i, one.id);
           notes.push({
@@ -92,7 +95,8 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
       node: pinned.id,
       message: `${evs[0].source}: the node that wrote it is ${pinned.id}: ${pinned.why}`,
       evidence: [pinned.evidence, ...evs.slice(0, 2).map(evidenceOf)],
-      writer: { source: evs[0].source, why: pinned.why },
+      // the stream's name when one file holds several writers (`file#stream`)
+      writer: { source: evs[0].node!.slice(WRITER_PREFIX.length), why: pinned.why },
     });
   }
   runs.forEach((run, k) => {
@@ -334,6 +338,7 @@ function pinWriter(
   ownWindows: ReadonlyMap<NodeId, Array<[number, number, string]>>,
   views: readonly ClusterNodesSnapshot[],
   addressOf: ReadonlyMap<string, NodeId>,
+  electedAway: ReadonlyMap<string, TraceNote> = new Map(),
 ): { id: NodeId; why: string; evidence: Evidence } | null {
   const windows = runs.map((r) => [cluster.events[r[0]].at, cluster.events[r[r.length - 1]].at] as const);
   const candidates = known.filter((id) => {
@@ -376,6 +381,16 @@ function pinWriter(
   // A failover it saw to a node with its own, freshly won config epoch.
   const self = failedOverToSelf(evs);
   if (self && (ok.has(self.id) || !known.includes(self.id))) return self;
+  // Its own address, where another log's replica connected to the master it then replaced: the one
+  // master that replica had flagged FAIL (inferAddresses). A writer known by its address stays a
+  // second node beside the id others name (two failovers for one, a replica "of" the writer).
+  const writer = evs[0]?.node;
+  for (const [addr, id] of addressOf) {
+    if (id !== writer) continue;
+    const note = electedAway.get(addr);
+    if (note?.node && note.node !== writer && (ok.has(note.node) || !known.includes(note.node)))
+      return { id: note.node, why: `its address ${addr}: ${note.message.slice(note.message.indexOf(': ') + 2)}`, evidence: note.evidence[0]! };
+  }
   // The port it listens on.
   const mode = evs.find((e) => e.kind === 'server.mode' && e.fields.port !== undefined);
   if (mode) {
@@ -388,6 +403,14 @@ function pinWriter(
   if (candidates.length === 1 && views.length > 0)
     return { id: candidates[0], why: 'the only node of the cluster its lines fit', evidence: evidenceOf(evs[0]) };
   return null;
+}
+
+/** Per address: the note of inferAddresses binding it to a master, over the lines as bound so far. */
+function electionAddresses(events: readonly TimelineEvent[]): Map<string, TraceNote> {
+  const { addresses, notes } = inferAddresses(events, new Map());
+  const out = new Map<string, TraceNote>();
+  addresses.forEach(([addr], i) => out.set(addr, notes[i]!));
+  return out;
 }
 
 /**

@@ -1,0 +1,74 @@
+// Every form users hold, as an on-call engineer often has it: logs only (no snapshots), rotated past
+// their `I'm <id>` lines. The answer must still be the one failover truth.json records, named by the
+// ids the evidence gives or as the writer of a log, each node once, and no error the evidence does not
+// support. Expected values come from truth.json, never from the code under test.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { isWriterId } from '../../src/model/ids.ts';
+import { analyzeTimeline, loadTimeline } from '../../src/pipeline.ts';
+import { FORMS, type Incident, loadIncidentLogs } from './generate.ts';
+import { FAST_LANE } from '../helpers/lane.ts';
+
+interface Truth {
+  nodes: Array<{ port: number; id: string; role: string; masterId: string | null }>;
+  actions: Array<{ action: string; target: { port: number; id: string } }>;
+}
+const root = join(import.meta.dirname, '../../fixtures/incidents');
+const work = mkdtempSync(join(tmpdir(), 'failscope-no-identity-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const IDENTITY = /I'm [0-9a-f]{40}/;
+
+/** The incident's node logs without their identity lines, and nothing else. */
+function withoutIdentity(name: string): Incident {
+  const inc = loadIncidentLogs(join(root, name), name);
+  const logs = new Map([...inc.logs].map(([port, lines]) => [port, lines.filter((l) => !IDENTITY.test(l.raw))]));
+  return { ...inc, logs, others: new Map() };
+}
+
+let serial = 0;
+async function analyse(files: Map<string, string>, end: number) {
+  const dir = join(work, String(serial++));
+  for (const [name, text] of files) {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, name.endsWith('.gz') ? gzipSync(text) : text);
+    utimesSync(p, new Date(end + 1000), new Date(end + 1000));
+  }
+  return analyzeTimeline(await loadTimeline([dir], { zone: 'UTC' }));
+}
+
+// One master killed or frozen, its replica promoted: one failover (truth.json's scenario).
+const INCIDENTS = ['master-sigkill', 'master-sigstop'];
+// Known gap: one file of several nodes' lines with nothing but the pid to tell the writers (logcli
+// --output=raw, Grafana's text export of every pod) is read as one writer once the identity lines are
+// gone; telling writers apart by concurrent pids is not built. These cases are expected to fail until
+// it is, so that fixing it shows here.
+const ONE_WRITER_FORMS = new Set(['loki-raw-all-pods', 'grafana-txt-all-pods', 'grafana-txt-all-pods-newest-first']);
+const chosen = FAST_LANE
+  ? FORMS.filter((f) => ['compose', 'loki-jsonl', 'cri', 'syslog-rfc5424', 'loki-raw-all-pods'].includes(f.name))
+  : FORMS;
+const forms = chosen.filter((f) => !ONE_WRITER_FORMS.has(f.name));
+const gaps = chosen.filter((f) => ONE_WRITER_FORMS.has(f.name));
+
+describe.each(INCIDENTS)('%s, logs only, no identity line', (name) => {
+  const truth = JSON.parse(readFileSync(join(root, name, 'truth.json'), 'utf8')) as Truth;
+  const failed = truth.actions[0]!.target;
+  const promoted = truth.nodes.find((n) => n.masterId === failed.id)!;
+  const inc = withoutIdentity(name);
+
+  const check = async (form: (typeof FORMS)[number]) => {
+    const a = await analyse(form.build(inc), inc.end);
+    expect(a.failovers).toHaveLength(1);
+    const f = a.failovers[0]!;
+    // named by its id where the evidence gives one, else as the writer of its log: never another node
+    expect(f.oldMaster === failed.id || isWriterId(f.oldMaster ?? '')).toBe(true);
+    expect(f.newMaster === promoted.id || isWriterId(f.newMaster ?? '')).toBe(true);
+    // a node that failed over and was killed or frozen is no error: nothing the evidence supports
+    expect(a.findings.filter((x) => x.severity === 'error').map((x) => `${x.rule}: ${x.message}`)).toEqual([]);
+  };
+  test.each(forms.map((f) => [f.name, f] as const))('%s', async (_, form) => check(form));
+  test.fails.each(gaps.map((f) => [f.name, f] as const))('%s (known gap: one writer)', async (_, form) => check(form));
+});
