@@ -261,7 +261,7 @@ export function rehomeRuns(timeline: Timeline): { timeline: Timeline; notes: Map
  * stable sort of them by that key gives. Grouped by source and stream in one pass; a group is sorted
  * by line only when it is not in line order already (a merged timeline keeps each file's order).
  */
-function logLineOrder(events: readonly TimelineEvent[]): number[] {
+function logLineOrder(events: readonly TimelineEvent[]): Int32Array {
   const bySource = new Map<string, Map<string, number[]>>();
   let lastSource: string | null = null;
   let lastStream: string | null = null;
@@ -282,7 +282,12 @@ function logLineOrder(events: readonly TimelineEvent[]): number[] {
     list.push(i);
   }
   const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const out: number[] = [];
+  // Every position once, in a typed array of the exact size (a list grown by push to the cluster's
+  // 270k lines on the flapping bench log left its outgrown copies to the old generation).
+  let total = 0;
+  for (const streams of bySource.values()) for (const l of streams.values()) total += l.length;
+  const out = new Int32Array(total);
+  let o = 0;
   for (const source of [...bySource.keys()].sort(byString)) {
     const streams = bySource.get(source)!;
     for (const stream of [...streams.keys()].sort(byString)) {
@@ -290,7 +295,7 @@ function logLineOrder(events: readonly TimelineEvent[]): number[] {
       let sorted = true;
       for (let k = 1; k < l.length && sorted; k++) if (events[l[k - 1]].line > events[l[k]].line) sorted = false;
       if (!sorted) l.sort((a, b) => events[a].line - events[b].line);
-      for (const i of l) out.push(i);
+      for (let k = 0; k < l.length; k++) out[o++] = l[k];
     }
   }
   return out;
@@ -310,7 +315,7 @@ function startsRun(prev: TimelineEvent, e: TimelineEvent): boolean {
 
 /** Runs of one source's own-log lines in line order, cut at start-up lines, pid and binding changes. */
 function runsOf(events: readonly TimelineEvent[]): TimelineEvent[][] {
-  const own = logLineOrder(events).map((i) => events[i]);
+  const own = Array.from(logLineOrder(events), (i) => events[i]);
   const runs: TimelineEvent[][] = [];
   let prev: TimelineEvent | null = null;
   for (const e of own) {
