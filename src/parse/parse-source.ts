@@ -46,6 +46,7 @@ import {
   WRAP_RECORD,
   WRAP_TAIL_HEADER,
   unwrapLine,
+  isBareDigitLine,
 } from './wrappers.ts';
 import { csvLayout, type CsvLayout, documentRecords, readJsonRecord, splitCsv, stampFromString } from './records.ts';
 import { stripAnsi } from './ansi.ts';
@@ -349,8 +350,22 @@ class SourceParser {
         return;
       }
     }
-    this.afterUnwrap(unwrapLine(b, s, e, w, this.header));
+    if (isBareDigitLine(b, s, e)) this.bare(b, s, e);
+    else this.afterUnwrap(unwrapLine(b, s, e, w, this.header));
   };
+
+  /**
+   * Steps 4–7 for a line without a wrapper (isBareDigitLine): what afterUnwrap does after
+   * unwrapLine answered WRAP_NONE — no wrapper time, so no wrapper bookkeeping. `this.wrap` still
+   * holds an earlier line's wrapper: nothing reads it for a WRAP_NONE line.
+   */
+  private bare(b: Buffer, s: number, e: number): void {
+    this.pastHead = true;
+    const ss = this.section === undefined ? this.main : this.streamOf(this.section);
+    const h = this.header;
+    if (parseRedisHeader(b, s, e, h)) this.headed(b, s, e, h, ss, NaN, false);
+    else this.raw(b, s, e, ss, WRAP_NONE, this.wrapTime.none());
+  }
 
   /** The wrapper times run backwards (logcli's default direction, Cloud Logging's default order). */
   newestFirst(): boolean {

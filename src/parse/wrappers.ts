@@ -197,6 +197,20 @@ function criTail(b: Buffer, i: number, e: number, w: Wrap): number {
   return p < e ? p + 1 : e;
 }
 
+/**
+ * `b[s, e)` (non-empty) starts with a digit and cannot be a stamp-led wrapper: unwrapLine answers
+ * WRAP_NONE for it, with no stamp, stream or pid, the line itself as the inner line. The lines of a
+ * plain server log (`pid:R dd Mon …`) are nearly all such, and the parser reads them without
+ * unwrapLine (the checks are unwrapStamped's first two).
+ */
+export function isBareDigitLine(b: Buffer, s: number, e: number): boolean {
+  const c0 = b[s];
+  if (c0 < 48 || c0 > 57) return false;
+  const n = e - s;
+  if (n >= 15 && b[s + 13] === 9) return false;
+  return n < 20 || b[s + 4] !== 45 || (b[s + 10] !== 84 && b[s + 10] !== 32);
+}
+
 /** A line whose first byte is a digit: a stamp-led wrapper (docker -t, CRI, journald, logcli, Grafana). */
 function unwrapStamped(b: Buffer, s: number, e: number, w: Wrap): number {
   if (e - s >= 15 && b[s + 13] === 9) {

@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Header } from '../../src/parse/prefix.ts';
 import { WRAPPER_FORMS } from '../../src/parse/wrapper-forms.ts';
+import { STAMP_NONE } from '../../src/parse/stamp.ts';
 import {
+  isBareDigitLine,
   unwrapLine,
   Wrap,
   WRAP_NAMES,
@@ -158,6 +160,54 @@ describe('the byte-level wrapper parser equals the reference regexes', () => {
         (l) => same(l),
       ),
       { numRuns: 3000, seed: Number(process.env.FC_SEED ?? 14) },
+    );
+  });
+});
+
+describe('isBareDigitLine: the lines the parser reads without unwrapLine', () => {
+  /** A line it admits is one unwrapLine finds no wrapper around, and keeps whole. */
+  function bareMeansNone(line: string): void {
+    const b = Buffer.from(line, 'utf8');
+    if (b.length === 0 || !isBareDigitLine(b, 0, b.length)) return;
+    const k = unwrapLine(b, 0, b.length, w, h);
+    expect(
+      [WRAP_NAMES[k], w.buf === b, w.start, w.end, w.stamp.kind, w.stream, w.pid, w.partial, w.text, w.form],
+      JSON.stringify(line),
+    ).toEqual(['plain', true, 0, b.length, STAMP_NONE, undefined, undefined, false, null, null]);
+  }
+
+  test('admits the lines a server writes, not stamp-led wrappers', () => {
+    const yes = [
+      '1:M 23 Jun 2021 07:49:33.581 # Cluster state changed: ok',
+      '28934:S 25 Nov 07:49:33.581 * MASTER <-> REPLICA sync started',
+      '60507:C 05 Jan 2026 00:00:00.000 # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
+      '7:M 2026-01-05T00:00:00.000+00:00 * Ready to accept connections',
+      '12345',
+    ];
+    const no = [
+      '2021-06-23T07:49:33.581234567Z 1:M 23 Jun 2021 07:49:33.581 # x',
+      '2021-06-23 07:49:33.581\t1:M 23 Jun 2021 07:49:33.581 # x',
+      '1624434573581\t2021-06-23T07:49:33.581Z\tx',
+      '[42] 23 Jun 07:49:33 # y',
+      'Cluster state changed: ok',
+    ];
+    for (const l of yes) expect(isBareDigitLine(Buffer.from(l), 0, l.length), l).toBe(true);
+    for (const l of no) expect(isBareDigitLine(Buffer.from(l), 0, Buffer.byteLength(l)), l).toBe(false);
+    for (const l of yes) bareMeansNone(l);
+  });
+
+  test('every fixture line, every wrapper sample and random digit-led text it admits unwraps to nothing', () => {
+    const lines: string[] = [];
+    fixtureLines('fixtures', lines);
+    for (const l of lines) bareMeansNone(l);
+    for (const f of WRAPPER_FORMS) bareMeansNone(f.sample);
+    const ch = fc.constantFrom(...'0123456789-:T Z.<>|[]{}=/abcJunNov\t"'.split(''));
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 0, max: 9 }), fc.array(ch, { maxLength: 40 })).map(([d, a]) => String(d) + a.join('')),
+        (l) => bareMeansNone(l),
+      ),
+      { numRuns: 5000, seed: Number(process.env.FC_SEED ?? 14) },
     );
   });
 });
