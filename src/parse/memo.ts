@@ -82,14 +82,14 @@ const PREFIXES_BY_PAIR: Array<BytePrefix[] | undefined> = (() => {
 function tailFits(tail: number, b: Buffer, i: number, e: number): boolean {
   if (tail === TAIL_TEXT) return true;
   if (tail === TAIL_ADDR) {
-    let colon = -1;
-    for (let k = i; k < e; k++) {
+    // One pass, from the end: the port's digits, its ':' (the last one), then printable host bytes.
+    let colon = e - 1;
+    while (colon >= i && b[colon] >= 48 && b[colon] <= 57) colon--;
+    if (colon === e - 1 || colon <= i || b[colon] !== 58) return false;
+    for (let k = i; k < colon; k++) {
       const c = b[k];
       if (c < 0x21 || c > 0x7e) return false;
-      if (c === 58) colon = k;
     }
-    if (colon <= i || colon === e - 1) return false;
-    for (let k = colon + 1; k < e; k++) if (b[k] < 48 || b[k] > 57) return false;
     return true;
   }
   if (tail === TAIL_INT && b[i] === 45) i++;
