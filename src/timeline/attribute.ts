@@ -394,7 +394,11 @@ function pinWriter(
     if (id !== writer) continue;
     const note = electedAway.get(addr);
     if (note?.node && note.node !== writer && (ok.has(note.node) || !known.includes(note.node)))
-      return { id: note.node, why: `its address ${addr}: ${note.message.slice(note.message.indexOf(': ') + 2)}`, evidence: note.evidence[0]! };
+      return {
+        id: note.node,
+        why: `its address ${addr}: ${note.message.slice(note.message.indexOf(': ') + 2)}`,
+        evidence: note.evidence[0]!,
+      };
   }
   // The port it listens on.
   const mode = evs.find((e) => e.kind === 'server.mode' && e.fields.port !== undefined);
