@@ -98,6 +98,14 @@ function ioError(path: string, err: unknown): InputError {
   return new InputError(path, 0, why);
 }
 
+function openOrThrow(path: string, absPath: string): number {
+  try {
+    return openSync(absPath, 'r');
+  } catch (err) {
+    throw ioError(path, err);
+  }
+}
+
 /** A regular file, read with one reused buffer; gzip files are inflated as a stream (gunzip.ts). */
 export class FileSource implements SourceInput {
   readonly origin = 'file' as const;
@@ -137,12 +145,7 @@ export class FileSource implements SourceInput {
   private lastMemberSize(): number {
     if (this.size < 18) return 0;
     const tail = Buffer.alloc(4);
-    let fd: number;
-    try {
-      fd = openSync(this.absPath, 'r');
-    } catch (err) {
-      throw ioError(this.path, err);
-    }
+    const fd = openOrThrow(this.path, this.absPath);
     try {
       return readSync(fd, tail, 0, 4, this.size - 4) === 4 ? tail.readUInt32LE(0) : 0;
     } catch (err) {
@@ -171,12 +174,7 @@ export class FileSource implements SourceInput {
       }
       return;
     }
-    let fd: number;
-    try {
-      fd = openSync(this.absPath, 'r');
-    } catch (err) {
-      throw ioError(this.path, err);
-    }
+    const fd = openOrThrow(this.path, this.absPath);
     try {
       visitReaderLines((target, offset, length) => {
         try {

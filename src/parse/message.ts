@@ -259,6 +259,13 @@ export function catalogIndexStats(): { entries: number; exact: number; firstWord
 /** What may follow a deciding prefix: anything, or one word of a given shape (checked on bytes). */
 export type DecidingTail = 'text' | 'int' | 'num' | 'addr';
 
+/** The deciding tail a template's trailing slot reads as: '' for none, null for a slot no byte check can decide. */
+function decidingTail(trailing: string): DecidingTail | '' | null {
+  if (trailing === '') return '';
+  if (trailing === 'text' || trailing === 'rest') return 'text';
+  return trailing === 'int' || trailing === 'num' || trailing === 'addr' ? trailing : null;
+}
+
 export interface DecidingPrefix {
   readonly prefix: string;
   readonly tail: DecidingTail;
@@ -277,14 +284,8 @@ function buildDecidingPrefixes(ix: Index): DecidingPrefix[] {
   const typedSecondWords = [...ix.second].filter(([, list]) => list.some((c) => c.kind !== null)).map(([w]) => w);
   for (const c of ix.all) {
     if (c.kind !== null || c.t.literalOnly || c.t.pieces.length !== 1) continue;
-    const trailing = c.t.trailing;
-    const tail: DecidingTail | null =
-      trailing === 'text' || trailing === 'rest'
-        ? 'text'
-        : trailing === 'int' || trailing === 'num' || trailing === 'addr'
-          ? trailing
-          : null;
-    if (tail === null) continue;
+    const tail = decidingTail(c.t.trailing);
+    if (tail === null || tail === '') continue;
     const lead = c.t.pieces[0].text;
     if (!/^[\x21-\x7e][\x20-\x7e]* $/.test(lead)) continue; // compared on bytes: ASCII, ends in a space
     const sp = lead.indexOf(' ');
@@ -377,15 +378,7 @@ function buildDecidingShapes(ix: Index): DecidingShape[] {
   const typedExact = [...ix.exact.values()].filter((c) => c.kind !== null).map((c) => c.t.pieces[0].text);
   for (const c of ix.all) {
     if (c.kind !== null || c.t.literalOnly || c.t.pieces.length < 2) continue;
-    const trailing = c.t.trailing;
-    const tail: DecidingTail | '' | null =
-      trailing === ''
-        ? ''
-        : trailing === 'text' || trailing === 'rest'
-          ? 'text'
-          : trailing === 'int' || trailing === 'num' || trailing === 'addr'
-            ? trailing
-            : null;
+    const tail = decidingTail(c.t.trailing);
     if (tail === null) continue;
     const lead = c.t.pieces[0].text;
     if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(lead) || !lead.includes(' ')) continue;
