@@ -122,12 +122,21 @@ const outputOption = () => new Option('-o, --output <file>', 'write the output t
  */
 function progressHook(run: Run, quiet: boolean | undefined): ((read: number, total: number) => void) | undefined {
   if (quiet || process.stderr.isTTY !== true) return undefined;
-  const line = new ProgressLine(Date.now());
+  const line = new ProgressLine(Date.now(), progressAfterMs());
   run.progress = line;
   return (read, total) => {
     const text = line.update(read, total, Date.now());
     if (text) process.stderr.write(text);
   };
+}
+
+/**
+ * `FAILSCOPE_PROGRESS_AFTER_MS`: the delay before the line shows, for a test that must see the line
+ * whatever the machine's speed (a fast machine reads a few hundred MB in under the default 1.5 s).
+ */
+function progressAfterMs(): number | undefined {
+  const v = process.env.FAILSCOPE_PROGRESS_AFTER_MS;
+  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
 }
 
 /**

@@ -20,12 +20,15 @@ function eta(seconds: number): string {
 
 export class ProgressLine {
   private readonly startMs: number;
+  private readonly afterMs: number;
   private lastDrawMs = -Infinity;
   private drawn = false;
   private done = false;
 
-  constructor(startMs: number) {
+  /** `afterMs`: how long a run reads before the line shows (PROGRESS_AFTER_MS unless told). */
+  constructor(startMs: number, afterMs: number = PROGRESS_AFTER_MS) {
     this.startMs = startMs;
+    this.afterMs = afterMs;
   }
 
   /**
@@ -36,11 +39,11 @@ export class ProgressLine {
     if (this.done) return '';
     const elapsed = nowMs - this.startMs;
     const finished = read >= total;
-    if (elapsed < PROGRESS_AFTER_MS) return '';
+    if (elapsed < this.afterMs) return '';
     if (!finished && nowMs - this.lastDrawMs < REDRAW_MS) return '';
     this.lastDrawMs = nowMs;
     this.drawn = true;
-    const rate = read / 1e6 / (elapsed / 1000);
+    const rate = elapsed > 0 ? read / 1e6 / (elapsed / 1000) : 0;
     // Standard input read as it arrives: no total, so no share and no ETA.
     if (total === Infinity) return `${CLEAR}reading ${mb(read)} MB, ${rate.toFixed(1)} MB/s`;
     if (finished) {

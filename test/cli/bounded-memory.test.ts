@@ -81,10 +81,14 @@ describe('1 GiB of logs: bounded memory, whole outputs, progress on a terminal o
     () => {
       const out = join(dir, 'timeline.json');
       // `script -qfec CMD /dev/null`: CMD on a pseudo-terminal, its output (stdout and stderr) on ours.
+      // FAILSCOPE_PROGRESS_AFTER_MS=0: the line shows from the first read, whatever the machine's speed (the
+      // default 1.5 s is ProgressLine's, test/commands/progress.test.ts; a fast machine reads this whole GiB
+      // of mostly routine lines in under 1.5 s, and CI once drew no line at all).
       const tty = (args: string[]) =>
         execFileSync('script', ['-qfec', [process.execPath, ...node(args)].map((a) => `'${a}'`).join(' '), '/dev/null'], {
           encoding: 'utf8',
           maxBuffer: 16 << 20,
+          env: { ...process.env, FAILSCOPE_PROGRESS_AFTER_MS: '0' },
         });
       const shown = tty(['timeline', logs, '--format', 'json', '-o', out]);
       // eslint-disable-next-line no-control-regex -- the erase sequence is what is checked
@@ -92,7 +96,7 @@ describe('1 GiB of logs: bounded memory, whole outputs, progress on a terminal o
       // cleared at the end: the last thing written is the erase, nothing is left on the line
       expect(shown.endsWith('\r\u001b[K')).toBe(true);
       expect(existsSync(out)).toBe(true);
-      // two of the six logs: still well over the 1.5 s after which the line would show
+      // --quiet: no line even when it would show at once
       const quiet = tty(['timeline', ...gen.files.slice(0, 2), '--format', 'json', '-o', out, '--quiet']);
       expect(quiet).toBe('');
       // the gate's commands too: init-expect, then check with the file it wrote

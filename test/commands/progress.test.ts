@@ -29,6 +29,14 @@ describe('ProgressLine', () => {
     expect(p.clear()).toBe('');
   });
 
+  test('a run told a shorter delay (FAILSCOPE_PROGRESS_AFTER_MS) shows the line that much sooner', () => {
+    const p = new ProgressLine(0, 0);
+    expect(p.update(1e6, 100e6, 0)).toBe(`${CLEAR}reading 1.0 of 100.0 MB (1%), 0.0 MB/s, ETA ?`);
+    const q = new ProgressLine(0, 200);
+    expect(q.update(1e6, 100e6, 199)).toBe('');
+    expect(q.update(2e6, 100e6, 200)).toBe(`${CLEAR}reading 2.0 of 100.0 MB (2%), 10.0 MB/s, ETA 10 s`);
+  });
+
   test('standard input read as it arrives has no total: bytes and MB/s only', () => {
     const p = new ProgressLine(0);
     expect(p.update(5e6, Infinity, 1000)).toBe('');
