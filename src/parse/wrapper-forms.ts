@@ -36,8 +36,8 @@ export interface WrapperForm {
 const RFC3339_Z = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?Z`;
 const RFC3339_OFF = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?[+-]\d\d:?\d\d`;
 const SYSLOG_STAMP = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?: \d|\d\d) \d\d:\d\d:\d\d(?:[.,]\d+)?`;
-/** `host ident[pid]: ` — the writer is host and tag. */
-const HOST_TAG = String.raw`(?<stream>[^ :]+ [^ \[:]+(?:\[\d+\])?): ?`;
+/** `host ident[pid]: ` — the writer is host and tag (the pid is its process). */
+const HOST_TAG = String.raw`(?<stream>[^ :]+ [^ \[:]+)(?:\[\d+\])?: ?`;
 /** A Redis / Valkey prefix (prefix.ts): what makes a word before it a user's label. */
 const LEVEL = String.raw`[.\-*#](?: |$)`;
 const CLOCK = String.raw`\d\d:\d\d:\d\d(?:\.\d+)?`;
@@ -77,7 +77,7 @@ export const WRAPPER_FORMS: readonly WrapperForm[] = [
     doc: 'https://www.freedesktop.org/software/systemd/man/latest/journalctl.html (short, short-iso, short-precise); https://www.rsyslog.com/doc/configuration/templates.html (RSYSLOG_FileFormat)',
     sample: '2021-06-23T07:49:33.581234+00:00 node3 redis-server[77]: Cluster state changed: ok',
     inner: 'Cluster state changed: ok',
-    stream: 'node3 redis-server[77]',
+    stream: 'node3 redis-server',
     regex: new RegExp(String.raw`^(?:${RFC3339_OFF}|${SYSLOG_STAMP}) ${HOST_TAG}(?<inner>.*)$`, 's'),
   },
   {
@@ -86,7 +86,7 @@ export const WRAPPER_FORMS: readonly WrapperForm[] = [
     doc: 'https://datatracker.ietf.org/doc/html/rfc3164#section-4.1',
     sample: '<29>Jun 23 07:49:33 node3 redis[77]: Cluster state changed: ok',
     inner: 'Cluster state changed: ok',
-    stream: 'node3 redis[77]',
+    stream: 'node3 redis',
     regex: new RegExp(String.raw`^<(?:1?\d{1,2}|19[01])>${SYSLOG_STAMP} ${HOST_TAG}(?<inner>.*)$`, 's'),
   },
   {
@@ -95,7 +95,7 @@ export const WRAPPER_FORMS: readonly WrapperForm[] = [
     doc: 'https://datatracker.ietf.org/doc/html/rfc5424#section-6',
     sample: '<29>1 2021-06-23T07:49:33.581Z node3 redis 77 - [origin software="redis"] Cluster state changed: ok',
     inner: 'Cluster state changed: ok',
-    stream: 'node3 redis[77]',
+    stream: 'node3 redis',
     regex: new RegExp(
       String.raw`^<(?:1?\d{1,2}|19[01])>1 (?:-|${RFC3339_Z}|${RFC3339_OFF}) (?<host>[^ ]+) (?<app>[^ ]+) (?<proc>[^ ]+) [^ ]+ (?:-|(?:\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\])+)(?: (?:\uFEFF)?(?<inner>.*))?$`,
       's',

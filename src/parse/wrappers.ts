@@ -122,9 +122,9 @@ function journaldTail(b: Buffer, i: number, e: number, w: Wrap): number {
   if (i < e && b[i] !== 32) return -1;
   w.pid = pid;
   // The host and the tag name the writer: nodes on several hosts all log as `redis[1]` in containers.
-  const host = b.toString('latin1', hs, he);
-  const ident = b.toString('latin1', is, ie);
-  w.stream = pid === undefined ? `${host} ${ident}` : `${host} ${ident}[${pid}]`;
+  // The pid is the process, not the writer: a node restarted logs on under a new pid (timeline/bind.ts
+  // tells processes apart within a stream, and several on one host).
+  w.stream = `${b.toString('latin1', hs, he)} ${b.toString('latin1', is, ie)}`;
   return i < e ? i + 1 : e;
 }
 
@@ -358,7 +358,7 @@ function unwrap5424(b: Buffer, i: number, e: number, w: Wrap): number {
     if (q === proc[1]) pid = v;
   }
   w.pid = pid;
-  w.stream = pid === undefined ? `${hostName} ${appName}` : `${hostName} ${appName}[${pid}]`;
+  w.stream = `${hostName} ${appName}`; // the pid is the process, not the writer (journaldTail)
   return setInner(w, WRAP_SYSLOG_5424, b, m, e);
 }
 

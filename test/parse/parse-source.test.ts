@@ -171,7 +171,7 @@ describe('wrappers', () => {
   test('journald syslog line without a Redis prefix takes the journal time and pid', () => {
     const p = parse('Jun 21 07:28:21.434567 host redis-server[77]: Cluster state changed: fail', { zone: 'UTC', year: 2021 });
     expect(p.events.map((e) => [iso(e.at), e.pid, e.stream, e.kind])).toEqual([
-      ['2021-06-21T07:28:21.434Z', 77, 'host redis-server[77]', 'cluster.state'],
+      ['2021-06-21T07:28:21.434Z', 77, 'host redis-server', 'cluster.state'],
     ]);
   });
 });

@@ -55,7 +55,7 @@ function reference(line: string): Got {
     if (!m) continue;
     const g = m.groups ?? {};
     let stream = g.stream;
-    if (f.kind === WRAP_SYSLOG_5424) stream = /^\d+$/.test(g.proc) ? `${g.host} ${g.app}[${g.proc}]` : `${g.host} ${g.app}`;
+    if (f.kind === WRAP_SYSLOG_5424) stream = `${g.host} ${g.app}`;
     return { kind: name, ...(stream !== undefined ? { stream } : {}), inner: g.inner ?? '' };
   }
   return { kind: 'plain', inner: line };
