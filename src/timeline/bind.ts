@@ -35,15 +35,23 @@ export function bindNodeIdsInPlace(parsed: ParsedSource): void {
     }
     list.push(i);
   }
-  for (const [key, indexes] of byStream) bindStream(evs, indexes, writerId(parsed.source, key === '' ? undefined : key));
+  for (const [key, indexes] of byStream) {
+    const stream = key === '' ? undefined : key;
+    bindStream(evs, indexes, (pid) =>
+      writerId(parsed.source, pid === undefined ? stream : stream === undefined ? `pid ${pid}` : `${stream}, pid ${pid}`),
+    );
+  }
 }
 
 function identityOf(e: TimelineEvent): NodeId | undefined {
   return e.kind === 'node.identity' && e.fields.subject ? e.fields.subject : undefined;
 }
 
-/** One stream's events (`idx`, in order): segments by pid, each bound to its own or a neighbour's id. */
-function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: NodeId): void {
+/**
+ * One stream's events (`idx`, in order): segments by pid, each bound to its own or a neighbour's id.
+ * `writer(pid)`: the writer id of a stream no segment names; with a pid, of that process alone.
+ */
+function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: (pid?: number) => NodeId): void {
   // Segment k covers idx[starts[k] .. starts[k+1]); events with no pid join the current segment.
   const starts: number[] = [0];
   let lastPid: number | undefined;
@@ -79,11 +87,26 @@ function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: NodeId
       const pid = segPid(evs, idx, starts[s], end(s));
       if (pid !== undefined && pidIds.has(pid)) segIds[s] = pidIds.get(pid)!;
     }
+  // A pid that comes back after another pid's lines is a process still running while another wrote:
+  // the stream holds several nodes' lines interleaved without labels (logcli --output=raw, Grafana's
+  // text download of every pod), and its pid changes are not restarts. Each process is then its own
+  // writer, never its neighbour (a restart never gets an earlier pid back; a container's pid 1 is one
+  // pid throughout, so such lines stay one writer: nothing in them tells the nodes apart).
+  const procs = processesOf(evs, idx);
+  if (pidsInterleave(evs, idx, starts, procs)) {
+    for (let s = 0; s < segs; s++) {
+      if (segIds[s] !== null) continue;
+      const p = procs.get(segPid(evs, idx, starts[s], end(s)) ?? -1);
+      if (p === undefined) continue;
+      const first = p.restartOf ?? p.pid;
+      segIds[s] = pidIds.get(first) ?? writer(first);
+    }
+  }
   // Inherit forward, then backward for leading segments.
   for (let s = 1; s < segs; s++) if (segIds[s] === null) segIds[s] = segIds[s - 1];
   for (let s = segs - 2; s >= 0; s--) if (segIds[s] === null) segIds[s] = segIds[s + 1];
   // No segment names its node: the stream is one writer, a node of the analysis all the same.
-  for (let s = 0; s < segs; s++) if (segIds[s] === null) segIds[s] = writer;
+  for (let s = 0; s < segs; s++) if (segIds[s] === null) segIds[s] = writer();
   for (let s = 0; s < segs; s++) {
     let current = segIds[s];
     let switched = false;
@@ -97,6 +120,71 @@ function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: NodeId
       if (e.node === null) e.node = current;
     }
   }
+}
+
+/** Whether some process's lines come back after another's that came after its own (A … B … A). */
+function pidsInterleave(
+  evs: TimelineEvent[],
+  idx: readonly number[],
+  starts: readonly number[],
+  procs: ReadonlyMap<number, Process>,
+): boolean {
+  const ended = new Set<number>();
+  let current: number | undefined;
+  for (let s = 0; s < starts.length; s++) {
+    const pid = segPid(evs, idx, starts[s], s + 1 < starts.length ? starts[s + 1] : idx.length);
+    if (pid === undefined || pid === current || !procs.has(pid)) continue;
+    if (ended.has(pid)) return true;
+    if (current !== undefined) ended.add(current);
+    current = pid;
+  }
+  return false;
+}
+
+interface Process {
+  pid: number;
+  firstAt: number;
+  lastAt: number;
+  /** The earlier process this one restarted, when the lines allow just one. */
+  restartOf?: number;
+}
+
+/**
+ * The server processes of a stream, by pid: pids with a line of their own role (M or S). A fork's
+ * lines (role C: saving the RDB) have a pid of their own and never another role; a server's first
+ * lines are role C too, with its own pid (redis server.c serverLogRaw: C while the pid is not yet
+ * the server's), so they count for the process whose pid they carry.
+ *
+ * A process that begins with a start-up line after exactly one other process had written its last
+ * line (and no other restart claimed it) is that node restarted (a killed master's new process
+ * rejoining); with two or more ended, the lines do not tell which came back, and it stays a writer
+ * of its own.
+ */
+function processesOf(evs: TimelineEvent[], idx: readonly number[]): Map<number, Process> {
+  const all = new Map<number, Process & { own: boolean; startsUp: boolean }>();
+  for (const k of idx) {
+    const e = evs[k];
+    if (e.pid === undefined) continue;
+    const p = all.get(e.pid);
+    if (p === undefined)
+      all.set(e.pid, { pid: e.pid, firstAt: e.at, lastAt: e.at, own: e.role !== 'C', startsUp: e.kind === 'server.start' });
+    else {
+      p.lastAt = Math.max(p.lastAt, e.at);
+      if (e.role !== 'C') p.own = true;
+    }
+  }
+  const procs = new Map<number, Process>();
+  for (const [pid, p] of all) if (p.own) procs.set(pid, p);
+  const claimed = new Set<number>();
+  const byStart = [...procs.values()].sort((a, b) => a.firstAt - b.firstAt || a.pid - b.pid);
+  for (const p of byStart) {
+    if (!all.get(p.pid)!.startsUp) continue;
+    const ended = byStart.filter((o) => o !== p && o.lastAt < p.firstAt && !claimed.has(o.pid));
+    if (ended.length !== 1) continue;
+    p.restartOf = ended[0].restartOf ?? ended[0].pid;
+    claimed.add(ended[0].pid);
+  }
+  return procs;
 }
 
 /** The pid of a segment (its first event that has one). */
