@@ -92,8 +92,10 @@ function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: (pid?:
   // text download of every pod), and its pid changes are not restarts. Each process is then its own
   // writer, never its neighbour (a restart never gets an earlier pid back; a container's pid 1 is one
   // pid throughout, so such lines stay one writer: nothing in them tells the nodes apart).
-  const procs = processesOf(evs, idx);
-  if (pidsInterleave(evs, idx, starts, procs)) {
+  // (the pass over every line that finds the server processes is made only where pids come back)
+  const procs = pidsInterleave(evs, idx, starts, null) ? processesOf(evs, idx) : null;
+  if (procs !== null && pidsInterleave(evs, idx, starts, procs)) {
+    linkRestarts(procs);
     for (let s = 0; s < segs; s++) {
       if (segIds[s] !== null) continue;
       const p = procs.get(segPid(evs, idx, starts[s], end(s)) ?? -1);
@@ -122,18 +124,18 @@ function bindStream(evs: TimelineEvent[], idx: readonly number[], writer: (pid?:
   }
 }
 
-/** Whether some process's lines come back after another's that came after its own (A … B … A). */
+/** Whether some process's lines come back after another's that came after its own (A … B … A); with `procs`, only server processes count (not a fork). */
 function pidsInterleave(
   evs: TimelineEvent[],
   idx: readonly number[],
   starts: readonly number[],
-  procs: ReadonlyMap<number, Process>,
+  procs: ReadonlyMap<number, Process> | null,
 ): boolean {
   const ended = new Set<number>();
   let current: number | undefined;
   for (let s = 0; s < starts.length; s++) {
     const pid = segPid(evs, idx, starts[s], s + 1 < starts.length ? starts[s + 1] : idx.length);
-    if (pid === undefined || pid === current || !procs.has(pid)) continue;
+    if (pid === undefined || pid === current || (procs !== null && !procs.has(pid))) continue;
     if (ended.has(pid)) return true;
     if (current !== undefined) ended.add(current);
     current = pid;
@@ -145,6 +147,8 @@ interface Process {
   pid: number;
   firstAt: number;
   lastAt: number;
+  /** Its first line is a start-up line. */
+  startsUp: boolean;
   /** The earlier process this one restarted, when the lines allow just one. */
   restartOf?: number;
 }
@@ -154,37 +158,43 @@ interface Process {
  * lines (role C: saving the RDB) have a pid of their own and never another role; a server's first
  * lines are role C too, with its own pid (redis server.c serverLogRaw: C while the pid is not yet
  * the server's), so they count for the process whose pid they carry.
- *
- * A process that begins with a start-up line after exactly one other process had written its last
- * line (and no other restart claimed it) is that node restarted (a killed master's new process
- * rejoining); with two or more ended, the lines do not tell which came back, and it stays a writer
- * of its own.
  */
 function processesOf(evs: TimelineEvent[], idx: readonly number[]): Map<number, Process> {
-  const all = new Map<number, Process & { own: boolean; startsUp: boolean }>();
+  const all = new Map<number, Process & { own: boolean }>();
   for (const k of idx) {
     const e = evs[k];
     if (e.pid === undefined) continue;
     const p = all.get(e.pid);
     if (p === undefined)
-      all.set(e.pid, { pid: e.pid, firstAt: e.at, lastAt: e.at, own: e.role !== 'C', startsUp: e.kind === 'server.start' });
+      all.set(e.pid, { pid: e.pid, firstAt: e.at, lastAt: e.at, startsUp: e.kind === 'server.start', own: e.role !== 'C' });
     else {
-      p.lastAt = Math.max(p.lastAt, e.at);
+      if (e.at > p.lastAt) p.lastAt = e.at;
       if (e.role !== 'C') p.own = true;
     }
   }
   const procs = new Map<number, Process>();
   for (const [pid, p] of all) if (p.own) procs.set(pid, p);
-  const claimed = new Set<number>();
-  const byStart = [...procs.values()].sort((a, b) => a.firstAt - b.firstAt || a.pid - b.pid);
-  for (const p of byStart) {
-    if (!all.get(p.pid)!.startsUp) continue;
-    const ended = byStart.filter((o) => o !== p && o.lastAt < p.firstAt && !claimed.has(o.pid));
-    if (ended.length !== 1) continue;
-    p.restartOf = ended[0].restartOf ?? ended[0].pid;
-    claimed.add(ended[0].pid);
-  }
   return procs;
+}
+
+/**
+ * A process that begins with a start-up line after exactly one other process had written its last
+ * line (and no other restart claimed it) is that node restarted (a killed master's new process
+ * rejoining); with two or more ended, the lines do not tell which came back, and it stays a writer
+ * of its own. One sweep in start order, the ended processes added in end order.
+ */
+function linkRestarts(procs: ReadonlyMap<number, Process>): void {
+  const byStart = [...procs.values()].sort((a, b) => a.firstAt - b.firstAt || a.pid - b.pid);
+  const byEnd = [...byStart].sort((a, b) => a.lastAt - b.lastAt || a.pid - b.pid);
+  const ended = new Set<Process>();
+  let j = 0;
+  for (const p of byStart) {
+    while (j < byEnd.length && byEnd[j].lastAt < p.firstAt) ended.add(byEnd[j++]);
+    if (!p.startsUp || ended.size !== 1) continue;
+    const [old] = ended;
+    p.restartOf = old.restartOf ?? old.pid;
+    ended.delete(old);
+  }
 }
 
 /** The pid of a segment (its first event that has one). */
