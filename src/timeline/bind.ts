@@ -149,6 +149,8 @@ interface Process {
   lastAt: number;
   /** Its first line is a start-up line. */
   startsUp: boolean;
+  /** The port it listens on, from its start-up lines ("Running mode=cluster, port=7000."). */
+  port?: number;
   /** The earlier process this one restarted, when the lines allow just one. */
   restartOf?: number;
 }
@@ -171,6 +173,7 @@ function processesOf(evs: TimelineEvent[], idx: readonly number[]): Map<number, 
       if (e.at > p.lastAt) p.lastAt = e.at;
       if (e.role !== 'C') p.own = true;
     }
+    if ((e.kind === 'server.mode' || e.kind === 'server.logo') && e.fields.port !== undefined) all.get(e.pid)!.port ??= e.fields.port;
   }
   const procs = new Map<number, Process>();
   for (const [pid, p] of all) if (p.own) procs.set(pid, p);
@@ -180,8 +183,9 @@ function processesOf(evs: TimelineEvent[], idx: readonly number[]): Map<number, 
 /**
  * A process that begins with a start-up line after exactly one other process had written its last
  * line (and no other restart claimed it) is that node restarted (a killed master's new process
- * rejoining); with two or more ended, the lines do not tell which came back, and it stays a writer
- * of its own. One sweep in start order, the ended processes added in end order.
+ * rejoining); with two or more ended, the one on the same port, if just one; else the lines do not
+ * tell which came back, and it stays a writer of its own. One sweep in start order, the ended
+ * processes added in end order.
  */
 function linkRestarts(procs: ReadonlyMap<number, Process>): void {
   const byStart = [...procs.values()].sort((a, b) => a.firstAt - b.firstAt || a.pid - b.pid);
@@ -190,8 +194,12 @@ function linkRestarts(procs: ReadonlyMap<number, Process>): void {
   let j = 0;
   for (const p of byStart) {
     while (j < byEnd.length && byEnd[j].lastAt < p.firstAt) ended.add(byEnd[j++]);
-    if (!p.startsUp || ended.size !== 1) continue;
-    const [old] = ended;
+    if (!p.startsUp || ended.size === 0) continue;
+    // Several ended: the one that listened on the port this one listens on, when just one did (an
+    // unlabelled export of pods that all listen on 6379 does not tell).
+    const same = ended.size === 1 ? [...ended] : p.port === undefined ? [] : [...ended].filter((o) => o.port === p.port);
+    if (same.length !== 1) continue;
+    const [old] = same;
     p.restartOf = old.restartOf ?? old.pid;
     ended.delete(old);
   }
