@@ -465,12 +465,20 @@ function failedOverToSelf(evs: readonly TimelineEvent[]): { id: NodeId; why: str
   return null;
 }
 
+/** How long after "Reconfiguring myself as a replica of X" its "Connecting to MASTER" may come (5.0: the next replicationCron, once a second). */
+const RECONFIGURE_CONNECT_MS = 2000;
+
 /**
  * Addresses the log lines imply: a replica that starts an election replaced its master, and redis
  * (7.0 clusterHandleSlaveFailover) starts one only once that master is flagged FAIL. So when the
  * writer flagged exactly one node FAIL (and not cleared) before its election, that node is the master
  * it was connecting to ("Connecting to MASTER <addr>", replication.c connectWithMaster), and `<addr>`
- * is that node's address. Addresses already known for another node are never overridden.
+ * is that node's address. And a node that reconfigures itself as a replica of X connects next to X's
+ * address: "Configuration change detected. Reconfiguring myself as a replica of X" (redis 7.0.15
+ * cluster.c:1969) calls clusterSetMaster(X) → replicationSetMaster(X->ip, X->port) (cluster.c:4616),
+ * which logs "Connecting to MASTER ip:port" at once (replication.c replicationSetMaster; 5.0 at the
+ * next replicationCron, within a second). Addresses already known for another node are never
+ * overridden.
  */
 export function inferAddresses(
   events: readonly TimelineEvent[],
@@ -501,29 +509,43 @@ export function inferAddresses(
     if (!evs) continue;
     const flagged = new Map<NodeId, TimelineEvent>();
     let connecting: TimelineEvent[] = [];
+    let reconfigured: TimelineEvent | null = null;
+    const bind = (addr: string, master: NodeId, message: string, evidence: Evidence[]) => {
+      if (taken.has(addr) || master === node) return;
+      taken.set(addr, master);
+      out.push([addr, master]);
+      notes.push({ kind: 'identity-inferred', node: master, message: `${addr} is ${master}: ${message}`, evidence });
+    };
     for (const e of evs) {
       const f = e.fields;
       if ((e.kind === 'cluster.fail-received' || e.kind === 'cluster.fail-marked') && f.subject) flagged.set(f.subject, e);
       else if (e.kind === 'cluster.fail-cleared' && f.subject) flagged.delete(f.subject);
-      else if (e.kind === 'repl.connecting' && f.address) connecting.push(e);
-      else if (e.kind === 'role.replica-of' || e.kind === 'server.start' || e.kind === 'node.identity') {
+      else if (e.kind === 'repl.connecting' && f.address) {
+        connecting.push(e);
+        const r = reconfigured;
+        reconfigured = null;
+        if (r !== null && e.at - r.at <= RECONFIGURE_CONNECT_MS && r.fields.subject && !isWriterId(r.fields.subject))
+          bind(
+            f.address,
+            r.fields.subject,
+            `${e.source}:${e.line} connects to its master at ${f.address} right after reconfiguring itself as a replica of ${r.fields.subject} (line ${r.line})`,
+            [evidenceOf(e), evidenceOf(r)],
+          );
+      } else if (e.kind === 'role.replica-of' || e.kind === 'server.start' || e.kind === 'node.identity') {
         connecting = [];
         flagged.clear();
+        reconfigured = e.kind === 'role.replica-of' && f.subject ? e : null;
       } else if ((e.kind === 'election.delayed' || e.kind === 'election.started') && flagged.size === 1 && connecting.length > 0) {
         const [[master, mark]] = [...flagged];
         const addrs = new Set(connecting.map((c) => c.fields.address!));
         if (addrs.size === 1) {
           const [addr] = [...addrs];
-          if (!taken.has(addr) && master !== node) {
-            taken.set(addr, master);
-            out.push([addr, master]);
-            notes.push({
-              kind: 'identity-inferred',
-              node: master,
-              message: `${addr} is ${master}: ${e.source}:${e.line} starts an election after flagging only ${master} FAIL (line ${mark.line}), while connecting to its master at ${addr} (line ${connecting[0].line})`,
-              evidence: [evidenceOf(e), evidenceOf(mark), evidenceOf(connecting[0])],
-            });
-          }
+          bind(
+            addr,
+            master,
+            `${e.source}:${e.line} starts an election after flagging only ${master} FAIL (line ${mark.line}), while connecting to its master at ${addr} (line ${connecting[0].line})`,
+            [evidenceOf(e), evidenceOf(mark), evidenceOf(connecting[0])],
+          );
         }
         connecting = [];
       }
