@@ -1,6 +1,6 @@
 import type { EventKind, TimelineEvent } from '../model/events.ts';
 import type { Evidence } from '../model/analysis.ts';
-import { isMasterAtId, successorOf, type Address, type EpochMs, type NodeId } from '../model/ids.ts';
+import { isMasterAtId, isWriterId, successorOf, type Address, type EpochMs, type NodeId } from '../model/ids.ts';
 import type { ReplayState } from './state.ts';
 import type { SlotRange } from '../model/slots.ts';
 import type {
@@ -378,6 +378,12 @@ function replacedIndexOf(s: ReplayState): ReplacedIndex {
  */
 function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject: NodeId): void {
   const ix = replacedIndexOf(s);
+  // A node found to be the writer another failover replaced (sameWinOverWriter): that failover answers.
+  const alias = writerAliases.get(s)?.get(subject);
+  if (alias !== undefined) {
+    const list = ix.byReplaced.get(alias) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) if (ev.at - list[i].at < 600_000) return;
+  }
   const replacing = ix.byReplaced.get(subject) ?? [];
   // From the latest: the promotion that answers is nearly always among the last ones.
   for (let i = replacing.length - 1; i >= 0; i--) if (replacing[i].replaced === subject && ev.at - replacing[i].at < 600_000) return;
@@ -419,6 +425,7 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
     });
     return;
   }
+  if (sameWinOverWriter(s, vote, subject)) return;
   const ok = firstOkBetween(s, observer, vote.at, ev.at);
   const ranges = s.slots.rangesOf(subject);
   if (ranges.length > 0) s.assignSlots(vote.at, ranges, vote.candidate, vote.epoch);
@@ -437,6 +444,39 @@ function lostSlots(s: ReplayState, ev: TimelineEvent, observer: NodeId, subject:
     evidence: [vote.evidence, ...(ok ? [ok.evidence] : []), s.evidence(ev)],
   });
 }
+
+/**
+ * Whether the vote's candidate already took over, by its own lines, a master known only as the
+ * writer of a log (its replica lines name that master by address; no line names its id), at the
+ * vote's epoch, while `subject` has no log of its own: then the voter's "master without slots" is
+ * that same failover seen from outside, and `subject` most likely that writer. A replica wins one
+ * election per epoch and replaces the one master it replicates (redis 7.0 cluster.c
+ * clusterHandleSlaveFailover), so a second promotion would show one failover as two, the winner "a
+ * replica of" the writer when it took the subject's slots.
+ */
+function sameWinOverWriter(s: ReplayState, vote: ReplayState['votes'][number], subject: NodeId): boolean {
+  if (s.nodes.get(subject)?.hasLog) return false;
+  for (let i = s.promotions.length - 1; i >= 0; i--) {
+    const p = s.promotions[i];
+    if (p.at < vote.at - 600_000) break;
+    if (
+      p.node === vote.candidate &&
+      p.replaced !== null &&
+      isWriterId(p.replaced) &&
+      Math.abs(p.at - vote.at) < 60_000 &&
+      (p.epoch === null || vote.epoch === null || p.epoch === vote.epoch)
+    ) {
+      // Other observers' "master without slots" about `subject` are this failover too.
+      let aliases = writerAliases.get(s);
+      if (!aliases) writerAliases.set(s, (aliases = new Map()));
+      aliases.set(subject, p.replaced);
+      return true;
+    }
+  }
+  return false;
+}
+/** Per replay: nodes known only by id found to be the writer a failover replaced (sameWinOverWriter). */
+const writerAliases = new WeakMap<ReplayState, Map<NodeId, NodeId>>();
 
 /** The first (in push order) `Cluster state changed: ok` of `node` with lo ≤ at ≤ hi: from the end back to lo while they are in time order. */
 function firstOkBetween(s: ReplayState, node: NodeId, lo: EpochMs, hi: EpochMs): ReplayState['stateChanges'][number] | undefined {
