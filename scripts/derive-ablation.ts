@@ -709,6 +709,14 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
   const window: [string, string] = [iso(faultAt - CUT_WINDOW_MS), iso(faultAt + CUT_WINDOW_MS)];
   const specs: SubsetSpec[] = [
     { name: 'all-logs', kind: 'all-logs', files: all(LOG_FILE).map(logName), stripIdentity: false, window: null },
+    // Every log rotated past its `I'm <id>` line: the nodes are told apart by file, named by others' lines.
+    {
+      name: 'all-logs-no-identity',
+      kind: 'all-logs-no-identity',
+      files: all(LOG_FILE).map(logName),
+      stripIdentity: true,
+      window: null,
+    },
     {
       name: 'snapshots',
       kind: 'snapshots',
@@ -736,7 +744,8 @@ export function deriveIncident(incident: string, root = '.'): ExpectedIncident {
 
   const subsets = specs.map((spec): ExpectedSubset => {
     const ev = new Evidence(subsetFiles(dir, spec, year), year);
-    const complete = spec.kind === 'all-logs' || spec.kind === 'snapshots' || spec.kind === 'survivors';
+    const complete =
+      spec.kind === 'all-logs' || spec.kind === 'all-logs-no-identity' || spec.kind === 'snapshots' || spec.kind === 'survivors';
 
     const efs = failovers.map((f) => deriveFailover(ev, f, f.at - 1000, stop));
 

@@ -31,9 +31,10 @@ describe('subset generator', () => {
   const exp = deriveIncident(inc);
   const sub = (name: string) => exp.subsets.find((s) => s.name === name) as ExpectedSubset;
 
-  it('has (a)–(e): all logs, snapshots, each log, each log cut without identity, survivors', () => {
+  it('has (a)–(e): all logs (with and without identity lines), snapshots, each log, each log cut without identity, survivors', () => {
     expect(exp.subsets.map((s) => s.name)).toEqual([
       'all-logs',
+      'all-logs-no-identity',
       'snapshots',
       ...[7000, 7001, 7002, 7003, 7004, 7005].map((p) => `log-${p}`),
       ...[7000, 7001, 7002, 7003, 7004, 7005].map((p) => `log-${p}-cut`),

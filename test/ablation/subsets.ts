@@ -14,10 +14,10 @@ import { join } from 'node:path';
 /** How far around the fault a cut log reaches (issue #12: "cut to ±30 s around the fault"). */
 export const CUT_WINDOW_MS = 30_000;
 
-export type SubsetKind = 'all-logs' | 'snapshots' | 'log' | 'log-cut' | 'survivors';
+export type SubsetKind = 'all-logs' | 'all-logs-no-identity' | 'snapshots' | 'log' | 'log-cut' | 'survivors';
 
 export interface SubsetSpec {
-  /** `all-logs`, `snapshots`, `log-7004`, `log-7004-cut`, `survivors`: unique within an incident. */
+  /** `all-logs`, `all-logs-no-identity`, `snapshots`, `log-7004`, `log-7004-cut`, `survivors`: unique within an incident. */
   name: string;
   kind: SubsetKind;
   /** File names inside the incident directory, sorted. */
