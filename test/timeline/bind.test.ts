@@ -83,4 +83,22 @@ describe('bindNodeIdsInPlace', () => {
     ]);
     expect(got.map(([, n]) => n).slice(-2)).toEqual([writer(40), writer(40)]);
   });
+
+  test('interleaved: with two ended, the start-up on the port one of them listened on is that one', () => {
+    const got = bound([
+      line(10, 'M', 0, 'Running mode=cluster, port=7000.'),
+      line(20, 'M', 10, 'Running mode=cluster, port=7001.'),
+      line(30, 'M', 20, 'Running mode=cluster, port=7002.'),
+      line(10, 'M', 30, 'Cluster state changed: ok'),
+      line(20, 'M', 40, 'Cluster state changed: ok'),
+      line(30, 'M', 50, 'Cluster state changed: ok'),
+      // 10 and 20 are killed; 30 goes on; 40 starts on 20's port, 50 on 10's
+      line(40, 'C', 5000, 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'),
+      line(40, 'M', 5001, 'Running mode=cluster, port=7001.'),
+      line(50, 'C', 5002, 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'),
+      line(50, 'M', 5003, 'Running mode=cluster, port=7000.'),
+      line(30, 'M', 5004, 'Cluster state changed: ok'),
+    ]);
+    expect(got.slice(-5).map(([, n]) => n)).toEqual([writer(20), writer(20), writer(10), writer(10), writer(30)]);
+  });
 });
