@@ -162,21 +162,25 @@ interface Process {
  * the server's), so they count for the process whose pid they carry.
  */
 function processesOf(evs: TimelineEvent[], idx: readonly number[]): Map<number, Process> {
-  const all = new Map<number, Process & { own: boolean }>();
+  const all = new Map<number, Process & { own: boolean; ready: boolean; exited: boolean }>();
   for (const k of idx) {
     const e = evs[k];
     if (e.pid === undefined) continue;
-    const p = all.get(e.pid);
-    if (p === undefined)
-      all.set(e.pid, { pid: e.pid, firstAt: e.at, lastAt: e.at, startsUp: e.kind === 'server.start', own: e.role !== 'C' });
-    else {
-      if (e.at > p.lastAt) p.lastAt = e.at;
-      if (e.role !== 'C') p.own = true;
-    }
-    if ((e.kind === 'server.mode' || e.kind === 'server.logo') && e.fields.port !== undefined) all.get(e.pid)!.port ??= e.fields.port;
+    let p = all.get(e.pid);
+    if (p === undefined) {
+      p = { pid: e.pid, firstAt: e.at, lastAt: e.at, startsUp: e.kind === 'server.start', own: false, ready: false, exited: false };
+      all.set(e.pid, p);
+    } else if (e.at > p.lastAt) p.lastAt = e.at;
+    if (e.role !== 'C') p.own = true;
+    if (e.kind === 'server.ready') p.ready = true;
+    else if (e.kind === 'server.exit') p.exited = true;
+    else if ((e.kind === 'server.mode' || e.kind === 'server.logo') && e.fields.port !== undefined) p.port ??= e.fields.port;
   }
+  // A start that exits before it is ready (its port taken: "Failed listening on port 7911 (TCP),
+  // aborting.", redis 7.0.15 server.c:2525 initServer) is a second start of a node already running, no
+  // server of its own: it is bound like a fork, to the node its neighbours are.
   const procs = new Map<number, Process>();
-  for (const [pid, p] of all) if (p.own) procs.set(pid, p);
+  for (const [pid, p] of all) if (p.own && !(p.startsUp && p.exited && !p.ready)) procs.set(pid, p);
   return procs;
 }
 
