@@ -68,16 +68,17 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   // The masters other logs' elections name by address (inferAddresses, asked before any writer is
   // pinned): a writer listening at such an address is that master.
   const electedAway = byWriter.size > 0 ? electionAddresses(cluster.events) : new Map<string, TraceNote>();
+  const wins = byWriter.size > 0 ? winsOverAddresses(cluster.events) : EMPTY_WINS;
   for (const [, wruns] of byWriter) {
     const all = wruns.flat();
     const evs = all.map((i) => cluster.events[i]);
-    const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf, electedAway);
+    const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf, electedAway, wins);
     if (pinned === null) {
       // One file may hold several nodes' excerpts (a pasted document): pin each run on its own.
       if (views.length > 0 && wruns.length > 1)
         for (const run of wruns) {
           const revs = run.map((i) => cluster.events[i]);
-          const one = pinWriter(cluster, revs, [run], realKnown, ownWindows, views, addressOf, electedAway);
+          const one = pinWriter(cluster, revs, [run], realKnown, ownWindows, views, addressOf, electedAway, wins);
           if (one === null) continue;
           for (const i of run) reassigned.set(i, one.id);
           notes.push({
@@ -344,6 +345,7 @@ function pinWriter(
   views: readonly ClusterNodesSnapshot[],
   addressOf: ReadonlyMap<string, NodeId>,
   electedAway: ReadonlyMap<string, TraceNote> = new Map(),
+  wins: Wins = EMPTY_WINS,
 ): { id: NodeId; why: string; evidence: Evidence } | null {
   const windows = runs.map((r) => [cluster.events[r[0]].at, cluster.events[r[r.length - 1]].at] as const);
   const candidates = known.filter((id) => {
@@ -400,6 +402,14 @@ function pinWriter(
         evidence: note.evidence[0]!,
       };
   }
+  // Its own address, where another log's replica connected before it won (an election, a takeover):
+  // the master it replaced, when others' lines name just one node losing its slots or flagged FAIL
+  // around that win, a node with no log of its own.
+  for (const [addr, id] of addressOf) {
+    if (id !== writer) continue;
+    const replaced = replacedAt(wins, addr, writer, ownWindows);
+    if (replaced && ok.has(replaced.id)) return replaced;
+  }
   // The port it listens on.
   const mode = evs.find((e) => e.kind === 'server.mode' && e.fields.port !== undefined);
   if (mode) {
@@ -412,6 +422,83 @@ function pinWriter(
   if (candidates.length === 1 && views.length > 0)
     return { id: candidates[0], why: 'the only node of the cluster its lines fit', evidence: evidenceOf(evs[0]) };
   return null;
+}
+
+/** Wins by the address their winner last connected to as a replica, and the nodes others saw lose their slots or flagged FAIL. */
+interface Wins {
+  byAddress: ReadonlyMap<string, ReadonlyArray<{ winner: NodeId; won: TimelineEvent; connected: TimelineEvent }>>;
+  /** "Clear FAIL state for node X: master without slots …" (X lost its slots to a failover). */
+  lostSlots: readonly TimelineEvent[];
+  /** FAIL marked or received about X. */
+  flagged: readonly TimelineEvent[];
+}
+const EMPTY_WINS: Wins = { byAddress: new Map(), lostSlots: [], flagged: [] };
+
+/**
+ * Every election won ("Failover election won: I'm the new master.") and takeover ("Taking over the
+ * master (user request).") in its writer's own lines, by the master address that writer last connected
+ * to ("Connecting to MASTER <addr>", redis 7.0 replication.c connectWithMaster): the winner replaced the
+ * master at that address (redis 7.0 cluster.c clusterFailoverReplaceYourMaster).
+ */
+function winsOverAddresses(events: readonly TimelineEvent[]): Wins {
+  const byAddress = new Map<string, Array<{ winner: NodeId; won: TimelineEvent; connected: TimelineEvent }>>();
+  const lastConnect = new Map<NodeId, TimelineEvent>();
+  const lostSlots: TimelineEvent[] = [];
+  const flagged: TimelineEvent[] = [];
+  for (const e of events) {
+    if (!e.node || !isOwnLog(e)) continue;
+    if (e.kind === 'repl.connecting' && e.fields.address) lastConnect.set(e.node, e);
+    else if (e.kind === 'server.start' || e.kind === 'node.identity') lastConnect.delete(e.node);
+    else if (e.kind === 'election.won' || e.kind === 'manual.takeover') {
+      const c = lastConnect.get(e.node);
+      if (!c) continue;
+      const list = byAddress.get(c.fields.address!) ?? [];
+      list.push({ winner: e.node, won: e, connected: c });
+      byAddress.set(c.fields.address!, list);
+    } else if (e.kind === 'cluster.fail-cleared' && e.fields.subject && /(?:master|primary) without slots/i.test(e.fields.reason ?? e.text))
+      lostSlots.push(e);
+    else if ((e.kind === 'cluster.fail-marked' || e.kind === 'cluster.fail-received') && e.fields.subject) flagged.push(e);
+  }
+  return { byAddress, lostSlots, flagged };
+}
+
+/** How far from a win others' lines about the master it replaced are looked for. */
+const LOST_SLOTS_AFTER_MS = 600_000;
+const FLAGGED_NEAR_MS = 60_000;
+
+/**
+ * The node `writer` at `addr` was, by a win over that address: the one node with no log of its own
+ * (a real id) that others saw lose its slots after the win, or flagged FAIL within a minute of it.
+ * Several such nodes (two masters down at once), or none: null.
+ */
+function replacedAt(
+  wins: Wins,
+  addr: string,
+  writer: NodeId | null | undefined,
+  ownWindows: ReadonlyMap<NodeId, unknown>,
+): { id: NodeId; why: string; evidence: Evidence } | null {
+  const list = wins.byAddress.get(addr);
+  if (!list) return null;
+  const found = new Map<NodeId, TimelineEvent>();
+  for (const w of list) {
+    if (w.winner === writer) continue;
+    const t = w.won.at;
+    const consider = (e: TimelineEvent) => {
+      const x = e.fields.subject!;
+      if (isWriterId(x) || x === w.winner || x === writer || ownWindows.has(x) || e.node === x) return;
+      if (!found.has(x)) found.set(x, e);
+    };
+    for (const e of wins.lostSlots) if (e.at >= t && e.at - t <= LOST_SLOTS_AFTER_MS) consider(e);
+    for (const e of wins.flagged) if (Math.abs(e.at - t) <= FLAGGED_NEAR_MS) consider(e);
+  }
+  if (found.size !== 1) return null;
+  const [[id, line]] = [...found];
+  const w = list.find((x) => x.winner !== writer)!;
+  return {
+    id,
+    why: `its address ${addr}: ${w.won.source}:${w.won.line} won over the master it connected to at ${addr} (line ${w.connected.line}), and only ${id} is said to lose its slots or flagged FAIL around it (${line.source}:${line.line})`,
+    evidence: evidenceOf(line),
+  };
 }
 
 /** Per address: the note of inferAddresses binding it to a master, over the lines as bound so far. */
