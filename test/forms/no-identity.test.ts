@@ -2,7 +2,7 @@
 // their `I'm <id>` lines. The answer must still be the one failover truth.json records, named by the
 // ids the evidence gives or as the writer of a log, each node once, and no error the evidence does not
 // support. Expected values come from truth.json, never from the code under test.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -68,4 +68,25 @@ describe.each(INCIDENTS)('%s, logs only, no identity line', (name) => {
     expect(a.findings.filter((x) => x.severity === 'error').map((x) => `${x.rule}: ${x.message}`)).toEqual([]);
   };
   test.each(chosen.map((f) => [f.name, f] as const))('%s', async (_, form) => check(form));
+});
+
+// Every other recorded incident, in every form: as many failovers as scripts/derive-ablation.ts says
+// these lines tell (its all-logs-no-identity subset, derived from truth.json and the raw lines), and
+// no node's log split into two writers.
+const OTHERS = readdirSync(root)
+  .filter((n) => !INCIDENTS.includes(n) && existsSync(join(root, n, 'ablation.expected.json')))
+  .sort();
+interface Derived {
+  subsets: Array<{ name: string; failovers: Array<{ tell: string }> }>;
+}
+describe.each(OTHERS)('%s, logs only, no identity line: the failovers the lines tell', (name) => {
+  const truth = JSON.parse(readFileSync(join(root, name, 'truth.json'), 'utf8')) as Truth;
+  const derived = JSON.parse(readFileSync(join(root, name, 'ablation.expected.json'), 'utf8')) as Derived;
+  const told = derived.subsets.find((s) => s.name === 'all-logs-no-identity')!.failovers.filter((f) => f.tell === 'yes').length;
+  const inc = withoutIdentity(name);
+  test.each(chosen.map((f) => [f.name, f] as const))('%s', async (_, form) => {
+    const a = await analyse(form.build(inc), inc.end);
+    expect(a.failovers).toHaveLength(told);
+    expect(a.nodes.filter((n) => n.sources.length > 0).length).toBeLessThanOrEqual(truth.nodes.length);
+  });
 });
