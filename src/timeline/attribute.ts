@@ -68,17 +68,17 @@ export function attributeEvents(cluster: ClusterTimeline): { events: TimelineEve
   // The masters other logs' elections name by address (inferAddresses, asked before any writer is
   // pinned): a writer listening at such an address is that master.
   const electedAway = byWriter.size > 0 ? electionAddresses(cluster.events) : new Map<string, TraceNote>();
-  const wins = byWriter.size > 0 ? winsOverAddresses(cluster.events) : EMPTY_WINS;
+  const hints = byWriter.size > 0 ? pinHints(cluster.events) : NO_HINTS;
   for (const [, wruns] of byWriter) {
     const all = wruns.flat();
     const evs = all.map((i) => cluster.events[i]);
-    const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf, electedAway, wins);
+    const pinned = pinWriter(cluster, evs, wruns, realKnown, ownWindows, views, addressOf, electedAway, hints);
     if (pinned === null) {
       // One file may hold several nodes' excerpts (a pasted document): pin each run on its own.
       if (views.length > 0 && wruns.length > 1)
         for (const run of wruns) {
           const revs = run.map((i) => cluster.events[i]);
-          const one = pinWriter(cluster, revs, [run], realKnown, ownWindows, views, addressOf, electedAway, wins);
+          const one = pinWriter(cluster, revs, [run], realKnown, ownWindows, views, addressOf, electedAway, hints);
           if (one === null) continue;
           for (const i of run) reassigned.set(i, one.id);
           notes.push({
@@ -345,7 +345,7 @@ function pinWriter(
   views: readonly ClusterNodesSnapshot[],
   addressOf: ReadonlyMap<string, NodeId>,
   electedAway: ReadonlyMap<string, TraceNote> = new Map(),
-  wins: Wins = EMPTY_WINS,
+  hints: PinHints = NO_HINTS,
 ): { id: NodeId; why: string; evidence: Evidence } | null {
   const windows = runs.map((r) => [cluster.events[r[0]].at, cluster.events[r[r.length - 1]].at] as const);
   const candidates = known.filter((id) => {
@@ -407,8 +407,24 @@ function pinWriter(
   // around that win, a node with no log of its own.
   for (const [addr, id] of addressOf) {
     if (id !== writer) continue;
-    const replaced = replacedAt(wins, addr, writer, ownWindows);
+    const replaced = replacedAt(hints, addr, writer, ownWindows);
     if (replaced && ok.has(replaced.id)) return replaced;
+  }
+  // Its own address's cluster bus (the client port + 10000, Redis's default: inferBusAddresses), where
+  // others' verbose lines saw one node, with no log of its own.
+  for (const [addr, id] of addressOf) {
+    if (id !== writer) continue;
+    const colon = addr.lastIndexOf(':');
+    const bus = `${addr.slice(0, colon)}:${Number(addr.slice(colon + 1)) + CLUSTER_PORT_INCR}`;
+    const seen = colon > 0 ? hints.atBus.get(bus) : undefined;
+    if (!seen || seen.size !== 1) continue;
+    const [[x, line]] = [...seen];
+    if (x !== writer && !isWriterId(x) && !ownWindows.has(x) && ok.has(x))
+      return {
+        id: x,
+        why: `its address ${addr}: ${line.source}:${line.line} shows ${x}'s cluster bus at ${bus} (the client port + 10000, Redis's default)`,
+        evidence: evidenceOf(line),
+      };
   }
   // The port it listens on.
   const mode = evs.find((e) => e.kind === 'server.mode' && e.fields.port !== undefined);
@@ -424,15 +440,17 @@ function pinWriter(
   return null;
 }
 
-/** Wins by the address their winner last connected to as a replica, and the nodes others saw lose their slots or flagged FAIL. */
-interface Wins {
+/** What pins a writer by what others saw: wins by the address their winner last connected to as a replica, the nodes others saw lose their slots or flagged FAIL, the nodes seen at each cluster bus address. */
+interface PinHints {
   byAddress: ReadonlyMap<string, ReadonlyArray<{ winner: NodeId; won: TimelineEvent; connected: TimelineEvent }>>;
   /** "Clear FAIL state for node X: master without slots …" (X lost its slots to a failover). */
   lostSlots: readonly TimelineEvent[];
   /** FAIL marked or received about X. */
   flagged: readonly TimelineEvent[];
+  /** Per cluster bus address, the nodes others' "Connection with Node X at <bus addr> failed" saw there. */
+  atBus: ReadonlyMap<string, ReadonlyMap<NodeId, TimelineEvent>>;
 }
-const EMPTY_WINS: Wins = { byAddress: new Map(), lostSlots: [], flagged: [] };
+const NO_HINTS: PinHints = { byAddress: new Map(), lostSlots: [], flagged: [], atBus: new Map() };
 
 /**
  * Every election won ("Failover election won: I'm the new master.") and takeover ("Taking over the
@@ -440,7 +458,8 @@ const EMPTY_WINS: Wins = { byAddress: new Map(), lostSlots: [], flagged: [] };
  * to ("Connecting to MASTER <addr>", redis 7.0 replication.c connectWithMaster): the winner replaced the
  * master at that address (redis 7.0 cluster.c clusterFailoverReplaceYourMaster).
  */
-function winsOverAddresses(events: readonly TimelineEvent[]): Wins {
+function pinHints(events: readonly TimelineEvent[]): PinHints {
+  const atBus = new Map<string, Map<NodeId, TimelineEvent>>();
   const byAddress = new Map<string, Array<{ winner: NodeId; won: TimelineEvent; connected: TimelineEvent }>>();
   const lastConnect = new Map<NodeId, TimelineEvent>();
   const lostSlots: TimelineEvent[] = [];
@@ -458,8 +477,13 @@ function winsOverAddresses(events: readonly TimelineEvent[]): Wins {
     } else if (e.kind === 'cluster.fail-cleared' && e.fields.subject && /(?:master|primary) without slots/i.test(e.fields.reason ?? e.text))
       lostSlots.push(e);
     else if ((e.kind === 'cluster.fail-marked' || e.kind === 'cluster.fail-received') && e.fields.subject) flagged.push(e);
+    else if (e.kind === 'cluster.bus-connect-failed' && e.fields.subject && e.fields.address) {
+      let m = atBus.get(e.fields.address);
+      if (!m) atBus.set(e.fields.address, (m = new Map()));
+      if (!m.has(e.fields.subject)) m.set(e.fields.subject, e);
+    }
   }
-  return { byAddress, lostSlots, flagged };
+  return { byAddress, lostSlots, flagged, atBus };
 }
 
 /** How far from a win others' lines about the master it replaced are looked for. */
@@ -472,12 +496,12 @@ const FLAGGED_NEAR_MS = 60_000;
  * Several such nodes (two masters down at once), or none: null.
  */
 function replacedAt(
-  wins: Wins,
+  hints: PinHints,
   addr: string,
   writer: NodeId | null | undefined,
   ownWindows: ReadonlyMap<NodeId, unknown>,
 ): { id: NodeId; why: string; evidence: Evidence } | null {
-  const list = wins.byAddress.get(addr);
+  const list = hints.byAddress.get(addr);
   if (!list) return null;
   const found = new Map<NodeId, TimelineEvent>();
   for (const w of list) {
@@ -488,8 +512,8 @@ function replacedAt(
       if (isWriterId(x) || x === w.winner || x === writer || ownWindows.has(x) || e.node === x) return;
       if (!found.has(x)) found.set(x, e);
     };
-    for (const e of wins.lostSlots) if (e.at >= t && e.at - t <= LOST_SLOTS_AFTER_MS) consider(e);
-    for (const e of wins.flagged) if (Math.abs(e.at - t) <= FLAGGED_NEAR_MS) consider(e);
+    for (const e of hints.lostSlots) if (e.at >= t && e.at - t <= LOST_SLOTS_AFTER_MS) consider(e);
+    for (const e of hints.flagged) if (Math.abs(e.at - t) <= FLAGGED_NEAR_MS) consider(e);
   }
   if (found.size !== 1) return null;
   const [[id, line]] = [...found];
